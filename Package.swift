@@ -1,0 +1,56 @@
+// swift-tools-version:6.1
+import PackageDescription
+
+/// One library per concern (see ARCHITECTURE in README): rules in TrainingCore, SQL only in
+/// TrainingStore, user files read in TrainingImport, spreadsheets through XLSX, and the `training`
+/// executable as a thin shell over them.
+let package = Package(
+    name: "SafeguardingTraining",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "training", targets: ["training"]),
+        .library(name: "TrainingCore", targets: ["TrainingCore"]),
+        .library(name: "TrainingStore", targets: ["TrainingStore"]),
+        .library(name: "TrainingImport", targets: ["TrainingImport"]),
+        .library(name: "XLSX", targets: ["XLSX"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        // Test-only: reads the produced .xlsx (a zip) back so tests can check the sheet XML.
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
+    ],
+    targets: [
+        .target(name: "TrainingCore"),
+        .target(
+            name: "TrainingStore",
+            dependencies: ["TrainingCore", .product(name: "GRDB", package: "GRDB.swift")]),
+        .target(
+            name: "TrainingImport",
+            dependencies: ["TrainingCore", "Yams"]),
+        .systemLibrary(
+            name: "CXlsxWriter",
+            pkgConfig: "xlsxwriter",
+            providers: [.apt(["libxlsxwriter-dev"])]),
+        .target(name: "XLSX", dependencies: ["CXlsxWriter"]),
+        .executableTarget(
+            name: "training",
+            dependencies: [
+                "TrainingCore", "TrainingStore", "TrainingImport", "XLSX",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+            ]),
+        .testTarget(name: "TrainingCoreTests", dependencies: ["TrainingCore"]),
+        .testTarget(
+            name: "TrainingStoreTests",
+            dependencies: ["TrainingStore", "TrainingCore", .product(name: "GRDB", package: "GRDB.swift")]),
+        .testTarget(name: "TrainingImportTests", dependencies: ["TrainingImport", "TrainingCore"]),
+        .testTarget(name: "XLSXTests", dependencies: ["XLSX", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
+        .testTarget(
+            name: "TrainingCLITests",
+            dependencies: ["training", .product(name: "GRDB", package: "GRDB.swift")]),
+    ],
+    swiftLanguageModes: [.v6]
+)
