@@ -1,0 +1,217 @@
+import Foundation
+import GRDB
+import TrainingCore
+
+/// What a catalogue import did, course by course.
+public struct CatalogueImportSummary: Sendable, Equatable {
+    public var added: [String] = []
+    public var updated: [String] = []
+    public var unchanged: [String] = []
+}
+
+/// A course of the catalogue with everything about it, as shown by `catalogue show`.
+public struct CourseDetails: Sendable, Equatable {
+    public var id: Int64
+    public var definition: CourseDefinition
+}
+
+extension AppDatabase {
+    /// Loads catalogue entries: adds the new courses, updates those whose details changed (matched by title,
+    /// ignoring case) and leaves the rest alone, so importing the same files twice changes nothing.
+    /// Courses in the database but not in the files are kept: sessions and history refer to them.
+    ///
+    /// Refuses — changing nothing — two entries with the same title, a prerequisite that names no course,
+    /// and prerequisites that go round in a circle.
+    public func importCatalogue(_ entries: [CatalogueEntry], by actor: String) throws -> CatalogueImportSummary {
+        try writer.write { db in
+            let instant = now()
+            var seen: [String: CatalogueEntry] = [:]
+            for entry in entries {
+                try entry.definition.validate(locating: entry.location)
+                let key = entry.definition.title.lowercased()
+                if let first = seen[key] {
+                    throw InputError("the course '\(entry.definition.title)' is already defined at \(first.location("title"))",
+                                     at: entry.location("title"))
+                }
+                seen[key] = entry
+            }
+
+            var summary = CatalogueImportSummary()
+            var ids: [String: Int64] = [:]
+            for entry in entries {
+                let wanted = entry.definition
+                if var existing = try Course.filter(Course.Columns.title == wanted.title).fetchOne(db) {
+                    let before = try Self.definition(of: existing, in: db)
+                    let courseId = existing.id!
+                    ids[wanted.title.lowercased()] = courseId
+                    var comparable = wanted
+                    comparable.prerequisites = before.prerequisites  // compared after they are resolved, below
+                    if comparable == before {
+                        summary.unchanged.append(wanted.title)
+                        continue
+                    }
+                    existing.apply(wanted, at: instant)
+                    try existing.update(db)
+                    try Self.replaceOutcomes(of: courseId, with: wanted.outcomes, in: db)
+                    try db.audit("course updated", entity: "course", id: courseId, actor: actor, at: instant,
+                                 before: AuditedCourse(before), after: AuditedCourse(wanted))
+                    summary.updated.append(wanted.title)
+                } else {
+                    var course = Course(id: nil, title: wanted.title, level: "", delivery: "", durationMinutes: 0,
+                                        defaultCapacity: 0, minimumNumbers: 0, summary: "", isActive: true,
+                                        createdAt: instant, updatedAt: instant)
+                    course.apply(wanted, at: instant)
+                    try course.insert(db)
+                    ids[wanted.title.lowercased()] = course.id!
+                    try Self.replaceOutcomes(of: course.id!, with: wanted.outcomes, in: db)
+                    try db.audit("course added", entity: "course", id: course.id!, actor: actor, at: instant,
+                                 before: AuditedCourse?.none, after: AuditedCourse(wanted))
+                    summary.added.append(wanted.title)
+                }
+            }
+
+            // Prerequisites, now that every course in the files exists.
+            for entry in entries {
+                let courseId = ids[entry.definition.title.lowercased()]!
+                var prerequisiteIds: [Int64] = []
+                for title in entry.definition.prerequisites {
+                    guard let id = try Int64.fetchOne(db, sql: "SELECT id FROM course WHERE title = ?", arguments: [title]) else {
+                        throw InputError("unknown prerequisite '\(title)': no course has that title in the catalogue files or the database",
+                                         at: entry.location("prerequisites"))
+                    }
+                    prerequisiteIds.append(id)
+                }
+                let current = try Int64.fetchSet(db, sql: "SELECT prerequisiteId FROM coursePrerequisite WHERE courseId = ?",
+                                                 arguments: [courseId])
+                guard current != Set(prerequisiteIds) else { continue }
+                try db.execute(sql: "DELETE FROM coursePrerequisite WHERE courseId = ?", arguments: [courseId])
+                for id in Set(prerequisiteIds) {
+                    try db.execute(sql: "INSERT INTO coursePrerequisite (courseId, prerequisiteId) VALUES (?, ?)",
+                                   arguments: [courseId, id])
+                }
+                let title = entry.definition.title
+                if !summary.added.contains(title) && !summary.updated.contains(title) {
+                    summary.unchanged.removeAll { $0 == title }
+                    summary.updated.append(title)
+                    try db.audit("course prerequisites changed", entity: "course", id: courseId, actor: actor, at: instant,
+                                 before: ["prerequisites": current.sorted()], after: ["prerequisites": Set(prerequisiteIds).sorted()])
+                }
+            }
+
+            let graph = try Self.prerequisiteGraph(in: db)
+            if let cycle = CatalogueRules.prerequisiteCycle(in: graph) {
+                let culprit = entries.first { cycle.contains($0.definition.title.lowercased()) }
+                let names = try cycle.map { key in
+                    try String.fetchOne(db, sql: "SELECT title FROM course WHERE title = ?", arguments: [key]) ?? key
+                }
+                throw InputError("prerequisites go round in a circle: \(names.joined(separator: " → ")); no course on it could ever be booked",
+                                 at: culprit?.location("prerequisites") ?? InputLocation())
+            }
+            return summary
+        }
+    }
+
+    /// The catalogue, ordered by level (foundation, intermediate, advanced) then title.
+    public func courses(level: CourseLevel? = nil, includeRetired: Bool = true) throws -> [CourseDetails] {
+        try writer.read { db in
+            var request = Course.all()
+            if let level { request = request.filter(Course.Columns.level == level.rawValue) }
+            if !includeRetired { request = request.filter(Column("isActive") == true) }
+            let courses = try request.fetchAll(db)
+            return try courses
+                .map { CourseDetails(id: $0.id!, definition: try Self.definition(of: $0, in: db)) }
+                .sorted { ($0.definition.level, $0.definition.title.lowercased()) < ($1.definition.level, $1.definition.title.lowercased()) }
+        }
+    }
+
+    /// One course by title (ignoring case), or an error that suggests near titles.
+    public func course(titled title: String) throws -> CourseDetails {
+        try writer.read { db in
+            if let course = try Course.filter(Course.Columns.title == title.trimmingCharacters(in: .whitespaces)).fetchOne(db) {
+                return CourseDetails(id: course.id!, definition: try Self.definition(of: course, in: db))
+            }
+            let words = title.lowercased().split(separator: " ").filter { $0.count > 3 }
+            let titles = try String.fetchAll(db, sql: "SELECT title FROM course ORDER BY title")
+            let near = titles.filter { candidate in words.contains { candidate.lowercased().contains($0) } }.prefix(5)
+            let hint = near.isEmpty ? "see `training catalogue list`" : "did you mean: \(near.joined(separator: "; "))?"
+            throw StoreError.notFound("no course is titled '\(title)' (\(hint))")
+        }
+    }
+
+    static func definition(of course: Course, in db: Database) throws -> CourseDefinition {
+        let outcomes = try String.fetchAll(db, sql: "SELECT text FROM courseOutcome WHERE courseId = ? ORDER BY position",
+                                           arguments: [course.id])
+        let prerequisites = try String.fetchAll(db, sql: """
+            SELECT c.title FROM coursePrerequisite p JOIN course c ON c.id = p.prerequisiteId
+            WHERE p.courseId = ? ORDER BY c.title
+            """, arguments: [course.id])
+        return CourseDefinition(
+            title: course.title,
+            level: CourseLevel(rawValue: course.level)!,
+            delivery: DeliveryMode(rawValue: course.delivery)!,
+            duration: CourseDuration(minutes: course.durationMinutes)!,
+            capacity: course.defaultCapacity,
+            minimumNumbers: course.minimumNumbers,
+            refresherMonths: course.refresherMonths,
+            prerequisites: prerequisites,
+            isActive: course.isActive,
+            summary: course.summary,
+            outcomes: outcomes)
+    }
+
+    static func replaceOutcomes(of courseId: Int64, with outcomes: [String], in db: Database) throws {
+        try db.execute(sql: "DELETE FROM courseOutcome WHERE courseId = ?", arguments: [courseId])
+        for (index, text) in outcomes.enumerated() {
+            try db.execute(sql: "INSERT INTO courseOutcome (courseId, position, text) VALUES (?, ?, ?)",
+                           arguments: [courseId, index + 1, text])
+        }
+    }
+
+    /// Lower-cased title → lower-cased titles of its prerequisites, for the whole catalogue.
+    static func prerequisiteGraph(in db: Database) throws -> [String: [String]] {
+        let rows = try Row.fetchAll(db, sql: """
+            SELECT lower(c.title) AS course, lower(p.title) AS prerequisite
+            FROM coursePrerequisite cp JOIN course c ON c.id = cp.courseId JOIN course p ON p.id = cp.prerequisiteId
+            """)
+        var graph: [String: [String]] = [:]
+        for row in rows { graph[row["course"], default: []].append(row["prerequisite"]) }
+        return graph
+    }
+}
+
+extension Course {
+    mutating func apply(_ definition: CourseDefinition, at instant: Date) {
+        title = definition.title
+        level = definition.level.rawValue
+        delivery = definition.delivery.rawValue
+        durationMinutes = definition.duration.minutes
+        defaultCapacity = definition.capacity
+        minimumNumbers = definition.minimumNumbers
+        refresherMonths = definition.refresherMonths
+        summary = definition.summary
+        isActive = definition.isActive
+        updatedAt = instant
+    }
+}
+
+/// The fields of a course as the audit log shows them.
+struct AuditedCourse: Encodable {
+    var title, level, delivery, duration, summary: String
+    var capacity, minimumNumbers: Int
+    var refresherMonths: Int?
+    var isActive: Bool
+    var outcomes: [String]
+
+    init(_ definition: CourseDefinition) {
+        title = definition.title
+        level = definition.level.rawValue
+        delivery = definition.delivery.rawValue
+        duration = definition.duration.description
+        summary = definition.summary
+        capacity = definition.capacity
+        minimumNumbers = definition.minimumNumbers
+        refresherMonths = definition.refresherMonths
+        isActive = definition.isActive
+        outcomes = definition.outcomes
+    }
+}

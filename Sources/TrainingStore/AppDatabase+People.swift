@@ -1,0 +1,178 @@
+import Foundation
+import GRDB
+import TrainingCore
+
+/// An agency with the headcount it declared for each financial year.
+public struct AgencyWithWorkforce: Sendable, Equatable {
+    public var agency: Agency
+    public var workforce: [FinancialYear: Int]
+}
+
+/// A learner with the name of their agency (nil: agency not recorded).
+public struct LearnerListing: Sendable, Equatable {
+    public var learner: Learner
+    public var agencyName: String?
+}
+
+/// What a learner import did.
+public struct LearnerImportSummary: Sendable, Equatable {
+    public var added = 0
+    public var updated = 0
+    public var unchanged = 0
+}
+
+extension AppDatabase {
+    // MARK: Agencies
+
+    /// Adds a partner agency; refuses a name already used (ignoring case).
+    @discardableResult
+    public func addAgency(_ details: AgencyDetails, by actor: String, at location: InputLocation = InputLocation()) throws -> Agency {
+        try writer.write { db in
+            if let existing = try Agency.filter(Agency.Columns.name == details.name).fetchOne(db) {
+                throw InputError("an agency named '\(existing.name)' already exists", at: location.field("name"))
+            }
+            var agency = Agency(id: nil, name: details.name, sector: details.sector.rawValue,
+                                isStatutoryPartner: details.isStatutoryPartner, billingContact: details.billingContact,
+                                createdAt: now())
+            try agency.insert(db)
+            try db.audit("agency added", entity: "agency", id: agency.id!, actor: actor, at: agency.createdAt,
+                         before: Agency?.none, after: agency)
+            return agency
+        }
+    }
+
+    /// Every agency with its declared workforce, by name.
+    public func agencies() throws -> [AgencyWithWorkforce] {
+        try writer.read { db in
+            let agencies = try Agency.order(Agency.Columns.name.collating(.localizedCaseInsensitiveCompare)).fetchAll(db)
+            let rows = try Row.fetchAll(db, sql: "SELECT agencyId, financialYear, headcount FROM agencyWorkforce")
+            var workforce: [Int64: [FinancialYear: Int]] = [:]
+            for row in rows {
+                workforce[row["agencyId"], default: [:]][FinancialYear(startYear: row["financialYear"])] = row["headcount"]
+            }
+            return agencies.map { AgencyWithWorkforce(agency: $0, workforce: workforce[$0.id!] ?? [:]) }
+        }
+    }
+
+    /// Declares (or corrects) an agency's children's workforce for a financial year: the denominator of take-up.
+    public func setWorkforce(agencyName: String, year: FinancialYear, headcount: Int, by actor: String) throws {
+        guard headcount >= 0 else {
+            throw InputError("a workforce cannot be negative (\(headcount))", at: InputLocation(field: "headcount"))
+        }
+        try writer.write { db in
+            let agency = try Self.agency(named: agencyName, in: db, at: InputLocation(field: "agency"))
+            let previous = try Int.fetchOne(db, sql: "SELECT headcount FROM agencyWorkforce WHERE agencyId = ? AND financialYear = ?",
+                                            arguments: [agency.id, year.startYear])
+            guard previous != headcount else { return }
+            try db.execute(sql: """
+                INSERT INTO agencyWorkforce (agencyId, financialYear, headcount) VALUES (?, ?, ?)
+                ON CONFLICT (agencyId, financialYear) DO UPDATE SET headcount = excluded.headcount
+                """, arguments: [agency.id, year.startYear, headcount])
+            try db.audit("workforce declared", entity: "agency", id: agency.id!, actor: actor, at: now(),
+                         before: previous.map { ["year": year.description, "headcount": String($0)] },
+                         after: ["year": year.description, "headcount": String(headcount)])
+        }
+    }
+
+    static func agency(named name: String, in db: Database, at location: InputLocation) throws -> Agency {
+        let trimmed = name.trimmingCharacters(in: .whitespacesAndNewlines)
+        if let agency = try Agency.filter(Agency.Columns.name == trimmed).fetchOne(db) { return agency }
+        throw InputError("unknown agency '\(trimmed)' (add it first with `training agency add`, or see `training agency list`)",
+                         at: location)
+    }
+
+    // MARK: Learners
+
+    /// Adds one learner; refuses an email already taken (ignoring case) and an unknown agency.
+    @discardableResult
+    public func addLearner(_ details: LearnerDetails, by actor: String, at location: InputLocation = InputLocation()) throws -> Learner {
+        try writer.write { db in
+            if let existing = try Learner.filter(Learner.Columns.email == details.email.text).fetchOne(db) {
+                throw InputError("the email \(details.email) is already taken by \(existing.name)", at: location.field("email"))
+            }
+            return try Self.insertLearner(details, by: actor, at: location, instant: now(), in: db)
+        }
+    }
+
+    /// Imports learners in one transaction. An email appearing twice in the input is refused. A learner
+    /// already in the database with the same details is left alone (so a file can be imported again);
+    /// with different details the import is refused unless `updatingExisting`, which updates name,
+    /// agency and job role (bookings keep the agency they were made under).
+    public func importLearners(_ learners: [LocatedLearner], updatingExisting: Bool, by actor: String) throws -> LearnerImportSummary {
+        try writer.write { db in
+            let instant = now()
+            var summary = LearnerImportSummary()
+            var seen: [String: InputLocation] = [:]
+            for item in learners {
+                let key = item.details.email.normalised
+                if let first = seen[key] {
+                    throw InputError("the email \(item.details.email) is already taken by the learner on line \(first.line ?? 0)",
+                                     at: item.location.field("email"))
+                }
+                seen[key] = item.location
+                guard var existing = try Learner.filter(Learner.Columns.email == item.details.email.text).fetchOne(db) else {
+                    try Self.insertLearner(item.details, by: actor, at: item.location, instant: instant, in: db)
+                    summary.added += 1
+                    continue
+                }
+                let agencyId = try item.details.agencyName.map {
+                    try Self.agency(named: $0, in: db, at: item.location.field("agency")).id
+                } ?? nil
+                if existing.name == item.details.name, existing.agencyId == agencyId, existing.jobRole == item.details.jobRole {
+                    summary.unchanged += 1
+                    continue
+                }
+                guard updatingExisting else {
+                    throw InputError("the email \(item.details.email) is already taken by \(existing.name) with other details (use --update to change existing learners)",
+                                     at: item.location.field("email"))
+                }
+                let before = existing
+                existing.name = item.details.name
+                existing.agencyId = agencyId
+                existing.jobRole = item.details.jobRole
+                try existing.update(db)
+                try db.audit("learner updated", entity: "learner", id: existing.id!, actor: actor, at: instant,
+                             before: before, after: existing)
+                summary.updated += 1
+            }
+            return summary
+        }
+    }
+
+    @discardableResult
+    static func insertLearner(_ details: LearnerDetails, by actor: String, at location: InputLocation, instant: Date,
+                              in db: Database) throws -> Learner {
+        let agencyId = try details.agencyName.map { try agency(named: $0, in: db, at: location.field("agency")).id } ?? nil
+        var learner = Learner(id: nil, name: details.name, email: details.email.text, agencyId: agencyId,
+                              jobRole: details.jobRole, createdAt: instant, anonymisedAt: nil)
+        try learner.insert(db)
+        try db.audit("learner added", entity: "learner", id: learner.id!, actor: actor, at: instant,
+                     before: Learner?.none, after: learner)
+        return learner
+    }
+
+    /// Learners by name, optionally of one agency.
+    public func learners(agencyName: String? = nil) throws -> [LearnerListing] {
+        try writer.read { db in
+            var arguments: StatementArguments = []
+            var filter = ""
+            if let agencyName {
+                let agency = try Self.agency(named: agencyName, in: db, at: InputLocation(field: "agency"))
+                filter = "WHERE l.agencyId = ?"
+                arguments = [agency.id]
+            }
+            let rows = try Row.fetchAll(db, sql: """
+                SELECT l.*, a.name AS agencyName FROM learner l LEFT JOIN agency a ON a.id = l.agencyId
+                \(filter) ORDER BY l.name COLLATE NOCASE, l.id
+                """, arguments: arguments)
+            return try rows.map { LearnerListing(learner: try Learner(row: $0), agencyName: $0["agencyName"]) }
+        }
+    }
+
+    /// The audit log, newest first.
+    public func auditLog(limit: Int = 100) throws -> [AuditEntry] {
+        try writer.read { db in
+            try AuditEntry.order(Column("id").desc).limit(limit).fetchAll(db)
+        }
+    }
+}

@@ -1,0 +1,47 @@
+import Foundation
+import GRDB
+
+extension AppDatabase {
+    /// How long a writer waits for another to finish before giving up. GRDB's default is to fail at once,
+    /// which would show a busy error to a booker whenever two people press the button together.
+    public static let busyTimeout: TimeInterval = 10
+
+    /// Opens (and, when `create` is true, creates) the database file at `path` as a WAL pool, and brings
+    /// its schema up to date.
+    ///
+    /// - Refuses a file written by a newer version, before changing anything.
+    /// - Sets `synchronous = FULL` on the writer: in WAL mode GRDB sets NORMAL, which can lose the last
+    ///   committed transactions on power loss, and a booking or a register must not be lost.
+    public static func open(path: String, create: Bool = false, now: @escaping @Sendable () -> Date = Date.init) throws -> AppDatabase {
+        let url = URL(fileURLWithPath: path)
+        if !FileManager.default.fileExists(atPath: url.path) {
+            guard create else { throw StoreError.noDatabase(path: path) }
+            let folder = url.deletingLastPathComponent()
+            if !FileManager.default.fileExists(atPath: folder.path) {
+                throw StoreError.notFound("cannot create \(path): the folder \(folder.path) does not exist")
+            }
+        }
+        do {
+            let pool = try DatabasePool(path: path, configuration: configuration())
+            try pool.writeWithoutTransaction { db in
+                try db.execute(sql: "PRAGMA synchronous = FULL")
+            }
+            return try AppDatabase(pool, path: path, now: now)
+        } catch let error as DatabaseError where error.resultCode == .SQLITE_NOTADB || error.resultCode == .SQLITE_CORRUPT {
+            throw StoreError.notADatabase(path: path)
+        }
+    }
+
+    /// A private database in memory, for tests.
+    public static func inMemory(now: @escaping @Sendable () -> Date = Date.init) throws -> AppDatabase {
+        try AppDatabase(DatabaseQueue(configuration: configuration()), path: ":memory:", now: now)
+    }
+
+    static func configuration() -> Configuration {
+        var configuration = Configuration()
+        configuration.foreignKeysEnabled = true
+        configuration.busyMode = .timeout(busyTimeout)
+        configuration.label = "training"
+        return configuration
+    }
+}

@@ -1,0 +1,26 @@
+import Foundation
+
+/// What can go wrong with the database itself, as opposed to the input (which is an `InputError`).
+public enum StoreError: Error, LocalizedError, Equatable {
+    /// No file at the path, and the command does not create one.
+    case noDatabase(path: String)
+    /// The file exists but is not an SQLite database.
+    case notADatabase(path: String)
+    /// The file was written by a newer version of this program; opening it could lose data.
+    case writtenByNewerVersion(path: String, unknownMigrations: [String])
+    /// Something asked for is not there.
+    case notFound(String)
+
+    public var errorDescription: String? {
+        switch self {
+        case .noDatabase(let path):
+            return "there is no database at \(path): create one with `training init --database \(path)`"
+        case .notADatabase(let path):
+            return "\(path) is not a training database (it is not an SQLite file, or it is damaged): run `training check --database \(path)`"
+        case .writtenByNewerVersion(let path, let unknown):
+            return "\(path) was written by a newer version of training (it has changes this version does not know: \(unknown.joined(separator: ", "))); upgrade training to open it — nothing was changed"
+        case .notFound(let what):
+            return what
+        }
+    }
+}
