@@ -1,0 +1,76 @@
+import Foundation
+import Testing
+import TrainingCore
+@testable import TrainingImport
+
+@Suite("Text files from people")
+struct TextFileTests {
+    @Test func utf8WithAByteOrderMarkIsReadWithoutIt() throws {
+        let text = try TextFile.decode(Data([0xEF, 0xBB, 0xBF] + Array("name,fee\nÉmile,£50\n".utf8)), file: "a.csv")
+        #expect(text == "name,fee\nÉmile,£50\n")
+    }
+
+    @Test func windows1252FromExcelIsConverted() throws {
+        // "Zoë,£50 – paid" as Excel on Windows saves it: ë = EB, £ = A3, en dash = 96.
+        let bytes: [UInt8] = Array("Zo".utf8) + [0xEB] + Array(",".utf8) + [0xA3] + Array("50 ".utf8) + [0x96] + Array(" paid".utf8)
+        #expect(try TextFile.decode(Data(bytes), file: "a.csv") == "Zoë,£50 – paid")
+    }
+
+    @Test func aBinaryFileIsRefusedWithTheLineOfItsFirstNulByte() {
+        let bytes: [UInt8] = Array("PK\n\n".utf8) + [0x00, 0x01]
+        #expect(throws: InputError("this is not a text file (it holds binary data; if it is a spreadsheet, save it as CSV UTF-8)",
+                                   at: InputLocation(file: "staff.xlsx", line: 3))) {
+            try TextFile.decode(Data(bytes), file: "staff.xlsx")
+        }
+    }
+
+    @Test func bytesThatAreNeitherUTF8NorWindows1252AreRefused() {
+        let bytes: [UInt8] = Array("a\nb".utf8) + [0x81]
+        #expect(throws: InputError("the file is neither UTF-8 nor Windows-1252 text (byte 0x81 has no meaning); save it as CSV UTF-8",
+                                   at: InputLocation(file: "a.csv", line: 2))) {
+            try TextFile.decode(Data(bytes), file: "a.csv")
+        }
+    }
+
+    @Test func aMissingFileIsNamed() {
+        #expect(throws: InputError("cannot read the file: no such file", at: InputLocation(file: "missing.csv"))) {
+            try TextFile.read(URL(fileURLWithPath: "/nonexistent/missing.csv"), displayName: "missing.csv")
+        }
+    }
+}
+
+@Suite("Staff list files")
+struct LearnerFileTests {
+    @Test func learnersAreReadWithTheirLines() throws {
+        let learners = try LearnerFile.parse("""
+            name,email,agency,job_role
+            Sam Patel,Sam.Patel@calderdale.example,Calderdale Council,Social worker
+            "O'Neill, Jo",jo@nhs.example,Calderdale NHS,
+            """, file: "staff.csv")
+        #expect(learners.map(\.details.name) == ["Sam Patel", "O'Neill, Jo"])
+        #expect(learners.map(\.location.line) == [2, 3])
+        #expect(learners[0].details.jobRole == "Social worker")
+        #expect(learners[1].details.jobRole == nil)
+        #expect(learners[0].details.email.text == "Sam.Patel@calderdale.example")
+    }
+
+    @Test func aMalformedEmailIsReportedAtItsLineAndField() {
+        #expect(throws: InputError("'jo.nhs.example' is not an email address", at: InputLocation(file: "staff.csv", line: 3, field: "email"))) {
+            try LearnerFile.parse("name,email,agency\nSam,sam@c.example,Council\nJo,jo.nhs.example,NHS\n", file: "staff.csv")
+        }
+    }
+
+    @Test func aMissingAgencyIsRefused() {
+        #expect(throws: InputError("an agency is required (the learner's employer, as in `training agency list`)",
+                                   at: InputLocation(file: "staff.csv", line: 2, field: "agency"))) {
+            try LearnerFile.parse("name,email,agency\nSam,sam@c.example,\n", file: "staff.csv")
+        }
+    }
+
+    @Test func aFileWithoutTheEmailColumnIsRefused() {
+        #expect(throws: InputError("the header has no 'email' column (expected columns: name,email,agency,job_role)",
+                                   at: InputLocation(file: "staff.csv", line: 1))) {
+            try LearnerFile.parse("name,agency\nSam,Council\n", file: "staff.csv")
+        }
+    }
+}
