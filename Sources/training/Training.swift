@@ -1,0 +1,67 @@
+import ArgumentParser
+import Foundation
+import GRDB
+import TrainingStore
+
+/// `training`: the partnership's training programme from the command line.
+struct Training: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "training",
+        abstract: "Run a multi-agency safeguarding training programme: catalogue, agencies, learners and reports.",
+        discussion: """
+            Everything is kept in one SQLite file: --database PATH, else $TRAINING_DATABASE, \
+            else ./training.sqlite. Every command is one transaction: on any error nothing is changed.
+
+            Start with:
+              training init
+              training catalogue import Courses
+              training catalogue list --level advanced
+            """,
+        subcommands: [Init.self, Check.self, Catalogue.self, AgencyCommand.self, LearnerCommand.self])
+
+    /// Prints a failure the way every command reports one, and exits with status 1.
+    static func fail(_ message: String) -> Never {
+        FileHandle.standardError.write(Data("error: \(message)\n".utf8))
+        Foundation.exit(1)
+    }
+
+    /// A database error in words a person can act on.
+    static func describe(_ error: DatabaseError) -> String {
+        switch error.resultCode {
+        case .SQLITE_BUSY, .SQLITE_LOCKED:
+            return "the database is busy with another command; try again in a moment"
+        case .SQLITE_FULL:
+            return "the disk is full: nothing was changed; free some space and try again"
+        case .SQLITE_READONLY:
+            return "the database file is read-only: nothing was changed"
+        case .SQLITE_CORRUPT, .SQLITE_NOTADB:
+            return "the database file is damaged: run `training check` (nothing was changed)"
+        case .SQLITE_CONSTRAINT:
+            return "the change breaks a rule of the database (\(error.message ?? "constraint")); nothing was changed"
+        default:
+            return "the database refused the change: \(error.message ?? "\(error.resultCode)"); nothing was changed"
+        }
+    }
+}
+
+/// The options every command that touches the database shares.
+struct DatabaseOptions: ParsableArguments {
+    @Option(name: .long, help: ArgumentHelp("The database file.", valueName: "path"))
+    var database: String?
+
+    /// The file to use: --database, else $TRAINING_DATABASE, else ./training.sqlite.
+    var path: String {
+        database ?? ProcessInfo.processInfo.environment["TRAINING_DATABASE"] ?? "training.sqlite"
+    }
+
+    /// Who is making the change, for the audit log: $TRAINING_USER, else the login name.
+    var actor: String {
+        let environment = ProcessInfo.processInfo.environment
+        return environment["TRAINING_USER"] ?? environment["USER"] ?? environment["LOGNAME"] ?? "cli"
+    }
+
+    /// Opens the database (it must exist: `training init` creates it).
+    func open() throws -> AppDatabase {
+        try AppDatabase.open(path: path)
+    }
+}
