@@ -1,0 +1,38 @@
+import Foundation
+import GRDB
+import TrainingCore
+
+extension AppDatabase {
+    /// The calendar event of one booking, for the learner's Outlook. Its UID never changes; once the booking
+    /// or its session is cancelled the event says so, with a higher sequence number, and replaces the first.
+    public func calendarEvent(booking id: Int64) throws -> CalendarEvent {
+        try writer.read { db in
+            let booking = try Self.booking(id, in: db)
+            let session = try Self.session(booking.sessionId, in: db)
+            let title = try String.fetchOne(db, sql: "SELECT title FROM course WHERE id = ?", arguments: [session.courseId])!
+            let changes = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM bookingEvent WHERE bookingId = ?", arguments: [id])!
+            let lastChange = try Date.fetchOne(db, sql: "SELECT MAX(at) FROM bookingEvent WHERE bookingId = ?", arguments: [id]) ?? booking.bookedAt
+            return Self.event(for: session, title: title, uid: "booking-\(id)@training.lscp", sequence: max(0, changes - 1),
+                              stamp: lastChange, cancelled: booking.status == BookingStatus.cancelled.rawValue)
+        }
+    }
+
+    /// The calendar event of a session, for the trainer.
+    public func calendarEvent(session id: Int64) throws -> CalendarEvent {
+        try writer.read { db in
+            let session = try Self.session(id, in: db)
+            let title = try String.fetchOne(db, sql: "SELECT title FROM course WHERE id = ?", arguments: [session.courseId])!
+            let cancelled = session.status == SessionStatus.cancelled.rawValue
+            return Self.event(for: session, title: title, uid: "session-\(id)@training.lscp", sequence: cancelled ? 1 : 0,
+                              stamp: session.cancelledAt ?? session.createdAt, cancelled: cancelled)
+        }
+    }
+
+    static func event(for session: Session, title: String, uid: String, sequence: Int, stamp: Date, cancelled: Bool) -> CalendarEvent {
+        var details = ["Multi-agency safeguarding training: \(title)."]
+        if let trainer = session.trainer { details.append("Trainer: \(trainer).") }
+        return CalendarEvent(uid: uid, sequence: sequence, stamp: stamp, start: session.startsAt, end: session.endsAt,
+                             summary: title, location: session.venue ?? (session.onlineURL == nil ? nil : "Online"),
+                             url: session.onlineURL, description: details.joined(separator: "\n"), cancelled: cancelled)
+    }
+}

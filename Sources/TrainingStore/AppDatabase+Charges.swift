@@ -1,0 +1,163 @@
+import Foundation
+import GRDB
+import TrainingCore
+
+/// A charge with what it is for, as the officer and the agency read it.
+public struct ChargeLine: Sendable, Equatable {
+    public var charge: Charge
+    public var agencyName: String
+    public var learnerName: String?
+    public var courseTitle: String
+    public var sessionStart: Date
+    public var invoiceNumber: Int?
+}
+
+/// An invoice with its line items.
+public struct InvoiceDetails: Sendable, Equatable {
+    public var invoice: Invoice
+    public var agencyName: String
+    public var billingContact: String?
+    public var lines: [ChargeLine]
+}
+
+extension AppDatabase {
+    /// Records a charge the policy assessed, copying every number it used.
+    static func raise(_ assessment: ChargeAssessment, on booking: Booking, agencyId: Int64, by actor: String, at instant: Date,
+                      in db: Database) throws -> Charge {
+        var charge = Charge(id: nil, bookingId: booking.id!, agencyId: agencyId, learnerId: booking.learnerId,
+                            kind: assessment.kind.rawValue, amountPence: assessment.amount.amount, feePence: assessment.fee.amount,
+                            percent: assessment.percent, noticeWorkingDays: assessment.notice, rule: assessment.rule,
+                            exemptReason: assessment.exemptReason, raisedAt: instant, raisedOn: LondonTime.date(of: instant),
+                            waivedAt: nil, waivedBy: nil, waiverReason: nil, reversedAt: nil, invoiceId: nil)
+        try charge.insert(db)
+        try db.audit(assessment.exemptReason == nil ? "charge raised" : "charge exempted", entity: "charge", id: charge.id!,
+                     actor: actor, at: instant, before: Charge?.none, after: charge)
+        return charge
+    }
+
+    /// Charges, newest first, optionally of one agency and raised in one financial year or quarter.
+    /// Exempt cancellations appear (at £0.00, with their reason) so an exemption is visible, not silent.
+    public func charges(agencyName: String? = nil, year: FinancialYear? = nil, quarter: Quarter? = nil) throws -> [ChargeLine] {
+        try writer.read { db in
+            var conditions: [String] = []
+            var arguments: StatementArguments = []
+            if let agencyName {
+                let agency = try Self.agency(named: agencyName, in: db, at: InputLocation(field: "--agency"))
+                conditions.append("ch.agencyId = ?")
+                arguments += [agency.id]
+            }
+            if let year {
+                conditions.append("ch.raisedOn BETWEEN ? AND ?")
+                arguments += [year.firstDay, year.lastDay]
+            }
+            if let quarter {
+                conditions.append("ch.raisedOn BETWEEN ? AND ?")
+                arguments += [quarter.firstDay, quarter.lastDay]
+            }
+            return try Self.chargeLines(db, where: conditions.isEmpty ? "1" : conditions.joined(separator: " AND "), arguments)
+        }
+    }
+
+    static func chargeLines(_ db: Database, where filter: String, _ arguments: StatementArguments) throws -> [ChargeLine] {
+        try Row.fetchAll(db, sql: """
+            SELECT ch.*, a.name AS agencyName, l.name AS learnerName, c.title AS courseTitle, s.startsAt AS sessionStart,
+                   i.number AS invoiceNumber
+            FROM charge ch
+            JOIN agency a ON a.id = ch.agencyId
+            JOIN booking b ON b.id = ch.bookingId
+            JOIN session s ON s.id = b.sessionId
+            JOIN course c ON c.id = s.courseId
+            LEFT JOIN learner l ON l.id = ch.learnerId
+            LEFT JOIN invoice i ON i.id = ch.invoiceId
+            WHERE \(filter)
+            ORDER BY ch.raisedAt DESC, ch.id DESC
+            """, arguments: arguments).map { row in
+            ChargeLine(charge: try Charge(row: row), agencyName: row["agencyName"], learnerName: row["learnerName"],
+                       courseTitle: row["courseTitle"], sessionStart: row["sessionStart"], invoiceNumber: row["invoiceNumber"])
+        }
+    }
+
+    /// Waives a charge, with the reason, audited. An invoiced charge cannot be waived (the invoice stands).
+    public func waiveCharge(_ id: Int64, reason: String, by actor: String) throws {
+        guard let reason = reason.nilIfBlank else {
+            throw InputError("a waiver needs a reason", at: InputLocation(field: "--reason"))
+        }
+        try writer.write { db in
+            let instant = now()
+            guard var charge = try Charge.fetchOne(db, key: id) else { throw StoreError.notFound("there is no charge \(id)") }
+            if charge.waivedAt != nil { throw InputError("charge \(id) is already waived (\(charge.waiverReason ?? ""))", at: InputLocation(field: "charge")) }
+            if charge.reversedAt != nil { throw InputError("charge \(id) was reversed by a register correction", at: InputLocation(field: "charge")) }
+            if charge.exemptReason != nil { throw InputError("charge \(id) is exempt (\(charge.exemptReason!)): there is nothing to waive", at: InputLocation(field: "charge")) }
+            if let invoiceId = charge.invoiceId {
+                let number = try Int.fetchOne(db, sql: "SELECT number FROM invoice WHERE id = ?", arguments: [invoiceId])!
+                throw InputError("charge \(id) is on invoice \(number) already; credit the agency instead", at: InputLocation(field: "charge"))
+            }
+            let before = charge
+            charge.waivedAt = instant
+            charge.waivedBy = actor
+            charge.waiverReason = reason
+            try charge.update(db)
+            try db.audit("charge waived", entity: "charge", id: id, actor: actor, at: instant, before: before, after: charge)
+        }
+    }
+
+    /// Gathers each agency's payable, not yet invoiced charges raised up to the end of `quarter` into one
+    /// invoice per agency, numbered on from the last invoice. Raising again bills only what is new.
+    @discardableResult
+    public func raiseInvoices(for quarter: Quarter, by actor: String) throws -> [Invoice] {
+        try writer.write { db in
+            let instant = now()
+            let due = try Charge.fetchAll(db, sql: """
+                SELECT * FROM charge
+                WHERE invoiceId IS NULL AND waivedAt IS NULL AND reversedAt IS NULL AND exemptReason IS NULL
+                  AND amountPence > 0 AND raisedOn <= ?
+                ORDER BY agencyId, raisedAt, id
+                """, arguments: [quarter.lastDay])
+            var nextNumber = (try Int.fetchOne(db, sql: "SELECT MAX(number) FROM invoice") ?? 0) + 1
+            var invoices: [Invoice] = []
+            for (agencyId, charges) in Dictionary(grouping: due, by: \.agencyId).sorted(by: { $0.key < $1.key }) {
+                var invoice = Invoice(id: nil, number: nextNumber, agencyId: agencyId, financialYear: quarter.year.startYear,
+                                      quarter: quarter.number, totalPence: charges.reduce(0) { $0 + $1.amountPence },
+                                      raisedAt: instant, raisedBy: actor)
+                try invoice.insert(db)
+                nextNumber += 1
+                for var charge in charges {
+                    charge.invoiceId = invoice.id
+                    try charge.update(db)
+                }
+                try db.audit("invoice raised", entity: "invoice", id: invoice.number, actor: actor, at: instant,
+                             before: Invoice?.none, after: invoice)
+                invoices.append(invoice)
+            }
+            return invoices
+        }
+    }
+
+    /// Every invoice with its agency, newest first.
+    public func invoices(agencyName: String? = nil) throws -> [(invoice: Invoice, agencyName: String)] {
+        try writer.read { db in
+            var filter = ""
+            var arguments: StatementArguments = []
+            if let agencyName {
+                let agency = try Self.agency(named: agencyName, in: db, at: InputLocation(field: "--agency"))
+                filter = "WHERE i.agencyId = ?"
+                arguments = [agency.id]
+            }
+            return try Row.fetchAll(db, sql: """
+                SELECT i.*, a.name AS agencyName FROM invoice i JOIN agency a ON a.id = i.agencyId \(filter) ORDER BY i.number DESC
+                """, arguments: arguments).map { (try Invoice(row: $0), $0["agencyName"]) }
+        }
+    }
+
+    /// One invoice with its line items.
+    public func invoice(number: Int) throws -> InvoiceDetails {
+        try writer.read { db in
+            guard let invoice = try Invoice.filter(Column("number") == number).fetchOne(db) else {
+                throw StoreError.notFound("there is no invoice \(number) (see `training invoices list`)")
+            }
+            let agency = try Agency.fetchOne(db, key: invoice.agencyId)!
+            let lines = try Self.chargeLines(db, where: "ch.invoiceId = ?", [invoice.id]).sorted { $0.charge.raisedAt < $1.charge.raisedAt }
+            return InvoiceDetails(invoice: invoice, agencyName: agency.name, billingContact: agency.billingContact, lines: lines)
+        }
+    }
+}

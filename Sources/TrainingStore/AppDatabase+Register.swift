@@ -1,0 +1,92 @@
+import Foundation
+import GRDB
+import TrainingCore
+
+/// What marking one learner on the register did.
+public struct RegisterMark: Sendable, Equatable {
+    public var line: BookingLine
+    public var previousStatus: String
+    public var chargeRaised: Charge?
+    public var chargeReversed: Charge?
+}
+
+extension AppDatabase {
+    /// The register: every place on the session with its mark so far.
+    public func register(session id: Int64) throws -> [BookingLine] {
+        try sessionDetails(id).places
+    }
+
+    /// Marks learners present (`attended: true`) or absent. A non-attendance raises its charge under the
+    /// policy; correcting an absence to present reverses that charge (unless already invoiced). Marks can
+    /// be corrected until the session is closed with `deliverSession`. All the learners given are marked,
+    /// or none.
+    @discardableResult
+    public func mark(session id: Int64, learnerEmails: [String], attended: Bool, by actor: String) throws -> [RegisterMark] {
+        let emails = try learnerEmails.map { try EmailAddress($0, at: InputLocation(field: "learner")) }
+        return try writer.write { db in
+            let instant = now()
+            let session = try Self.session(id, in: db)
+            switch SessionStatus(rawValue: session.status)! {
+            case .cancelled: throw InputError("session \(id) was cancelled: there is no register", at: InputLocation(field: "session"))
+            case .delivered: throw InputError("session \(id) is closed: its register can no longer be changed", at: InputLocation(field: "session"))
+            case .scheduled: break
+            }
+            guard LondonTime.date(of: instant) >= session.startDate else {
+                throw InputError("session \(id) has not happened yet (\(LondonTime.format(session.startsAt)))", at: InputLocation(field: "session"))
+            }
+            let policy = try Self.chargingPolicy(db)
+            var marks: [RegisterMark] = []
+            for email in emails {
+                guard let line = try Self.bookingLines(db, where: "b.sessionId = ? AND l.email = ? AND b.status <> 'cancelled'",
+                                                      [id, email.text]).first else {
+                    throw InputError("\(email) has no place on session \(id)", at: InputLocation(field: email.text))
+                }
+                var booking = line.booking
+                let previous = booking.status
+                let target = attended ? BookingStatus.attended.rawValue : BookingStatus.didNotAttend.rawValue
+                if previous == BookingStatus.waitlisted.rawValue {
+                    throw InputError("\(email) is on the waiting list, not booked: give them a place first", at: InputLocation(field: email.text))
+                }
+                if previous == target {
+                    marks.append(RegisterMark(line: line, previousStatus: previous))
+                    continue
+                }
+                booking.status = target
+                try booking.update(db)
+                let correction = previous != BookingStatus.confirmed.rawValue
+                try db.recordBookingEvent(booking.id!, kind: correction ? "register-corrected" : target, from: previous, to: target,
+                                          learnerId: booking.learnerId, actor: actor, at: instant)
+                try db.audit(correction ? "register corrected" : "register marked", entity: "booking", id: booking.id!,
+                             actor: actor, at: instant, before: line.booking, after: booking)
+                var mark = RegisterMark(line: BookingLine(booking: booking, learnerName: line.learnerName,
+                                                          learnerEmail: line.learnerEmail, agencyName: line.agencyName),
+                                        previousStatus: previous)
+                if attended {
+                    mark.chargeReversed = try Self.reverseNonAttendanceCharge(of: booking, by: actor, at: instant, in: db)
+                } else if let agencyId = booking.agencyId {
+                    mark.chargeRaised = try Self.raise(policy.nonAttendance(sessionMinutes: session.minutes), on: booking,
+                                                       agencyId: agencyId, by: actor, at: instant, in: db)
+                }
+                marks.append(mark)
+            }
+            return marks
+        }
+    }
+
+    static func reverseNonAttendanceCharge(of booking: Booking, by actor: String, at instant: Date, in db: Database) throws -> Charge? {
+        guard var charge = try Charge.fetchOne(db, sql: """
+            SELECT * FROM charge WHERE bookingId = ? AND kind = 'non-attendance' AND reversedAt IS NULL ORDER BY id DESC
+            """, arguments: [booking.id]) else { return nil }
+        if let invoiceId = charge.invoiceId {
+            let number = try Int.fetchOne(db, sql: "SELECT number FROM invoice WHERE id = ?", arguments: [invoiceId])!
+            throw InputError("the non-attendance charge is already on invoice \(number); credit the agency instead of correcting the register",
+                             at: InputLocation(field: "booking \(booking.id!)"))
+        }
+        let before = charge
+        charge.reversedAt = instant
+        try charge.update(db)
+        try db.audit("charge reversed by register correction", entity: "charge", id: charge.id!, actor: actor, at: instant,
+                     before: before, after: charge)
+        return charge
+    }
+}

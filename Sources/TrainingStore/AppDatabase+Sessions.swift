@@ -1,0 +1,264 @@
+import Foundation
+import GRDB
+import TrainingCore
+
+/// What the officer asks for when scheduling a session. Nil fields take the course's defaults.
+public struct SessionPlan: Sendable {
+    public var courseTitle: String
+    public var start: Date
+    public var end: Date
+    public var delivery: DeliveryMode?
+    public var venue: String?
+    public var onlineURL: String?
+    public var trainer: String?
+    public var capacity: Int?
+    public var minimumNumbers: Int?
+    public var perAgencyCap: Int?
+    /// When bookings close; nil: when the session starts.
+    public var bookingCutoff: Date?
+
+    public init(courseTitle: String, start: Date, end: Date, delivery: DeliveryMode? = nil, venue: String? = nil,
+                onlineURL: String? = nil, trainer: String? = nil, capacity: Int? = nil, minimumNumbers: Int? = nil,
+                perAgencyCap: Int? = nil, bookingCutoff: Date? = nil) {
+        self.courseTitle = courseTitle
+        self.start = start
+        self.end = end
+        self.delivery = delivery
+        self.venue = venue
+        self.onlineURL = onlineURL
+        self.trainer = trainer
+        self.capacity = capacity
+        self.minimumNumbers = minimumNumbers
+        self.perAgencyCap = perAgencyCap
+        self.bookingCutoff = bookingCutoff
+    }
+}
+
+/// A session with its course and how full it is.
+public struct SessionSummary: Sendable, Equatable {
+    public var session: Session
+    public var courseTitle: String
+    public var level: CourseLevel
+    public var confirmed: Int
+    public var waitlisted: Int
+    public var attended: Int
+    public var didNotAttend: Int
+    /// Places held: confirmed, attended or marked absent.
+    public var placesTaken: Int { confirmed + attended + didNotAttend }
+    public var placesLeft: Int { max(0, session.capacity - placesTaken) }
+}
+
+/// One line of a session's bookings, waiting list or register.
+public struct BookingLine: Sendable, Equatable {
+    public var booking: Booking
+    public var learnerName: String
+    public var learnerEmail: String?
+    public var agencyName: String?
+}
+
+/// A session with everyone booked on it.
+public struct SessionDetails: Sendable, Equatable {
+    public var summary: SessionSummary
+    /// Confirmed, attended and did-not-attend places, in booking order.
+    public var places: [BookingLine]
+    /// The waiting list, first come first served.
+    public var waitingList: [BookingLine]
+    /// Cancelled bookings, for the record.
+    public var cancelled: [BookingLine]
+}
+
+extension AppDatabase {
+    /// Schedules a session of an active course. Times are instants (the CLI reads them in Europe/London).
+    @discardableResult
+    public func scheduleSession(_ plan: SessionPlan, by actor: String) throws -> Session {
+        try writer.write { db in
+            let instant = now()
+            guard let course = try Course.filter(Course.Columns.title == plan.courseTitle.trimmingCharacters(in: .whitespaces)).fetchOne(db) else {
+                throw StoreError.notFound("no course is titled '\(plan.courseTitle)' (see `training catalogue list`)")
+            }
+            guard course.isActive else {
+                throw InputError("the course '\(course.title)' is retired: sessions cannot be scheduled for it", at: InputLocation(field: "course"))
+            }
+            guard plan.end > plan.start else {
+                throw InputError("the session ends (\(LondonTime.format(plan.end))) before it starts (\(LondonTime.format(plan.start)))",
+                                 at: InputLocation(field: "--end"))
+            }
+            let capacity = plan.capacity ?? course.defaultCapacity
+            guard capacity > 0 else { throw InputError("capacity must be at least 1", at: InputLocation(field: "--capacity")) }
+            let minimum = plan.minimumNumbers ?? min(course.minimumNumbers, capacity)
+            guard (0...capacity).contains(minimum) else {
+                throw InputError("minimum numbers (\(minimum)) must be between 0 and the capacity (\(capacity))", at: InputLocation(field: "--min"))
+            }
+            if let cap = plan.perAgencyCap, cap < 1 {
+                throw InputError("a per-agency cap must be at least 1", at: InputLocation(field: "--agency-cap"))
+            }
+            if let cutoff = plan.bookingCutoff, cutoff > plan.start {
+                throw InputError("bookings cannot close after the session starts", at: InputLocation(field: "--cutoff"))
+            }
+            var session = Session(
+                id: nil, courseId: course.id!, reference: nil, startsAt: plan.start, endsAt: plan.end,
+                startDate: LondonTime.date(of: plan.start), delivery: (plan.delivery?.rawValue ?? course.delivery),
+                venue: plan.venue?.nilIfBlank, onlineURL: plan.onlineURL?.nilIfBlank, trainer: plan.trainer?.nilIfBlank,
+                capacity: capacity, minimumNumbers: minimum, perAgencyCap: plan.perAgencyCap, bookingCutoffAt: plan.bookingCutoff,
+                status: SessionStatus.scheduled.rawValue, cancelReason: nil, cancelNote: nil, cancelledAt: nil,
+                deliveredAt: nil, createdAt: instant)
+            try session.insert(db)
+            try db.audit("session scheduled", entity: "session", id: session.id!, actor: actor, at: instant,
+                         before: Session?.none, after: session)
+            return session
+        }
+    }
+
+    /// Sessions, earliest first, filtered by financial year (of the start), course and status.
+    public func sessions(year: FinancialYear? = nil, courseTitle: String? = nil, status: SessionStatus? = nil) throws -> [SessionSummary] {
+        try writer.read { db in
+            var conditions: [String] = []
+            var arguments: StatementArguments = []
+            if let year {
+                conditions.append("s.startDate BETWEEN ? AND ?")
+                arguments += [year.firstDay, year.lastDay]
+            }
+            if let courseTitle {
+                conditions.append("c.title = ?")
+                arguments += [courseTitle.trimmingCharacters(in: .whitespaces)]
+            }
+            if let status {
+                conditions.append("s.status = ?")
+                arguments += [status.rawValue]
+            }
+            return try Self.summaries(db, where: conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND "), arguments)
+        }
+    }
+
+    static func summaries(_ db: Database, where filter: String, _ arguments: StatementArguments) throws -> [SessionSummary] {
+        let rows = try Row.fetchAll(db, sql: """
+            SELECT s.*, c.title AS courseTitle, c.level AS courseLevel,
+                (SELECT COUNT(*) FROM booking b WHERE b.sessionId = s.id AND b.status = 'confirmed') AS confirmedCount,
+                (SELECT COUNT(*) FROM booking b WHERE b.sessionId = s.id AND b.status = 'waitlisted') AS waitlistedCount,
+                (SELECT COUNT(*) FROM booking b WHERE b.sessionId = s.id AND b.status = 'did-not-attend') AS didNotAttendCount,
+                (SELECT COUNT(*) FROM booking b WHERE b.sessionId = s.id AND b.status = 'attended') AS attendedCount
+            FROM session s JOIN course c ON c.id = s.courseId
+            \(filter)
+            ORDER BY s.startsAt, s.id
+            """, arguments: arguments)
+        return try rows.map { row in
+            SessionSummary(session: try Session(row: row), courseTitle: row["courseTitle"],
+                           level: CourseLevel(rawValue: row["courseLevel"])!,
+                           confirmed: row["confirmedCount"], waitlisted: row["waitlistedCount"],
+                           attended: row["attendedCount"], didNotAttend: row["didNotAttendCount"])
+        }
+    }
+
+    /// A session with its places, waiting list and cancellations.
+    public func sessionDetails(_ id: Int64) throws -> SessionDetails {
+        try writer.read { db in
+            guard let summary = try Self.summaries(db, where: "WHERE s.id = ?", [id]).first else {
+                throw StoreError.notFound("there is no session \(id) (see `training session list`)")
+            }
+            let lines = try Self.bookingLines(db, where: "b.sessionId = ?", [id])
+            return SessionDetails(
+                summary: summary,
+                places: lines.filter { ["confirmed", "attended", "did-not-attend"].contains($0.booking.status) },
+                waitingList: lines.filter { $0.booking.status == "waitlisted" },
+                cancelled: lines.filter { $0.booking.status == "cancelled" })
+        }
+    }
+
+    static func bookingLines(_ db: Database, where filter: String, _ arguments: StatementArguments) throws -> [BookingLine] {
+        try Row.fetchAll(db, sql: """
+            SELECT b.*, l.name AS learnerName, l.email AS learnerEmail, a.name AS agencyName
+            FROM booking b JOIN learner l ON l.id = b.learnerId LEFT JOIN agency a ON a.id = b.agencyId
+            WHERE \(filter)
+            ORDER BY b.bookedAt, b.id
+            """, arguments: arguments).map { row in
+            BookingLine(booking: try Booking(row: row), learnerName: row["learnerName"], learnerEmail: row["learnerEmail"],
+                        agencyName: row["agencyName"])
+        }
+    }
+
+    static func session(_ id: Int64, in db: Database) throws -> Session {
+        guard let session = try Session.fetchOne(db, key: id) else {
+            throw StoreError.notFound("there is no session \(id) (see `training session list`)")
+        }
+        return session
+    }
+
+    /// The partnership cancels a session: every live booking on it is released with no charge, and each
+    /// booker is told. Returns the bookings released.
+    @discardableResult
+    public func cancelSession(_ id: Int64, reason: SessionCancelReason, note: String?, by actor: String) throws -> [BookingLine] {
+        try writer.write { db in
+            let instant = now()
+            var session = try Self.session(id, in: db)
+            switch SessionStatus(rawValue: session.status)! {
+            case .cancelled: throw InputError("session \(id) is already cancelled", at: InputLocation(field: "session"))
+            case .delivered: throw InputError("session \(id) has been delivered and cannot be cancelled", at: InputLocation(field: "session"))
+            case .scheduled: break
+            }
+            let before = session
+            session.status = SessionStatus.cancelled.rawValue
+            session.cancelReason = reason.rawValue
+            session.cancelNote = note?.nilIfBlank
+            session.cancelledAt = instant
+            try session.update(db)
+            let title = try String.fetchOne(db, sql: "SELECT title FROM course WHERE id = ?", arguments: [session.courseId])!
+            let released = try Self.bookingLines(db, where: "b.sessionId = ? AND b.status IN ('confirmed', 'waitlisted')", [id])
+            for line in released {
+                var booking = line.booking
+                let from = booking.status
+                booking.status = BookingStatus.cancelled.rawValue
+                booking.cancelledAt = instant
+                booking.cancelledBy = actor
+                booking.cancellationReason = "session cancelled by the partnership (\(reason.rawValue))"
+                try booking.update(db)
+                try db.recordBookingEvent(booking.id!, kind: "session-cancelled", from: from, to: booking.status,
+                                          learnerId: booking.learnerId, actor: actor, at: instant, note: reason.rawValue)
+                var notification = Notification(
+                    id: nil, bookingId: booking.id, sessionId: id, recipient: Self.recipient(of: line), kind: "session-cancelled",
+                    message: "\(title) on \(LondonTime.format(session.startsAt)) has been cancelled (\(reason.rawValue)); \(line.learnerName)'s place is released with no charge.",
+                    createdAt: instant, sentAt: nil)
+                try notification.insert(db)
+            }
+            try db.audit("session cancelled", entity: "session", id: id, actor: actor, at: instant, before: before, after: session)
+            return released
+        }
+    }
+
+    /// Closes a delivered session. Refused while any confirmed place is unmarked on the register.
+    public func deliverSession(_ id: Int64, by actor: String) throws {
+        try writer.write { db in
+            let instant = now()
+            var session = try Self.session(id, in: db)
+            guard session.status == SessionStatus.scheduled.rawValue else {
+                throw InputError("session \(id) is \(session.status), not scheduled", at: InputLocation(field: "session"))
+            }
+            guard session.startsAt <= instant else {
+                throw InputError("session \(id) has not started yet (\(LondonTime.format(session.startsAt)))", at: InputLocation(field: "session"))
+            }
+            let unmarked = try Self.bookingLines(db, where: "b.sessionId = ? AND b.status = 'confirmed'", [id])
+            guard unmarked.isEmpty else {
+                let names = unmarked.map { $0.learnerEmail ?? $0.learnerName }.joined(separator: ", ")
+                throw InputError("the register is not complete: \(unmarked.count) confirmed \(unmarked.count == 1 ? "place is" : "places are") not marked (\(names)); use `training attend`",
+                                 at: InputLocation(field: "session"))
+            }
+            let before = session
+            session.status = SessionStatus.delivered.rawValue
+            session.deliveredAt = instant
+            try session.update(db)
+            try db.audit("session delivered", entity: "session", id: id, actor: actor, at: instant, before: before, after: session)
+        }
+    }
+
+    /// Who is told about a booking: the person who made it, else the learner's agency.
+    static func recipient(of line: BookingLine) -> String {
+        line.booking.bookedBy ?? line.agencyName.map { "agency: \($0)" } ?? "officer"
+    }
+}
+
+extension String {
+    /// nil for an empty or all-space string, else the trimmed string.
+    var nilIfBlank: String? {
+        let trimmed = trimmingCharacters(in: .whitespacesAndNewlines)
+        return trimmed.isEmpty ? nil : trimmed
+    }
+}
