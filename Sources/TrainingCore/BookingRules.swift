@@ -1,7 +1,7 @@
 import Foundation
 
 /// Why a booking cannot be made. Each reads as a sentence a booker can act on.
-public enum BookingRefusal: Error, Sendable, Hashable, LocalizedError {
+public enum BookingRefusal: Error, Sendable, Hashable, UserFacingError {
     case alreadyBooked(learner: String, status: String)
     case sessionCancelled
     case sessionDelivered

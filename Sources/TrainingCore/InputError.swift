@@ -36,9 +36,13 @@ public struct InputLocation: Sendable, Hashable, CustomStringConvertible {
     }
 }
 
+/// An error whose message is written for the person using the program: the command line prints it as
+/// one `error:` line, the web application shows it on the page.
+public protocol UserFacingError: LocalizedError {}
+
 /// Input a person gave that cannot be accepted, with where it is and what is wrong with it.
 /// Every importer and every command argument check throws this, so messages read the same everywhere.
-public struct InputError: Error, Sendable, Hashable, LocalizedError, CustomStringConvertible {
+public struct InputError: Error, Sendable, Hashable, UserFacingError, CustomStringConvertible {
     public var location: InputLocation
     public var problem: String
 

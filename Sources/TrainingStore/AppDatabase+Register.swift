@@ -16,13 +16,16 @@ extension AppDatabase {
         try sessionDetails(id).places
     }
 
-    /// Marks learners present (`attended: true`) or absent. A non-attendance raises its charge under the
-    /// policy; correcting an absence to present reverses that charge (unless already invoiced). Marks can
-    /// be corrected until the session is closed with `deliverSession`. All the learners given are marked,
-    /// or none.
+    /// Marks learners present or absent. A non-attendance raises its charge under the policy; correcting an
+    /// absence to present reverses that charge (unless already invoiced). Marks can be corrected until the
+    /// session is closed with `deliverSession`. All the learners given are marked, or none.
     @discardableResult
-    public func mark(session id: Int64, learnerEmails: [String], attended: Bool, by actor: String) throws -> [RegisterMark] {
-        let emails = try learnerEmails.map { try EmailAddress($0, at: InputLocation(field: "learner")) }
+    public func mark(session id: Int64, present: [String] = [], absent: [String] = [], by actor: String) throws -> [RegisterMark] {
+        let marks = try present.map { (try EmailAddress($0, at: InputLocation(field: "learner")), true) }
+            + absent.map { (try EmailAddress($0, at: InputLocation(field: "learner")), false) }
+        if let repeated = Dictionary(grouping: marks, by: \.0).first(where: { $0.value.count > 1 })?.key {
+            throw InputError("\(repeated) is given more than once", at: InputLocation(field: repeated.text))
+        }
         return try writer.write { db in
             let instant = now()
             let session = try Self.session(id, in: db)
@@ -35,8 +38,8 @@ extension AppDatabase {
                 throw InputError("session \(id) has not happened yet (\(LondonTime.format(session.startsAt)))", at: InputLocation(field: "session"))
             }
             let policy = try Self.chargingPolicy(db)
-            var marks: [RegisterMark] = []
-            for email in emails {
+            var results: [RegisterMark] = []
+            for (email, attended) in marks {
                 guard let line = try Self.bookingLines(db, where: "b.sessionId = ? AND l.email = ? AND b.status <> 'cancelled'",
                                                       [id, email.text]).first else {
                     throw InputError("\(email) has no place on session \(id)", at: InputLocation(field: email.text))
@@ -48,7 +51,7 @@ extension AppDatabase {
                     throw InputError("\(email) is on the waiting list, not booked: give them a place first", at: InputLocation(field: email.text))
                 }
                 if previous == target {
-                    marks.append(RegisterMark(line: line, previousStatus: previous))
+                    results.append(RegisterMark(line: line, previousStatus: previous))
                     continue
                 }
                 booking.status = target
@@ -67,9 +70,9 @@ extension AppDatabase {
                     mark.chargeRaised = try Self.raise(policy.nonAttendance(sessionMinutes: session.minutes), on: booking,
                                                        agencyId: agencyId, by: actor, at: instant, in: db)
                 }
-                marks.append(mark)
+                results.append(mark)
             }
-            return marks
+            return results
         }
     }
 

@@ -1,7 +1,8 @@
 import Foundation
+import TrainingCore
 
 /// What can go wrong with the database itself, as opposed to the input (which is an `InputError`).
-public enum StoreError: Error, LocalizedError, Equatable {
+public enum StoreError: Error, UserFacingError, Equatable {
     /// No file at the path, and the command does not create one.
     case noDatabase(path: String)
     /// The file exists but is not an SQLite database.

@@ -336,15 +336,15 @@ struct RegisterTests {
 
     @Test func aNonAttendanceCostsTheWholeFee() throws {
         let (programme, session) = try sessionWithTwoBookings()
-        let marks = try programme.database.mark(session: session, learnerEmails: ["sam@council.example"], attended: false, by: "officer")
+        let marks = try programme.database.mark(session: session, absent: ["sam@council.example"], by: "officer")
         #expect(marks[0].chargeRaised?.amountPence == 5000)
         #expect(marks[0].chargeRaised?.rule == "Did not attend: 100% of the £50.00 half-day place fee = £50.00")
     }
 
     @Test func correctingAnAbsenceToPresentReversesItsCharge() throws {
         let (programme, session) = try sessionWithTwoBookings()
-        try programme.database.mark(session: session, learnerEmails: ["sam@council.example"], attended: false, by: "officer")
-        let corrected = try programme.database.mark(session: session, learnerEmails: ["sam@council.example"], attended: true, by: "officer")
+        try programme.database.mark(session: session, absent: ["sam@council.example"], by: "officer")
+        let corrected = try programme.database.mark(session: session, present: ["sam@council.example"], by: "officer")
         #expect(corrected[0].chargeReversed != nil)
         #expect(try programme.database.charges()[0].charge.reversedAt != nil)
         #expect(try programme.database.auditLog().contains { $0.action == "charge reversed by register correction" })
@@ -356,35 +356,35 @@ struct RegisterTests {
         let session = try programme.halfDaySession()
         try programme.database.book(session: session, learnerEmail: "sam@council.example", by: "b")
         #expect(throws: InputError("session \(session) has not happened yet (2025-11-17 09:30)", at: InputLocation(field: "session"))) {
-            try programme.database.mark(session: session, learnerEmails: ["sam@council.example"], attended: true, by: "officer")
+            try programme.database.mark(session: session, present: ["sam@council.example"], by: "officer")
         }
     }
 
     @Test func aLearnerWithoutAPlaceCannotBeMarkedAndNothingElseIsMarked() throws {
         let (programme, session) = try sessionWithTwoBookings()
         #expect(throws: InputError("kim@council.example has no place on session \(session)", at: InputLocation(field: "kim@council.example"))) {
-            try programme.database.mark(session: session, learnerEmails: ["sam@council.example", "kim@council.example"], attended: true, by: "officer")
+            try programme.database.mark(session: session, present: ["sam@council.example", "kim@council.example"], by: "officer")
         }
         #expect(try programme.database.register(session: session).map(\.booking.status) == ["confirmed", "confirmed"])
     }
 
     @Test func aSessionClosesOnlyWhenEveryPlaceIsMarkedAndThenItsRegisterIsFixed() throws {
         let (programme, session) = try sessionWithTwoBookings()
-        try programme.database.mark(session: session, learnerEmails: ["sam@council.example"], attended: true, by: "officer")
+        try programme.database.mark(session: session, present: ["sam@council.example"], by: "officer")
         #expect(throws: InputError("the register is not complete: 1 confirmed place is not marked (ann@nhs.example); use `training attend`",
                                    at: InputLocation(field: "session"))) {
             try programme.database.deliverSession(session, by: "officer")
         }
-        try programme.database.mark(session: session, learnerEmails: ["ann@nhs.example"], attended: false, by: "officer")
+        try programme.database.mark(session: session, absent: ["ann@nhs.example"], by: "officer")
         try programme.database.deliverSession(session, by: "officer")
         #expect(throws: InputError("session \(session) is closed: its register can no longer be changed", at: InputLocation(field: "session"))) {
-            try programme.database.mark(session: session, learnerEmails: ["ann@nhs.example"], attended: true, by: "officer")
+            try programme.database.mark(session: session, present: ["ann@nhs.example"], by: "officer")
         }
     }
 
     @Test func invoicesGatherEachAgencysChargesOnceWithSequentialNumbers() throws {
         let (programme, session) = try sessionWithTwoBookings()
-        try programme.database.mark(session: session, learnerEmails: ["sam@council.example", "ann@nhs.example"], attended: false, by: "officer")
+        try programme.database.mark(session: session, absent: ["sam@council.example", "ann@nhs.example"], by: "officer")
         let quarter = try Quarter.parse("2025-26-Q3")
         let first = try programme.database.raiseInvoices(for: quarter, by: "officer")
         #expect(first.map(\.number) == [1, 2])
@@ -409,7 +409,7 @@ struct RegisterTests {
 
     @Test func aChargeRaisedAfterTheQuarterWaitsForItsOwnInvoice() throws {
         let (programme, session) = try sessionWithTwoBookings()
-        try programme.database.mark(session: session, learnerEmails: ["sam@council.example"], attended: false, by: "officer")
+        try programme.database.mark(session: session, absent: ["sam@council.example"], by: "officer")
         #expect(try programme.database.raiseInvoices(for: Quarter.parse("2025-26-Q2"), by: "officer").isEmpty)
         #expect(try programme.database.raiseInvoices(for: Quarter.parse("2025-26-Q3"), by: "officer").count == 1)
     }
@@ -433,5 +433,29 @@ struct CalendarEventTests {
         #expect(cancelled.contains("SEQUENCE:1\r\n"))
         #expect(cancelled.contains("STATUS:CANCELLED\r\n"))
         #expect(cancelled.contains("METHOD:CANCEL\r\n"))
+    }
+}
+
+@Suite("Register marking in one go")
+struct RegisterInOneGoTests {
+    @Test func presentAndAbsentAreMarkedTogether() throws {
+        let programme = try Programme()
+        let session = try programme.halfDaySession()
+        try programme.database.book(session: session, learnerEmail: "sam@council.example", by: "b")
+        try programme.database.book(session: session, learnerEmail: "ann@nhs.example", by: "b")
+        programme.clock.set("2025-11-17 12:45")
+        let marks = try programme.database.mark(session: session, present: ["sam@council.example"], absent: ["ann@nhs.example"], by: "officer")
+        #expect(marks.map(\.line.booking.status) == ["attended", "did-not-attend"])
+        #expect(try programme.database.charges().map(\.agencyName) == ["Calderdale NHS"])
+    }
+
+    @Test func aLearnerMarkedBothPresentAndAbsentIsRefused() throws {
+        let programme = try Programme()
+        let session = try programme.halfDaySession()
+        try programme.database.book(session: session, learnerEmail: "sam@council.example", by: "b")
+        programme.clock.set("2025-11-17 12:45")
+        #expect(throws: InputError("sam@council.example is given more than once", at: InputLocation(field: "sam@council.example"))) {
+            try programme.database.mark(session: session, present: ["sam@council.example"], absent: ["SAM@council.example"], by: "officer")
+        }
     }
 }

@@ -81,17 +81,23 @@ struct MigrationTests {
         #expect(message.contains("nothing was changed"))
     }
 
-    @Test func aFileDatabaseIsAWALPoolWithFullSyncABusyTimeoutAndForeignKeys() throws {
+    @Test func aBusyDatabaseIsWaitedForAboutTenSecondsBeforeGivingUp() {
+        #expect(AppDatabase.waitBriefly(0))
+        #expect(AppDatabase.waitBriefly(5009))
+        #expect(!AppDatabase.waitBriefly(5010))
+    }
+
+    @Test func aFileDatabaseIsAWALPoolWithFullSyncAndForeignKeys() throws {
         let folder = TemporaryFolder()
         let database = try AppDatabase.open(path: folder.path("pool.sqlite"), create: true)
         #expect(database.writer is DatabasePool)
         let pragmas = try database.writer.writeWithoutTransaction { db -> [String?] in
-            try ["journal_mode", "synchronous", "foreign_keys", "busy_timeout"].map {
+            try ["journal_mode", "synchronous", "foreign_keys"].map {
                 try String.fetchOne(db, sql: "PRAGMA \($0)")
             }
         }
-        // WAL, synchronous FULL (2), foreign keys on, 10 s busy timeout.
-        #expect(pragmas == ["wal", "2", "1", "10000"])
+        // WAL, synchronous FULL (2), foreign keys on.
+        #expect(pragmas == ["wal", "2", "1"])
     }
 
     @Test func openingAMissingFileWithoutCreateSaysHowToCreateIt() {
