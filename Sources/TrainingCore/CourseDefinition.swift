@@ -1,5 +1,5 @@
 /// One entry of the course catalogue as the officer writes it (DOMAIN.md, "course").
-public struct CourseDefinition: Sendable, Hashable {
+public struct CourseDefinition: Sendable, Hashable, Codable {
     public var title: String
     public var level: CourseLevel
     public var delivery: DeliveryMode

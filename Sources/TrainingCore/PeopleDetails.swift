@@ -1,3 +1,21 @@
+import Foundation
+
+/// A name a record cannot do without: trimmed, not empty, at most 200 characters.
+func requiredName(_ text: String, of what: String, at location: InputLocation) throws -> String {
+    let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
+    guard !trimmed.isEmpty else { throw InputError("\(what) needs a name", at: location) }
+    guard trimmed.count <= 200 else { throw InputError("a name is at most 200 characters", at: location) }
+    return trimmed
+}
+
+extension String {
+    /// nil for an empty or all-space string, else the string trimmed.
+    public var nilIfBlank: String? {
+        let trimmed = trimmingCharacters(in: .whitespacesAndNewlines)
+        return trimmed.isEmpty ? nil : trimmed
+    }
+}
+
 /// A partner agency as the officer enters it (DOMAIN.md, "agency").
 public struct AgencyDetails: Sendable, Hashable {
     public var name: String
@@ -7,16 +25,10 @@ public struct AgencyDetails: Sendable, Hashable {
 
     public init(name: String, sector: Sector, isStatutoryPartner: Bool = false, billingContact: String? = nil,
                 at location: InputLocation = InputLocation()) throws {
-        let trimmed = name.trimmingCharacters(in: .whitespacesAndNewlines)
-        guard !trimmed.isEmpty else { throw InputError("an agency needs a name", at: location.field("name")) }
-        guard trimmed.count <= 200 else {
-            throw InputError("an agency name is at most 200 characters", at: location.field("name"))
-        }
-        self.name = trimmed
+        self.name = try requiredName(name, of: "an agency", at: location.field("name"))
         self.sector = sector
         self.isStatutoryPartner = isStatutoryPartner
-        let contact = billingContact?.trimmingCharacters(in: .whitespacesAndNewlines)
-        self.billingContact = (contact?.isEmpty ?? true) ? nil : contact
+        self.billingContact = billingContact?.nilIfBlank
     }
 }
 
@@ -30,17 +42,10 @@ public struct LearnerDetails: Sendable, Hashable {
 
     public init(name: String, email: EmailAddress, agencyName: String?, jobRole: String?,
                 at location: InputLocation = InputLocation()) throws {
-        let trimmed = name.trimmingCharacters(in: .whitespacesAndNewlines)
-        guard !trimmed.isEmpty else { throw InputError("a learner needs a name", at: location.field("name")) }
-        guard trimmed.count <= 200 else {
-            throw InputError("a name is at most 200 characters", at: location.field("name"))
-        }
-        self.name = trimmed
+        self.name = try requiredName(name, of: "a learner", at: location.field("name"))
         self.email = email
-        let agency = agencyName?.trimmingCharacters(in: .whitespacesAndNewlines)
-        self.agencyName = (agency?.isEmpty ?? true) ? nil : agency
-        let role = jobRole?.trimmingCharacters(in: .whitespacesAndNewlines)
-        self.jobRole = (role?.isEmpty ?? true) ? nil : role
+        self.agencyName = agencyName?.nilIfBlank
+        self.jobRole = jobRole?.nilIfBlank
     }
 }
 

@@ -179,7 +179,7 @@ extension AppDatabase {
     static func promoteFromWaitingList(_ session: Session, by actor: String, at instant: Date, in db: Database) throws -> BookingLine? {
         guard session.status == SessionStatus.scheduled.rawValue, instant < session.startsAt,
               try placesTaken(session.id!, in: db) < session.capacity else { return nil }
-        for line in try bookingLines(db, where: "b.sessionId = ? AND b.status = 'waitlisted'", [session.id!]) {
+        for line in try bookingLines(db, SQLFilter("b.sessionId = ? AND b.status = 'waitlisted'", [session.id!])) {
             if let cap = session.perAgencyCap, let agencyId = line.booking.agencyId,
                try placesTaken(session.id!, agencyId: agencyId, in: db) >= cap { continue }
             var booking = line.booking

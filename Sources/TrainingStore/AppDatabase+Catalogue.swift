@@ -54,7 +54,7 @@ extension AppDatabase {
                     try existing.update(db)
                     try Self.replaceOutcomes(of: courseId, with: wanted.outcomes, in: db)
                     try db.audit("course updated", entity: "course", id: courseId, actor: actor, at: instant,
-                                 before: AuditedCourse(before), after: AuditedCourse(wanted))
+                                 before: before, after: wanted)
                     summary.updated.append(wanted.title)
                 } else {
                     var course = Course(id: nil, title: wanted.title, level: "", delivery: "", durationMinutes: 0,
@@ -65,7 +65,7 @@ extension AppDatabase {
                     ids[wanted.title.lowercased()] = course.id!
                     try Self.replaceOutcomes(of: course.id!, with: wanted.outcomes, in: db)
                     try db.audit("course added", entity: "course", id: course.id!, actor: actor, at: instant,
-                                 before: AuditedCourse?.none, after: AuditedCourse(wanted))
+                                 before: CourseDefinition?.none, after: wanted)
                     summary.added.append(wanted.title)
                 }
             }
@@ -191,27 +191,5 @@ extension Course {
         summary = definition.summary
         isActive = definition.isActive
         updatedAt = instant
-    }
-}
-
-/// The fields of a course as the audit log shows them.
-struct AuditedCourse: Encodable {
-    var title, level, delivery, duration, summary: String
-    var capacity, minimumNumbers: Int
-    var refresherMonths: Int?
-    var isActive: Bool
-    var outcomes: [String]
-
-    init(_ definition: CourseDefinition) {
-        title = definition.title
-        level = definition.level.rawValue
-        delivery = definition.delivery.rawValue
-        duration = definition.duration.description
-        summary = definition.summary
-        capacity = definition.capacity
-        minimumNumbers = definition.minimumNumbers
-        refresherMonths = definition.refresherMonths
-        isActive = definition.isActive
-        outcomes = definition.outcomes
     }
 }

@@ -39,26 +39,17 @@ extension AppDatabase {
     /// Exempt cancellations appear (at £0.00, with their reason) so an exemption is visible, not silent.
     public func charges(agencyName: String? = nil, year: FinancialYear? = nil, quarter: Quarter? = nil) throws -> [ChargeLine] {
         try writer.read { db in
-            var conditions: [String] = []
-            var arguments: StatementArguments = []
+            var filter = SQLFilter()
             if let agencyName {
-                let agency = try Self.agency(named: agencyName, in: db, at: InputLocation(field: "--agency"))
-                conditions.append("ch.agencyId = ?")
-                arguments += [agency.id]
+                filter.add("ch.agencyId = ?", [try Self.agency(named: agencyName, in: db, at: InputLocation(field: "--agency")).id])
             }
-            if let year {
-                conditions.append("ch.raisedOn BETWEEN ? AND ?")
-                arguments += [year.firstDay, year.lastDay]
-            }
-            if let quarter {
-                conditions.append("ch.raisedOn BETWEEN ? AND ?")
-                arguments += [quarter.firstDay, quarter.lastDay]
-            }
-            return try Self.chargeLines(db, where: conditions.isEmpty ? "1" : conditions.joined(separator: " AND "), arguments)
+            if let year { filter.add("ch.raisedOn BETWEEN ? AND ?", [year.firstDay, year.lastDay]) }
+            if let quarter { filter.add("ch.raisedOn BETWEEN ? AND ?", [quarter.firstDay, quarter.lastDay]) }
+            return try Self.chargeLines(db, filter)
         }
     }
 
-    static func chargeLines(_ db: Database, where filter: String, _ arguments: StatementArguments) throws -> [ChargeLine] {
+    static func chargeLines(_ db: Database, _ filter: SQLFilter) throws -> [ChargeLine] {
         try Row.fetchAll(db, sql: """
             SELECT ch.*, a.name AS agencyName, l.name AS learnerName, c.title AS courseTitle, s.startsAt AS sessionStart,
                    i.number AS invoiceNumber
@@ -69,9 +60,9 @@ extension AppDatabase {
             JOIN course c ON c.id = s.courseId
             LEFT JOIN learner l ON l.id = ch.learnerId
             LEFT JOIN invoice i ON i.id = ch.invoiceId
-            WHERE \(filter)
+            WHERE \(filter.clause)
             ORDER BY ch.raisedAt DESC, ch.id DESC
-            """, arguments: arguments).map { row in
+            """, arguments: filter.arguments).map { row in
             ChargeLine(charge: try Charge(row: row), agencyName: row["agencyName"], learnerName: row["learnerName"],
                        courseTitle: row["courseTitle"], sessionStart: row["sessionStart"], invoiceNumber: row["invoiceNumber"])
         }
@@ -136,16 +127,14 @@ extension AppDatabase {
     /// Every invoice with its agency, newest first.
     public func invoices(agencyName: String? = nil) throws -> [(invoice: Invoice, agencyName: String)] {
         try writer.read { db in
-            var filter = ""
-            var arguments: StatementArguments = []
+            var filter = SQLFilter()
             if let agencyName {
-                let agency = try Self.agency(named: agencyName, in: db, at: InputLocation(field: "--agency"))
-                filter = "WHERE i.agencyId = ?"
-                arguments = [agency.id]
+                filter.add("i.agencyId = ?", [try Self.agency(named: agencyName, in: db, at: InputLocation(field: "--agency")).id])
             }
             return try Row.fetchAll(db, sql: """
-                SELECT i.*, a.name AS agencyName FROM invoice i JOIN agency a ON a.id = i.agencyId \(filter) ORDER BY i.number DESC
-                """, arguments: arguments).map { (try Invoice(row: $0), $0["agencyName"]) }
+                SELECT i.*, a.name AS agencyName FROM invoice i JOIN agency a ON a.id = i.agencyId
+                WHERE \(filter.clause) ORDER BY i.number DESC
+                """, arguments: filter.arguments).map { (try Invoice(row: $0), $0["agencyName"]) }
         }
     }
 
@@ -156,7 +145,7 @@ extension AppDatabase {
                 throw StoreError.notFound("there is no invoice \(number) (see `training invoices list`)")
             }
             let agency = try Agency.fetchOne(db, key: invoice.agencyId)!
-            let lines = try Self.chargeLines(db, where: "ch.invoiceId = ?", [invoice.id]).sorted { $0.charge.raisedAt < $1.charge.raisedAt }
+            let lines = try Self.chargeLines(db, SQLFilter("ch.invoiceId = ?", [invoice.id])).sorted { $0.charge.raisedAt < $1.charge.raisedAt }
             return InvoiceDetails(invoice: invoice, agencyName: agency.name, billingContact: agency.billingContact, lines: lines)
         }
     }

@@ -154,17 +154,14 @@ extension AppDatabase {
     /// Learners by name, optionally of one agency.
     public func learners(agencyName: String? = nil) throws -> [LearnerListing] {
         try writer.read { db in
-            var arguments: StatementArguments = []
-            var filter = ""
+            var filter = SQLFilter()
             if let agencyName {
-                let agency = try Self.agency(named: agencyName, in: db, at: InputLocation(field: "agency"))
-                filter = "WHERE l.agencyId = ?"
-                arguments = [agency.id]
+                filter.add("l.agencyId = ?", [try Self.agency(named: agencyName, in: db, at: InputLocation(field: "agency")).id])
             }
             let rows = try Row.fetchAll(db, sql: """
                 SELECT l.*, a.name AS agencyName FROM learner l LEFT JOIN agency a ON a.id = l.agencyId
-                \(filter) ORDER BY l.name COLLATE NOCASE, l.id
-                """, arguments: arguments)
+                WHERE \(filter.clause) ORDER BY l.name COLLATE NOCASE, l.id
+                """, arguments: filter.arguments)
             return try rows.map { LearnerListing(learner: try Learner(row: $0), agencyName: $0["agencyName"]) }
         }
     }

@@ -40,8 +40,7 @@ extension AppDatabase {
             let policy = try Self.chargingPolicy(db)
             var results: [RegisterMark] = []
             for (email, attended) in marks {
-                guard let line = try Self.bookingLines(db, where: "b.sessionId = ? AND l.email = ? AND b.status <> 'cancelled'",
-                                                      [id, email.text]).first else {
+                guard let line = try Self.bookingLines(db, SQLFilter("b.sessionId = ? AND l.email = ? AND b.status <> 'cancelled'", [id, email.text])).first else {
                     throw InputError("\(email) has no place on session \(id)", at: InputLocation(field: email.text))
                 }
                 var booking = line.booking

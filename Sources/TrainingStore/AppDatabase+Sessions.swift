@@ -112,25 +112,15 @@ extension AppDatabase {
     /// Sessions, earliest first, filtered by financial year (of the start), course and status.
     public func sessions(year: FinancialYear? = nil, courseTitle: String? = nil, status: SessionStatus? = nil) throws -> [SessionSummary] {
         try writer.read { db in
-            var conditions: [String] = []
-            var arguments: StatementArguments = []
-            if let year {
-                conditions.append("s.startDate BETWEEN ? AND ?")
-                arguments += [year.firstDay, year.lastDay]
-            }
-            if let courseTitle {
-                conditions.append("c.title = ?")
-                arguments += [courseTitle.trimmingCharacters(in: .whitespaces)]
-            }
-            if let status {
-                conditions.append("s.status = ?")
-                arguments += [status.rawValue]
-            }
-            return try Self.summaries(db, where: conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND "), arguments)
+            var filter = SQLFilter()
+            if let year { filter.add("s.startDate BETWEEN ? AND ?", [year.firstDay, year.lastDay]) }
+            if let courseTitle { filter.add("c.title = ?", [courseTitle.trimmingCharacters(in: .whitespaces)]) }
+            if let status { filter.add("s.status = ?", [status.rawValue]) }
+            return try Self.summaries(db, filter)
         }
     }
 
-    static func summaries(_ db: Database, where filter: String, _ arguments: StatementArguments) throws -> [SessionSummary] {
+    static func summaries(_ db: Database, _ filter: SQLFilter) throws -> [SessionSummary] {
         let rows = try Row.fetchAll(db, sql: """
             SELECT s.*, c.title AS courseTitle, c.level AS courseLevel,
                 (SELECT COUNT(*) FROM booking b WHERE b.sessionId = s.id AND b.status = 'confirmed') AS confirmedCount,
@@ -138,9 +128,9 @@ extension AppDatabase {
                 (SELECT COUNT(*) FROM booking b WHERE b.sessionId = s.id AND b.status = 'did-not-attend') AS didNotAttendCount,
                 (SELECT COUNT(*) FROM booking b WHERE b.sessionId = s.id AND b.status = 'attended') AS attendedCount
             FROM session s JOIN course c ON c.id = s.courseId
-            \(filter)
+            WHERE \(filter.clause)
             ORDER BY s.startsAt, s.id
-            """, arguments: arguments)
+            """, arguments: filter.arguments)
         return try rows.map { row in
             SessionSummary(session: try Session(row: row), courseTitle: row["courseTitle"],
                            level: CourseLevel(rawValue: row["courseLevel"])!,
@@ -152,10 +142,10 @@ extension AppDatabase {
     /// A session with its places, waiting list and cancellations.
     public func sessionDetails(_ id: Int64) throws -> SessionDetails {
         try writer.read { db in
-            guard let summary = try Self.summaries(db, where: "WHERE s.id = ?", [id]).first else {
+            guard let summary = try Self.summaries(db, SQLFilter("s.id = ?", [id])).first else {
                 throw StoreError.notFound("there is no session \(id) (see `training session list`)")
             }
-            let lines = try Self.bookingLines(db, where: "b.sessionId = ?", [id])
+            let lines = try Self.bookingLines(db, SQLFilter("b.sessionId = ?", [id]))
             return SessionDetails(
                 summary: summary,
                 places: lines.filter { ["confirmed", "attended", "did-not-attend"].contains($0.booking.status) },
@@ -164,13 +154,13 @@ extension AppDatabase {
         }
     }
 
-    static func bookingLines(_ db: Database, where filter: String, _ arguments: StatementArguments) throws -> [BookingLine] {
+    static func bookingLines(_ db: Database, _ filter: SQLFilter) throws -> [BookingLine] {
         try Row.fetchAll(db, sql: """
             SELECT b.*, l.name AS learnerName, l.email AS learnerEmail, a.name AS agencyName
             FROM booking b JOIN learner l ON l.id = b.learnerId LEFT JOIN agency a ON a.id = b.agencyId
-            WHERE \(filter)
+            WHERE \(filter.clause)
             ORDER BY b.bookedAt, b.id
-            """, arguments: arguments).map { row in
+            """, arguments: filter.arguments).map { row in
             BookingLine(booking: try Booking(row: row), learnerName: row["learnerName"], learnerEmail: row["learnerEmail"],
                         agencyName: row["agencyName"])
         }
@@ -202,7 +192,7 @@ extension AppDatabase {
             session.cancelledAt = instant
             try session.update(db)
             let title = try String.fetchOne(db, sql: "SELECT title FROM course WHERE id = ?", arguments: [session.courseId])!
-            let released = try Self.bookingLines(db, where: "b.sessionId = ? AND b.status IN ('confirmed', 'waitlisted')", [id])
+            let released = try Self.bookingLines(db, SQLFilter("b.sessionId = ? AND b.status IN ('confirmed', 'waitlisted')", [id]))
             for line in released {
                 var booking = line.booking
                 let from = booking.status
@@ -235,7 +225,7 @@ extension AppDatabase {
             guard session.startsAt <= instant else {
                 throw InputError("session \(id) has not started yet (\(LondonTime.format(session.startsAt)))", at: InputLocation(field: "session"))
             }
-            let unmarked = try Self.bookingLines(db, where: "b.sessionId = ? AND b.status = 'confirmed'", [id])
+            let unmarked = try Self.bookingLines(db, SQLFilter("b.sessionId = ? AND b.status = 'confirmed'", [id]))
             guard unmarked.isEmpty else {
                 let names = unmarked.map { $0.learnerEmail ?? $0.learnerName }.joined(separator: ", ")
                 throw InputError("the register is not complete: \(unmarked.count) confirmed \(unmarked.count == 1 ? "place is" : "places are") not marked (\(names)); use `training attend`",
@@ -252,13 +242,5 @@ extension AppDatabase {
     /// Who is told about a booking: the person who made it, else the learner's agency.
     static func recipient(of line: BookingLine) -> String {
         line.booking.bookedBy ?? line.agencyName.map { "agency: \($0)" } ?? "officer"
-    }
-}
-
-extension String {
-    /// nil for an empty or all-space string, else the trimmed string.
-    var nilIfBlank: String? {
-        let trimmed = trimmingCharacters(in: .whitespacesAndNewlines)
-        return trimmed.isEmpty ? nil : trimmed
     }
 }
