@@ -5,7 +5,7 @@ SWIFT      ?= swift
 DEMO_DB    ?= demo.sqlite
 RELEASE_BIN = .build/release/training
 
-.PHONY: demo test build release system-libraries clean
+.PHONY: demo test bench build release system-libraries clean
 
 system-libraries:
 	@scripts/install-system-libraries
@@ -26,6 +26,11 @@ demo: system-libraries
 test: system-libraries
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build --disable-xctest
+
+## Performance figures for README (release build; never part of the tests).
+bench: system-libraries
+	$(SWIFT) build -c release --product training
+	$(RELEASE_BIN) bench bookings --bookers 16 --bookings-per-booker 250
 
 build: system-libraries
 	$(SWIFT) build
