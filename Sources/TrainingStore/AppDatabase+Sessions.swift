@@ -214,6 +214,34 @@ extension AppDatabase {
         }
     }
 
+    /// Changes a session's number of places. It cannot go below the places already held; when it goes up,
+    /// learners waiting are promoted, first come first served, in the same transaction (and told).
+    /// Returns the learners promoted.
+    @discardableResult
+    public func setCapacity(of id: Int64, to capacity: Int, by actor: String) throws -> [BookingLine] {
+        try writer.write { db in
+            let instant = now()
+            var session = try Self.session(id, in: db)
+            guard session.status == SessionStatus.scheduled.rawValue else {
+                throw InputError("session \(id) is \(session.status): its places can no longer change", at: InputLocation(field: "session"))
+            }
+            let taken = try Self.placesTaken(id, in: db)
+            guard capacity >= max(1, taken) else {
+                throw InputError("session \(id) already has \(taken) places taken: the capacity cannot go below that (cancel bookings first)",
+                                 at: InputLocation(field: "capacity"))
+            }
+            guard capacity != session.capacity else { return [] }
+            let before = session
+            session.capacity = capacity
+            session.minimumNumbers = min(session.minimumNumbers, capacity)
+            try session.update(db)
+            try db.audit("session capacity changed", entity: "session", id: id, actor: actor, at: instant, before: before, after: session)
+            var promoted: [BookingLine] = []
+            while let line = try Self.promoteFromWaitingList(session, by: actor, at: instant, in: db) { promoted.append(line) }
+            return promoted
+        }
+    }
+
     /// Closes a delivered session. Refused while any confirmed place is unmarked on the register.
     public func deliverSession(_ id: Int64, by actor: String) throws {
         try writer.write { db in

@@ -69,6 +69,26 @@ struct CLITests {
         #expect(try workspace.snapshot() == before)
     }
 
+    @Test func aStaffListWithoutTheEmailColumnIsRefusedAndWritesNothing() throws {
+        let workspace = try preparedWorkspace()
+        try workspace.write("staff.csv", "name,mail,agency\nSam Patel,sam@c.example,Calderdale Council\n")
+        let before = try workspace.snapshot()
+        let result = try workspace.run(["learner", "import", "staff.csv"])
+        #expect(result.status == 1)
+        #expect(result.errors == "error: staff.csv, line 1: the header has no 'email' column (expected columns: name,email,agency,job_role)\n")
+        #expect(try workspace.snapshot() == before)
+    }
+
+    @Test func aCatalogueCourseMissingAFieldIsRefusedAndWritesNothing() throws {
+        let workspace = try preparedWorkspace()
+        try workspace.write("Bad/a.yaml", "courses:\n  - title: New course\n    level: foundation\n    delivery: virtual\n    duration: 2h\n    minimum: 5\n")
+        let before = try workspace.snapshot()
+        let result = try workspace.run(["catalogue", "import", "Bad"])
+        #expect(result.status == 1)
+        #expect(result.errors == "error: Bad/a.yaml, line 2, field 'capacity': the course has no 'capacity'\n")
+        #expect(try workspace.snapshot() == before)
+    }
+
     @Test func aStaffListIsImportedAndListed() throws {
         let workspace = try preparedWorkspace()
         try workspace.write("staff.csv", "name,email,agency,job_role\nSam Patel,sam@c.example,Calderdale Council,Social worker\n\"O'Neill, Jo\",jo@c.example,Calderdale Council,\n")
@@ -139,7 +159,7 @@ struct CLITests {
         for command in [["init"], ["check"], ["catalogue", "import"], ["catalogue", "list"], ["catalogue", "show"],
                         ["agency", "add"], ["agency", "list"], ["agency", "workforce"],
                         ["learner", "add"], ["learner", "import"], ["learner", "list"],
-                        ["session", "schedule"], ["session", "list"], ["session", "show"], ["session", "cancel"],
+                        ["session", "schedule"], ["session", "list"], ["session", "show"], ["session", "capacity"], ["session", "cancel"],
                         ["session", "deliver"], ["session", "ics"], ["book"], ["cancel"], ["substitute"], ["waitlist", "show"],
                         ["booking", "ics"], ["booking", "history"], ["register"], ["attend"], ["policy", "show"], ["policy", "set"],
                         ["charges", "list"], ["charges", "waive"], ["invoices", "raise"], ["invoices", "list"], ["invoices", "show"],

@@ -154,6 +154,29 @@ struct BookingTests {
         #expect(notice.message == "Jo Bloggs has moved from the waiting list to a confirmed place on Introduction to Safeguarding, 2025-11-17 09:30.")
     }
 
+    @Test func morePlacesGoToTheWaitingLearnersInOrder() throws {
+        let programme = try Programme()
+        let session = try programme.halfDaySession(capacity: 1)
+        for email in ["sam@council.example", "jo@council.example", "kim@council.example", "ann@nhs.example"] {
+            try programme.database.book(session: session, learnerEmail: email, by: "booker")
+        }
+        let promoted = try programme.database.setCapacity(of: session, to: 3, by: "officer")
+        #expect(promoted.map(\.learnerName) == ["Jo Bloggs", "Kim Lee"])
+        #expect(try programme.database.waitingList(session: session).map(\.learnerName) == ["Ann Nurse"])
+        #expect(try programme.database.notifications().map(\.kind) == ["promoted-from-waitlist", "promoted-from-waitlist"])
+    }
+
+    @Test func capacityCannotGoBelowThePlacesTaken() throws {
+        let programme = try Programme()
+        let session = try programme.halfDaySession(capacity: 3)
+        try programme.database.book(session: session, learnerEmail: "sam@council.example", by: "booker")
+        try programme.database.book(session: session, learnerEmail: "jo@council.example", by: "booker")
+        #expect(throws: InputError("session \(session) already has 2 places taken: the capacity cannot go below that (cancel bookings first)",
+                                   at: InputLocation(field: "capacity"))) {
+            try programme.database.setCapacity(of: session, to: 1, by: "officer")
+        }
+    }
+
     @Test func substitutionFromTheSameAgencyIsFreeAndKeepsTheHistory() throws {
         let programme = try Programme()
         let session = try programme.halfDaySession()

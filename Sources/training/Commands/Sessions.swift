@@ -9,7 +9,7 @@ extension Training {
         static let configuration = CommandConfiguration(
             commandName: "session",
             abstract: "Schedule, list, show, cancel and close sessions.",
-            subcommands: [Schedule.self, List.self, Show.self, Cancel.self, Deliver.self, Calendar.self])
+            subcommands: [Schedule.self, List.self, Show.self, Capacity.self, Cancel.self, Deliver.self, Calendar.self])
 
         struct Schedule: ParsableCommand {
             static let configuration = CommandConfiguration(
@@ -113,6 +113,22 @@ extension Training {
                 print(TextTable.render(header: ["Booking", "Learner", "Email", "Agency", "Status"], rows: lines.map {
                     [$0.booking.id!.shown, $0.learnerName, $0.learnerEmail ?? "", $0.agencyName ?? "Agency not recorded", $0.booking.status]
                 }))
+            }
+        }
+
+        struct Capacity: ParsableCommand {
+            static let configuration = CommandConfiguration(
+                abstract: "Change a session's number of places; extra places go to the waiting list in order.",
+                discussion: "Example:\n  training session capacity 12 30")
+
+            @OptionGroup var options: DatabaseOptions
+            @Argument(help: "The session's number.") var session: Int64
+            @Argument(help: "The new number of places.") var capacity: Int
+
+            func run() throws {
+                let promoted = try options.open().setCapacity(of: session, to: capacity, by: options.actor)
+                print("Session \(session.shown) now has \(capacity) places.")
+                for line in promoted { print("  \(line.learnerName) moved from the waiting list to a confirmed place; their booker will be told.") }
             }
         }
 
