@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import GRDB
+import Logging
 import TrainingStore
 
 /// `training`: the partnership's training programme from the command line.
@@ -65,6 +66,11 @@ struct DatabaseOptions: ParsableArguments {
 
     /// Opens the database (it must exist: `training init` creates it).
     func open() throws -> AppDatabase {
-        try AppDatabase.open(path: path)
+        let database = try AppDatabase.open(path: path)
+        let migrations = try database.appliedMigrations().count
+        Logger(label: "training").debug("opened database", metadata: [
+            "path": "\(path)", "actor": "\(actor)", "migrations": "\(migrations)",
+        ])
+        return database
     }
 }

@@ -1,8 +1,16 @@
 import ArgumentParser
 import Foundation
 import GRDB
+import Logging
 import TrainingCore
 import XLSX
+
+// Diagnostics go to standard error, results to standard output. TRAINING_LOG_LEVEL=debug shows more.
+LoggingSystem.bootstrap { label in
+    var handler = StreamLogHandler.standardError(label: label)
+    handler.logLevel = ProcessInfo.processInfo.environment["TRAINING_LOG_LEVEL"].flatMap(Logger.Level.init(rawValue:)) ?? .warning
+    return handler
+}
 
 // The entry point: parse, run, and turn any failure into one `error:` line and a non-zero exit.
 do {
