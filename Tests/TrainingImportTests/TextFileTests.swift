@@ -74,3 +74,19 @@ struct LearnerFileTests {
         }
     }
 }
+
+@Suite("Supplier usage files")
+struct UsageFileTests {
+    @Test func extraColumnsAreIgnoredAndBothDateFormsRead() throws {
+        let rows = try UsageFile.parse("Email,Module,Started_On,Completed_On,Score\nsam@c.example,FGM Awareness,04/11/2025,2025-11-05,90\n", file: "p.csv")
+        #expect(rows == [UsageRow(line: 2, email: "sam@c.example", module: "FGM Awareness",
+                                  startedOn: LocalDate(year: 2025, month: 11, day: 4), completedOn: LocalDate(year: 2025, month: 11, day: 5))])
+    }
+
+    @Test func aCompletionBeforeTheStartIsRefused() {
+        #expect(throws: InputError("completed on 2025-11-03, before it was started on 2025-11-04",
+                                   at: InputLocation(file: "p.csv", line: 2, field: "completed_on"))) {
+            try UsageFile.parse("email,module,started_on,completed_on\nsam@c.example,FGM Awareness,2025-11-04,2025-11-03\n", file: "p.csv")
+        }
+    }
+}

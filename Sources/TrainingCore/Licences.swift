@@ -1,0 +1,58 @@
+/// The life of one e-learning licence (DOMAIN.md, "licence pool"): allocated → started → completed,
+/// or reclaimed (never started, returned to its pool) or expired.
+public enum LicenceStatus: String, Vocabulary, Codable {
+    case allocated, started, completed, reclaimed, expired
+    public static let fieldName = "licence status"
+
+    /// A live licence is one the learner can still use; a learner holds at most one per module.
+    public var isLive: Bool { self == .allocated || self == .started }
+}
+
+/// Why a learner was not given a licence. Each reads as a sentence for the officer.
+public enum AllocationRefusal: Error, Sendable, Hashable, UserFacingError {
+    case unknownLearner(String)
+    case notELearning(String)
+    case alreadyHolds(module: String, status: String)
+    case noLicencesLeft
+    case overQuota(agency: String)
+
+    public var errorDescription: String? {
+        switch self {
+        case .unknownLearner(let email): return "no learner has the email \(email)"
+        case .notELearning(let title): return "'\(title)' is not an e-learning module"
+        case .alreadyHolds(let module, let status): return "already holds a live licence for \(module) (\(status))"
+        case .noLicencesLeft: return "no licences are left in any live pool"
+        case .overQuota(let agency): return "\(agency) has used its quota in every live pool with licences left"
+        }
+    }
+}
+
+/// One row of a supplier's progress export: `email,module,started_on,completed_on`.
+public struct UsageRow: Sendable, Hashable {
+    public var line: Int
+    public var email: String
+    public var module: String
+    public var startedOn: LocalDate?
+    public var completedOn: LocalDate?
+
+    public init(line: Int, email: String, module: String, startedOn: LocalDate?, completedOn: LocalDate?) {
+        self.line = line
+        self.email = email
+        self.module = module
+        self.startedOn = startedOn
+        self.completedOn = completedOn
+    }
+}
+
+/// When the live pools run out at the recent rate of allocation.
+public enum LicenceProjection {
+    /// The day the `left` licences are gone if allocations go on at the rate of the last `window` days
+    /// (`recentAllocations` in that window). Nil when nothing was allocated lately: at that rate they
+    /// never run out. Nil is also returned when none are left to project.
+    public static func runOut(left: Int, recentAllocations: Int, window: Int = 90, today: LocalDate) -> LocalDate? {
+        guard left > 0, recentAllocations > 0, window > 0 else { return nil }
+        // Days until exhausted = left ÷ (allocations per day), rounded up to a whole day.
+        let days = (left * window + recentAllocations - 1) / recentAllocations
+        return today.adding(days: days)
+    }
+}
