@@ -1,0 +1,353 @@
+import Foundation
+import GRDB
+import TrainingCore
+
+/// A purchase of e-learning licences.
+public struct LicencePool: Codable, Sendable, Hashable, Identifiable, FetchableRecord, MutablePersistableRecord {
+    public static let databaseTableName = "licencePool"
+    public var id: Int64?
+    public var supplier: String?
+    public var licenceCount: Int
+    public var startsOn: LocalDate
+    public var endsOn: LocalDate
+    public var note: String?
+    public var boughtAt: Date
+
+    public mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
+
+    public func isLive(on day: LocalDate) -> Bool { startsOn <= day && day <= endsOn }
+}
+
+/// One licence for one learner and one module.
+public struct LicenceAllocation: Codable, Sendable, Hashable, Identifiable, FetchableRecord, MutablePersistableRecord {
+    public static let databaseTableName = "licenceAllocation"
+    public var id: Int64?
+    public var poolId: Int64?
+    public var learnerId: Int64
+    public var courseId: Int64
+    public var agencyId: Int64?
+    public var status: String
+    public var allocatedOn: LocalDate
+    public var startedOn: LocalDate?
+    public var completedOn: LocalDate?
+    public var reclaimedOn: LocalDate?
+    public var allocatedBy: String?
+
+    public mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
+}
+
+/// How one pool (or all of them) stands.
+public struct PoolStatus: Sendable, Equatable {
+    public var pool: LicencePool?
+    public var bought = 0
+    /// Allocated and not yet started.
+    public var allocated = 0
+    public var inUse = 0
+    public var completed = 0
+    public var reclaimed = 0
+    /// Licences a new allocation can still take: bought less those held (allocated, started or completed).
+    public var left: Int { bought - allocated - inUse - completed }
+    /// Fewer than 10% of what was bought are left.
+    public var isRunningLow: Bool { bought > 0 && left * 10 < bought }
+}
+
+/// The answer for one learner of an allocation request.
+public struct AllocationResult: Sendable, Equatable {
+    public var email: String
+    public var allocation: LicenceAllocation?
+    public var refusal: AllocationRefusal?
+}
+
+/// What a usage import did. Rejected rows (unknown learner, no allocation ...) are returned with their line
+/// and reason so nothing is silently dropped.
+public struct UsageImportSummary: Sendable, Equatable {
+    public var started = 0
+    public var completed = 0
+    public var unchanged = 0
+    public var rejected: [(line: Int, row: UsageRow, reason: String)] = []
+
+    public static func == (lhs: UsageImportSummary, rhs: UsageImportSummary) -> Bool {
+        lhs.started == rhs.started && lhs.completed == rhs.completed && lhs.unchanged == rhs.unchanged
+            && lhs.rejected.map(\.line) == rhs.rejected.map(\.line) && lhs.rejected.map(\.reason) == rhs.rejected.map(\.reason)
+    }
+}
+
+/// Licences counted in one period.
+public struct LicenceCounts: Sendable, Equatable {
+    public var allocated = 0
+    public var started = 0
+    public var completed = 0
+    public var reclaimed = 0
+}
+
+/// The board's e-learning figures for a financial year.
+public struct LicenceFigures: Sendable, Equatable {
+    public var year: FinancialYear
+    public var byQuarter: [Quarter: LicenceCounts]
+    public var byAgency: [String: LicenceCounts]
+    public var bySector: [String: LicenceCounts]
+    public var byModule: [String: LicenceCounts]
+    public var total: LicenceCounts
+    /// Completed ÷ allocated in the year, or nil when nothing was allocated.
+    public var completionRate: Double? { total.allocated == 0 ? nil : Double(total.completed) / Double(total.allocated) }
+}
+
+extension AppDatabase {
+    /// The London calendar day it is now.
+    var today: LocalDate { LondonTime.date(of: now()) }
+
+    /// Records a purchase of licences.
+    @discardableResult
+    public func buyLicences(count: Int, from startsOn: LocalDate, to endsOn: LocalDate, supplier: String?, note: String?,
+                            by actor: String) throws -> LicencePool {
+        guard count > 0 else { throw InputError("a pool holds at least one licence", at: InputLocation(field: "--count")) }
+        guard endsOn >= startsOn else {
+            throw InputError("the contract ends (\(endsOn)) before it starts (\(startsOn))", at: InputLocation(field: "--to"))
+        }
+        return try writer.write { db in
+            var pool = LicencePool(id: nil, supplier: supplier?.nilIfBlank, licenceCount: count, startsOn: startsOn, endsOn: endsOn,
+                                   note: note?.nilIfBlank, boughtAt: now())
+            try pool.insert(db)
+            try db.audit("licences bought", entity: "licencePool", id: pool.id!, actor: actor, at: pool.boughtAt,
+                         before: LicencePool?.none, after: pool)
+            return pool
+        }
+    }
+
+    /// Sets (or with nil removes) an agency's quota of licences from one pool.
+    public func setLicenceQuota(pool poolId: Int64, agencyName: String, quota: Int?, by actor: String) throws {
+        if let quota, quota < 0 { throw InputError("a quota cannot be negative", at: InputLocation(field: "--quota")) }
+        try writer.write { db in
+            guard try LicencePool.fetchOne(db, key: poolId) != nil else { throw StoreError.notFound("there is no licence pool \(poolId)") }
+            let agency = try Self.agency(named: agencyName, in: db, at: InputLocation(field: "--agency"))
+            let before = try Int.fetchOne(db, sql: "SELECT quota FROM licenceQuota WHERE poolId = ? AND agencyId = ?", arguments: [poolId, agency.id])
+            if let quota {
+                try db.execute(sql: """
+                    INSERT INTO licenceQuota (poolId, agencyId, quota) VALUES (?, ?, ?)
+                    ON CONFLICT (poolId, agencyId) DO UPDATE SET quota = excluded.quota
+                    """, arguments: [poolId, agency.id, quota])
+            } else {
+                try db.execute(sql: "DELETE FROM licenceQuota WHERE poolId = ? AND agencyId = ?", arguments: [poolId, agency.id])
+            }
+            try db.audit("licence quota set", entity: "licencePool", id: poolId, actor: actor, at: now(),
+                         before: before.map { ["agency": agency.name, "quota": String($0)] },
+                         after: quota.map { ["agency": agency.name, "quota": String($0)] })
+        }
+    }
+
+    /// Each pool's standing, oldest first, and the total.
+    public func licenceStatus() throws -> (pools: [PoolStatus], total: PoolStatus) {
+        try writer.read { db in
+            let pools = try LicencePool.order(Column("startsOn"), Column("id")).fetchAll(db)
+            var total = PoolStatus()
+            var result: [PoolStatus] = []
+            for pool in pools {
+                var status = PoolStatus(pool: pool, bought: pool.licenceCount)
+                for row in try Row.fetchAll(db, sql: "SELECT status, COUNT(*) AS n FROM licenceAllocation WHERE poolId = ? GROUP BY status",
+                                            arguments: [pool.id]) {
+                    let n: Int = row["n"]
+                    switch LicenceStatus(rawValue: row["status"])! {
+                    case .allocated: status.allocated = n
+                    case .started: status.inUse = n
+                    case .completed: status.completed = n
+                    case .reclaimed: status.reclaimed = n
+                    case .expired: break
+                    }
+                }
+                total.bought += status.bought
+                total.allocated += status.allocated
+                total.inUse += status.inUse
+                total.completed += status.completed
+                total.reclaimed += status.reclaimed
+                result.append(status)
+            }
+            return (result, total)
+        }
+    }
+
+    /// Allocates one licence of `module` to each learner, from the live pool that expires first with a
+    /// licence left and the learner's agency within its quota there. Learners who cannot be given one are
+    /// refused with a reason while the rest are allocated — all in one transaction, so concurrent requests
+    /// never allocate more than was bought.
+    public func allocateLicences(module: String, to emails: [String], by actor: String) throws -> [AllocationResult] {
+        try writer.write { db in
+            let instant = now()
+            let today = LondonTime.date(of: instant)
+            guard let course = try Course.filter(Course.Columns.title == module.trimmingCharacters(in: .whitespaces)).fetchOne(db) else {
+                throw StoreError.notFound("no course is titled '\(module)' (see `training catalogue list`)")
+            }
+            var results: [AllocationResult] = []
+            for email in emails {
+                do {
+                    let allocation = try Self.allocate(course, to: email, on: today, at: instant, by: actor, in: db)
+                    results.append(AllocationResult(email: email, allocation: allocation))
+                } catch let refusal as AllocationRefusal {
+                    results.append(AllocationResult(email: email, refusal: refusal))
+                }
+            }
+            return results
+        }
+    }
+
+    static func allocate(_ course: Course, to email: String, on today: LocalDate, at instant: Date, by actor: String,
+                         in db: Database) throws -> LicenceAllocation {
+        guard course.delivery == DeliveryMode.eLearning.rawValue else { throw AllocationRefusal.notELearning(course.title) }
+        guard let address = try? EmailAddress(email),
+              let learner = try Learner.filter(Learner.Columns.email == address.text).fetchOne(db) else {
+            throw AllocationRefusal.unknownLearner(email)
+        }
+        if let held = try String.fetchOne(db, sql: """
+            SELECT status FROM licenceAllocation WHERE learnerId = ? AND courseId = ? AND status IN ('allocated', 'started')
+            """, arguments: [learner.id, course.id]) {
+            throw AllocationRefusal.alreadyHolds(module: course.title, status: held)
+        }
+        // Live pools with licences left, the one that expires first first, with the agency's quota use there.
+        let candidates = try Row.fetchAll(db, sql: """
+            SELECT p.id, p.licenceCount,
+                (SELECT COUNT(*) FROM licenceAllocation a WHERE a.poolId = p.id AND a.status IN ('allocated', 'started', 'completed')) AS held,
+                q.quota,
+                (SELECT COUNT(*) FROM licenceAllocation a WHERE a.poolId = p.id AND a.agencyId IS ? AND a.status <> 'reclaimed') AS agencyUsed
+            FROM licencePool p LEFT JOIN licenceQuota q ON q.poolId = p.id AND q.agencyId IS ?
+            WHERE p.startsOn <= ? AND p.endsOn >= ?
+            ORDER BY p.endsOn, p.id
+            """, arguments: [learner.agencyId, learner.agencyId, today, today])
+        let withLicences = candidates.filter { ($0["held"] as Int) < ($0["licenceCount"] as Int) }
+        guard !withLicences.isEmpty else { throw AllocationRefusal.noLicencesLeft }
+        guard let pool = withLicences.first(where: { row in
+            guard let quota = row["quota"] as Int? else { return true }
+            return (row["agencyUsed"] as Int) < quota
+        }) else {
+            let agency = try learner.agencyId.flatMap { try String.fetchOne(db, sql: "SELECT name FROM agency WHERE id = ?", arguments: [$0]) }
+            throw AllocationRefusal.overQuota(agency: agency ?? "Agency not recorded")
+        }
+        var allocation = LicenceAllocation(id: nil, poolId: pool["id"], learnerId: learner.id!, courseId: course.id!,
+                                           agencyId: learner.agencyId, status: LicenceStatus.allocated.rawValue, allocatedOn: today,
+                                           startedOn: nil, completedOn: nil, reclaimedOn: nil, allocatedBy: actor)
+        try allocation.insert(db)
+        try db.audit("licence allocated", entity: "licenceAllocation", id: allocation.id!, actor: actor, at: instant,
+                     before: LicenceAllocation?.none, after: allocation)
+        return allocation
+    }
+
+    /// Applies a supplier's progress export: allocations become started or completed. Importing the same
+    /// rows again changes nothing, and a completion is never moved backwards. Rows that match no learner,
+    /// no module or no allocation are returned as rejects with the reason.
+    public func importUsage(_ rows: [UsageRow], by actor: String) throws -> UsageImportSummary {
+        try writer.write { db in
+            let instant = now()
+            var summary = UsageImportSummary()
+            for row in rows {
+                func reject(_ reason: String) { summary.rejected.append((row.line, row, reason)) }
+                guard let address = try? EmailAddress(row.email),
+                      let learner = try Learner.filter(Learner.Columns.email == address.text).fetchOne(db) else {
+                    reject("unknown learner: no learner has the email '\(row.email)'")
+                    continue
+                }
+                guard let course = try Course.filter(Course.Columns.title == row.module).fetchOne(db) else {
+                    reject("unknown module '\(row.module)'")
+                    continue
+                }
+                guard var allocation = try LicenceAllocation.fetchOne(db, sql: """
+                    SELECT * FROM licenceAllocation WHERE learnerId = ? AND courseId = ?
+                    ORDER BY (status = 'reclaimed'), allocatedOn DESC, id DESC LIMIT 1
+                    """, arguments: [learner.id, course.id]) else {
+                    reject("no allocation: \(learner.name) has no licence for \(course.title)")
+                    continue
+                }
+                if allocation.status == LicenceStatus.reclaimed.rawValue {
+                    reject("the licence was reclaimed on \(allocation.reclaimedOn.map(\.description) ?? "?"); allocate it again first")
+                    continue
+                }
+                let before = allocation
+                if let started = row.startedOn ?? row.completedOn, allocation.startedOn.map({ started < $0 }) ?? true {
+                    allocation.startedOn = started
+                }
+                if let completed = row.completedOn, allocation.completedOn == nil {
+                    allocation.completedOn = completed
+                }
+                allocation.status = allocation.completedOn != nil ? LicenceStatus.completed.rawValue
+                    : allocation.startedOn != nil ? LicenceStatus.started.rawValue : allocation.status
+                guard allocation != before else {
+                    summary.unchanged += 1
+                    continue
+                }
+                try allocation.update(db)
+                try db.audit("licence usage recorded", entity: "licenceAllocation", id: allocation.id!, actor: actor, at: instant,
+                             before: before, after: allocation)
+                if allocation.status == LicenceStatus.completed.rawValue && before.status != allocation.status {
+                    summary.completed += 1
+                } else {
+                    summary.started += 1
+                }
+            }
+            return summary
+        }
+    }
+
+    /// Returns to their pools the licences allocated at least `days` days ago and never started. Each is
+    /// recorded as reclaimed; allocating the module again gives the learner a new licence.
+    @discardableResult
+    public func reclaimUnusedLicences(olderThan days: Int, by actor: String) throws -> [LicenceAllocation] {
+        guard days >= 0 else { throw InputError("the number of days cannot be negative", at: InputLocation(field: "--unused-for")) }
+        return try writer.write { db in
+            let today = self.today
+            let stale = try LicenceAllocation.fetchAll(db, sql: """
+                SELECT * FROM licenceAllocation WHERE status = 'allocated' AND allocatedOn <= ? ORDER BY id
+                """, arguments: [today.adding(days: -days)])
+            return try stale.map { allocation in
+                var reclaimed = allocation
+                reclaimed.status = LicenceStatus.reclaimed.rawValue
+                reclaimed.reclaimedOn = today
+                try reclaimed.update(db)
+                try db.audit("licence reclaimed", entity: "licenceAllocation", id: allocation.id!, actor: actor, at: now(),
+                             before: allocation, after: reclaimed)
+                return reclaimed
+            }
+        }
+    }
+
+    /// Allocated, started, completed and reclaimed in a financial year — each counted on the day it
+    /// happened — by quarter, agency, sector and module.
+    public func licenceFigures(year: FinancialYear) throws -> LicenceFigures {
+        try writer.read { db in
+            var figures = LicenceFigures(year: year, byQuarter: [:], byAgency: [:], bySector: [:], byModule: [:], total: LicenceCounts())
+            for quarter in year.quarters { figures.byQuarter[quarter] = LicenceCounts() }
+            let events: [(column: String, keyPath: WritableKeyPath<LicenceCounts, Int>)] = [
+                ("allocatedOn", \.allocated), ("startedOn", \.started), ("completedOn", \.completed), ("reclaimedOn", \.reclaimed),
+            ]
+            for (column, keyPath) in events {
+                let rows = try Row.fetchAll(db, sql: """
+                    SELECT a.\(column) AS day, COALESCE(ag.name, 'Agency not recorded') AS agency,
+                           COALESCE(ag.sector, 'Agency not recorded') AS sector, c.title AS module
+                    FROM licenceAllocation a JOIN course c ON c.id = a.courseId LEFT JOIN agency ag ON ag.id = a.agencyId
+                    WHERE a.\(column) BETWEEN ? AND ?
+                    """, arguments: [year.firstDay, year.lastDay])
+                for row in rows {
+                    let day: LocalDate = row["day"]
+                    figures.byQuarter[Quarter(containing: day), default: LicenceCounts()][keyPath: keyPath] += 1
+                    figures.byAgency[row["agency"], default: LicenceCounts()][keyPath: keyPath] += 1
+                    figures.bySector[row["sector"], default: LicenceCounts()][keyPath: keyPath] += 1
+                    figures.byModule[row["module"], default: LicenceCounts()][keyPath: keyPath] += 1
+                    figures.total[keyPath: keyPath] += 1
+                }
+            }
+            return figures
+        }
+    }
+
+    /// When the live pools run out at the rate of allocation over the last 90 days (nil: not at that rate).
+    public func licenceRunOut() throws -> LocalDate? {
+        let today = self.today
+        let (recent, left) = try writer.read { db -> (Int, Int) in
+            let recent = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM licenceAllocation WHERE poolId IS NOT NULL AND allocatedOn > ?",
+                                          arguments: [today.adding(days: -90)])!
+            let left = try Int.fetchOne(db, sql: """
+                SELECT COALESCE(SUM(p.licenceCount - (SELECT COUNT(*) FROM licenceAllocation a
+                    WHERE a.poolId = p.id AND a.status IN ('allocated', 'started', 'completed'))), 0)
+                FROM licencePool p WHERE p.startsOn <= ? AND p.endsOn >= ?
+                """, arguments: [today, today])!
+            return (recent, left)
+        }
+        return LicenceProjection.runOut(left: left, recentAllocations: recent, today: today)
+    }
+}
