@@ -163,7 +163,9 @@ struct CLITests {
                         ["session", "deliver"], ["session", "ics"], ["book"], ["cancel"], ["substitute"], ["waitlist", "show"],
                         ["booking", "ics"], ["booking", "history"], ["register"], ["attend"], ["policy", "show"], ["policy", "set"],
                         ["charges", "list"], ["charges", "waive"], ["invoices", "raise"], ["invoices", "list"], ["invoices", "show"],
-                        ["holiday", "add"], ["holiday", "list"], ["notifications"], ["audit"], ["bench", "bookings"]] {
+                        ["holiday", "add"], ["holiday", "list"], ["notifications"], ["audit"], ["bench", "bookings"],
+                        ["licences", "buy"], ["licences", "status"], ["licences", "quota"], ["licences", "allocate"],
+                        ["licences", "import-usage"], ["licences", "reclaim"], ["licences", "figures"]] {
             let help = try workspace.run(command + ["--help"], database: false)
             #expect(help.status == 0, "\(command)")
             #expect(help.output.contains("training \(command.joined(separator: " "))"), "\(command) help shows no example")
