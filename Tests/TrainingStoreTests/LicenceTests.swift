@@ -210,3 +210,41 @@ final class AllocationOutcomes: @unchecked Sendable {
     func add(_ outcome: Result<AllocationResult, any Error>) { lock.withLock { outcomes.append(outcome) } }
     var all: [Result<AllocationResult, any Error>] { lock.withLock { outcomes } }
 }
+
+@Suite("Take-up")
+struct TakeUpTests {
+    @Test func learnersReachedCountAttendanceAndCompletedModulesOnceEachAgainstTheWorkforce() throws {
+        let programme = try Programme(clock: TestClock("2025-11-03 09:00"))
+        let database = programme.database
+        try database.addAgency(AgencyDetails(name: "West Yorkshire Police", sector: .police, isStatutoryPartner: true), by: "o")
+        try database.setWorkforce(agencyName: "Calderdale Council", year: FinancialYear(startYear: 2025), headcount: 40, by: "o")
+        try database.setWorkforce(agencyName: "West Yorkshire Police", year: FinancialYear(startYear: 2025), headcount: 300, by: "o")
+        // Sam attends a session and completes a module (counted once); Jo completes a module; Kim is absent.
+        try database.buyLicences(count: 10, from: LocalDate(year: 2025, month: 4, day: 1)!, to: LocalDate(year: 2026, month: 3, day: 31)!,
+                                 supplier: nil, note: nil, by: "o")
+        try database.allocateLicences(module: Programme.module, to: ["sam@council.example", "jo@council.example"], by: "o")
+        let done = LocalDate(year: 2025, month: 11, day: 3)!
+        try database.importUsage(["sam@council.example", "jo@council.example"].enumerated().map {
+            UsageRow(line: $0.offset + 2, email: $0.element, module: Programme.module, startedOn: done, completedOn: done)
+        }, by: "o")
+        let session = try programme.halfDaySession()
+        try database.book(session: session, learnerEmail: "sam@council.example", by: "b")
+        try database.book(session: session, learnerEmail: "kim@council.example", by: "b")
+        programme.clock.set("2025-11-17 13:00")
+        try database.mark(session: session, present: ["sam@council.example"], absent: ["kim@council.example"], by: "o")
+
+        let lines = try database.takeUp(year: FinancialYear(startYear: 2025))
+        #expect(lines.map(\.agencyName) == ["West Yorkshire Police", "Calderdale Council", "Calderdale NHS"])
+        #expect(lines[0].hasStaffButNoTakeUp)
+        #expect(lines[1].learnersReached == 2)
+        #expect(lines[1].rate == 0.05)  // 2 of 40
+        #expect(lines[2].workforce == nil)
+        #expect(lines[2].rate == nil)
+        #expect(try database.takeUp(year: FinancialYear(startYear: 2024)).allSatisfy { $0.learnersReached == 0 })
+    }
+
+    @Test func aPoolWithUnderTenPercentLeftIsRunningLow() {
+        #expect(PoolStatus(bought: 100, allocated: 91).isRunningLow)
+        #expect(!PoolStatus(bought: 100, allocated: 90).isRunningLow)
+    }
+}
