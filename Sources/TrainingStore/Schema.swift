@@ -261,18 +261,22 @@ enum Schema {
 
     static func createEvaluations(_ db: Database) throws {
         try db.execute(sql: """
-            -- A personal, single-use link to an evaluation or a follow-up. Only a hash of the token is kept.
+            -- A personal, single-use link to an evaluation or a follow-up, due on dueOn. Only a hash of the
+            -- token is kept, so a token exists only when it is issued (sentAt); it expires at expiresAt.
             CREATE TABLE evaluationInvitation (
                 id INTEGER PRIMARY KEY,
                 bookingId INTEGER NOT NULL REFERENCES booking(id) ON DELETE CASCADE,
                 kind TEXT NOT NULL CHECK (kind IN ('evaluation', 'follow-up')),
-                tokenHash BLOB NOT NULL UNIQUE,
+                tokenHash BLOB UNIQUE,
                 createdAt TEXT NOT NULL,
                 dueOn TEXT NOT NULL,
-                expiresAt TEXT NOT NULL,
+                sentAt TEXT,
+                expiresAt TEXT,
                 usedAt TEXT,
-                UNIQUE (bookingId, kind)
+                UNIQUE (bookingId, kind),
+                CHECK ((tokenHash IS NULL) = (sentAt IS NULL) AND (sentAt IS NULL) = (expiresAt IS NULL))
             ) STRICT;
+            CREATE INDEX evaluationInvitation_due ON evaluationInvitation(usedAt, sentAt, dueOn);
 
             CREATE TABLE evaluation (
                 id INTEGER PRIMARY KEY,
