@@ -19,6 +19,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
         // Test-only: reads the produced .xlsx (a zip) back so tests can check the sheet XML.
         .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
     ],
@@ -26,7 +27,9 @@ let package = Package(
         .target(name: "TrainingCore"),
         .target(
             name: "TrainingStore",
-            dependencies: ["TrainingCore", .product(name: "GRDB", package: "GRDB.swift")]),
+            dependencies: [
+                "TrainingCore", .product(name: "GRDB", package: "GRDB.swift"), .product(name: "Crypto", package: "swift-crypto"),
+            ]),
         .target(
             name: "TrainingImport",
             dependencies: ["TrainingCore", "Yams"]),
@@ -50,7 +53,7 @@ let package = Package(
         .testTarget(name: "XLSXTests", dependencies: ["XLSX", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
         .testTarget(
             name: "TrainingCLITests",
-            dependencies: ["training", .product(name: "GRDB", package: "GRDB.swift")]),
+            dependencies: ["training", "TrainingStore", "TrainingCore", .product(name: "GRDB", package: "GRDB.swift")]),
     ],
     swiftLanguageModes: [.v6]
 )

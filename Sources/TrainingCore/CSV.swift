@@ -17,6 +17,12 @@ public struct CSVDocument: Sendable {
             return fields[index].trimmingCharacters(in: .whitespaces)
         }
 
+        /// The value of a column exactly as written (spaces kept), for free text; empty when absent.
+        public func raw(_ column: String) -> String {
+            guard let index = columns[column], index < fields.count else { return "" }
+            return fields[index]
+        }
+
         /// The value of a column, or nil when it is empty.
         public func optional(_ column: String) -> String? {
             let value = self[column]

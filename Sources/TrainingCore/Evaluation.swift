@@ -1,0 +1,173 @@
+import Foundation
+
+/// How much a learner says their knowledge and skills improved (DOMAIN.md, "evaluation").
+public enum KnowledgeGain: String, Vocabulary, Codable, CaseIterable {
+    case aLot = "a-lot"
+    case aLittle = "a-little"
+    case notAtAll = "not-at-all"
+    public static let fieldName = "knowledge"
+}
+
+/// Whether the learning was used in practice, asked at follow-up.
+public enum UsedInPractice: String, Vocabulary, Codable, CaseIterable {
+    case yes, partly, no
+    public static let fieldName = "used in practice"
+}
+
+/// The longest free-text answer kept (DOMAIN.md and the evaluation issue: up to 4,000 characters).
+public let maximumAnswerLength = 4000
+
+/// Checks a free-text answer: kept exactly as written (any script, emoji), empty means no answer.
+func freeText(_ text: String?, field: String, at location: InputLocation) throws -> String? {
+    guard let text, !text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else { return nil }
+    guard text.count <= maximumAnswerLength else {
+        throw InputError("the answer is \(text.count) characters long; the most kept is \(maximumAnswerLength)", at: location.field(field))
+    }
+    return text
+}
+
+/// A learner's post-course evaluation.
+public struct EvaluationAnswers: Sendable, Hashable {
+    public var satisfaction: Int
+    public var knowledge: KnowledgeGain
+    public var confidenceBefore: Int?
+    public var confidenceAfter: Int?
+    public var bestPart: String?
+    public var practiceChange: String?
+    public var improve: String?
+
+    /// Validates every answer, naming the field that is wrong.
+    public init(satisfaction: Int, knowledge: KnowledgeGain, confidenceBefore: Int?, confidenceAfter: Int?,
+                bestPart: String?, practiceChange: String?, improve: String?, at location: InputLocation = InputLocation()) throws {
+        guard (1...5).contains(satisfaction) else {
+            throw InputError("satisfaction is 1 to 5, not \(satisfaction)", at: location.field("satisfaction"))
+        }
+        for (name, value) in [("confidence_before", confidenceBefore), ("confidence_after", confidenceAfter)] {
+            if let value, !(1...10).contains(value) {
+                throw InputError("confidence is 1 to 10, not \(value)", at: location.field(name))
+            }
+        }
+        self.satisfaction = satisfaction
+        self.knowledge = knowledge
+        self.confidenceBefore = confidenceBefore
+        self.confidenceAfter = confidenceAfter
+        self.bestPart = try freeText(bestPart, field: "best_part", at: location)
+        self.practiceChange = try freeText(practiceChange, field: "practice_change", at: location)
+        self.improve = try freeText(improve, field: "improve", at: location)
+    }
+
+    /// Satisfaction 4 or 5 (DOMAIN.md, "Evaluation").
+    public var isSatisfied: Bool { satisfaction >= 4 }
+}
+
+/// A learner's follow-up, months after the course.
+public struct FollowUpAnswers: Sendable, Hashable {
+    public var used: UsedInPractice
+    public var example: String?
+    /// Perceived difference for children and families, 1 to 5.
+    public var difference: Int?
+    public var barriers: String?
+
+    public init(used: UsedInPractice, example: String?, difference: Int?, barriers: String?,
+                at location: InputLocation = InputLocation()) throws {
+        if let difference, !(1...5).contains(difference) {
+            throw InputError("the difference made is 1 to 5, not \(difference)", at: location.field("difference"))
+        }
+        self.used = used
+        self.example = try freeText(example, field: "example", at: location)
+        self.difference = difference
+        self.barriers = try freeText(barriers, field: "barriers", at: location)
+    }
+}
+
+/// One evaluation from a previous system (`training import evaluations`).
+public struct HistoricalEvaluation: Sendable {
+    public var line: Int
+    public var sessionReference: String
+    public var learnerEmail: String
+    public var submittedOn: LocalDate
+    public var answers: EvaluationAnswers
+
+    public init(line: Int, sessionReference: String, learnerEmail: String, submittedOn: LocalDate, answers: EvaluationAnswers) {
+        self.line = line
+        self.sessionReference = sessionReference
+        self.learnerEmail = learnerEmail
+        self.submittedOn = submittedOn
+        self.answers = answers
+    }
+}
+
+/// The four Kirkpatrick levels for one group of attended bookings. Percentages are shares of responses
+/// (0...1), always read beside the response rate. Groups under `minimumResponses` are too small to read.
+public struct ImpactFigures: Sendable, Equatable {
+    public static let minimumResponses = 5
+
+    public var attended: Int
+    public var responses: Int
+    /// responses ÷ attended.
+    public var responseRate: Double?
+    // L1 reaction
+    public var satisfied: Int
+    /// Responses giving each satisfaction score, index 0 for a score of 1.
+    public var satisfactionDistribution: [Int]
+    public var satisfiedShare: Double?
+    // L2 learning
+    public var knowledge: [KnowledgeGain: Int]
+    public var meanConfidenceBefore: Double?
+    public var meanConfidenceAfter: Double?
+    public var meanConfidenceShift: Double?
+    /// Of those who gave both scores, the share whose confidence rose.
+    public var confidenceRoseShare: Double?
+    // L3 behaviour
+    public var followUps: Int
+    /// follow-ups ÷ attended.
+    public var followUpRate: Double?
+    public var used: [UsedInPractice: Int]
+    // L4 results
+    public var meanDifference: Double?
+
+    /// Fewer responses than can be read without identifying people or over-reading noise.
+    public var isTooSmall: Bool { responses < Self.minimumResponses }
+
+    public func knowledgeShare(_ gain: KnowledgeGain) -> Double? {
+        responses == 0 ? nil : Double(knowledge[gain, default: 0]) / Double(responses)
+    }
+
+    public func usedShare(_ answer: UsedInPractice) -> Double? {
+        followUps == 0 ? nil : Double(used[answer, default: 0]) / Double(followUps)
+    }
+
+    /// Works out the figures from the answers of one group.
+    public static func compute(attended: Int, evaluations: [EvaluationAnswers], followUps: [FollowUpAnswers]) -> ImpactFigures {
+        func share(_ part: Int, _ whole: Int) -> Double? { whole == 0 ? nil : Double(part) / Double(whole) }
+        func mean(_ values: [Int]) -> Double? { values.isEmpty ? nil : Double(values.reduce(0, +)) / Double(values.count) }
+        let responses = evaluations.count
+        let satisfied = evaluations.filter(\.isSatisfied).count
+        var distribution = [0, 0, 0, 0, 0]
+        for answer in evaluations { distribution[answer.satisfaction - 1] += 1 }
+        var knowledge: [KnowledgeGain: Int] = [:]
+        for answer in evaluations { knowledge[answer.knowledge, default: 0] += 1 }
+        let paired = evaluations.compactMap { answer -> (Int, Int)? in
+            guard let before = answer.confidenceBefore, let after = answer.confidenceAfter else { return nil }
+            return (before, after)
+        }
+        var used: [UsedInPractice: Int] = [:]
+        for answer in followUps { used[answer.used, default: 0] += 1 }
+        return ImpactFigures(
+            attended: attended, responses: responses, responseRate: share(responses, attended),
+            satisfied: satisfied, satisfactionDistribution: distribution, satisfiedShare: share(satisfied, responses),
+            knowledge: knowledge,
+            meanConfidenceBefore: mean(evaluations.compactMap(\.confidenceBefore)),
+            meanConfidenceAfter: mean(evaluations.compactMap(\.confidenceAfter)),
+            meanConfidenceShift: mean(paired.map { $0.1 - $0.0 }),
+            confidenceRoseShare: share(paired.filter { $0.1 > $0.0 }.count, paired.count),
+            followUps: followUps.count, followUpRate: share(followUps.count, attended), used: used,
+            meanDifference: mean(followUps.compactMap(\.difference)))
+    }
+}
+
+/// A share written as a whole percentage, halves rounded up: 0.5587 → "56%".
+public func percentText(_ share: Double?) -> String {
+    guard let share else { return "–" }
+    return "\(Int((share * 100).rounded(.toNearestOrAwayFromZero)))%"
+}
