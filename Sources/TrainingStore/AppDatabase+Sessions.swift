@@ -242,7 +242,8 @@ extension AppDatabase {
         }
     }
 
-    /// Closes a delivered session. Refused while any confirmed place is unmarked on the register.
+    /// Closes a delivered session and invites everyone who attended to evaluate it (and, later, to a
+    /// follow-up). Refused while any confirmed place is unmarked on the register.
     public func deliverSession(_ id: Int64, by actor: String) throws {
         try writer.write { db in
             let instant = now()
@@ -263,6 +264,7 @@ extension AppDatabase {
             session.status = SessionStatus.delivered.rawValue
             session.deliveredAt = instant
             try session.update(db)
+            try Self.createInvitations(forSession: session, deliveredOn: LondonTime.date(of: instant), at: instant, in: db)
             try db.audit("session delivered", entity: "session", id: id, actor: actor, at: instant, before: before, after: session)
         }
     }
