@@ -21,7 +21,8 @@ struct Training: ParsableCommand {
         subcommands: [Init.self, Check.self, Catalogue.self, AgencyCommand.self, LearnerCommand.self,
                       SessionCommand.self, Book.self, CancelBooking.self, Substitute.self, Waitlist.self, BookingCommand.self,
                       Register.self, Attend.self, Policy.self, Charges.self, Invoices.self, Holiday.self, Notifications.self,
-                      Licences.self, Audit.self, Bench.self])
+                      Licences.self, Settings.self, Evaluations.self, Evaluate.self, FollowUp.self, Import.self,
+                      Impact.self, Audit.self, Bench.self])
 
     /// Prints a failure the way every command reports one, and exits with status 1.
     static func fail(_ message: String) -> Never {

@@ -165,7 +165,9 @@ struct CLITests {
                         ["charges", "list"], ["charges", "waive"], ["invoices", "raise"], ["invoices", "list"], ["invoices", "show"],
                         ["holiday", "add"], ["holiday", "list"], ["notifications"], ["audit"], ["bench", "bookings"],
                         ["licences", "buy"], ["licences", "status"], ["licences", "quota"], ["licences", "allocate"],
-                        ["licences", "import-usage"], ["licences", "reclaim"], ["licences", "figures"]] {
+                        ["licences", "import-usage"], ["licences", "reclaim"], ["licences", "figures"],
+                        ["settings", "show"], ["settings", "set"], ["evaluations", "due"], ["evaluate"], ["follow-up"],
+                        ["import", "evaluations"], ["impact"]] {
             let help = try workspace.run(command + ["--help"], database: false)
             #expect(help.status == 0, "\(command)")
             #expect(help.output.contains("training \(command.joined(separator: " "))"), "\(command) help shows no example")

@@ -1,0 +1,220 @@
+import ArgumentParser
+import Foundation
+import TrainingCore
+import TrainingImport
+import TrainingStore
+
+extension Training {
+    /// `training settings ...`.
+    struct Settings: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Show or change the partnership's settings.",
+            subcommands: [Show.self, Set.self])
+
+        struct Show: ParsableCommand {
+            static let configuration = CommandConfiguration(abstract: "Show every setting.", discussion: "Example:\n  training settings show")
+            @OptionGroup var options: DatabaseOptions
+
+            func run() throws {
+                print(TextTable.render(header: ["Setting", "Value"], rows: try options.open().settings().values.map { [$0.key, $0.value] }))
+            }
+        }
+
+        struct Set: ParsableCommand {
+            static let configuration = CommandConfiguration(
+                abstract: "Change one setting: \(PartnershipSettings.keys.joined(separator: ", ")).",
+                discussion: """
+                    Examples:
+                      training settings set partnership-name "Calderdale Safeguarding Children Partnership"
+                      training settings set base-url https://training.calderdale.example
+                      training settings set link-valid-days 30
+                      training settings set follow-up-days 90
+                    """)
+            @OptionGroup var options: DatabaseOptions
+            @Argument(help: "The setting.") var key: String
+            @Argument(help: "Its new value.") var value: String
+
+            func run() throws {
+                try options.open().setSetting(key, to: value, by: options.actor)
+                print("\(key) is now \(value).")
+            }
+        }
+    }
+
+    /// `training evaluations due`.
+    struct Evaluations: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Evaluation and follow-up invitations.",
+            subcommands: [Due.self])
+
+        struct Due: ParsableCommand {
+            static let configuration = CommandConfiguration(
+                abstract: "Issue the links of every invitation now due, as CSV for a mail-merge.",
+                discussion: """
+                    Each link is personal, single-use and shown once: only a hash is kept. Running the command \
+                    again lists only invitations that have become due since; --resend issues new links for \
+                    unanswered ones (the old links stop working).
+
+                    Examples:
+                      training evaluations due --out invitations.csv
+                      training evaluations due --resend
+                    """)
+            @OptionGroup var options: DatabaseOptions
+            @Option(help: "Write the CSV to this file (default: standard output).") var out: String?
+            @Flag(help: "Issue new links for invitations sent but not answered.") var resend = false
+
+            func run() throws {
+                let issued = try options.open().issueDueInvitations(resend: resend, by: options.actor)
+                var lines = ["email,name,course,session_date,kind,link,expires_on"]
+                func field(_ text: String) -> String {
+                    text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" }) ? "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : text
+                }
+                lines += issued.map {
+                    [$0.email, $0.learnerName, $0.courseTitle, $0.sessionDate.description, $0.kind, $0.link, $0.expiresOn.description]
+                        .map(field).joined(separator: ",")
+                }
+                try Arguments.emit(lines.joined(separator: "\n") + "\n", to: out)
+                if out != nil { print("\(issued.count) invitation\(issued.count == 1 ? "" : "s") issued.") }
+            }
+        }
+    }
+
+    /// `training evaluate TOKEN ...`: a learner's answers.
+    struct Evaluate: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Record a post-course evaluation from a learner's personal link.",
+            discussion: """
+                Example:
+                  training evaluate 3q2-Xk... --satisfaction 5 --knowledge a-lot --before 4 --after 8 \\
+                      --best "Case studies" --change "I will use chronologies" --improve "More time"
+                """)
+        @OptionGroup var options: DatabaseOptions
+        @Argument(help: "The token from the learner's link.") var token: String
+        @Option(help: "1 (very dissatisfied) to 5 (very satisfied).") var satisfaction: Int
+        @Option(help: "Knowledge and skills improved: a-lot, a-little or not-at-all.") var knowledge: String
+        @Option(help: "Confidence before the course, 1 to 10.") var before: Int?
+        @Option(help: "Confidence after the course, 1 to 10.") var after: Int?
+        @Option(help: "The best part.") var best: String?
+        @Option(help: "How practice will change.") var change: String?
+        @Option(help: "What to improve.") var improve: String?
+
+        func run() throws {
+            let answers = try EvaluationAnswers(
+                satisfaction: satisfaction, knowledge: KnowledgeGain.parse(knowledge, at: InputLocation(field: "--knowledge")),
+                confidenceBefore: before, confidenceAfter: after, bestPart: best, practiceChange: change, improve: improve)
+            try options.open().submitEvaluation(token: token, answers: answers)
+            print("Thank you: the evaluation is recorded.")
+        }
+    }
+
+    /// `training follow-up TOKEN ...`.
+    struct FollowUp: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "follow-up",
+            abstract: "Record a follow-up (what changed in practice) from a learner's personal link.",
+            discussion: """
+                Example:
+                  training follow-up 9fK-2a... --used partly --example "Used the toolkit at a core group" --difference 4 --barriers "Caseload"
+                """)
+        @OptionGroup var options: DatabaseOptions
+        @Argument(help: "The token from the learner's link.") var token: String
+        @Option(help: "Learning used in practice: yes, partly or no.") var used: String
+        @Option(help: "An example.") var example: String?
+        @Option(help: "Difference for children and families, 1 to 5.") var difference: Int?
+        @Option(help: "What got in the way.") var barriers: String?
+
+        func run() throws {
+            let answers = try FollowUpAnswers(used: UsedInPractice.parse(used, at: InputLocation(field: "--used")), example: example,
+                                              difference: difference, barriers: barriers)
+            try options.open().submitFollowUp(token: token, answers: answers)
+            print("Thank you: the follow-up is recorded.")
+        }
+    }
+
+    /// `training import ...`: data from a previous system.
+    struct Import: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Bring in data from a previous system.",
+            subcommands: [Evaluations.self])
+
+        struct Evaluations: ParsableCommand {
+            static let configuration = CommandConfiguration(
+                abstract: "Import historical evaluations from CSV.",
+                discussion: """
+                    Columns: \((EvaluationFile.requiredColumns + EvaluationFile.optionalColumns).joined(separator: ",")). \
+                    session_ref is the session's reference or number. Rows matching no attended booking are written, \
+                    with their line and reason, to FILE.rejects.csv. Importing the same file twice changes nothing.
+
+                    Example:
+                      training import evaluations evaluations-2015.csv
+                    """)
+            @OptionGroup var options: DatabaseOptions
+            @Argument(help: "The CSV file.") var file: String
+
+            func run() throws {
+                let rows = try EvaluationFile.read(URL(fileURLWithPath: file), displayName: file)
+                let summary = try options.open().importEvaluations(rows, by: options.actor)
+                print("Evaluations imported from \(file): \(summary.added) added, \(summary.unchanged) unchanged, \(summary.rejected.count) rejected.")
+                let rejectsPath = RejectsFile.path(beside: file)
+                guard !summary.rejected.isEmpty else {
+                    try? FileManager.default.removeItem(atPath: rejectsPath)
+                    return
+                }
+                let byLine = Dictionary(uniqueKeysWithValues: rows.map { ($0.line, $0) })
+                try RejectsFile.write(summary.rejected.map { ($0.line, [byLine[$0.line]?.sessionReference ?? "", byLine[$0.line]?.learnerEmail ?? ""], $0.reason) },
+                                      columns: ["session_ref", "learner_email"], to: rejectsPath)
+                print("Rejected rows, with their line and reason, are in \(rejectsPath).")
+            }
+        }
+    }
+
+    /// `training impact`: the four levels of evaluation.
+    struct Impact: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Satisfaction, learning, behaviour and results for a financial year, against the year before.",
+            discussion: """
+                Every percentage is of responses, with the response rate beside it; groups with fewer than 5 \
+                responses are marked too small to read. Quotes show the course and sector, never a name.
+
+                Examples:
+                  training impact --year 2025-26
+                  training impact --year 2025-26 --by sector
+                """)
+        @OptionGroup var options: DatabaseOptions
+        @Option(help: "The financial year.") var year: String
+        @Option(help: "Break down by course, level, agency or sector.") var by: String?
+        @Option(help: "Quotes of each kind to show.") var quotes = 5
+
+        func run() throws {
+            let grouping = try by.map { try ImpactGrouping.parse($0, at: InputLocation(field: "--by")) }
+            let report = try options.open().impact(year: try Arguments.year(year)!, by: grouping, quotes: quotes)
+            let thisYear = report.year.description, lastYear = report.year.previous.description
+            print(TextTable.render(
+                header: ["", "Year", "Attended", "Responses (rate)", "Satisfied", "Knowledge a lot / a little / not at all",
+                         "Confidence before → after (rose)", "Follow-ups (rate)", "Used yes / partly / no", "Difference (1-5)"],
+                rows: ([report.overall] + report.groups).flatMap { group in
+                    [Self.row(group.name, thisYear, group.figures), Self.row("", lastYear, group.previous)]
+                }))
+            for (heading, list) in [("Best part", report.bestParts), ("How practice will change", report.practiceChanges),
+                                    ("Difference made (follow-up)", report.examples)] where !list.isEmpty {
+                print("\n\(heading):")
+                for quote in list { print("  “\(quote.text)” — \(quote.courseTitle), \(quote.sector), \(quote.submittedOn)") }
+            }
+        }
+
+        static func row(_ name: String, _ year: String, _ f: ImpactFigures) -> [String] {
+            let rate = "\(f.responses) (\(percentText(f.responseRate)))"
+            guard !f.isTooSmall else {
+                return [name, year, String(f.attended), rate, "too few responses to read", "", "", "", "", ""]
+            }
+            func one(_ value: Double?) -> String { value.map { String(format: "%.1f", $0) } ?? "–" }
+            return [name, year, String(f.attended), rate, percentText(f.satisfiedShare),
+                    KnowledgeGain.allCases.map { percentText(f.knowledgeShare($0)) }.joined(separator: " / "),
+                    "\(one(f.meanConfidenceBefore)) → \(one(f.meanConfidenceAfter)) (\(percentText(f.confidenceRoseShare)))",
+                    "\(f.followUps) (\(percentText(f.followUpRate)))",
+                    f.followUps < ImpactFigures.minimumResponses ? "too few to read"
+                        : UsedInPractice.allCases.map { percentText(f.usedShare($0)) }.joined(separator: " / "),
+                    f.followUps < ImpactFigures.minimumResponses ? "" : one(f.meanDifference)]
+        }
+    }
+}
