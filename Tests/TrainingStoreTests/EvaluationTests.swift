@@ -100,6 +100,30 @@ struct InvitationTests {
         }
     }
 
+    @Test func aFollowUpIsAnsweredOnceAndFeedsBehaviourAndResults() throws {
+        let programme = try Programme()
+        try programme.deliveredSession(on: "2025-11-17", learners: 5, tag: "f")
+        programme.clock.set("2026-02-16 09:00")
+        let followUps = try programme.database.issueDueInvitations(by: "o").filter { $0.kind == "follow-up" }
+        #expect(followUps.count == 5)
+        #expect(followUps[0].link.contains("/follow-up/"))
+        let answers: [(UsedInPractice, Int)] = [(.yes, 5), (.yes, 4), (.partly, 3), (.yes, 4), (.no, 1)]
+        for (invitation, answer) in zip(followUps, answers) {
+            try programme.database.submitFollowUp(token: programme.token(invitation),
+                                                  answers: FollowUpAnswers(used: answer.0, example: "Example \(answer.1)", difference: answer.1, barriers: nil))
+        }
+        #expect(throws: InvitationError.alreadyUsed) {
+            try programme.database.submitFollowUp(token: programme.token(followUps[0]),
+                                                  answers: FollowUpAnswers(used: .no, example: nil, difference: 1, barriers: nil))
+        }
+        let figures = try programme.database.impact(year: FinancialYear(startYear: 2025)).overall.figures
+        #expect(figures.followUps == 5)
+        #expect(figures.followUpRate == 1.0)
+        #expect(figures.usedShare(.yes) == 0.6)           // 3 of 5
+        #expect(figures.meanDifference == 3.4)            // (5 + 4 + 3 + 4 + 1) ÷ 5
+        #expect(try programme.database.impact(year: FinancialYear(startYear: 2025)).examples.count == 5)
+    }
+
     @Test func resendingIssuesANewLinkAndTheOldOneStopsWorking() throws {
         let programme = try Programme()
         try programme.deliveredSession(on: "2025-11-17", learners: 1, tag: "a")
