@@ -83,6 +83,14 @@ public struct CSVDocument: Sendable {
         return CSVDocument(file: file, header: header, records: records)
     }
 
+    /// One CSV line: each field quoted when it holds a comma, a quote or a line break (quotes doubled).
+    public static func line(_ fields: [String]) -> String {
+        fields.map { field in
+            field.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" })
+                ? "\"" + field.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : field
+        }.joined(separator: ",")
+    }
+
     struct RawRow {
         var line: Int
         var fields: [String]

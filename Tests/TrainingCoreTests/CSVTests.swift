@@ -76,3 +76,14 @@ struct CSVTests {
         #expect(document.records.count == 1)
     }
 }
+
+@Suite("Writing CSV")
+struct CSVWritingTests {
+    @Test func fieldsWithCommasQuotesOrLineBreaksAreQuotedAndReadBackTheSame() throws {
+        let fields = ["plain", "O'Neill, Jo", "said \"yes\"", "two\nlines", ""]
+        let line = CSVDocument.line(fields)
+        #expect(line == "plain,\"O'Neill, Jo\",\"said \"\"yes\"\"\",\"two\nlines\",")
+        let document = try CSVDocument.parse("a,b,c,d,e\n" + line + "\n", file: "x.csv", required: ["a", "b", "c", "d", "e"])
+        #expect(document.records[0].fields == fields)
+    }
+}

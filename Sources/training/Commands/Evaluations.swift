@@ -65,13 +65,9 @@ extension Training {
 
             func run() throws {
                 let issued = try options.open().issueDueInvitations(resend: resend, by: options.actor)
-                var lines = ["email,name,course,session_date,kind,link,expires_on"]
-                func field(_ text: String) -> String {
-                    text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" }) ? "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : text
-                }
-                lines += issued.map {
-                    [$0.email, $0.learnerName, $0.courseTitle, $0.sessionDate.description, $0.kind, $0.link, $0.expiresOn.description]
-                        .map(field).joined(separator: ",")
+                let lines = [CSVDocument.line(["email", "name", "course", "session_date", "kind", "link", "expires_on"])] + issued.map {
+                    CSVDocument.line([$0.email, $0.learnerName, $0.courseTitle, $0.sessionDate.description, $0.kind, $0.link,
+                                      $0.expiresOn.description])
                 }
                 try Arguments.emit(lines.joined(separator: "\n") + "\n", to: out)
                 if out != nil { print("\(issued.count) invitation\(issued.count == 1 ? "" : "s") issued.") }
@@ -155,15 +151,10 @@ extension Training {
                 let rows = try EvaluationFile.read(URL(fileURLWithPath: file), displayName: file)
                 let summary = try options.open().importEvaluations(rows, by: options.actor)
                 print("Evaluations imported from \(file): \(summary.added) added, \(summary.unchanged) unchanged, \(summary.rejected.count) rejected.")
-                let rejectsPath = RejectsFile.path(beside: file)
-                guard !summary.rejected.isEmpty else {
-                    try? FileManager.default.removeItem(atPath: rejectsPath)
-                    return
-                }
                 let byLine = Dictionary(uniqueKeysWithValues: rows.map { ($0.line, $0) })
-                try RejectsFile.write(summary.rejected.map { ($0.line, [byLine[$0.line]?.sessionReference ?? "", byLine[$0.line]?.learnerEmail ?? ""], $0.reason) },
-                                      columns: ["session_ref", "learner_email"], to: rejectsPath)
-                print("Rejected rows, with their line and reason, are in \(rejectsPath).")
+                try RejectsFile.replace(beside: file, columns: ["session_ref", "learner_email"], rows: summary.rejected.map {
+                    ($0.line, [byLine[$0.line]?.sessionReference ?? "", byLine[$0.line]?.learnerEmail ?? ""], $0.reason)
+                })
             }
         }
     }

@@ -136,14 +136,8 @@ extension Training {
                 let rows = try UsageFile.read(URL(fileURLWithPath: file), displayName: file)
                 let summary = try options.open().importUsage(rows, by: options.actor)
                 print("Usage imported from \(file): \(summary.started) started, \(summary.completed) completed, \(summary.unchanged) unchanged, \(summary.rejected.count) rejected.")
-                let rejectsPath = RejectsFile.path(beside: file)
-                if summary.rejected.isEmpty {
-                    try? FileManager.default.removeItem(atPath: rejectsPath)
-                    return
-                }
-                try RejectsFile.write(summary.rejected.map { ($0.line, [$0.row.email, $0.row.module], $0.reason) },
-                                      columns: ["email", "module"], to: rejectsPath)
-                print("Rejected rows, with their line and reason, are in \(rejectsPath).")
+                try RejectsFile.replace(beside: file, columns: ["email", "module"],
+                                        rows: summary.rejected.map { ($0.line, [$0.row.email, $0.row.module], $0.reason) })
             }
         }
 
@@ -193,21 +187,24 @@ extension Training {
 enum RejectsFile {
     /// `progress.csv` → `progress.rejects.csv`.
     static func path(beside input: String) -> String {
-        let url = URL(fileURLWithPath: input)
-        return url.deletingPathExtension().appendingPathExtension("rejects.csv").path
+        URL(fileURLWithPath: input).deletingPathExtension().appendingPathExtension("rejects.csv").path
     }
 
-    static func write(_ rows: [(line: Int, values: [String], reason: String)], columns: [String], to path: String) throws {
-        func field(_ text: String) -> String {
-            text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" })
-                ? "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : text
+    /// Writes the rejected rows (line, the row's identifying values, reason) beside `input`, or removes a
+    /// rejects file left by an earlier import when there are none, and says where they are.
+    static func replace(beside input: String, columns: [String], rows: [(line: Int, values: [String], reason: String)]) throws {
+        let path = path(beside: input)
+        guard !rows.isEmpty else {
+            try? FileManager.default.removeItem(atPath: path)
+            return
         }
-        let lines = [(["line"] + columns + ["reason"]).joined(separator: ",")]
-            + rows.map { ([String($0.line)] + $0.values + [$0.reason]).map(field).joined(separator: ",") }
+        let lines = [CSVDocument.line(["line"] + columns + ["reason"])]
+            + rows.map { CSVDocument.line([String($0.line)] + $0.values + [$0.reason]) }
         do {
             try Data((lines.joined(separator: "\n") + "\n").utf8).write(to: URL(fileURLWithPath: path), options: .atomic)
         } catch {
             throw InputError("cannot write the rejects file: \(error.localizedDescription)", at: InputLocation(file: path))
         }
+        print("Rejected rows, with their line and reason, are in \(path).")
     }
 }
