@@ -49,3 +49,16 @@ public enum SessionCancelReason: String, Vocabulary, Codable {
     case other
     public static let fieldName = "cancellation reason"
 }
+
+/// A session's state.
+public enum SessionStatus: String, Vocabulary, Codable {
+    case scheduled, delivered, cancelled
+    public static let fieldName = "session status"
+}
+
+/// A booking's state (DOMAIN.md, "booking").
+public enum BookingStatus: String, Vocabulary, Codable {
+    case confirmed, waitlisted, cancelled, attended
+    case didNotAttend = "did-not-attend"
+    public static let fieldName = "booking status"
+}

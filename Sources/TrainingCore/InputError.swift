@@ -58,3 +58,39 @@ public struct InputError: Error, Sendable, Hashable, UserFacingError, CustomStri
 
     public var errorDescription: String? { description }
 }
+
+/// Several problems found in one pass over the input, so a person can fix every bad line at once
+/// instead of one per attempt. Nothing is written while any remain.
+public struct InputProblems: Error, Sendable, Hashable, UserFacingError {
+    public var problems: [InputError]
+    /// At most this many are listed in the message; the count says how many there were.
+    public static let listed = 50
+
+    public init(_ problems: [InputError]) {
+        self.problems = problems
+    }
+
+    public var errorDescription: String? {
+        let shown = problems.prefix(Self.listed).map { "  \($0)" }
+        let more = problems.count > Self.listed ? ["  ... and \(problems.count - Self.listed) more"] : []
+        return (["\(problems.count) problem\(problems.count == 1 ? "" : "s") found; nothing was imported:"] + shown + more)
+            .joined(separator: "\n")
+    }
+
+    /// Runs `body` for each element, gathering what it throws instead of stopping at the first.
+    public static func collect<Element, Result>(_ elements: [Element], into problems: inout [InputError],
+                                                _ body: (Element) throws -> Result) -> [Result] {
+        var results: [Result] = []
+        results.reserveCapacity(elements.count)
+        for element in elements {
+            do {
+                results.append(try body(element))
+            } catch let error as InputError {
+                problems.append(error)
+            } catch {
+                problems.append(InputError(error.localizedDescription))
+            }
+        }
+        return results
+    }
+}

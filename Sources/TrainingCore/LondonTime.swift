@@ -34,6 +34,13 @@ public enum LondonTime {
         return String(format: "%04d-%02d-%02d %02d:%02d", parts.year!, parts.month!, parts.day!, parts.hour!, parts.minute!)
     }
 
+    /// Reads a London date with an optional time: a day alone gives `defaultHour:defaultMinute` that day.
+    public static func parse(_ text: String, defaultHour: Int, defaultMinute: Int = 0, at location: InputLocation = InputLocation()) throws -> Date {
+        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        if trimmed.contains(where: { $0 == "T" || $0 == " " }) { return try parse(trimmed, at: location) }
+        return instant(try LocalDate.parse(trimmed, at: location), hour: defaultHour, minute: defaultMinute)
+    }
+
     /// Reads a London date and time written `YYYY-MM-DD HH:MM`, `YYYY-MM-DDTHH:MM` or `DD/MM/YYYY HH:MM`.
     public static func parse(_ text: String, at location: InputLocation = InputLocation()) throws -> Date {
         let trimmed = text.trimmingCharacters(in: .whitespaces)

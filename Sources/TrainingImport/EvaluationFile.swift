@@ -13,9 +13,27 @@ public enum EvaluationFile {
         return try parse(TextFile.read(url, displayName: name), file: name)
     }
 
+    /// Parses the file, stopping at nothing: one bad line is reported as it is, several together.
     public static func parse(_ text: String, file: String) throws -> [HistoricalEvaluation] {
-        let document = try CSVDocument.parse(text, file: file, required: requiredColumns, optional: optionalColumns)
-        return try document.records.map { record in
+        var problems: [InputError] = []
+        let rows = rows(text, file: file, problems: &problems)
+        if problems.count == 1 { throw problems[0] }
+        if !problems.isEmpty { throw InputProblems(problems) }
+        return rows
+    }
+
+    /// The rows that read, with every bad line added to `problems`.
+    static func rows(_ text: String, file: String, problems: inout [InputError]) -> [HistoricalEvaluation] {
+        let document: CSVDocument
+        do {
+            document = try CSVDocument.parse(text, file: file, required: requiredColumns, optional: optionalColumns)
+        } catch let error as InputError {
+            problems.append(error)
+            return []
+        } catch {
+            return []
+        }
+        return InputProblems.collect(document.records, into: &problems) { record in
             func number(_ column: String) throws -> Int? {
                 guard let value = record.optional(column) else { return nil }
                 guard let number = Int(value) else { throw InputError("'\(value)' is not a whole number", at: record.location(column)) }

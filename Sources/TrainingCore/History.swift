@@ -1,0 +1,102 @@
+import Foundation
+
+/// A session from a previous system: `session_ref,course,level,delivery,start,end,venue,capacity,status,cancel_reason`.
+public struct SessionHistoryRow: Sendable, Hashable {
+    public var line: Int
+    public var reference: String
+    public var courseTitle: String
+    public var level: CourseLevel
+    /// How this session was delivered, which may differ from the course's usual mode.
+    public var delivery: DeliveryMode
+    public var start: Date
+    /// Nil when the old system kept only the day: the course's duration is used.
+    public var end: Date?
+    public var venue: String?
+    public var capacity: Int?
+    public var status: SessionStatus
+    public var cancelReason: SessionCancelReason?
+
+    public init(line: Int, reference: String, courseTitle: String, level: CourseLevel, delivery: DeliveryMode, start: Date,
+                end: Date?, venue: String?, capacity: Int?, status: SessionStatus, cancelReason: SessionCancelReason?) {
+        self.line = line
+        self.reference = reference
+        self.courseTitle = courseTitle
+        self.level = level
+        self.delivery = delivery
+        self.start = start
+        self.end = end
+        self.venue = venue
+        self.capacity = capacity
+        self.status = status
+        self.cancelReason = cancelReason
+    }
+}
+
+/// A learner as an old system recorded them beside a booking or a licence. An empty agency is
+/// "Agency not recorded"; an agency not yet known is added with the sector given.
+public struct HistoryPerson: Sendable, Hashable {
+    public var email: EmailAddress
+    public var name: String
+    public var agencyName: String?
+    public var sector: Sector?
+
+    public init(email: EmailAddress, name: String, agencyName: String?, sector: Sector?) {
+        self.email = email
+        self.name = name
+        self.agencyName = agencyName
+        self.sector = sector
+    }
+}
+
+/// A booking from a previous system: `session_ref,learner_email,learner_name,agency,sector,booked_on,status,cancelled_on`.
+public struct BookingHistoryRow: Sendable, Hashable {
+    public var line: Int
+    public var sessionReference: String
+    public var person: HistoryPerson
+    public var bookedOn: Date
+    public var status: BookingStatus
+    public var cancelledOn: Date?
+
+    public init(line: Int, sessionReference: String, person: HistoryPerson, bookedOn: Date, status: BookingStatus, cancelledOn: Date?) {
+        self.line = line
+        self.sessionReference = sessionReference
+        self.person = person
+        self.bookedOn = bookedOn
+        self.status = status
+        self.cancelledOn = cancelledOn
+    }
+}
+
+/// An e-learning record from a previous system:
+/// `learner_email,learner_name,agency,sector,module,allocated_on,started_on,completed_on`.
+public struct ELearningHistoryRow: Sendable, Hashable {
+    public var line: Int
+    public var person: HistoryPerson
+    public var module: String
+    public var allocatedOn: LocalDate
+    public var startedOn: LocalDate?
+    public var completedOn: LocalDate?
+
+    public init(line: Int, person: HistoryPerson, module: String, allocatedOn: LocalDate, startedOn: LocalDate?, completedOn: LocalDate?) {
+        self.line = line
+        self.person = person
+        self.module = module
+        self.allocatedOn = allocatedOn
+        self.startedOn = startedOn
+        self.completedOn = completedOn
+    }
+}
+
+/// Everything one `training import history` brings in, with the file each part came from.
+public struct HistoryImport: Sendable {
+    public var sessions: [SessionHistoryRow] = []
+    public var sessionsFile = "sessions"
+    public var bookings: [BookingHistoryRow] = []
+    public var bookingsFile = "bookings"
+    public var eLearning: [ELearningHistoryRow] = []
+    public var eLearningFile = "e-learning"
+    public var evaluations: [HistoricalEvaluation] = []
+    public var evaluationsFile = "evaluations"
+
+    public init() {}
+}

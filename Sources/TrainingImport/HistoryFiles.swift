@@ -1,0 +1,130 @@
+import Foundation
+import TrainingCore
+
+/// Reads the CSV files of `training import history`. Unlike the other importers it reads every line of
+/// every file before giving up, and reports every bad line at once (as `InputProblems`), so a partnership
+/// moving years of records fixes its export in one go.
+public enum HistoryFiles {
+    public static let sessionColumns = ["session_ref", "course", "level", "delivery", "start", "end", "venue", "capacity", "status", "cancel_reason"]
+    public static let bookingColumns = ["session_ref", "learner_email", "learner_name", "agency", "sector", "booked_on", "status", "cancelled_on"]
+    public static let eLearningColumns = ["learner_email", "learner_name", "agency", "sector", "module", "allocated_on", "started_on", "completed_on"]
+
+    /// Reads the files given (bookings and sessions are required by the command; the others may be nil).
+    public static func read(sessions: URL, bookings: URL, eLearning: URL?, evaluations: URL?, names: (URL) -> String) throws -> HistoryImport {
+        var history = HistoryImport()
+        var problems: [InputError] = []
+        func text(_ url: URL) -> String? {
+            do { return try TextFile.read(url, displayName: names(url)) } catch let error as InputError {
+                problems.append(error)
+                return nil
+            } catch {
+                problems.append(InputError("cannot read the file", at: InputLocation(file: names(url))))
+                return nil
+            }
+        }
+        history.sessionsFile = names(sessions)
+        if let content = text(sessions) { history.sessions = parseSessions(content, file: history.sessionsFile, problems: &problems) }
+        history.bookingsFile = names(bookings)
+        if let content = text(bookings) { history.bookings = parseBookings(content, file: history.bookingsFile, problems: &problems) }
+        if let eLearning {
+            history.eLearningFile = names(eLearning)
+            if let content = text(eLearning) { history.eLearning = parseELearning(content, file: history.eLearningFile, problems: &problems) }
+        }
+        if let evaluations {
+            history.evaluationsFile = names(evaluations)
+            if let content = text(evaluations) { history.evaluations = EvaluationFile.rows(content, file: history.evaluationsFile, problems: &problems) }
+        }
+        guard problems.isEmpty else { throw InputProblems(problems) }
+        return history
+    }
+
+    static func document(_ text: String, file: String, columns: [String], problems: inout [InputError]) -> CSVDocument? {
+        do {
+            return try CSVDocument.parse(text, file: file, required: columns)
+        } catch let error as InputError {
+            problems.append(error)
+            return nil
+        } catch {
+            return nil
+        }
+    }
+
+    /// `YYYY-MM-DD`, `YYYY-MM-DDTHH:MM` or `DD/MM/YYYY` (a day alone is taken at `hour`:00).
+    static func instant(_ record: CSVDocument.Record, _ column: String, hour: Int) throws -> Date? {
+        guard let value = record.optional(column) else { return nil }
+        return try LondonTime.parse(value, defaultHour: hour, at: record.location(column))
+    }
+
+    static func person(_ record: CSVDocument.Record) throws -> HistoryPerson {
+        let email = try EmailAddress(record["learner_email"], at: record.location("learner_email"))
+        let name = record.optional("learner_name") ?? email.text
+        return HistoryPerson(email: email, name: name, agencyName: record.optional("agency"),
+                             sector: try record.optional("sector").map { try Sector.parse($0, at: record.location("sector")) })
+    }
+
+    public static func parseSessions(_ text: String, file: String, problems: inout [InputError]) -> [SessionHistoryRow] {
+        guard let document = document(text, file: file, columns: sessionColumns, problems: &problems) else { return [] }
+        return InputProblems.collect(document.records, into: &problems) { record in
+            guard let reference = record.optional("session_ref") else {
+                throw InputError("a session reference is required", at: record.location("session_ref"))
+            }
+            guard let title = record.optional("course") else { throw InputError("a course title is required", at: record.location("course")) }
+            guard let start = try instant(record, "start", hour: 9) else { throw InputError("a start is required", at: record.location("start")) }
+            let end = try instant(record, "end", hour: 16)
+            if let end, end <= start { throw InputError("the session ends before it starts", at: record.location("end")) }
+            let capacity = try record.optional("capacity").map { value -> Int in
+                guard let number = Int(value), number > 0 else { throw InputError("'\(value)' is not a number of places", at: record.location("capacity")) }
+                return number
+            }
+            let status = try SessionStatus.parse(record["status"], at: record.location("status"))
+            let reason = try record.optional("cancel_reason").map { try SessionCancelReason.parse($0, at: record.location("cancel_reason")) }
+            if reason != nil && status != .cancelled {
+                throw InputError("a cancellation reason is given for a session that was not cancelled", at: record.location("cancel_reason"))
+            }
+            return SessionHistoryRow(line: record.line, reference: reference, courseTitle: title,
+                                     level: try CourseLevel.parse(record["level"], at: record.location("level")),
+                                     delivery: try DeliveryMode.parse(record["delivery"], at: record.location("delivery")),
+                                     start: start, end: end, venue: record.optional("venue"), capacity: capacity, status: status,
+                                     cancelReason: status == .cancelled ? (reason ?? .other) : nil)
+        }
+    }
+
+    public static func parseBookings(_ text: String, file: String, problems: inout [InputError]) -> [BookingHistoryRow] {
+        guard let document = document(text, file: file, columns: bookingColumns, problems: &problems) else { return [] }
+        return InputProblems.collect(document.records, into: &problems) { record in
+            guard let reference = record.optional("session_ref") else {
+                throw InputError("a session reference is required", at: record.location("session_ref"))
+            }
+            guard let booked = try instant(record, "booked_on", hour: 9) else {
+                throw InputError("the day of the booking is required", at: record.location("booked_on"))
+            }
+            let status = try BookingStatus.parse(record["status"], at: record.location("status"))
+            let cancelled = try instant(record, "cancelled_on", hour: 9)
+            if cancelled != nil && status != .cancelled {
+                throw InputError("a cancellation date is given for a booking that was not cancelled", at: record.location("cancelled_on"))
+            }
+            return BookingHistoryRow(line: record.line, sessionReference: reference, person: try person(record), bookedOn: booked,
+                                     status: status, cancelledOn: cancelled)
+        }
+    }
+
+    public static func parseELearning(_ text: String, file: String, problems: inout [InputError]) -> [ELearningHistoryRow] {
+        guard let document = document(text, file: file, columns: eLearningColumns, problems: &problems) else { return [] }
+        return InputProblems.collect(document.records, into: &problems) { record in
+            func day(_ column: String) throws -> LocalDate? {
+                try record.optional(column).map { try LocalDate.parse(String($0.prefix(10)), at: record.location(column)) }
+            }
+            guard let module = record.optional("module") else { throw InputError("a module is required", at: record.location("module")) }
+            guard let allocated = try day("allocated_on") else {
+                throw InputError("the day of allocation is required", at: record.location("allocated_on"))
+            }
+            let started = try day("started_on"), completed = try day("completed_on")
+            if let started, started < allocated { throw InputError("started before it was allocated", at: record.location("started_on")) }
+            if let completed, completed < (started ?? allocated) {
+                throw InputError("completed before it was started", at: record.location("completed_on"))
+            }
+            return ELearningHistoryRow(line: record.line, person: try person(record), module: module, allocatedOn: allocated,
+                                       startedOn: started, completedOn: completed)
+        }
+    }
+}

@@ -1,0 +1,50 @@
+import Foundation
+import Testing
+import TrainingCore
+@testable import TrainingImport
+
+@Suite("History files")
+struct HistoryFilesTests {
+    @Test func sessionsAreReadWithAnyOfTheDateForms() {
+        var problems: [InputError] = []
+        let rows = HistoryFiles.parseSessions("""
+            session_ref,course,level,delivery,start,end,venue,capacity,status,cancel_reason
+            S1,Introduction to Safeguarding,foundation,virtual,2020-05-12T09:30,2020-05-12T12:30,Teams,25,delivered,
+            S2,Toxic Trio,intermediate,face-to-face,12/06/2020,,,20,cancelled,low numbers
+            """, file: "s.csv", problems: &problems)
+        #expect(problems.isEmpty)
+        #expect(rows.map(\.reference) == ["S1", "S2"])
+        #expect(rows[0].delivery == .virtual)
+        #expect(LondonTime.format(rows[0].start) == "2020-05-12 09:30")
+        #expect(LondonTime.format(rows[1].start) == "2020-06-12 09:00")  // a day alone starts at 09:00
+        #expect(rows[1].end == nil)
+        #expect(rows[1].cancelReason == .lowNumbers)
+    }
+
+    @Test func everyBadLineOfEveryFileIsReportedNotJustTheFirst() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("history-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let sessions = folder.appendingPathComponent("s.csv"), bookings = folder.appendingPathComponent("b.csv")
+        try """
+            session_ref,course,level,delivery,start,end,venue,capacity,status,cancel_reason
+            S1,Course,basic,virtual,2020-05-12,,,25,delivered,
+            S2,Course,foundation,virtual,2020-05-13,,,25,held,
+            """.write(to: sessions, atomically: true, encoding: .utf8)
+        try """
+            session_ref,learner_email,learner_name,agency,sector,booked_on,status,cancelled_on
+            S1,not-an-email,Sam,Council,Local Authority,2020-04-01,attended,
+            """.write(to: bookings, atomically: true, encoding: .utf8)
+        do {
+            _ = try HistoryFiles.read(sessions: sessions, bookings: bookings, eLearning: nil, evaluations: nil, names: { $0.lastPathComponent })
+            Issue.record("expected the files to be refused")
+        } catch let error as InputProblems {
+            #expect(error.problems.map(\.description) == [
+                "s.csv, line 2, field 'level': unknown level 'basic' (expected one of: foundation, intermediate, advanced)",
+                "s.csv, line 3, field 'status': unknown session status 'held' (expected one of: scheduled, delivered, cancelled)",
+                "b.csv, line 2, field 'learner_email': 'not-an-email' is not an email address",
+            ])
+            #expect(error.localizedDescription.hasPrefix("3 problems found; nothing was imported:\n"))
+        }
+    }
+}
