@@ -22,6 +22,7 @@ extension AppDatabase {
     ///
     /// Refuses — changing nothing — two entries with the same title, a prerequisite that names no course,
     /// and prerequisites that go round in a circle.
+    @discardableResult
     public func importCatalogue(_ entries: [CatalogueEntry], by actor: String) throws -> CatalogueImportSummary {
         try writer.write { db in
             let instant = now()

@@ -146,43 +146,49 @@ extension AppDatabase {
     /// Brings in evaluations from a previous system. A row is matched to the learner's attended booking on
     /// the session (by its reference, or its number); one already answered is left alone, so importing the
     /// same file twice changes nothing; a row with no attended booking comes back as a reject.
+    @discardableResult
     public func importEvaluations(_ rows: [HistoricalEvaluation], by actor: String) throws -> EvaluationImportSummary {
         try writer.write { db in
-            var summary = EvaluationImportSummary()
-            for row in rows {
-                let reference = row.sessionReference.trimmingCharacters(in: .whitespaces)
-                let sessionId = try Int64.fetchOne(db, sql: "SELECT id FROM session WHERE reference = ?", arguments: [reference])
-                    ?? Int64(reference.hasPrefix("#") ? String(reference.dropFirst()) : reference)
-                guard let sessionId, try Session.fetchOne(db, key: sessionId) != nil else {
-                    summary.rejected.append((row.line, "unknown session '\(reference)'"))
-                    continue
-                }
-                guard let booking = try Row.fetchOne(db, sql: """
-                    SELECT b.id, b.status FROM booking b JOIN learner l ON l.id = b.learnerId
-                    WHERE b.sessionId = ? AND l.email = ? AND b.status <> 'cancelled'
-                    """, arguments: [sessionId, row.learnerEmail.trimmingCharacters(in: .whitespaces)]) else {
-                    summary.rejected.append((row.line, "\(row.learnerEmail) has no booking on session '\(reference)'"))
-                    continue
-                }
-                guard (booking["status"] as String) == BookingStatus.attended.rawValue else {
-                    summary.rejected.append((row.line, "\(row.learnerEmail) did not attend session '\(reference)' (\(booking["status"] as String))"))
-                    continue
-                }
-                let bookingId: Int64 = booking["id"]
-                if try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM evaluation WHERE bookingId = ?)", arguments: [bookingId])! {
-                    summary.unchanged += 1
-                    continue
-                }
-                try Self.insertEvaluation(bookingId: bookingId, answers: row.answers, submittedAt: LondonTime.startOfDay(row.submittedOn), in: db)
-                try db.execute(sql: "UPDATE evaluationInvitation SET usedAt = ? WHERE bookingId = ? AND kind = 'evaluation' AND usedAt IS NULL",
-                               arguments: [LondonTime.startOfDay(row.submittedOn), bookingId])
-                summary.added += 1
-            }
+            let summary = try Self.importEvaluations(rows, in: db)
             if summary.added > 0 {
                 try db.audit("evaluations imported", entity: "evaluation", id: nil, actor: actor, at: now(),
                              before: [String: Int]?.none, after: ["count": summary.added])
             }
             return summary
         }
+    }
+
+    static func importEvaluations(_ rows: [HistoricalEvaluation], in db: Database) throws -> EvaluationImportSummary {
+        var summary = EvaluationImportSummary()
+        for row in rows {
+            let reference = row.sessionReference.trimmingCharacters(in: .whitespaces)
+            let sessionId = try Int64.fetchOne(db, sql: "SELECT id FROM session WHERE reference = ?", arguments: [reference])
+                ?? Int64(reference.hasPrefix("#") ? String(reference.dropFirst()) : reference)
+            guard let sessionId, try Session.fetchOne(db, key: sessionId) != nil else {
+                summary.rejected.append((row.line, "unknown session '\(reference)'"))
+                continue
+            }
+            guard let booking = try Row.fetchOne(db, sql: """
+                SELECT b.id, b.status FROM booking b JOIN learner l ON l.id = b.learnerId
+                WHERE b.sessionId = ? AND l.email = ? AND b.status <> 'cancelled'
+                """, arguments: [sessionId, row.learnerEmail.trimmingCharacters(in: .whitespaces)]) else {
+                summary.rejected.append((row.line, "\(row.learnerEmail) has no booking on session '\(reference)'"))
+                continue
+            }
+            guard (booking["status"] as String) == BookingStatus.attended.rawValue else {
+                summary.rejected.append((row.line, "\(row.learnerEmail) did not attend session '\(reference)' (\(booking["status"] as String))"))
+                continue
+            }
+            let bookingId: Int64 = booking["id"]
+            if try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM evaluation WHERE bookingId = ?)", arguments: [bookingId])! {
+                summary.unchanged += 1
+                continue
+            }
+            try insertEvaluation(bookingId: bookingId, answers: row.answers, submittedAt: LondonTime.startOfDay(row.submittedOn), in: db)
+            try db.execute(sql: "UPDATE evaluationInvitation SET usedAt = ? WHERE bookingId = ? AND kind = 'evaluation' AND usedAt IS NULL",
+                           arguments: [LondonTime.startOfDay(row.submittedOn), bookingId])
+            summary.added += 1
+        }
+        return summary
     }
 }

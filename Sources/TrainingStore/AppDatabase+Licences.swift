@@ -169,6 +169,7 @@ extension AppDatabase {
     /// licence left and the learner's agency within its quota there. Learners who cannot be given one are
     /// refused with a reason while the rest are allocated — all in one transaction, so concurrent requests
     /// never allocate more than was bought.
+    @discardableResult
     public func allocateLicences(module: String, to emails: [String], by actor: String) throws -> [AllocationResult] {
         try writer.write { db in
             let instant = now()
@@ -232,6 +233,7 @@ extension AppDatabase {
     /// Applies a supplier's progress export: allocations become started or completed. Importing the same
     /// rows again changes nothing, and a completion is never moved backwards. Rows that match no learner,
     /// no module or no allocation are returned as rejects with the reason.
+    @discardableResult
     public func importUsage(_ rows: [UsageRow], by actor: String) throws -> UsageImportSummary {
         try writer.write { db in
             let instant = now()

@@ -98,6 +98,7 @@ extension AppDatabase {
     /// already in the database with the same details is left alone (so a file can be imported again);
     /// with different details the import is refused unless `updatingExisting`, which updates name,
     /// agency and job role (bookings keep the agency they were made under).
+    @discardableResult
     public func importLearners(_ learners: [LocatedLearner], updatingExisting: Bool, by actor: String) throws -> LearnerImportSummary {
         try writer.write { db in
             let instant = now()

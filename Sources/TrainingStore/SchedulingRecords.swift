@@ -32,11 +32,6 @@ public struct Session: Codable, Sendable, Hashable, Identifiable, FetchableRecor
     public var minutes: Int { Int(endsAt.timeIntervalSince(startsAt) / 60) }
 }
 
-/// A session's state.
-public enum SessionStatus: String, Vocabulary, Codable {
-    case scheduled, delivered, cancelled
-    public static let fieldName = "session status"
-}
 
 /// A learner's place on a session.
 public struct Booking: Codable, Sendable, Hashable, Identifiable, FetchableRecord, MutablePersistableRecord {
@@ -56,12 +51,6 @@ public struct Booking: Codable, Sendable, Hashable, Identifiable, FetchableRecor
     public mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
 }
 
-/// A booking's state (DOMAIN.md, "booking").
-public enum BookingStatus: String, Vocabulary, Codable {
-    case confirmed, waitlisted, cancelled, attended
-    case didNotAttend = "did-not-attend"
-    public static let fieldName = "booking status"
-}
 
 /// A fee raised on an agency.
 public struct Charge: Codable, Sendable, Hashable, Identifiable, FetchableRecord, MutablePersistableRecord {

@@ -7,6 +7,7 @@ import TrainingCore
 extension Programme {
     /// Adds `count` learners of an agency, books them on a new half-day session on `date`, marks them
     /// present, delivers the session that afternoon and returns its number and their emails.
+    @discardableResult
     func deliveredSession(on date: String, learners count: Int, agency: String = "Calderdale Council", tag: String) throws -> (Int64, [String]) {
         let emails = (1...count).map { "\(tag)\($0)@\(agency == "Calderdale Council" ? "council" : "nhs").example" }
         try database.importLearners(try emails.enumerated().map { index, email in

@@ -1,0 +1,107 @@
+import Foundation
+import Testing
+import TrainingCore
+@testable import TrainingStore
+
+@Suite("Import from a previous system")
+struct HistoryImportTests {
+    func person(_ email: String, _ name: String, _ agency: String?, _ sector: Sector?) -> HistoryPerson {
+        HistoryPerson(email: try! EmailAddress(email), name: name, agencyName: agency, sector: sector)
+    }
+
+    /// Two sessions of a course not in the catalogue, one run virtually; four bookings (one with no agency
+    /// recorded, one cancelled); a module completed with no licence pool; one evaluation.
+    func history() -> HistoryImport {
+        var history = HistoryImport()
+        history.sessions = [
+            SessionHistoryRow(line: 2, reference: "2015-001", courseTitle: "Toxic Trio", level: .intermediate, delivery: .faceToFace,
+                              start: at("2015-06-10 09:30"), end: at("2015-06-10 16:00"), venue: "Halifax", capacity: 2, status: .delivered, cancelReason: nil),
+            SessionHistoryRow(line: 3, reference: "2020-007", courseTitle: "Toxic Trio", level: .intermediate, delivery: .virtual,
+                              start: at("2020-05-12 09:30"), end: nil, venue: nil, capacity: nil, status: .cancelled, cancelReason: .lowNumbers),
+        ]
+        history.bookings = [
+            BookingHistoryRow(line: 2, sessionReference: "2015-001", person: person("a@council.example", "Amy", "Calderdale Council", nil),
+                              bookedOn: at("2015-05-01 10:00"), status: .attended, cancelledOn: nil),
+            BookingHistoryRow(line: 3, sessionReference: "2015-001", person: person("b@nursery.example", "Ben", "Little Acorns", .earlyYears),
+                              bookedOn: at("2015-05-02 10:00"), status: .attended, cancelledOn: nil),
+            BookingHistoryRow(line: 4, sessionReference: "2015-001", person: person("c@unknown.example", "Cat", nil, nil),
+                              bookedOn: at("2015-05-03 10:00"), status: .didNotAttend, cancelledOn: nil),
+            BookingHistoryRow(line: 5, sessionReference: "2015-001", person: person("d@council.example", "Dan", "Calderdale Council", nil),
+                              bookedOn: at("2015-05-04 10:00"), status: .cancelled, cancelledOn: at("2015-06-08 09:00")),
+        ]
+        history.eLearning = [
+            ELearningHistoryRow(line: 2, person: person("a@council.example", "Amy", "Calderdale Council", nil), module: Programme.module,
+                                allocatedOn: LocalDate(year: 2015, month: 7, day: 1)!, startedOn: LocalDate(year: 2015, month: 7, day: 2)!,
+                                completedOn: LocalDate(year: 2015, month: 7, day: 3)!),
+        ]
+        history.evaluations = [
+            HistoricalEvaluation(line: 2, sessionReference: "2015-001", learnerEmail: "b@nursery.example",
+                                 submittedOn: LocalDate(year: 2015, month: 6, day: 11)!,
+                                 answers: try! EvaluationAnswers(satisfaction: 5, knowledge: .aLot, confidenceBefore: nil, confidenceAfter: nil,
+                                                                 bestPart: "Real cases", practiceChange: nil, improve: nil)),
+        ]
+        return history
+    }
+
+    @Test func historyIsImportedAsFactsWithoutInventingCharges() throws {
+        let programme = try Programme()
+        let summary = try programme.database.importHistory(history(), by: "officer")
+        #expect(summary == HistoryImportSummary(coursesAdded: 1, agenciesAdded: 1, learnersAdded: 4, sessionsAdded: 2, sessionsUnchanged: 0,
+                                                bookingsAdded: 4, bookingsUnchanged: 0, allocationsAdded: 1, allocationsUnchanged: 0,
+                                                evaluationsAdded: 1, evaluationsUnchanged: 0))
+        let course = try programme.database.course(titled: "Toxic Trio").definition
+        #expect(course.level == .intermediate)
+        #expect(course.delivery == .faceToFace)
+        let sessions = try programme.database.sessions(courseTitle: "Toxic Trio")
+        #expect(sessions.map(\.session.delivery) == ["face-to-face", "virtual"])     // the 2020 run was virtual
+        #expect(sessions[1].session.cancelReason == "low-numbers")
+        #expect(sessions[1].session.minutes == 390)                                  // the course's duration
+        #expect(try programme.database.count("charge") == 0)
+        #expect(try programme.database.licenceFigures(year: FinancialYear(startYear: 2015)).total.completed == 1)
+        let takeUp = try programme.database.takeUp(year: FinancialYear(startYear: 2015))
+        #expect(takeUp.first { $0.agencyName == "Calderdale Council" }?.learnersReached == 1)   // Amy: attended and completed, once
+        #expect(takeUp.first { $0.agencyName == "Little Acorns" }?.sector == "Early Years")
+        #expect(try programme.database.impact(year: FinancialYear(startYear: 2015)).overall.figures.responses == 1)
+    }
+
+    @Test func aBookingWithNoAgencyIsKeptUnderAgencyNotRecorded() throws {
+        let programme = try Programme()
+        try programme.database.importHistory(history(), by: "officer")
+        let places = try programme.database.sessionDetails(programme.database.sessions(courseTitle: "Toxic Trio")[0].session.id!).places
+        #expect(places.first { $0.learnerName == "Cat" }?.agencyName == nil)
+        #expect(places.first { $0.learnerName == "Cat" }?.booking.status == "did-not-attend")
+    }
+
+    @Test func importingTheSameHistoryTwiceChangesNothing() throws {
+        let programme = try Programme()
+        try programme.database.importHistory(history(), by: "officer")
+        let before = try programme.database.snapshot()
+        let again = try programme.database.importHistory(history(), by: "officer")
+        #expect(again.sessionsUnchanged == 2 && again.bookingsUnchanged == 4 && again.allocationsUnchanged == 1 && again.evaluationsUnchanged == 1)
+        #expect(again.sessionsAdded + again.bookingsAdded + again.allocationsAdded + again.evaluationsAdded + again.learnersAdded == 0)
+        var after = try programme.database.snapshot()
+        // The second import's own audit entry is the only addition.
+        after["auditEntry"]?.removeLast()
+        #expect(after == before)
+    }
+
+    @Test func everyProblemAcrossTheFilesIsReportedAndNothingIsImported() throws {
+        let programme = try Programme()
+        var broken = history()
+        broken.bookings.append(BookingHistoryRow(line: 6, sessionReference: "2099-404", person: person("e@x.example", "Eve", "Calderdale Council", nil),
+                                                 bookedOn: at("2015-05-05 10:00"), status: .attended, cancelledOn: nil))
+        broken.bookings.append(BookingHistoryRow(line: 7, sessionReference: "2015-001", person: person("f@x.example", "Fay", "Hope Church", nil),
+                                                 bookedOn: at("2015-05-05 10:00"), status: .attended, cancelledOn: nil))
+        let before = try programme.database.snapshot()
+        do {
+            try programme.database.importHistory(broken, by: "officer")
+            Issue.record("expected the import to be refused")
+        } catch let error as InputProblems {
+            #expect(error.problems.map(\.description) == [
+                "bookings, line 6, field 'session_ref': unknown session '2099-404' (not in the sessions file nor already imported)",
+                "bookings, line 7, field 'sector': the agency 'Hope Church' is not known and no sector is given to add it",
+            ])
+        }
+        #expect(try programme.database.snapshot() == before)
+    }
+}
