@@ -131,7 +131,43 @@ extension Training {
     struct Import: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Bring in data from a previous system.",
-            subcommands: [Evaluations.self])
+            subcommands: [History.self, Evaluations.self])
+
+        struct History: ParsableCommand {
+            static let configuration = CommandConfiguration(
+                abstract: "Import a partnership's history: sessions, bookings, and optionally e-learning and evaluations.",
+                discussion: """
+                    All in one transaction: any bad line and nothing is imported, with every bad line of every file \
+                    reported. Importing the same files again changes nothing. Dates are YYYY-MM-DD, \
+                    YYYY-MM-DDTHH:MM or DD/MM/YYYY.
+
+                      sessions:    \(HistoryFiles.sessionColumns.joined(separator: ","))
+                      bookings:    \(HistoryFiles.bookingColumns.joined(separator: ","))
+                      e-learning:  \(HistoryFiles.eLearningColumns.joined(separator: ","))
+                      evaluations: \((EvaluationFile.requiredColumns + EvaluationFile.optionalColumns).joined(separator: ","))
+
+                    Example:
+                      training import history --sessions sessions.csv --bookings bookings.csv --elearning elearning.csv --evaluations evaluations.csv
+                    """)
+            @OptionGroup var options: DatabaseOptions
+            @Option(help: "Sessions CSV.") var sessions: String
+            @Option(help: "Bookings CSV.") var bookings: String
+            @Option(name: .customLong("elearning"), help: "E-learning CSV.") var eLearning: String?
+            @Option(help: "Evaluations CSV.") var evaluations: String?
+
+            func run() throws {
+                let paths = [sessions, bookings, eLearning, evaluations].compactMap { $0 }
+                let shown = Dictionary(uniqueKeysWithValues: paths.map { (URL(fileURLWithPath: $0).standardizedFileURL, $0) })
+                let history = try HistoryFiles.read(
+                    sessions: URL(fileURLWithPath: sessions), bookings: URL(fileURLWithPath: bookings),
+                    eLearning: eLearning.map(URL.init(fileURLWithPath:)), evaluations: evaluations.map(URL.init(fileURLWithPath:)),
+                    names: { shown[$0.standardizedFileURL] ?? $0.path })
+                let s = try options.open().importHistory(history, by: options.actor)
+                print("History imported: \(s.sessionsAdded) sessions, \(s.bookingsAdded) bookings, \(s.allocationsAdded) e-learning records, \(s.evaluationsAdded) evaluations added; \(s.coursesAdded) courses, \(s.agenciesAdded) agencies, \(s.learnersAdded) learners new.")
+                let unchanged = s.sessionsUnchanged + s.bookingsUnchanged + s.allocationsUnchanged + s.evaluationsUnchanged
+                if unchanged > 0 { print("\(unchanged) records were already held and left as they were.") }
+            }
+        }
 
         struct Evaluations: ParsableCommand {
             static let configuration = CommandConfiguration(
