@@ -97,6 +97,10 @@ public struct HistoryImport: Sendable {
     public var eLearningFile = "e-learning"
     public var evaluations: [HistoricalEvaluation] = []
     public var evaluationsFile = "evaluations"
+    /// Lines the files' reader could not use; the import reports them with its own and writes nothing.
+    public var problems: [InputError] = []
+    /// References of session lines that could not be read, so their bookings are not reported again.
+    public var unreadableSessions: Set<String> = []
 
     public init() {}
 }

@@ -2,15 +2,16 @@ import Foundation
 import TrainingCore
 
 /// Reads the CSV files of `training import history`. Unlike the other importers it reads every line of
-/// every file before giving up, and reports every bad line at once (as `InputProblems`), so a partnership
-/// moving years of records fixes its export in one go.
+/// every file and keeps the problems beside the rows it could read: the import then adds the problems it
+/// finds across files and reports every bad line at once, so a partnership fixes its export in one go.
 public enum HistoryFiles {
     public static let sessionColumns = ["session_ref", "course", "level", "delivery", "start", "end", "venue", "capacity", "status", "cancel_reason"]
     public static let bookingColumns = ["session_ref", "learner_email", "learner_name", "agency", "sector", "booked_on", "status", "cancelled_on"]
     public static let eLearningColumns = ["learner_email", "learner_name", "agency", "sector", "module", "allocated_on", "started_on", "completed_on"]
 
     /// Reads the files given (bookings and sessions are required by the command; the others may be nil).
-    public static func read(sessions: URL, bookings: URL, eLearning: URL?, evaluations: URL?, names: (URL) -> String) throws -> HistoryImport {
+    /// Bad lines are in the result's `problems`, not thrown.
+    public static func read(sessions: URL, bookings: URL, eLearning: URL?, evaluations: URL?, names: (URL) -> String) -> HistoryImport {
         var history = HistoryImport()
         var problems: [InputError] = []
         func text(_ url: URL) -> String? {
@@ -23,7 +24,11 @@ public enum HistoryFiles {
             }
         }
         history.sessionsFile = names(sessions)
-        if let content = text(sessions) { history.sessions = parseSessions(content, file: history.sessionsFile, problems: &problems) }
+        if let content = text(sessions) {
+            history.sessions = parseSessions(content, file: history.sessionsFile, problems: &problems)
+            let read = Set(history.sessions.map(\.reference))
+            history.unreadableSessions = Set(references(in: content, file: history.sessionsFile)).subtracting(read)
+        }
         history.bookingsFile = names(bookings)
         if let content = text(bookings) { history.bookings = parseBookings(content, file: history.bookingsFile, problems: &problems) }
         if let eLearning {
@@ -34,13 +39,19 @@ public enum HistoryFiles {
             history.evaluationsFile = names(evaluations)
             if let content = text(evaluations) { history.evaluations = EvaluationFile.rows(content, file: history.evaluationsFile, problems: &problems) }
         }
-        guard problems.isEmpty else { throw InputProblems(problems) }
+        history.problems = problems
         return history
+    }
+
+    /// Every session reference written in a sessions file, readable lines or not.
+    static func references(in text: String, file: String) -> [String] {
+        var ignored: [InputError] = []
+        return document(text, file: file, columns: ["session_ref"], problems: &ignored)?.records.compactMap { $0.optional("session_ref") } ?? []
     }
 
     static func document(_ text: String, file: String, columns: [String], problems: inout [InputError]) -> CSVDocument? {
         do {
-            return try CSVDocument.parse(text, file: file, required: columns)
+            return try CSVDocument.parse(text, file: file, required: columns, allowingExtraColumns: columns.count == 1)
         } catch let error as InputError {
             problems.append(error)
             return nil
@@ -69,6 +80,9 @@ public enum HistoryFiles {
                 throw InputError("a session reference is required", at: record.location("session_ref"))
             }
             guard let title = record.optional("course") else { throw InputError("a course title is required", at: record.location("course")) }
+            // Fields are checked in the order of the columns, as a person reads the line.
+            let level = try CourseLevel.parse(record["level"], at: record.location("level"))
+            let delivery = try DeliveryMode.parse(record["delivery"], at: record.location("delivery"))
             guard let start = try instant(record, "start", hour: 9) else { throw InputError("a start is required", at: record.location("start")) }
             let end = try instant(record, "end", hour: 16)
             if let end, end <= start { throw InputError("the session ends before it starts", at: record.location("end")) }
@@ -81,9 +95,7 @@ public enum HistoryFiles {
             if reason != nil && status != .cancelled {
                 throw InputError("a cancellation reason is given for a session that was not cancelled", at: record.location("cancel_reason"))
             }
-            return SessionHistoryRow(line: record.line, reference: reference, courseTitle: title,
-                                     level: try CourseLevel.parse(record["level"], at: record.location("level")),
-                                     delivery: try DeliveryMode.parse(record["delivery"], at: record.location("delivery")),
+            return SessionHistoryRow(line: record.line, reference: reference, courseTitle: title, level: level, delivery: delivery,
                                      start: start, end: end, venue: record.optional("venue"), capacity: capacity, status: status,
                                      cancelReason: status == .cancelled ? (reason ?? .other) : nil)
         }

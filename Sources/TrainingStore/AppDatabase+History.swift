@@ -18,7 +18,8 @@ public struct HistoryImportSummary: Sendable, Equatable {
 }
 
 extension AppDatabase {
-    /// Brings a partnership's history in, all of it in one transaction: any problem anywhere and nothing is
+    /// Brings a partnership's history in, all of it in one transaction: any problem anywhere — the lines
+    /// the reader could not use (`history.problems`) or those found here across files — and nothing is
     /// imported, with every bad line reported. History rows are facts: a session's delivery may differ from
     /// its course's, capacity is not enforced on the past, e-learning needs no licence pool, and no charge is
     /// invented. Courses, agencies and learners not yet known are added. Importing the same files again
@@ -29,7 +30,8 @@ extension AppDatabase {
         try writer.write { db in
             var importer = try HistoryImporter(db: db, now: now(), history: history)
             try importer.run()
-            guard importer.problems.isEmpty else { throw InputProblems(importer.problems) }
+            let problems = history.problems + importer.problems
+            guard problems.isEmpty else { throw InputProblems(problems) }
             try db.audit("history imported", entity: "history", id: nil, actor: actor, at: now(),
                          before: [String: Int]?.none, after: importer.summary.auditValues)
             return importer.summary
@@ -165,6 +167,8 @@ struct HistoryImporter {
         for row in history.bookings {
             let location = InputLocation(file: history.bookingsFile, line: row.line)
             guard let session = sessions[row.sessionReference] else {
+                // A session whose own line could not be read is reported there, not again for each booking.
+                if history.unreadableSessions.contains(row.sessionReference) { continue }
                 problems.append(InputError("unknown session '\(row.sessionReference)' (not in the sessions file nor already imported)",
                                            at: location.field("session_ref")))
                 continue

@@ -35,16 +35,13 @@ struct HistoryFilesTests {
             session_ref,learner_email,learner_name,agency,sector,booked_on,status,cancelled_on
             S1,not-an-email,Sam,Council,Local Authority,2020-04-01,attended,
             """.write(to: bookings, atomically: true, encoding: .utf8)
-        do {
-            _ = try HistoryFiles.read(sessions: sessions, bookings: bookings, eLearning: nil, evaluations: nil, names: { $0.lastPathComponent })
-            Issue.record("expected the files to be refused")
-        } catch let error as InputProblems {
-            #expect(error.problems.map(\.description) == [
-                "s.csv, line 2, field 'level': unknown level 'basic' (expected one of: foundation, intermediate, advanced)",
-                "s.csv, line 3, field 'status': unknown session status 'held' (expected one of: scheduled, delivered, cancelled)",
-                "b.csv, line 2, field 'learner_email': 'not-an-email' is not an email address",
-            ])
-            #expect(error.localizedDescription.hasPrefix("3 problems found; nothing was imported:\n"))
-        }
+        let history = HistoryFiles.read(sessions: sessions, bookings: bookings, eLearning: nil, evaluations: nil, names: { $0.lastPathComponent })
+        #expect(history.problems.map(\.description) == [
+            "s.csv, line 2, field 'level': unknown level 'basic' (expected one of: foundation, intermediate, advanced)",
+            "s.csv, line 3, field 'status': unknown session status 'held' (expected one of: scheduled, delivered, cancelled)",
+            "b.csv, line 2, field 'learner_email': 'not-an-email' is not an email address",
+        ])
+        #expect(history.unreadableSessions == ["S1", "S2"])
+        #expect(InputProblems(history.problems).localizedDescription.hasPrefix("3 problems found; nothing was imported:\n"))
     }
 }

@@ -158,7 +158,7 @@ extension Training {
             func run() throws {
                 let paths = [sessions, bookings, eLearning, evaluations].compactMap { $0 }
                 let shown = Dictionary(uniqueKeysWithValues: paths.map { (URL(fileURLWithPath: $0).standardizedFileURL, $0) })
-                let history = try HistoryFiles.read(
+                let history = HistoryFiles.read(
                     sessions: URL(fileURLWithPath: sessions), bookings: URL(fileURLWithPath: bookings),
                     eLearning: eLearning.map(URL.init(fileURLWithPath:)), evaluations: evaluations.map(URL.init(fileURLWithPath:)),
                     names: { shown[$0.standardizedFileURL] ?? $0.path })
