@@ -132,3 +132,37 @@ struct WorkbookTests {
         #expect(xml.contains("learner 999"))  // constant memory writes inline strings
     }
 }
+
+@Suite("XLSX charts")
+struct ChartTests {
+    @Test func aClusteredChartReadsItsSeriesFromTheSheet() throws {
+        let folder = Folder()
+        let path = folder.path("chart.xlsx")
+        let workbook = try Workbook(path: path)
+        let sheet = try workbook.addSheet("Attendance by agency")
+        try sheet.write(row: 0, [.text("Sector"), .text("2014-15"), .text("2015-16")])
+        try sheet.write(row: 1, [.text("Health"), .integer(120), .integer(150)])
+        try sheet.write(row: 2, [.text("Police"), .integer(40), .integer(35)])
+        let categories = CellRange(sheet: "Attendance by agency", rows: 1...2, columns: 0...0)
+        try sheet.insertChart(.bar, title: "Attendance by sector", series: [
+            ChartSeries(name: "2014-15", categories: categories, values: CellRange(sheet: "Attendance by agency", rows: 1...2, columns: 1...1)),
+            ChartSeries(name: "2015-16", categories: categories, values: CellRange(sheet: "Attendance by agency", rows: 1...2, columns: 2...2)),
+        ], categoryAxis: "Sector", valueAxis: "Attended", row: 4, column: 0)
+        try workbook.close()
+        let chart = try part("xl/charts/chart1.xml", of: path)
+        #expect(chart.contains("<c:barDir val=\"bar\"/>"))
+        #expect(chart.contains("'Attendance by agency'!$A$2:$A$3"))
+        #expect(chart.contains("'Attendance by agency'!$C$2:$C$3"))
+        #expect(chart.contains("2015-16"))
+        #expect(try part("xl/drawings/drawing1.xml", of: path).contains("chart"))
+    }
+
+    @Test func aChartWithNoSeriesIsRefused() throws {
+        let folder = Folder()
+        let workbook = try Workbook(path: folder.path("x.xlsx"))
+        let sheet = try workbook.addSheet("Summary")
+        #expect(throws: XLSXError.cannotWrite(sheet: "Summary", cell: "B3", reason: "a chart needs at least one series")) {
+            try sheet.insertChart(.column, title: "Nothing", series: [], row: 2, column: 1)
+        }
+    }
+}
