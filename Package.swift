@@ -13,6 +13,7 @@ let package = Package(
         .library(name: "TrainingStore", targets: ["TrainingStore"]),
         .library(name: "TrainingImport", targets: ["TrainingImport"]),
         .library(name: "XLSX", targets: ["XLSX"]),
+        .library(name: "TrainingReports", targets: ["TrainingReports"]),
     ],
     dependencies: [
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
@@ -38,10 +39,11 @@ let package = Package(
             pkgConfig: "xlsxwriter",
             providers: [.apt(["libxlsxwriter-dev"])]),
         .target(name: "XLSX", dependencies: ["CXlsxWriter"]),
+        .target(name: "TrainingReports", dependencies: ["TrainingCore", "TrainingStore", "XLSX"]),
         .executableTarget(
             name: "training",
             dependencies: [
-                "TrainingCore", "TrainingStore", "TrainingImport", "XLSX",
+                "TrainingCore", "TrainingStore", "TrainingImport", "XLSX", "TrainingReports",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]),
@@ -51,6 +53,10 @@ let package = Package(
             dependencies: ["TrainingStore", "TrainingCore", .product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(name: "TrainingImportTests", dependencies: ["TrainingImport", "TrainingCore"]),
         .testTarget(name: "XLSXTests", dependencies: ["XLSX", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
+        .testTarget(
+            name: "TrainingReportsTests",
+            dependencies: ["TrainingReports", "TrainingStore", "TrainingCore", "XLSX",
+                           .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
         .testTarget(
             name: "TrainingCLITests",
             dependencies: ["training", "TrainingStore", "TrainingCore", .product(name: "GRDB", package: "GRDB.swift")]),

@@ -1,0 +1,118 @@
+import Foundation
+import Testing
+import TrainingCore
+import TrainingStore
+import XLSX
+import ZIPFoundation
+@testable import TrainingReports
+
+func part(_ name: String, of path: String) throws -> String {
+    let archive = try Archive(url: URL(fileURLWithPath: path), accessMode: .read)
+    guard let entry = archive[name] else { throw CocoaError(.fileNoSuchFile) }
+    var data = Data()
+    _ = try archive.extract(entry) { data.append($0) }
+    return String(decoding: data, as: UTF8.self)
+}
+
+@Suite("The board's Courses sheet")
+struct CoursesSheetTests {
+    let year = FinancialYear(startYear: 2015)
+
+    /// 2015-16: 53 held and 12 cancelled (DOMAIN.md's example, 18% cancelled); 2014-15: 48 held, 2 cancelled.
+    var current: CourseFigures {
+        var figures = CourseFigures()
+        figures.total = HeldAndCancelled(held: 53, cancelled: 12)
+        figures.byLevel = [.foundation: HeldAndCancelled(held: 30, cancelled: 8), .intermediate: HeldAndCancelled(held: 18, cancelled: 4),
+                           .advanced: HeldAndCancelled(held: 5, cancelled: 0)]
+        figures.byDelivery = [.faceToFace: HeldAndCancelled(held: 40, cancelled: 10), .virtual: HeldAndCancelled(held: 13, cancelled: 2)]
+        figures.cancellationsByReason = [.lowNumbers: 9, .trainer: 2, .venue: 1]
+        return figures
+    }
+
+    var previous: CourseFigures {
+        var figures = CourseFigures()
+        figures.total = HeldAndCancelled(held: 48, cancelled: 2)
+        figures.byLevel = [.foundation: HeldAndCancelled(held: 28, cancelled: 2), .intermediate: HeldAndCancelled(held: 20, cancelled: 0)]
+        figures.byDelivery = [.faceToFace: HeldAndCancelled(held: 48, cancelled: 2)]
+        figures.cancellationsByReason = [.lowNumbers: 2]
+        return figures
+    }
+
+    @Test func coursesHeldAndThePercentageCancelled() {
+        let sheet = BoardSheets.courses(year: year, current: current, previous: previous)
+        let headline = sheet.tables[0]
+        #expect(headline.columns == ["", "2014-15", "2015-16", "Change"])
+        #expect(headline.rows[0] == [.text("Courses held"), .count(48), .count(53), .count(5)])
+        #expect(headline.rows[1] == [.text("Courses cancelled"), .count(2), .count(12), .count(10)])
+        guard case .percent(let share?) = headline.rows[2][2] else { Issue.record("no percentage"); return }
+        #expect(percentText(share) == "18%")  // 12 ÷ 65
+        guard case .percent(let before?) = headline.rows[2][1] else { Issue.record("no percentage"); return }
+        #expect(percentText(before) == "4%")  // 2 ÷ 50
+    }
+
+    @Test func everyTotalEqualsTheSumOfItsRows() {
+        let sheet = BoardSheets.courses(year: year, current: current, previous: previous)
+        for table in sheet.tables { #expect(table.totalsMismatches.isEmpty, "\(table.heading): \(table.totalsMismatches)") }
+        #expect(sheet.tables[1].rows.map { $0[0] } == [.text("Foundation"), .text("Intermediate"), .text("Advanced")])
+        #expect(sheet.tables[3].rows[0] == [.text("Low numbers"), .count(2), .count(9)])
+    }
+
+    @Test func aTotalThatDoesNotAddUpIsCaught() {
+        let table = ReportTable(heading: "t", columns: ["", "n"], rows: [[.text("a"), .count(2)], [.text("b"), .count(3)]],
+                                total: [.text("Total"), .count(6)])
+        #expect(table.totalsMismatches.map(\.sum) == [5])
+    }
+}
+
+@Suite("The board's Attendance by agency sheet")
+struct AttendanceSheetTests {
+    let year = FinancialYear(startYear: 2015)
+    let current = [
+        AgencyAttendance(agencyName: "Calderdale NHS", sector: "Health", attended: 150),
+        AgencyAttendance(agencyName: "Locala", sector: "Health", attended: 40),
+        AgencyAttendance(agencyName: "=Hope Nursery", sector: "Early Years", attended: 12),
+        AgencyAttendance(agencyName: nil, sector: nil, attended: 7),
+    ]
+    let previous = [
+        AgencyAttendance(agencyName: "Calderdale NHS", sector: "Health", attended: 120),
+        AgencyAttendance(agencyName: "Locala", sector: "Health", attended: 45),
+        AgencyAttendance(agencyName: "=Hope Nursery", sector: "Early Years", attended: 0),
+    ]
+
+    @Test func agenciesAreGroupedBySectorWithSubtotalsAndAgencyNotRecordedAndATotal() {
+        let table = BoardSheets.attendanceByAgency(year: year, current: current, previous: previous).tables[0]
+        #expect(table.rows == [
+            [.text("Early Years"), .text("=Hope Nursery"), .count(0), .count(12), .count(12)],
+            [.text("Early Years"), .text("Early Years subtotal"), .count(0), .count(12), .count(12)],
+            [.text("Health"), .text("Calderdale NHS"), .count(120), .count(150), .count(30)],
+            [.text("Health"), .text("Locala"), .count(45), .count(40), .count(-5)],
+            [.text("Health"), .text("Health subtotal"), .count(165), .count(190), .count(25)],
+            [.text("Agency not recorded"), .text("Agency not recorded"), .count(0), .count(7), .count(7)],
+        ])
+        #expect(table.total == [.text("TOTAL"), .blank, .count(165), .count(209), .count(44)])
+        #expect(table.totalsMismatches.isEmpty)   // subtotal rows are not counted twice
+    }
+
+    @Test func theWorkbookHoldsRealNumbersTextAsTextAndAChart() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("board-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let path = folder.appendingPathComponent("board.xlsx").path
+        let workbook = try Workbook(path: path)
+        let writer = SheetWriter(partnershipName: "Calderdale Safeguarding Children Partnership", period: "2015-16")
+        try writer.write(BoardSheets.attendanceByAgency(year: year, current: current, previous: previous), to: workbook)
+        try workbook.close()
+
+        let xml = try part("xl/worksheets/sheet1.xml", of: path)
+        let strings = try part("xl/sharedStrings.xml", of: path)
+        #expect(strings.contains("Calderdale Safeguarding Children Partnership — Attendance by agency, 2015-16"))
+        #expect(strings.contains("=Hope Nursery"))
+        #expect(!xml.contains("<f>"))                        // no formula anywhere
+        #expect(xml.contains("<v>209</v>"))                  // the TOTAL as a number
+        #expect(xml.contains("<pane ySplit="))
+        #expect(try part("xl/workbook.xml", of: path).contains("Print_Titles"))
+        let chart = try part("xl/charts/chart1.xml", of: path)
+        #expect(chart.contains("'Attendance by agency'!$A$"))
+        #expect(chart.contains("<c:barDir val=\"bar\"/>"))
+    }
+}

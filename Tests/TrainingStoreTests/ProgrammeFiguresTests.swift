@@ -1,0 +1,67 @@
+import Foundation
+import Testing
+import TrainingCore
+@testable import TrainingStore
+
+@Suite("Programme figures for the board")
+struct ProgrammeFiguresTests {
+    func session(_ line: Int, _ reference: String, _ level: CourseLevel, _ delivery: DeliveryMode, _ start: String,
+                 _ status: SessionStatus, _ reason: SessionCancelReason? = nil) -> SessionHistoryRow {
+        SessionHistoryRow(line: line, reference: reference, courseTitle: level == .foundation ? "Introduction to Safeguarding" : "Toxic Trio",
+                          level: level, delivery: delivery, start: at(start), end: nil, venue: nil, capacity: 20, status: status, cancelReason: reason)
+    }
+
+    func booking(_ line: Int, _ reference: String, _ email: String, _ agency: String?, _ status: BookingStatus) -> BookingHistoryRow {
+        BookingHistoryRow(line: line, sessionReference: reference,
+                          person: HistoryPerson(email: try! EmailAddress(email), name: email, agencyName: agency, sector: nil),
+                          bookedOn: at("2014-05-01 09:00"), status: status, cancelledOn: nil)
+    }
+
+    /// 2014-15: one session held, one cancelled for low numbers on 31 March 2015.
+    /// 2015-16: one held on 1 April 2015 (run virtually), one cancelled (trainer), one still scheduled.
+    func programme() throws -> Programme {
+        let programme = try Programme()
+        var history = HistoryImport()
+        history.sessions = [
+            session(2, "S0", .foundation, .faceToFace, "2014-06-02 09:30", .delivered),
+            session(3, "S1", .foundation, .faceToFace, "2015-03-31 09:30", .cancelled, .lowNumbers),
+            session(4, "S2", .intermediate, .virtual, "2015-04-01 09:30", .delivered),
+            session(5, "S3", .intermediate, .faceToFace, "2016-03-31 09:30", .cancelled, .trainer),
+            session(6, "S4", .intermediate, .faceToFace, "2016-02-01 09:30", .scheduled),
+        ]
+        history.bookings = [
+            booking(2, "S0", "a@council.example", "Calderdale Council", .attended),
+            booking(3, "S2", "a@council.example", "Calderdale Council", .attended),
+            booking(4, "S2", "b@council.example", "Calderdale Council", .attended),
+            booking(5, "S2", "c@unknown.example", nil, .attended),
+            booking(6, "S2", "d@nhs.example", "Calderdale NHS", .didNotAttend),
+        ]
+        try programme.database.importHistory(history, by: "officer")
+        return programme
+    }
+
+    @Test func coursesHeldAndCancelledFallInTheYearOfTheirStart() throws {
+        let database = try programme().database
+        let now = try database.courseFigures(year: FinancialYear(startYear: 2015))
+        #expect(now.total == HeldAndCancelled(held: 1, cancelled: 1))
+        #expect(now.total.cancelledShare == 0.5)
+        #expect(now.byDelivery[.virtual] == HeldAndCancelled(held: 1, cancelled: 0))
+        #expect(now.byLevel[.intermediate] == HeldAndCancelled(held: 1, cancelled: 1))
+        #expect(now.cancellationsByReason == [.trainer: 1])
+        let before = try database.courseFigures(year: FinancialYear(startYear: 2014))
+        #expect(before.total == HeldAndCancelled(held: 1, cancelled: 1))
+        #expect(before.cancellationsByReason == [.lowNumbers: 1])
+    }
+
+    @Test func attendanceIsCountedAgainstTheAgencyOnTheBookingAndAddsUpToTheTotal() throws {
+        let database = try programme().database
+        let lines = try database.attendanceByAgency(year: FinancialYear(startYear: 2015))
+        #expect(lines == [
+            AgencyAttendance(agencyName: "Calderdale NHS", sector: "Health", attended: 0),
+            AgencyAttendance(agencyName: "Calderdale Council", sector: "Local Authority", attended: 2),
+            AgencyAttendance(agencyName: nil, sector: nil, attended: 1),
+        ])
+        #expect(lines.reduce(0) { $0 + $1.attended } == 3)
+        #expect(try database.attendanceByAgency(year: FinancialYear(startYear: 2014)).first { $0.agencyName == "Calderdale Council" }?.attended == 1)
+    }
+}
