@@ -104,3 +104,114 @@ public enum BoardSheets {
         return now - before
     }
 }
+
+extension BoardSheets {
+    /// "Courses by level": for each level in order, each course with sessions delivered, places offered,
+    /// booked, attended, did not attend and fill rate; a Sub Total per level; a Grand Total; a chart of
+    /// attendance by level.
+    public static func coursesByLevel(year: FinancialYear, deliveries: [CourseDelivery]) -> ReportSheet {
+        func cells(_ name: String, _ items: [CourseDelivery]) -> [ReportCell] {
+            let places = items.reduce(0) { $0 + $1.placesOffered }, booked = items.reduce(0) { $0 + $1.booked }
+            return [.text(name), .count(items.reduce(0) { $0 + $1.sessionsDelivered }), .count(places), .count(booked),
+                    .count(items.reduce(0) { $0 + $1.attended }), .count(items.reduce(0) { $0 + $1.didNotAttend }),
+                    .percent(places == 0 ? nil : Double(booked) / Double(places))]
+        }
+        var rows: [[ReportCell]] = []
+        var subtotals: Set<Int> = []
+        var byLevel: [[ReportCell]] = []
+        for level in CourseLevel.allCases {
+            let items = deliveries.filter { $0.level == level }
+            rows.append([.text(level.rawValue.capitalized), .blank, .blank, .blank, .blank, .blank, .blank])
+            subtotals.insert(rows.count - 1)
+            rows += items.map { cells($0.title, [$0]) }
+            subtotals.insert(rows.count)
+            rows.append(cells("Sub Total", items))
+            byLevel.append([.text(level.rawValue.capitalized), .count(items.reduce(0) { $0 + $1.attended })])
+        }
+        var table = ReportTable(heading: "Courses by level, \(year)",
+                                columns: ["Course", "Sessions delivered", "Places offered", "Booked", "Attended", "Did not attend", "Fill rate"],
+                                rows: rows, total: cells("Grand Total", deliveries))
+        table.subtotalRows = subtotals
+        return ReportSheet(name: "Courses by level", title: "Courses by level",
+                           tables: [table,
+                                    ReportTable(heading: "Attendance by level", columns: ["Level", "Attended"], rows: byLevel,
+                                                total: [.text("Total"), .count(deliveries.reduce(0) { $0 + $1.attended })])],
+                           charts: [ReportChart(kind: .column, title: "Attendance by level, \(year)", table: 1, valueColumns: [1],
+                                                valueAxis: "Learners attending")])
+    }
+}
+
+extension BoardSheets {
+    /// "Take-up": per agency, declared workforce, learners reached, take-up and the change; agencies with a
+    /// workforce and no take-up listed first and highlighted — silence is a finding.
+    public static func takeUp(year: FinancialYear, current: [TakeUpLine], previous: [TakeUpLine]) -> ReportSheet {
+        let before = Dictionary(previous.map { ($0.agencyName, $0) }, uniquingKeysWith: { first, _ in first })
+        let rows: [[ReportCell]] = current.map { line in
+            let last = before[line.agencyName]
+            return [.text(line.agencyName), .text(line.sector), line.workforce.map(ReportCell.count) ?? .text("not declared"),
+                    .count(line.learnersReached), .percent(line.rate), .percent(last?.rate),
+                    .percent(difference(line.rate, last?.rate))]
+        }
+        let highlighted = Set(current.indices.filter { current[$0].hasStaffButNoTakeUp })
+        let notes = highlighted.isEmpty ? [] : [
+            "Highlighted: \(highlighted.count) agenc\(highlighted.count == 1 ? "y" : "ies") with staff declared and nobody trained in \(year)."
+        ]
+        return ReportSheet(
+            name: "Take-up", title: "Take-up against each agency's workforce", notes: notes,
+            tables: [ReportTable(heading: "Take-up, \(year)",
+                                 columns: ["Agency", "Sector", "Workforce", "Learners reached", "Take-up \(year)",
+                                           "Take-up \(year.previous)", "Change"],
+                                 rows: rows, total: [.text("Total"), .blank, .count(current.reduce(0) { $0 + ($1.workforce ?? 0) }),
+                                                     .count(current.reduce(0) { $0 + $1.learnersReached }), .blank, .blank, .blank],
+                                 highlighted: highlighted)])
+    }
+
+    /// "Charges": per agency, late cancellations, non-attendances, the amount raised, waived and invoiced.
+    public static func charges(year: FinancialYear, lines: [AgencyCharges]) -> ReportSheet {
+        func sum(_ value: (AgencyCharges) -> Pence) -> Pence { lines.reduce(.zero) { $0 + value($1) } }
+        return ReportSheet(
+            name: "Charges", title: "Charges for late cancellation and non-attendance",
+            tables: [ReportTable(heading: "Charges raised, \(year)",
+                                 columns: ["Agency", "Late cancellations", "Non-attendances", "Raised", "Waived", "Invoiced"],
+                                 rows: lines.map { [.text($0.agencyName), .count($0.lateCancellations), .count($0.nonAttendances),
+                                                    .money($0.raised), .money($0.waived), .money($0.invoiced)] },
+                                 total: [.text("Total"), .count(lines.reduce(0) { $0 + $1.lateCancellations }),
+                                         .count(lines.reduce(0) { $0 + $1.nonAttendances }), .money(sum(\.raised)),
+                                         .money(sum(\.waived)), .money(sum(\.invoiced))])])
+    }
+
+    /// "E-learning": licences allocated, started and completed per quarter for both years (with a chart),
+    /// completions by module and by agency, and the pools' standing with the run-out projection.
+    public static func eLearning(year: FinancialYear, current: LicenceFigures, previous: LicenceFigures,
+                                 pools: PoolStatus, runOut: LocalDate?) -> ReportSheet {
+        func quarterRows(_ figures: LicenceFigures) -> [[ReportCell]] {
+            figures.year.quarters.map { quarter in
+                let c = figures.byQuarter[quarter] ?? LicenceCounts()
+                return [.text("\(figures.year) Q\(quarter.number)"), .count(c.allocated), .count(c.started), .count(c.completed), .count(c.reclaimed)]
+            }
+        }
+        func counts(_ c: LicenceCounts) -> [ReportCell] { [.count(c.allocated), .count(c.started), .count(c.completed), .count(c.reclaimed)] }
+        let quarterColumns = ["Quarter", "Allocated", "Started", "Completed", "Reclaimed"]
+        let byModule = current.byModule.sorted { $0.key < $1.key }
+        let byAgency = current.byAgency.sorted { $0.key < $1.key }
+        return ReportSheet(
+            name: "E-learning", title: "E-learning licences",
+            notes: [runOut.map { "At the rate of the last 90 days the live licence pools run out on \($0)." }
+                    ?? "At the rate of the last 90 days the live licence pools do not run out."],
+            tables: [
+                ReportTable(heading: "By quarter, both years", columns: quarterColumns, rows: quarterRows(previous) + quarterRows(current),
+                            total: [.text("Total, both years")] + counts(LicenceCounts(
+                                allocated: previous.total.allocated + current.total.allocated, started: previous.total.started + current.total.started,
+                                completed: previous.total.completed + current.total.completed, reclaimed: previous.total.reclaimed + current.total.reclaimed))),
+                ReportTable(heading: "By module, \(year)", columns: ["Module", "Allocated", "Started", "Completed", "Reclaimed"],
+                            rows: byModule.map { [.text($0.key)] + counts($0.value) }, total: [.text("Total")] + counts(current.total)),
+                ReportTable(heading: "By agency, \(year)", columns: ["Agency", "Allocated", "Started", "Completed", "Reclaimed"],
+                            rows: byAgency.map { [.text($0.key)] + counts($0.value) }, total: [.text("Total")] + counts(current.total)),
+                ReportTable(heading: "Licence pools now", columns: ["Bought", "Allocated", "In use", "Completed", "Reclaimed", "Left"],
+                            rows: [[.count(pools.bought), .count(pools.allocated), .count(pools.inUse), .count(pools.completed),
+                                    .count(pools.reclaimed), .count(pools.left)]]),
+            ],
+            charts: [ReportChart(kind: .column, title: "Licences by quarter, \(year.previous) and \(year)", table: 0, valueColumns: [1, 2, 3],
+                                 valueAxis: "Licences")])
+    }
+}

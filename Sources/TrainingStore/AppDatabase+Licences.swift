@@ -38,6 +38,15 @@ public struct LicenceAllocation: Codable, Sendable, Hashable, Identifiable, Fetc
 
 /// How one pool (or all of them) stands.
 public struct PoolStatus: Sendable, Equatable {
+    public init(pool: LicencePool? = nil, bought: Int = 0, allocated: Int = 0, inUse: Int = 0, completed: Int = 0, reclaimed: Int = 0) {
+        self.pool = pool
+        self.bought = bought
+        self.allocated = allocated
+        self.inUse = inUse
+        self.completed = completed
+        self.reclaimed = reclaimed
+    }
+
     public var pool: LicencePool?
     public var bought = 0
     /// Allocated and not yet started.
@@ -78,6 +87,13 @@ public struct LicenceCounts: Sendable, Equatable {
     public var started = 0
     public var completed = 0
     public var reclaimed = 0
+
+    public init(allocated: Int = 0, started: Int = 0, completed: Int = 0, reclaimed: Int = 0) {
+        self.allocated = allocated
+        self.started = started
+        self.completed = completed
+        self.reclaimed = reclaimed
+    }
 }
 
 /// The board's e-learning figures for a financial year.

@@ -94,3 +94,117 @@ extension AppDatabase {
         }
     }
 }
+
+/// One course's delivered sessions in a year.
+public struct CourseDelivery: Sendable, Equatable {
+    public var title: String
+    public var level: CourseLevel
+    public var sessionsDelivered: Int
+    public var placesOffered: Int
+    /// Places taken on the day: attended plus did not attend.
+    public var booked: Int
+    public var attended: Int
+    public var didNotAttend: Int
+    /// booked ÷ places offered.
+    public var fillRate: Double? { placesOffered == 0 ? nil : Double(booked) / Double(placesOffered) }
+
+    public init(title: String, level: CourseLevel, sessionsDelivered: Int, placesOffered: Int, booked: Int, attended: Int, didNotAttend: Int) {
+        self.title = title
+        self.level = level
+        self.sessionsDelivered = sessionsDelivered
+        self.placesOffered = placesOffered
+        self.booked = booked
+        self.attended = attended
+        self.didNotAttend = didNotAttend
+    }
+}
+
+extension AppDatabase {
+    /// Every course with a session delivered in the year, by level then title.
+    public func courseDeliveries(year: FinancialYear) throws -> [CourseDelivery] {
+        try writer.read { db in
+            try Row.fetchAll(db, sql: """
+                SELECT c.title, c.level, COUNT(*) AS sessions, SUM(s.capacity) AS places,
+                    SUM(x.attended) AS attended, SUM(x.absent) AS absent
+                FROM session s JOIN course c ON c.id = s.courseId
+                JOIN (SELECT s2.id,
+                        (SELECT COUNT(*) FROM booking b WHERE b.sessionId = s2.id AND b.status = 'attended') AS attended,
+                        (SELECT COUNT(*) FROM booking b WHERE b.sessionId = s2.id AND b.status = 'did-not-attend') AS absent
+                      FROM session s2) x ON x.id = s.id
+                WHERE s.status = 'delivered' AND s.startDate BETWEEN ? AND ?
+                GROUP BY c.id
+                """, arguments: [year.firstDay, year.lastDay]).map { row in
+                let attended: Int = row["attended"], absent: Int = row["absent"]
+                return CourseDelivery(title: row["title"], level: CourseLevel(rawValue: row["level"])!, sessionsDelivered: row["sessions"],
+                                      placesOffered: row["places"], booked: attended + absent, attended: attended, didNotAttend: absent)
+            }.sorted { ($0.level, $0.title.lowercased()) < ($1.level, $1.title.lowercased()) }
+        }
+    }
+}
+
+/// One agency's charges raised in a year.
+public struct AgencyCharges: Sendable, Equatable {
+    public var agencyName: String
+    public var lateCancellations: Int
+    public var nonAttendances: Int
+    /// Everything raised, exemptions at £0 included, reversals excluded.
+    public var raised: Pence
+    public var waived: Pence
+    public var invoiced: Pence
+
+    public init(agencyName: String, lateCancellations: Int, nonAttendances: Int, raised: Pence, waived: Pence, invoiced: Pence) {
+        self.agencyName = agencyName
+        self.lateCancellations = lateCancellations
+        self.nonAttendances = nonAttendances
+        self.raised = raised
+        self.waived = waived
+        self.invoiced = invoiced
+    }
+}
+
+extension AppDatabase {
+    /// Charges raised in the year by agency (those reversed by a register correction are left out).
+    public func chargesByAgency(year: FinancialYear) throws -> [AgencyCharges] {
+        try writer.read { db in
+            try Row.fetchAll(db, sql: """
+                SELECT a.name,
+                    SUM(ch.kind = 'late-cancellation') AS late, SUM(ch.kind = 'non-attendance') AS absent,
+                    SUM(ch.amountPence) AS raised,
+                    SUM(CASE WHEN ch.waivedAt IS NOT NULL THEN ch.amountPence ELSE 0 END) AS waived,
+                    SUM(CASE WHEN ch.invoiceId IS NOT NULL THEN ch.amountPence ELSE 0 END) AS invoiced
+                FROM charge ch JOIN agency a ON a.id = ch.agencyId
+                WHERE ch.reversedAt IS NULL AND ch.raisedOn BETWEEN ? AND ?
+                GROUP BY a.id ORDER BY a.name COLLATE NOCASE
+                """, arguments: [year.firstDay, year.lastDay]).map {
+                AgencyCharges(agencyName: $0["name"], lateCancellations: $0["late"], nonAttendances: $0["absent"],
+                              raised: Pence($0["raised"]), waived: Pence($0["waived"]), invoiced: Pence($0["invoiced"]))
+            }
+        }
+    }
+
+    /// Distinct learners who attended a session held in the year or completed a module in it.
+    public func learnersReached(year: FinancialYear) throws -> Int {
+        try writer.read { db in
+            try Int.fetchOne(db, sql: """
+                SELECT COUNT(*) FROM (
+                    SELECT b.learnerId FROM booking b JOIN session s ON s.id = b.sessionId
+                    WHERE b.status = 'attended' AND s.startDate BETWEEN ? AND ?
+                    UNION
+                    SELECT learnerId FROM licenceAllocation WHERE status = 'completed' AND completedOn BETWEEN ? AND ?)
+                """, arguments: [year.firstDay, year.lastDay, year.firstDay, year.lastDay])!
+        }
+    }
+}
+
+extension AppDatabase {
+    /// The latest moment anything in the programme happened (a session's start, a booking, a charge), used
+    /// to date generated files from the data rather than the clock.
+    public func latestActivity() throws -> Date? {
+        try writer.read { db in
+            try Date.fetchOne(db, sql: """
+                SELECT MAX(at) FROM (SELECT MAX(startsAt) AS at FROM session UNION ALL SELECT MAX(bookedAt) FROM booking
+                                     UNION ALL SELECT MAX(raisedAt) FROM charge)
+                """)
+        }
+    }
+}

@@ -116,3 +116,23 @@ struct AttendanceSheetTests {
         #expect(chart.contains("<c:barDir val=\"bar\"/>"))
     }
 }
+
+@Suite("The board's Courses by level sheet")
+struct CoursesByLevelSheetTests {
+    let deliveries = [
+        CourseDelivery(title: "CSE briefing", level: .foundation, sessionsDelivered: 2, placesOffered: 60, booked: 50, attended: 45, didNotAttend: 5),
+        CourseDelivery(title: "Introduction to Safeguarding", level: .foundation, sessionsDelivered: 4, placesOffered: 100, booked: 90, attended: 84, didNotAttend: 6),
+        CourseDelivery(title: "Designated Safeguarding Lead", level: .advanced, sessionsDelivered: 1, placesOffered: 20, booked: 20, attended: 19, didNotAttend: 1),
+    ]
+
+    @Test func levelsInOrderWithSubTotalsAndAGrandTotal() {
+        let table = BoardSheets.coursesByLevel(year: FinancialYear(startYear: 2015), deliveries: deliveries).tables[0]
+        let names = table.rows.map { row -> String in if case .text(let name) = row[0] { return name } else { return "" } }
+        #expect(names == ["Foundation", "CSE briefing", "Introduction to Safeguarding", "Sub Total",
+                          "Intermediate", "Sub Total", "Advanced", "Designated Safeguarding Lead", "Sub Total"])
+        #expect(table.rows[3] == [.text("Sub Total"), .count(6), .count(160), .count(140), .count(129), .count(11), .percent(140.0 / 160.0)])
+        #expect(table.rows[5] == [.text("Sub Total"), .count(0), .count(0), .count(0), .count(0), .count(0), .percent(nil)])
+        #expect(table.total == [.text("Grand Total"), .count(7), .count(180), .count(160), .count(148), .count(12), .percent(160.0 / 180.0)])
+        #expect(table.totalsMismatches.isEmpty)
+    }
+}

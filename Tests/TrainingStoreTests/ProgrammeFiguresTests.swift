@@ -65,3 +65,14 @@ struct ProgrammeFiguresTests {
         #expect(try database.attendanceByAgency(year: FinancialYear(startYear: 2014)).first { $0.agencyName == "Calderdale Council" }?.attended == 1)
     }
 }
+
+extension ProgrammeFiguresTests {
+    @Test func eachCourseDeliveredShowsPlacesBookedAndAttended() throws {
+        let database = try programme().database
+        // 2015-16: S2 (Toxic Trio, 20 places): three attended, one did not attend.
+        #expect(try database.courseDeliveries(year: FinancialYear(startYear: 2015)) == [
+            CourseDelivery(title: "Toxic Trio", level: .intermediate, sessionsDelivered: 1, placesOffered: 20, booked: 4, attended: 3, didNotAttend: 1),
+        ])
+        #expect(try database.courseDeliveries(year: FinancialYear(startYear: 2014)).map(\.attended) == [1])
+    }
+}

@@ -1,0 +1,121 @@
+import Foundation
+import TrainingCore
+import TrainingStore
+
+/// The headline figures of a year, gathered for the Summary sheet.
+public struct Headlines: Sendable, Equatable {
+    public var coursesHeld: Int
+    public var cancelledShare: Double?
+    public var attendance: Int
+    public var learnersReached: Int
+    public var eLearningCompletions: Int
+    public var licencesAllocated: Int
+    public var licencesStarted: Int
+    public var satisfiedShare: Double?
+    public var knowledgeALotShare: Double?
+    public var responseRate: Double?
+    public var chargesRaised: Pence
+
+    public init(coursesHeld: Int, cancelledShare: Double?, attendance: Int, learnersReached: Int, eLearningCompletions: Int,
+                licencesAllocated: Int, licencesStarted: Int, satisfiedShare: Double?, knowledgeALotShare: Double?,
+                responseRate: Double?, chargesRaised: Pence) {
+        self.coursesHeld = coursesHeld
+        self.cancelledShare = cancelledShare
+        self.attendance = attendance
+        self.learnersReached = learnersReached
+        self.eLearningCompletions = eLearningCompletions
+        self.licencesAllocated = licencesAllocated
+        self.licencesStarted = licencesStarted
+        self.satisfiedShare = satisfiedShare
+        self.knowledgeALotShare = knowledgeALotShare
+        self.responseRate = responseRate
+        self.chargesRaised = chargesRaised
+    }
+}
+
+extension BoardSheets {
+    /// "Summary": each headline figure with last year beside it and the change, and a short paragraph of
+    /// the notable changes — the largest rise and fall in attendance by agency, and agencies with no take-up.
+    public static func summary(year: FinancialYear, current: Headlines, previous: Headlines,
+                               attendanceNow: [AgencyAttendance], attendanceBefore: [AgencyAttendance], takeUp: [TakeUpLine]) -> ReportSheet {
+        func counts(_ name: String, _ value: (Headlines) -> Int) -> [ReportCell] {
+            [.text(name), .count(value(previous)), .count(value(current)), .count(value(current) - value(previous))]
+        }
+        func shares(_ name: String, _ value: (Headlines) -> Double?) -> [ReportCell] {
+            [.text(name), .percent(value(previous)), .percent(value(current)), .percent(difference(value(current), value(previous)))]
+        }
+        let rows: [[ReportCell]] = [
+            counts("Courses held", \.coursesHeld),
+            shares("% of courses cancelled", \.cancelledShare),
+            counts("Total attendance", \.attendance),
+            counts("Learners reached (attended or completed e-learning)", \.learnersReached),
+            counts("E-learning completions", \.eLearningCompletions),
+            counts("E-learning licences allocated", \.licencesAllocated),
+            counts("E-learning licences used (started)", \.licencesStarted),
+            shares("% satisfied (4 or 5 of 5)", \.satisfiedShare),
+            shares("% whose knowledge improved a lot", \.knowledgeALotShare),
+            shares("Evaluation response rate", \.responseRate),
+            [.text("Charges raised"), .money(previous.chargesRaised), .money(current.chargesRaised), .money(current.chargesRaised - previous.chargesRaised)],
+        ]
+        return ReportSheet(name: "Summary", title: "Summary", notes: notableChanges(year: year, now: attendanceNow, before: attendanceBefore, takeUp: takeUp),
+                           tables: [ReportTable(heading: "Headline figures", columns: ["", year.previous.description, year.description, "Change"], rows: rows)])
+    }
+
+    /// Sentences on what changed most, written from the figures.
+    static func notableChanges(year: FinancialYear, now: [AgencyAttendance], before: [AgencyAttendance], takeUp: [TakeUpLine]) -> [String] {
+        let last = Dictionary(before.map { ($0.agencyName ?? "Agency not recorded", $0.attended) }, uniquingKeysWith: +)
+        let changes = now.filter { $0.agencyName != nil }.map { ($0.agencyName!, $0.attended - (last[$0.agencyName!] ?? 0), $0.attended) }
+        var notes: [String] = []
+        if let rise = changes.filter({ $0.1 > 0 }).max(by: { ($0.1, $1.0) < ($1.1, $0.0) }) {
+            notes.append("The largest rise in attendance was at \(rise.0): \(rise.2) attended in \(year), \(rise.1) more than in \(year.previous).")
+        }
+        if let fall = changes.filter({ $0.1 < 0 }).min(by: { ($0.1, $0.0) < ($1.1, $1.0) }) {
+            notes.append("The largest fall was at \(fall.0): \(fall.2) attended in \(year), \(-fall.1) fewer than in \(year.previous).")
+        }
+        let silent = takeUp.filter(\.hasStaffButNoTakeUp).map(\.agencyName)
+        if !silent.isEmpty {
+            notes.append("\(silent.count == 1 ? "One agency" : "\(silent.count) agencies") with staff declared had no take-up in \(year): \(silent.joined(separator: ", ")).")
+        }
+        return notes.isEmpty ? ["No agency's attendance changed between \(year.previous) and \(year)."] : notes
+    }
+
+    /// "Evaluation & impact": the four levels by level and by course, response rates beside every
+    /// percentage, groups under five responses marked too small to read, the satisfaction scores with a
+    /// chart, and the board's selection of quotes (course and sector, never a name).
+    public static func impact(year: FinancialYear, byLevel: ImpactReport, byCourse: ImpactReport) -> ReportSheet {
+        let columns = ["Group", "Attended", "Responses", "Response rate", "% satisfied", "% knowledge a lot", "% a little", "% not at all",
+                       "Confidence before", "Confidence after", "% confidence rose", "Follow-ups", "Follow-up rate", "% used in practice",
+                       "Difference made (1-5)"]
+        func row(_ name: String, _ f: ImpactFigures) -> [ReportCell] {
+            let counts: [ReportCell] = [.text(name), .count(f.attended), .count(f.responses), .percent(f.responseRate)]
+            let tooFew = ReportCell.text("too few to read")
+            let reaction: [ReportCell] = f.isTooSmall ? Array(repeating: tooFew, count: 7) : [
+                .percent(f.satisfiedShare), .percent(f.knowledgeShare(.aLot)), .percent(f.knowledgeShare(.aLittle)),
+                .percent(f.knowledgeShare(.notAtAll)), .decimal(f.meanConfidenceBefore), .decimal(f.meanConfidenceAfter),
+                .percent(f.confidenceRoseShare)]
+            let behaviour: [ReportCell] = f.followUps < ImpactFigures.minimumResponses ? [tooFew, tooFew]
+                : [.percent(f.usedShare(.yes)), .decimal(f.meanDifference)]
+            return counts + reaction + [.count(f.followUps), .percent(f.followUpRate)] + behaviour
+        }
+        func table(_ heading: String, _ report: ImpactReport) -> ReportTable {
+            ReportTable(heading: heading, columns: columns, rows: report.groups.map { row(CourseLevel(rawValue: $0.name)?.rawValue.capitalized ?? $0.name, $0.figures) },
+                        total: row("All courses", report.overall.figures))
+        }
+        let now = byLevel.overall.figures, before = byLevel.overall.previous
+        let distribution = ReportTable(heading: "Satisfaction scores", columns: ["Score", year.previous.description, year.description],
+                                       rows: (1...5).map { [.text("\($0) of 5"), .count(before.satisfactionDistribution[$0 - 1]), .count(now.satisfactionDistribution[$0 - 1])] },
+                                       total: [.text("Responses"), .count(before.responses), .count(now.responses)])
+        func quotes(_ heading: String, _ list: [Quote]) -> ReportTable {
+            ReportTable(heading: heading, columns: ["Course", "Sector", "In their words", "Answered"],
+                        rows: list.map { [.text($0.courseTitle), .text($0.sector), .text($0.text), .text($0.submittedOn.description)] })
+        }
+        return ReportSheet(
+            name: "Evaluation & impact", title: "Evaluation and impact",
+            notes: ["Percentages are of responses; the response rate is beside each. Groups with fewer than \(ImpactFigures.minimumResponses) responses are too small to read."],
+            tables: [table("By level, \(year)", byLevel), table("By course, \(year)", byCourse), distribution,
+                     quotes("What learners valued most", byLevel.bestParts), quotes("How learners will change their practice", byLevel.practiceChanges),
+                     quotes("The difference made, months later", byLevel.examples)],
+            charts: [ReportChart(kind: .column, title: "Satisfaction scores, \(year.previous) and \(year)", table: 2, valueColumns: [1, 2],
+                                 valueAxis: "Responses")])
+    }
+}

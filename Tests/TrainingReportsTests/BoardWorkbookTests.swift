@@ -1,0 +1,108 @@
+import Foundation
+import Testing
+import TrainingCore
+import TrainingStore
+import XLSX
+@testable import TrainingReports
+
+private func at(_ text: String) -> Date { try! LondonTime.parse(text) }
+
+/// Two years of a small partnership, imported as history, with every figure worked out by hand below.
+///
+/// 2014-15: session P1 (Introduction to Safeguarding, foundation) delivered 2 June 2014, Amy and Bob
+///   (Calderdale Council) attended.
+/// 2015-16: session N1 (Introduction to Safeguarding) delivered 10 June 2015: Amy (council) and Cat (no
+///   agency recorded) attended, Dan (Calderdale NHS) did not; session N2 (Toxic Trio, intermediate, run
+///   virtually) delivered 1 April 2015: Eve (NHS) attended; session N3 cancelled for low numbers.
+///   Bob completed FGM Awareness on 3 July 2015. West Yorkshire Police declared 300 staff and trained nobody.
+func smallPartnership() throws -> AppDatabase {
+    let database = try AppDatabase.inMemory(now: { at("2016-05-01 09:00") })
+    try database.addAgency(AgencyDetails(name: "Calderdale Council", sector: .localAuthority), by: "o")
+    try database.addAgency(AgencyDetails(name: "Calderdale NHS", sector: .health), by: "o")
+    try database.addAgency(AgencyDetails(name: "West Yorkshire Police", sector: .police, isStatutoryPartner: true), by: "o")
+    try database.setWorkforce(agencyName: "Calderdale Council", year: FinancialYear(startYear: 2015), headcount: 40, by: "o")
+    try database.setWorkforce(agencyName: "West Yorkshire Police", year: FinancialYear(startYear: 2015), headcount: 300, by: "o")
+    func person(_ email: String, _ agency: String?) -> HistoryPerson {
+        HistoryPerson(email: try! EmailAddress(email), name: email.components(separatedBy: "@")[0].capitalized, agencyName: agency, sector: nil)
+    }
+    func session(_ line: Int, _ ref: String, _ title: String, _ level: CourseLevel, _ delivery: DeliveryMode, _ start: String, _ status: SessionStatus) -> SessionHistoryRow {
+        SessionHistoryRow(line: line, reference: ref, courseTitle: title, level: level, delivery: delivery, start: at(start), end: nil,
+                          venue: nil, capacity: 20, status: status, cancelReason: status == .cancelled ? .lowNumbers : nil)
+    }
+    func booking(_ line: Int, _ ref: String, _ email: String, _ agency: String?, _ status: BookingStatus) -> BookingHistoryRow {
+        BookingHistoryRow(line: line, sessionReference: ref, person: person(email, agency), bookedOn: at("2014-05-01 09:00"), status: status, cancelledOn: nil)
+    }
+    var history = HistoryImport()
+    history.sessions = [
+        session(2, "P1", "Introduction to Safeguarding", .foundation, .faceToFace, "2014-06-02 09:30", .delivered),
+        session(3, "N1", "Introduction to Safeguarding", .foundation, .faceToFace, "2015-06-10 09:30", .delivered),
+        session(4, "N2", "Toxic Trio", .intermediate, .virtual, "2015-04-01 09:30", .delivered),
+        session(5, "N3", "Toxic Trio", .intermediate, .faceToFace, "2015-09-01 09:30", .cancelled),
+    ]
+    history.bookings = [
+        booking(2, "P1", "amy@council.example", "Calderdale Council", .attended),
+        booking(3, "P1", "bob@council.example", "Calderdale Council", .attended),
+        booking(4, "N1", "amy@council.example", "Calderdale Council", .attended),
+        booking(5, "N1", "cat@example.org", nil, .attended),
+        booking(6, "N1", "dan@nhs.example", "Calderdale NHS", .didNotAttend),
+        booking(7, "N2", "eve@nhs.example", "Calderdale NHS", .attended),
+    ]
+    history.eLearning = [ELearningHistoryRow(line: 2, person: person("bob@council.example", "Calderdale Council"), module: "FGM Awareness",
+                                             allocatedOn: LocalDate(year: 2015, month: 7, day: 1)!, startedOn: LocalDate(year: 2015, month: 7, day: 2)!,
+                                             completedOn: LocalDate(year: 2015, month: 7, day: 3)!)]
+    try database.importHistory(history, by: "o")
+    return database
+}
+
+@Suite("The board's workbook")
+struct BoardWorkbookTests {
+    let year = FinancialYear(startYear: 2015)
+
+    @Test func everySheetIsThereInOrderAndEveryTotalAddsUp() throws {
+        let sheets = try BoardWorkbook.sheets(for: year, from: smallPartnership())
+        #expect(sheets.map(\.name) == ["Summary", "Courses", "Attendance by agency", "Courses by level", "E-learning", "Take-up",
+                                       "Charges", "Evaluation & impact"])
+        for sheet in sheets {
+            for table in sheet.tables { #expect(table.totalsMismatches.isEmpty, "\(sheet.name) / \(table.heading): \(table.totalsMismatches)") }
+        }
+    }
+
+    @Test func theSummaryFiguresWorkedByHand() throws {
+        let summary = try BoardWorkbook.sheets(for: year, from: smallPartnership())[0]
+        let rows = summary.tables[0].rows
+        #expect(rows[0] == [.text("Courses held"), .count(1), .count(2), .count(1)])
+        #expect(rows[1] == [.text("% of courses cancelled"), .percent(0), .percent(1.0 / 3.0), .percent(1.0 / 3.0)])
+        #expect(rows[2] == [.text("Total attendance"), .count(2), .count(3), .count(1)])
+        // 2015-16: Amy, Cat and Eve attended; Bob completed a module.
+        #expect(rows[3] == [.text("Learners reached (attended or completed e-learning)"), .count(2), .count(4), .count(2)])
+        #expect(rows[4] == [.text("E-learning completions"), .count(0), .count(1), .count(1)])
+        #expect(summary.notes.contains("One agency with staff declared had no take-up in 2015-16: West Yorkshire Police."))
+        #expect(summary.notes.contains("The largest rise in attendance was at Calderdale NHS: 1 attended in 2015-16, 1 more than in 2014-15."))
+        #expect(summary.notes.contains("The largest fall was at Calderdale Council: 1 attended in 2015-16, 1 fewer than in 2014-15."))
+    }
+
+    @Test func takeUpListsTheAgencyWithStaffAndNoTakeUpFirstAndHighlighted() throws {
+        let takeUp = try BoardWorkbook.sheets(for: year, from: smallPartnership())[5].tables[0]
+        #expect(takeUp.rows[0][0] == .text("West Yorkshire Police"))
+        #expect(takeUp.highlighted == [0])
+        // Calderdale Council: Amy attended and Bob completed a module, 2 of 40.
+        #expect(takeUp.rows.first { $0[0] == .text("Calderdale Council") }?[3...4] == [.count(2), .percent(0.05)])
+    }
+
+    @Test func theWorkbookIsWrittenWithEverySheetAndTheSameDataGivesTheSameBytes() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("board-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let database = try smallPartnership()
+        let path = try BoardWorkbook.write(year: year, from: database, into: folder.path)
+        #expect(path.hasSuffix("board-2015-16.xlsx"))
+        let first = try Data(contentsOf: URL(fileURLWithPath: path))
+        try BoardWorkbook.write(year: year, from: database, into: folder.path)
+        #expect(try Data(contentsOf: URL(fileURLWithPath: path)) == first)
+        let workbook = try part("xl/workbook.xml", of: path)
+        for name in ["Summary", "Courses", "Attendance by agency", "Courses by level", "E-learning", "Take-up", "Charges", "Evaluation &amp; impact"] {
+            #expect(workbook.contains("<sheet name=\"\(name)\""), "missing sheet \(name)")
+        }
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path) == ["board-2015-16.xlsx"])
+    }
+}
