@@ -57,15 +57,33 @@ public struct SheetWriter {
         }
     }
 
+    /// The width each column needs across every table of a sheet, in characters.
+    static func columnWidths(_ report: ReportSheet) -> [Int] {
+        let columnCount = max(1, report.tables.map(\.columns.count).max() ?? 1)
+        var widths = Array(repeating: 8, count: columnCount)
+        for table in report.tables {
+            for (index, header) in table.columns.enumerated() { widths[index] = max(widths[index], min(40, header.count + 2)) }
+            for cells in table.rows + [table.total ?? []] {
+                for (column, cell) in cells.enumerated() { widths[column] = max(widths[column], min(60, Self.width(of: cell) + 2)) }
+            }
+        }
+        return widths
+    }
+
     /// Writes one sheet.
     public func write(_ report: ReportSheet, to workbook: Workbook) throws {
         let sheet = try workbook.addSheet(report.name)
-        let columnCount = max(1, report.tables.map(\.columns.count).max() ?? 1)
-        var widths = Array(repeating: 8, count: columnCount)
+        let widths = Self.columnWidths(report)
+        for (column, width) in widths.enumerated() { try sheet.setColumnWidth(Double(width), columns: column...column) }
         try sheet.write(.text("\(partnershipName) — \(report.title), \(period)"), row: 0, column: 0, style: Self.titleStyle)
         var row = 2
+        // A note spans the sheet's columns (at least 60 characters wide) with a row tall enough for its lines.
+        let noteColumns = 0...max(widths.count - 1, 5)
+        let noteWidth = max(60, widths.reduce(0, +))
         for note in report.notes {
-            try sheet.write(.text(note), row: row, column: 0, style: Self.noteStyle)
+            try sheet.writeMerged(note, row: row, columns: noteColumns, style: Self.noteStyle)
+            let lines = (note.count + noteWidth - 1) / noteWidth
+            try sheet.setRowHeight(Double(max(1, lines)) * 15, row: row)
             row += 1
         }
         if !report.notes.isEmpty { row += 1 }
@@ -77,27 +95,23 @@ public struct SheetWriter {
             try sheet.write(row: row, table.columns.map(CellValue.text), style: Self.headerStyle)
             firstHeaderRow = firstHeaderRow ?? row
             tableOrigins.append((row, table.rows.count))
-            for (index, header) in table.columns.enumerated() { widths[index] = max(widths[index], min(40, header.count + 2)) }
             row += 1
             for (index, cells) in table.rows.enumerated() {
                 let bold = table.subtotalRows.contains(index)
                 for (column, cell) in cells.enumerated() {
                     try sheet.write(Self.value(of: cell), row: row, column: column,
                                     style: Self.style(of: cell, bold: bold, shaded: table.highlighted.contains(index)))
-                    widths[column] = max(widths[column], min(60, Self.width(of: cell) + 2))
                 }
                 row += 1
             }
             if let total = table.total {
                 for (column, cell) in total.enumerated() {
                     try sheet.write(Self.value(of: cell), row: row, column: column, style: Self.style(of: cell, bold: true, shaded: false))
-                    widths[column] = max(widths[column], min(60, Self.width(of: cell) + 2))
                 }
                 row += 1
             }
             row += 1
         }
-        for (column, width) in widths.enumerated() { try sheet.setColumnWidth(Double(width), columns: column...column) }
         if let firstHeaderRow {
             sheet.freezePanes(row: firstHeaderRow + 1)
             try sheet.setUpPrinting(repeatRows: firstHeaderRow...firstHeaderRow)

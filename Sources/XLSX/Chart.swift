@@ -68,9 +68,11 @@ extension Worksheet {
             chart_series_set_categories(handle, c.sheet, lxw_row_t(c.firstRow), lxw_col_t(c.firstColumn), lxw_row_t(c.lastRow), lxw_col_t(c.lastColumn))
             chart_series_set_values(handle, v.sheet, lxw_row_t(v.firstRow), lxw_col_t(v.firstColumn), lxw_row_t(v.lastRow), lxw_col_t(v.lastColumn))
         }
+        // A bar chart lays its categories up the side: libxlsxwriter's y axis is then the category axis.
+        let (categoryHandle, valueHandle) = kind == .bar ? (chart.pointee.y_axis, chart.pointee.x_axis) : (chart.pointee.x_axis, chart.pointee.y_axis)
         if kind != .pie {
-            if let categoryAxis { chart_axis_set_name(chart.pointee.x_axis, categoryAxis) }
-            if let valueAxis { chart_axis_set_name(chart.pointee.y_axis, valueAxis) }
+            if let categoryAxis { chart_axis_set_name(categoryHandle, categoryAxis) }
+            if let valueAxis { chart_axis_set_name(valueHandle, valueAxis) }
         }
         try workbook.check(worksheet_insert_chart(handle, lxw_row_t(row), lxw_col_t(column), chart)) {
             XLSXError.cannotWrite(sheet: name, cell: cell, reason: $0)

@@ -236,6 +236,26 @@ public final class Worksheet {
         }
     }
 
+    /// Writes text across the merged cells `columns` of one row (a paragraph wider than one column).
+    public func writeMerged(_ text: String, row: Int, columns: ClosedRange<Int>, style: CellStyle? = nil) throws {
+        guard workbook.handle != nil else { throw XLSXError.alreadyClosed(path: workbook.path) }
+        let cell = Self.reference(row: row, column: columns.lowerBound)
+        if text.utf16.count > 32_767 {
+            throw XLSXError.cannotWrite(sheet: name, cell: cell, reason: "the text is \(text.count) characters; an Excel cell holds at most 32,767")
+        }
+        try workbook.check(worksheet_merge_range(handle, lxw_row_t(row), lxw_col_t(columns.lowerBound), lxw_row_t(row),
+                                                 lxw_col_t(columns.upperBound), text, workbook.format(style))) {
+            XLSXError.cannotWrite(sheet: name, cell: cell, reason: $0)
+        }
+    }
+
+    /// Sets the height of a row, in points (a line of 11-point text needs about 15).
+    public func setRowHeight(_ points: Double, row: Int) throws {
+        try workbook.check(worksheet_set_row(handle, lxw_row_t(row), points, nil)) {
+            XLSXError.cannotWrite(sheet: name, cell: "row \(row + 1)", reason: $0)
+        }
+    }
+
     /// Sets the width (in characters) of columns `first...last`.
     public func setColumnWidth(_ width: Double, columns: ClosedRange<Int>) throws {
         try workbook.check(worksheet_set_column(handle, lxw_col_t(columns.lowerBound), lxw_col_t(columns.upperBound), width, nil)) {
