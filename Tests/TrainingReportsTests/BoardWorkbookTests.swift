@@ -106,3 +106,21 @@ struct BoardWorkbookTests {
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path) == ["board-2015-16.xlsx"])
     }
 }
+
+@Suite("The bookings export")
+struct BookingExportTests {
+    @Test func everyBookingOfTheYearIsARowWithAgencyNotRecordedWhereThereIsNone() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("export-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let (path, rows) = try BookingExport.write(year: FinancialYear(startYear: 2015), from: smallPartnership(), into: folder.path)
+        // 2015-16: N2 (1 April: Eve) then N1 (10 June: Amy, Cat, Dan); the cancelled N3 had no bookings.
+        #expect(rows == 4)
+        let xml = try part("xl/worksheets/sheet1.xml", of: path)
+        #expect(xml.contains(#"<c r="A5""#))
+        #expect(!xml.contains(#"<c r="A6""#))
+        #expect(xml.contains("eve@nhs.example"))
+        #expect(xml.contains("Agency not recorded"))   // Cat
+        #expect(xml.contains("did-not-attend"))        // Dan
+    }
+}

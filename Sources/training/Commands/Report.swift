@@ -5,6 +5,45 @@ import TrainingReports
 import TrainingStore
 
 extension Training {
+    /// `training export bookings`: every booking of a year.
+    struct Export: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Export records to XLSX.",
+            subcommands: [Bookings.self])
+
+        struct Bookings: ParsableCommand {
+            static let configuration = CommandConfiguration(
+                abstract: "Every booking on sessions held in a financial year, one row each, written with constant memory.",
+                discussion: """
+                    The file holds learners' names and emails: keep it as you keep the database.
+
+                    Example:
+                      training export bookings --year 2025-26 --out Reports
+                    """)
+            @OptionGroup var options: DatabaseOptions
+            @Option(help: "The financial year, e.g. 2025-26.") var year: String
+            @Option(help: "The folder to write to.") var out = "Reports"
+
+            func run() throws {
+                try Training.requireFolder(out)
+                let terminal = isatty(STDOUT_FILENO) != 0
+                let (path, rows) = try BookingExport.write(year: try Arguments.year(year)!, from: options.open(), into: out) { done in
+                    if terminal { FileHandle.standardError.write(Data("\r\(done) bookings written".utf8)) }
+                }
+                if terminal { FileHandle.standardError.write(Data("\r".utf8)) }
+                print("Wrote \(path) (\(rows) bookings).")
+            }
+        }
+    }
+
+    /// The folder a file is to be written into must exist.
+    static func requireFolder(_ folder: String) throws {
+        var isFolder: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: folder, isDirectory: &isFolder), isFolder.boolValue else {
+            throw InputError("there is no folder \(folder) to write to", at: InputLocation(field: "--out"))
+        }
+    }
+
     /// `training report ...`: the board's workbooks.
     struct Report: ParsableCommand {
         static let configuration = CommandConfiguration(
@@ -27,10 +66,7 @@ extension Training {
             @Option(help: "The folder to write to.") var out = "Reports"
 
             func run() throws {
-                var isFolder: ObjCBool = false
-                guard FileManager.default.fileExists(atPath: out, isDirectory: &isFolder), isFolder.boolValue else {
-                    throw InputError("there is no folder \(out) to write the workbook to", at: InputLocation(field: "--out"))
-                }
+                try Training.requireFolder(out)
                 let path = try BoardWorkbook.write(year: try Arguments.year(year)!, from: options.open(), into: out)
                 print("Wrote \(path).")
             }
