@@ -163,17 +163,17 @@ public struct AgencyCharges: Sendable, Equatable {
 }
 
 extension AppDatabase {
-    /// Charges raised in the year by agency (those reversed by a register correction are left out).
+    /// Charges raised in the year for every agency, 0 where none (those reversed by a register correction are left out).
     public func chargesByAgency(year: FinancialYear) throws -> [AgencyCharges] {
         try writer.read { db in
             try Row.fetchAll(db, sql: """
                 SELECT a.name,
-                    SUM(ch.kind = 'late-cancellation') AS late, SUM(ch.kind = 'non-attendance') AS absent,
-                    SUM(ch.amountPence) AS raised,
-                    SUM(CASE WHEN ch.waivedAt IS NOT NULL THEN ch.amountPence ELSE 0 END) AS waived,
-                    SUM(CASE WHEN ch.invoiceId IS NOT NULL THEN ch.amountPence ELSE 0 END) AS invoiced
-                FROM charge ch JOIN agency a ON a.id = ch.agencyId
-                WHERE ch.reversedAt IS NULL AND ch.raisedOn BETWEEN ? AND ?
+                    COALESCE(SUM(ch.kind = 'late-cancellation'), 0) AS late, COALESCE(SUM(ch.kind = 'non-attendance'), 0) AS absent,
+                    COALESCE(SUM(ch.amountPence), 0) AS raised,
+                    COALESCE(SUM(CASE WHEN ch.waivedAt IS NOT NULL THEN ch.amountPence ELSE 0 END), 0) AS waived,
+                    COALESCE(SUM(CASE WHEN ch.invoiceId IS NOT NULL THEN ch.amountPence ELSE 0 END), 0) AS invoiced
+                FROM agency a LEFT JOIN charge ch
+                    ON ch.agencyId = a.id AND ch.reversedAt IS NULL AND ch.raisedOn BETWEEN ? AND ?
                 GROUP BY a.id ORDER BY a.name COLLATE NOCASE
                 """, arguments: [year.firstDay, year.lastDay]).map {
                 AgencyCharges(agencyName: $0["name"], lateCancellations: $0["late"], nonAttendances: $0["absent"],

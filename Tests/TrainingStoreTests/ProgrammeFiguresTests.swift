@@ -76,3 +76,24 @@ extension ProgrammeFiguresTests {
         #expect(try database.courseDeliveries(year: FinancialYear(startYear: 2014)).map(\.attended) == [1])
     }
 }
+
+@Suite("Charges for the board")
+struct ChargesFiguresTests {
+    @Test func everyAgencyIsListedWithWhatWasRaisedWaivedAndInvoiced() throws {
+        let programme = try Programme()
+        let session = try programme.halfDaySession()
+        for email in ["sam@council.example", "jo@council.example", "kim@council.example"] {
+            try programme.database.book(session: session, learnerEmail: email, by: "b")
+        }
+        programme.clock.set("2025-11-14 08:00")
+        let late = try #require(try programme.database.cancelBooking(3, by: "b").charge)     // Kim: £25.00
+        programme.clock.set("2025-11-17 13:00")
+        try programme.database.mark(session: session, present: ["sam@council.example"], absent: ["jo@council.example"], by: "o")  // Jo: £50.00
+        try programme.database.waiveCharge(late.id!, reason: "Snow", by: "o")
+        try programme.database.raiseInvoices(for: Quarter.parse("2025-26-Q3"), by: "o")
+        #expect(try programme.database.chargesByAgency(year: FinancialYear(startYear: 2025)) == [
+            AgencyCharges(agencyName: "Calderdale Council", lateCancellations: 1, nonAttendances: 1, raised: 7500, waived: 2500, invoiced: 5000),
+            AgencyCharges(agencyName: "Calderdale NHS", lateCancellations: 0, nonAttendances: 0, raised: 0, waived: 0, invoiced: 0),
+        ])
+    }
+}
