@@ -111,3 +111,27 @@ public struct Quarter: Sendable, Hashable, Comparable, CustomStringConvertible {
         return quarter
     }
 }
+
+/// A span of days a report covers — a financial year or one of its quarters — compared with the same span
+/// a year earlier (DOMAIN.md: every report is by financial year, compared with the year before).
+public protocol ReportingPeriod: Sendable, Hashable, CustomStringConvertible {
+    var firstDay: LocalDate { get }
+    var lastDay: LocalDate { get }
+    /// The same span a year earlier.
+    var yearEarlier: Self { get }
+    /// The financial year it falls in, whose declared workforces it is measured against.
+    var financialYear: FinancialYear { get }
+    /// The quarters it covers.
+    var quarters: [Quarter] { get }
+}
+
+extension FinancialYear: ReportingPeriod {
+    public var yearEarlier: FinancialYear { previous }
+    public var financialYear: FinancialYear { self }
+}
+
+extension Quarter: ReportingPeriod {
+    public var yearEarlier: Quarter { Quarter(year: year.previous, number: number)! }
+    public var financialYear: FinancialYear { year }
+    public var quarters: [Quarter] { [self] }
+}

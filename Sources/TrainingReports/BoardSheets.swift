@@ -7,8 +7,8 @@ import TrainingStore
 public enum BoardSheets {
     /// "Courses": courses held and % cancelled for both years; the same by level and by delivery mode;
     /// cancellations by reason.
-    public static func courses(year: FinancialYear, current: CourseFigures, previous: CourseFigures) -> ReportSheet {
-        let last = year.previous.description, this = year.description
+    public static func courses(period year: some ReportingPeriod, current: CourseFigures, previous: CourseFigures) -> ReportSheet {
+        let last = year.yearEarlier.description, this = year.description
         func change(_ now: Int, _ before: Int) -> ReportCell { .count(now - before) }
         let headline = ReportTable(
             heading: "Courses held and cancelled",
@@ -50,8 +50,8 @@ public enum BoardSheets {
 
     /// "Attendance by agency": one row per agency (and *Agency not recorded* when any), last year, this
     /// year and the change, grouped by sector with subtotals, a TOTAL row, and a chart of both years by sector.
-    public static func attendanceByAgency(year: FinancialYear, current: [AgencyAttendance], previous: [AgencyAttendance]) -> ReportSheet {
-        let last = year.previous.description, this = year.description
+    public static func attendanceByAgency(period year: some ReportingPeriod, current: [AgencyAttendance], previous: [AgencyAttendance]) -> ReportSheet {
+        let last = year.yearEarlier.description, this = year.description
         let notRecorded = "Agency not recorded"
         func key(_ line: AgencyAttendance) -> String { line.agencyName ?? notRecorded }
         var sectors: [String: String] = [:]
@@ -109,7 +109,7 @@ extension BoardSheets {
     /// "Courses by level": for each level in order, each course with sessions delivered, places offered,
     /// booked, attended, did not attend and fill rate; a Sub Total per level; a Grand Total; a chart of
     /// attendance by level.
-    public static func coursesByLevel(year: FinancialYear, deliveries: [CourseDelivery]) -> ReportSheet {
+    public static func coursesByLevel(period year: some ReportingPeriod, deliveries: [CourseDelivery]) -> ReportSheet {
         func cells(_ name: String, _ items: [CourseDelivery]) -> [ReportCell] {
             let places = items.reduce(0) { $0 + $1.placesOffered }, booked = items.reduce(0) { $0 + $1.booked }
             return [.text(name), .count(items.reduce(0) { $0 + $1.sessionsDelivered }), .count(places), .count(booked),
@@ -144,7 +144,7 @@ extension BoardSheets {
 extension BoardSheets {
     /// "Take-up": per agency, declared workforce, learners reached, take-up and the change; agencies with a
     /// workforce and no take-up listed first and highlighted — silence is a finding.
-    public static func takeUp(year: FinancialYear, current: [TakeUpLine], previous: [TakeUpLine]) -> ReportSheet {
+    public static func takeUp(period year: some ReportingPeriod, current: [TakeUpLine], previous: [TakeUpLine]) -> ReportSheet {
         let before = Dictionary(previous.map { ($0.agencyName, $0) }, uniquingKeysWith: { first, _ in first })
         let rows: [[ReportCell]] = current.map { line in
             let last = before[line.agencyName]
@@ -160,14 +160,14 @@ extension BoardSheets {
             name: "Take-up", title: "Take-up against each agency's workforce", notes: notes,
             tables: [ReportTable(heading: "Take-up, \(year)",
                                  columns: ["Agency", "Sector", "Workforce", "Learners reached", "Take-up \(year)",
-                                           "Take-up \(year.previous)", "Change"],
+                                           "Take-up \(year.yearEarlier)", "Change"],
                                  rows: rows, total: [.text("Total"), .blank, .count(current.reduce(0) { $0 + ($1.workforce ?? 0) }),
                                                      .count(current.reduce(0) { $0 + $1.learnersReached }), .blank, .blank, .blank],
                                  highlighted: highlighted)])
     }
 
     /// "Charges": per agency, late cancellations, non-attendances, the amount raised, waived and invoiced.
-    public static func charges(year: FinancialYear, lines: [AgencyCharges]) -> ReportSheet {
+    public static func charges(period year: some ReportingPeriod, lines: [AgencyCharges]) -> ReportSheet {
         func sum(_ value: (AgencyCharges) -> Pence) -> Pence { lines.reduce(.zero) { $0 + value($1) } }
         return ReportSheet(
             name: "Charges", title: "Charges for late cancellation and non-attendance",
@@ -182,12 +182,12 @@ extension BoardSheets {
 
     /// "E-learning": licences allocated, started and completed per quarter for both years (with a chart),
     /// completions by module and by agency, and the pools' standing with the run-out projection.
-    public static func eLearning(year: FinancialYear, current: LicenceFigures, previous: LicenceFigures,
+    public static func eLearning(period year: some ReportingPeriod, current: LicenceFigures, previous: LicenceFigures,
                                  pools: PoolStatus, runOut: LocalDate?) -> ReportSheet {
         func quarterRows(_ figures: LicenceFigures) -> [[ReportCell]] {
-            figures.year.quarters.map { quarter in
+            figures.quarters.map { quarter in
                 let c = figures.byQuarter[quarter] ?? LicenceCounts()
-                return [.text("\(figures.year) Q\(quarter.number)"), .count(c.allocated), .count(c.started), .count(c.completed), .count(c.reclaimed)]
+                return [.text("\(quarter.year) Q\(quarter.number)"), .count(c.allocated), .count(c.started), .count(c.completed), .count(c.reclaimed)]
             }
         }
         func counts(_ c: LicenceCounts) -> [ReportCell] { [.count(c.allocated), .count(c.started), .count(c.completed), .count(c.reclaimed)] }
@@ -211,7 +211,7 @@ extension BoardSheets {
                             rows: [[.count(pools.bought), .count(pools.allocated), .count(pools.inUse), .count(pools.completed),
                                     .count(pools.reclaimed), .count(pools.left)]]),
             ],
-            charts: [ReportChart(kind: .column, title: "Licences by quarter, \(year.previous) and \(year)", table: 0, valueColumns: [1, 2, 3],
+            charts: [ReportChart(kind: .column, title: "Licences by quarter, \(year.yearEarlier) and \(year)", table: 0, valueColumns: [1, 2, 3],
                                  valueAxis: "Licences")])
     }
 }

@@ -8,35 +8,35 @@ public enum BoardWorkbook {
     /// The sheets, in the order the board reads them, from the figures in the database.
     public static func sheets(for year: FinancialYear, from database: AppDatabase) throws -> [ReportSheet] {
         let previous = year.previous
-        let courseNow = try database.courseFigures(year: year), courseBefore = try database.courseFigures(year: previous)
-        let attendanceNow = try database.attendanceByAgency(year: year), attendanceBefore = try database.attendanceByAgency(year: previous)
-        let licencesNow = try database.licenceFigures(year: year), licencesBefore = try database.licenceFigures(year: previous)
-        let takeUpNow = try database.takeUp(year: year), takeUpBefore = try database.takeUp(year: previous)
-        let impactByLevel = try database.impact(year: year, by: .level), impactByCourse = try database.impact(year: year, by: .course)
-        let chargesNow = try database.chargesByAgency(year: year), chargesBefore = try database.chargesByAgency(year: previous)
+        let courseNow = try database.courseFigures(period: year), courseBefore = try database.courseFigures(period: previous)
+        let attendanceNow = try database.attendanceByAgency(period: year), attendanceBefore = try database.attendanceByAgency(period: previous)
+        let licencesNow = try database.licenceFigures(period: year), licencesBefore = try database.licenceFigures(period: previous)
+        let takeUpNow = try database.takeUp(period: year), takeUpBefore = try database.takeUp(period: previous)
+        let impactByLevel = try database.impact(period: year, by: .level), impactByCourse = try database.impact(period: year, by: .course)
+        let chargesNow = try database.chargesByAgency(period: year), chargesBefore = try database.chargesByAgency(period: previous)
 
         func headlines(_ courses: CourseFigures, _ attendance: [AgencyAttendance], _ licences: LicenceFigures, _ impact: ImpactFigures,
                        _ charges: [AgencyCharges], _ y: FinancialYear) throws -> Headlines {
             Headlines(coursesHeld: courses.total.held, cancelledShare: courses.total.cancelledShare,
-                      attendance: attendance.reduce(0) { $0 + $1.attended }, learnersReached: try database.learnersReached(year: y),
+                      attendance: attendance.reduce(0) { $0 + $1.attended }, learnersReached: try database.learnersReached(period: y),
                       eLearningCompletions: licences.total.completed, licencesAllocated: licences.total.allocated,
                       licencesStarted: licences.total.started, satisfiedShare: impact.satisfiedShare,
                       knowledgeALotShare: impact.knowledgeShare(.aLot), responseRate: impact.responseRate,
                       chargesRaised: charges.reduce(.zero) { $0 + $1.raised })
         }
         return [
-            BoardSheets.summary(year: year,
+            BoardSheets.summary(period: year,
                                 current: try headlines(courseNow, attendanceNow, licencesNow, impactByLevel.overall.figures, chargesNow, year),
                                 previous: try headlines(courseBefore, attendanceBefore, licencesBefore, impactByLevel.overall.previous, chargesBefore, previous),
                                 attendanceNow: attendanceNow, attendanceBefore: attendanceBefore, takeUp: takeUpNow),
-            BoardSheets.courses(year: year, current: courseNow, previous: courseBefore),
-            BoardSheets.attendanceByAgency(year: year, current: attendanceNow, previous: attendanceBefore),
-            BoardSheets.coursesByLevel(year: year, deliveries: try database.courseDeliveries(year: year)),
-            BoardSheets.eLearning(year: year, current: licencesNow, previous: licencesBefore, pools: try database.licenceStatus().total,
+            BoardSheets.courses(period: year, current: courseNow, previous: courseBefore),
+            BoardSheets.attendanceByAgency(period: year, current: attendanceNow, previous: attendanceBefore),
+            BoardSheets.coursesByLevel(period: year, deliveries: try database.courseDeliveries(period: year)),
+            BoardSheets.eLearning(period: year, current: licencesNow, previous: licencesBefore, pools: try database.licenceStatus().total,
                                   runOut: try database.licenceRunOut()),
-            BoardSheets.takeUp(year: year, current: takeUpNow, previous: takeUpBefore),
-            BoardSheets.charges(year: year, lines: chargesNow),
-            BoardSheets.impact(year: year, byLevel: impactByLevel, byCourse: impactByCourse),
+            BoardSheets.takeUp(period: year, current: takeUpNow, previous: takeUpBefore),
+            BoardSheets.charges(period: year, lines: chargesNow),
+            BoardSheets.impact(period: year, byLevel: impactByLevel, byCourse: impactByCourse),
         ]
     }
 

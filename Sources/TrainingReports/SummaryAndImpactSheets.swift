@@ -36,7 +36,7 @@ public struct Headlines: Sendable, Equatable {
 extension BoardSheets {
     /// "Summary": each headline figure with last year beside it and the change, and a short paragraph of
     /// the notable changes — the largest rise and fall in attendance by agency, and agencies with no take-up.
-    public static func summary(year: FinancialYear, current: Headlines, previous: Headlines,
+    public static func summary(period year: some ReportingPeriod, current: Headlines, previous: Headlines,
                                attendanceNow: [AgencyAttendance], attendanceBefore: [AgencyAttendance], takeUp: [TakeUpLine]) -> ReportSheet {
         func counts(_ name: String, _ value: (Headlines) -> Int) -> [ReportCell] {
             [.text(name), .count(value(previous)), .count(value(current)), .count(value(current) - value(previous))]
@@ -58,31 +58,31 @@ extension BoardSheets {
             [.text("Charges raised"), .money(previous.chargesRaised), .money(current.chargesRaised), .money(current.chargesRaised - previous.chargesRaised)],
         ]
         return ReportSheet(name: "Summary", title: "Summary", notes: notableChanges(year: year, now: attendanceNow, before: attendanceBefore, takeUp: takeUp),
-                           tables: [ReportTable(heading: "Headline figures", columns: ["", year.previous.description, year.description, "Change"], rows: rows)])
+                           tables: [ReportTable(heading: "Headline figures", columns: ["", year.yearEarlier.description, year.description, "Change"], rows: rows)])
     }
 
     /// Sentences on what changed most, written from the figures.
-    static func notableChanges(year: FinancialYear, now: [AgencyAttendance], before: [AgencyAttendance], takeUp: [TakeUpLine]) -> [String] {
+    static func notableChanges(year: some ReportingPeriod, now: [AgencyAttendance], before: [AgencyAttendance], takeUp: [TakeUpLine]) -> [String] {
         let last = Dictionary(before.map { ($0.agencyName ?? "Agency not recorded", $0.attended) }, uniquingKeysWith: +)
         let changes = now.filter { $0.agencyName != nil }.map { ($0.agencyName!, $0.attended - (last[$0.agencyName!] ?? 0), $0.attended) }
         var notes: [String] = []
         if let rise = changes.filter({ $0.1 > 0 }).max(by: { ($0.1, $1.0) < ($1.1, $0.0) }) {
-            notes.append("The largest rise in attendance was at \(rise.0): \(rise.2) attended in \(year), \(rise.1) more than in \(year.previous).")
+            notes.append("The largest rise in attendance was at \(rise.0): \(rise.2) attended in \(year), \(rise.1) more than in \(year.yearEarlier).")
         }
         if let fall = changes.filter({ $0.1 < 0 }).min(by: { ($0.1, $0.0) < ($1.1, $1.0) }) {
-            notes.append("The largest fall was at \(fall.0): \(fall.2) attended in \(year), \(-fall.1) fewer than in \(year.previous).")
+            notes.append("The largest fall was at \(fall.0): \(fall.2) attended in \(year), \(-fall.1) fewer than in \(year.yearEarlier).")
         }
         let silent = takeUp.filter(\.hasStaffButNoTakeUp).map(\.agencyName)
         if !silent.isEmpty {
             notes.append("\(silent.count == 1 ? "One agency" : "\(silent.count) agencies") with staff declared had no take-up in \(year): \(silent.joined(separator: ", ")).")
         }
-        return notes.isEmpty ? ["No agency's attendance changed between \(year.previous) and \(year)."] : notes
+        return notes.isEmpty ? ["No agency's attendance changed between \(year.yearEarlier) and \(year)."] : notes
     }
 
     /// "Evaluation & impact": the four levels by level and by course, response rates beside every
     /// percentage, groups under five responses marked too small to read, the satisfaction scores with a
     /// chart, and the board's selection of quotes (course and sector, never a name).
-    public static func impact(year: FinancialYear, byLevel: ImpactReport, byCourse: ImpactReport) -> ReportSheet {
+    public static func impact(period year: some ReportingPeriod, byLevel: ImpactReport, byCourse: ImpactReport) -> ReportSheet {
         let columns = ["Group", "Attended", "Responses", "Response rate", "% satisfied", "% knowledge a lot", "% a little", "% not at all",
                        "Confidence before", "Confidence after", "% confidence rose", "Follow-ups", "Follow-up rate", "% used in practice",
                        "Difference made (1-5)"]
@@ -102,7 +102,7 @@ extension BoardSheets {
                         total: row("All courses", report.overall.figures))
         }
         let now = byLevel.overall.figures, before = byLevel.overall.previous
-        let distribution = ReportTable(heading: "Satisfaction scores", columns: ["Score", year.previous.description, year.description],
+        let distribution = ReportTable(heading: "Satisfaction scores", columns: ["Score", year.yearEarlier.description, year.description],
                                        rows: (1...5).map { [.text("\($0) of 5"), .count(before.satisfactionDistribution[$0 - 1]), .count(now.satisfactionDistribution[$0 - 1])] },
                                        total: [.text("Responses"), .count(before.responses), .count(now.responses)])
         func quotes(_ heading: String, _ list: [Quote]) -> ReportTable {
@@ -115,7 +115,7 @@ extension BoardSheets {
             tables: [table("By level, \(year)", byLevel), table("By course, \(year)", byCourse), distribution,
                      quotes("What learners valued most", byLevel.bestParts), quotes("How learners will change their practice", byLevel.practiceChanges),
                      quotes("The difference made, months later", byLevel.examples)],
-            charts: [ReportChart(kind: .column, title: "Satisfaction scores, \(year.previous) and \(year)", table: 2, valueColumns: [1, 2],
+            charts: [ReportChart(kind: .column, title: "Satisfaction scores, \(year.yearEarlier) and \(year)", table: 2, valueColumns: [1, 2],
                                  valueAxis: "Responses")])
     }
 }

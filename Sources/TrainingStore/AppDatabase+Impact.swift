@@ -35,7 +35,9 @@ public struct ImpactGroup: Sendable, Equatable {
 
 /// The impact analysis of a financial year. It holds no name or email of any learner.
 public struct ImpactReport: Sendable, Equatable {
-    public var year: FinancialYear
+    /// The period reported on, and the one compared with, as written (`2025-26`, `2025-26-Q2`).
+    public var period: String
+    public var previousPeriod: String
     public var overall: ImpactGroup
     /// Broken down as asked, by name; empty without a grouping.
     public var groups: [ImpactGroup]
@@ -50,10 +52,10 @@ public struct ImpactReport: Sendable, Equatable {
 extension AppDatabase {
     /// The four levels of evaluation for the attended bookings of sessions held in `year`, compared with the
     /// year before, optionally broken down; with up to `quotes` quotes of each kind.
-    public func impact(year: FinancialYear, by grouping: ImpactGrouping? = nil, quotes: Int = 10) throws -> ImpactReport {
+    public func impact(period year: some ReportingPeriod, by grouping: ImpactGrouping? = nil, quotes: Int = 10) throws -> ImpactReport {
         try writer.read { db in
             let current = try Self.impactRows(year: year, grouping: grouping, in: db)
-            let previous = try Self.impactRows(year: year.previous, grouping: grouping, in: db)
+            let previous = try Self.impactRows(year: year.yearEarlier, grouping: grouping, in: db)
             func figures(_ rows: [ImpactRow]) -> ImpactFigures {
                 ImpactFigures.compute(attended: rows.count, evaluations: rows.compactMap(\.evaluation), followUps: rows.compactMap(\.followUp))
             }
@@ -72,7 +74,7 @@ extension AppDatabase {
                     Quote(courseTitle: $0["title"], sector: $0["sector"], text: $0["text"], submittedOn: LondonTime.date(of: $0["submittedAt"]))
                 }
             }
-            return ImpactReport(year: year, overall: ImpactGroup(name: "All courses", figures: figures(current), previous: figures(previous)),
+            return ImpactReport(period: year.description, previousPeriod: year.yearEarlier.description, overall: ImpactGroup(name: "All courses", figures: figures(current), previous: figures(previous)),
                                 groups: groups, bestParts: try quoteList("bestPart", from: "evaluation"),
                                 practiceChanges: try quoteList("practiceChange", from: "evaluation"),
                                 examples: try quoteList("example", from: "followUp"))
@@ -87,7 +89,7 @@ extension AppDatabase {
 
     /// Every attended booking of the year with its group and answers. Stored answers were validated when
     /// they were recorded; the schema's CHECKs hold them in range.
-    static func impactRows(year: FinancialYear, grouping: ImpactGrouping?, in db: Database) throws -> [ImpactRow] {
+    static func impactRows(year: some ReportingPeriod, grouping: ImpactGrouping?, in db: Database) throws -> [ImpactRow] {
         try Row.fetchAll(db, sql: """
             SELECT \(grouping?.key ?? "'All'") AS grouping,
                 e.satisfaction, e.knowledge, e.confidenceBefore, e.confidenceAfter,

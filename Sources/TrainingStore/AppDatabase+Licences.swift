@@ -98,7 +98,8 @@ public struct LicenceCounts: Sendable, Equatable {
 
 /// The board's e-learning figures for a financial year.
 public struct LicenceFigures: Sendable, Equatable {
-    public var year: FinancialYear
+    /// The period's quarters, in order.
+    public var quarters: [Quarter]
     public var byQuarter: [Quarter: LicenceCounts]
     public var byAgency: [String: LicenceCounts]
     public var bySector: [String: LicenceCounts]
@@ -326,9 +327,9 @@ extension AppDatabase {
 
     /// Allocated, started, completed and reclaimed in a financial year — each counted on the day it
     /// happened — by quarter, agency, sector and module.
-    public func licenceFigures(year: FinancialYear) throws -> LicenceFigures {
+    public func licenceFigures(period year: some ReportingPeriod) throws -> LicenceFigures {
         try writer.read { db in
-            var figures = LicenceFigures(year: year, byQuarter: [:], byAgency: [:], bySector: [:], byModule: [:], total: LicenceCounts())
+            var figures = LicenceFigures(quarters: year.quarters, byQuarter: [:], byAgency: [:], bySector: [:], byModule: [:], total: LicenceCounts())
             for quarter in year.quarters { figures.byQuarter[quarter] = LicenceCounts() }
             let events: [(column: String, keyPath: WritableKeyPath<LicenceCounts, Int>)] = [
                 ("allocatedOn", \.allocated), ("startedOn", \.started), ("completedOn", \.completed), ("reclaimedOn", \.reclaimed),

@@ -43,7 +43,7 @@ public struct AgencyAttendance: Sendable, Equatable {
 extension AppDatabase {
     /// Sessions delivered and cancelled whose start falls in the year, overall and by level, delivery and
     /// cancellation reason. Sessions still scheduled are neither.
-    public func courseFigures(year: FinancialYear) throws -> CourseFigures {
+    public func courseFigures(period year: some ReportingPeriod) throws -> CourseFigures {
         try writer.read { db in
             var figures = CourseFigures()
             for row in try Row.fetchAll(db, sql: """
@@ -73,7 +73,7 @@ extension AppDatabase {
     /// Bookings marked attended on sessions held in the year, counted against the agency recorded on each
     /// booking; those with none are one line with a nil name, so the lines add up to the total. Every agency
     /// is listed, with 0 when nobody attended.
-    public func attendanceByAgency(year: FinancialYear) throws -> [AgencyAttendance] {
+    public func attendanceByAgency(period year: some ReportingPeriod) throws -> [AgencyAttendance] {
         try writer.read { db in
             var lines = try Row.fetchAll(db, sql: """
                 SELECT a.name, a.sector, COUNT(b.id) AS attended
@@ -121,7 +121,7 @@ public struct CourseDelivery: Sendable, Equatable {
 
 extension AppDatabase {
     /// Every course with a session delivered in the year, by level then title.
-    public func courseDeliveries(year: FinancialYear) throws -> [CourseDelivery] {
+    public func courseDeliveries(period year: some ReportingPeriod) throws -> [CourseDelivery] {
         try writer.read { db in
             try Row.fetchAll(db, sql: """
                 SELECT c.title, c.level, COUNT(*) AS sessions, SUM(s.capacity) AS places,
@@ -164,7 +164,7 @@ public struct AgencyCharges: Sendable, Equatable {
 
 extension AppDatabase {
     /// Charges raised in the year for every agency, 0 where none (those reversed by a register correction are left out).
-    public func chargesByAgency(year: FinancialYear) throws -> [AgencyCharges] {
+    public func chargesByAgency(period year: some ReportingPeriod) throws -> [AgencyCharges] {
         try writer.read { db in
             try Row.fetchAll(db, sql: """
                 SELECT a.name,
@@ -183,7 +183,7 @@ extension AppDatabase {
     }
 
     /// Distinct learners who attended a session held in the year or completed a module in it.
-    public func learnersReached(year: FinancialYear) throws -> Int {
+    public func learnersReached(period year: some ReportingPeriod) throws -> Int {
         try writer.read { db in
             try Int.fetchOne(db, sql: """
                 SELECT COUNT(*) FROM (

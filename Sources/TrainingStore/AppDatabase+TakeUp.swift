@@ -23,7 +23,7 @@ extension AppDatabase {
     /// Take-up of every agency in a year, the agencies with staff but no take-up first, then by name.
     /// Learners count under the agency recorded on their booking or licence; those recorded with no agency
     /// appear as "Agency not recorded", so the rows add up to everyone reached.
-    public func takeUp(year: FinancialYear) throws -> [TakeUpLine] {
+    public func takeUp(period year: some ReportingPeriod) throws -> [TakeUpLine] {
         try writer.read { db in
             let reached = try Row.fetchAll(db, sql: """
                 SELECT agencyId, COUNT(DISTINCT learnerId) AS reached FROM (
@@ -39,7 +39,7 @@ extension AppDatabase {
             let agencies = try Row.fetchAll(db, sql: """
                 SELECT a.id, a.name, a.sector, w.headcount FROM agency a
                 LEFT JOIN agencyWorkforce w ON w.agencyId = a.id AND w.financialYear = ?
-                """, arguments: [year.startYear])
+                """, arguments: [year.financialYear.startYear])
             var lines = agencies.map { row in
                 TakeUpLine(agencyName: row["name"], sector: row["sector"], workforce: row["headcount"],
                            learnersReached: reachedByAgency[row["id"] as Int64?] ?? 0)

@@ -39,7 +39,7 @@ struct CoursesSheetTests {
     }
 
     @Test func coursesHeldAndThePercentageCancelled() {
-        let sheet = BoardSheets.courses(year: year, current: current, previous: previous)
+        let sheet = BoardSheets.courses(period: year, current: current, previous: previous)
         let headline = sheet.tables[0]
         #expect(headline.columns == ["", "2014-15", "2015-16", "Change"])
         #expect(headline.rows[0] == [.text("Courses held"), .count(48), .count(53), .count(5)])
@@ -51,7 +51,7 @@ struct CoursesSheetTests {
     }
 
     @Test func everyTotalEqualsTheSumOfItsRows() {
-        let sheet = BoardSheets.courses(year: year, current: current, previous: previous)
+        let sheet = BoardSheets.courses(period: year, current: current, previous: previous)
         for table in sheet.tables { #expect(table.totalsMismatches.isEmpty, "\(table.heading): \(table.totalsMismatches)") }
         #expect(sheet.tables[1].rows.map { $0[0] } == [.text("Foundation"), .text("Intermediate"), .text("Advanced")])
         #expect(sheet.tables[3].rows[0] == [.text("Low numbers"), .count(2), .count(9)])
@@ -80,7 +80,7 @@ struct AttendanceSheetTests {
     ]
 
     @Test func agenciesAreGroupedBySectorWithSubtotalsAndAgencyNotRecordedAndATotal() {
-        let table = BoardSheets.attendanceByAgency(year: year, current: current, previous: previous).tables[0]
+        let table = BoardSheets.attendanceByAgency(period: year, current: current, previous: previous).tables[0]
         #expect(table.rows == [
             [.text("Early Years"), .text("=Hope Nursery"), .count(0), .count(12), .count(12)],
             [.text("Early Years"), .text("Early Years subtotal"), .count(0), .count(12), .count(12)],
@@ -100,7 +100,7 @@ struct AttendanceSheetTests {
         let path = folder.appendingPathComponent("board.xlsx").path
         let workbook = try Workbook(path: path)
         let writer = SheetWriter(partnershipName: "Calderdale Safeguarding Children Partnership", period: "2015-16")
-        try writer.write(BoardSheets.attendanceByAgency(year: year, current: current, previous: previous), to: workbook)
+        try writer.write(BoardSheets.attendanceByAgency(period: year, current: current, previous: previous), to: workbook)
         try workbook.close()
 
         let xml = try part("xl/worksheets/sheet1.xml", of: path)
@@ -126,7 +126,7 @@ struct CoursesByLevelSheetTests {
     ]
 
     @Test func levelsInOrderWithSubTotalsAndAGrandTotal() {
-        let table = BoardSheets.coursesByLevel(year: FinancialYear(startYear: 2015), deliveries: deliveries).tables[0]
+        let table = BoardSheets.coursesByLevel(period: FinancialYear(startYear: 2015), deliveries: deliveries).tables[0]
         let names = table.rows.map { row -> String in if case .text(let name) = row[0] { return name } else { return "" } }
         #expect(names == ["Foundation", "CSE briefing", "Introduction to Safeguarding", "Sub Total",
                           "Intermediate", "Sub Total", "Advanced", "Designated Safeguarding Lead", "Sub Total"])

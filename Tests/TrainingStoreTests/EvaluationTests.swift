@@ -117,12 +117,12 @@ struct InvitationTests {
             try programme.database.submitFollowUp(token: programme.token(followUps[0]),
                                                   answers: FollowUpAnswers(used: .no, example: nil, difference: 1, barriers: nil))
         }
-        let figures = try programme.database.impact(year: FinancialYear(startYear: 2025)).overall.figures
+        let figures = try programme.database.impact(period: FinancialYear(startYear: 2025)).overall.figures
         #expect(figures.followUps == 5)
         #expect(figures.followUpRate == 1.0)
         #expect(figures.usedShare(.yes) == 0.6)           // 3 of 5
         #expect(figures.meanDifference == 3.4)            // (5 + 4 + 3 + 4 + 1) ÷ 5
-        #expect(try programme.database.impact(year: FinancialYear(startYear: 2025)).examples.count == 5)
+        #expect(try programme.database.impact(period: FinancialYear(startYear: 2025)).examples.count == 5)
     }
 
     @Test func resendingIssuesANewLinkAndTheOldOneStopsWorking() throws {
@@ -194,7 +194,7 @@ struct ImpactTests {
 
     @Test func theFourLevelsAddUpFromTheAnswers() throws {
         let programme = try programmeWithAnswers()
-        let report = try programme.database.impact(year: FinancialYear(startYear: 2025))
+        let report = try programme.database.impact(period: FinancialYear(startYear: 2025))
         let f = report.overall.figures
         #expect(f.attended == 10)
         #expect(f.responses == 7)
@@ -213,7 +213,7 @@ struct ImpactTests {
 
     @Test func aGroupWithFewerThanFiveResponsesIsTooSmallToRead() throws {
         let programme = try programmeWithAnswers()
-        let report = try programme.database.impact(year: FinancialYear(startYear: 2025), by: .sector)
+        let report = try programme.database.impact(period: FinancialYear(startYear: 2025), by: .sector)
         #expect(report.groups.map(\.name) == ["Health", "Local Authority"])
         #expect(report.groups[0].figures.isTooSmall)               // 1 response
         #expect(!report.groups[1].figures.isTooSmall)              // 6 responses
@@ -222,7 +222,7 @@ struct ImpactTests {
 
     @Test func quotesCarryTheCourseAndSectorButNoNameAndNoNameReachesTheReport() throws {
         let programme = try programmeWithAnswers()
-        let report = try programme.database.impact(year: FinancialYear(startYear: 2025), by: .course)
+        let report = try programme.database.impact(period: FinancialYear(startYear: 2025), by: .course)
         #expect(report.bestParts.map(\.text) == ["Meeting the health visitors", "The case studies"])
         #expect(report.bestParts.map(\.sector) == ["Health", "Local Authority"])
         let everything = String(describing: report)

@@ -57,11 +57,11 @@ struct HistoryImportTests {
         #expect(sessions[1].session.cancelReason == "low-numbers")
         #expect(sessions[1].session.minutes == 390)                                  // the course's duration
         #expect(try programme.database.count("charge") == 0)
-        #expect(try programme.database.licenceFigures(year: FinancialYear(startYear: 2015)).total.completed == 1)
-        let takeUp = try programme.database.takeUp(year: FinancialYear(startYear: 2015))
+        #expect(try programme.database.licenceFigures(period: FinancialYear(startYear: 2015)).total.completed == 1)
+        let takeUp = try programme.database.takeUp(period: FinancialYear(startYear: 2015))
         #expect(takeUp.first { $0.agencyName == "Calderdale Council" }?.learnersReached == 1)   // Amy: attended and completed, once
         #expect(takeUp.first { $0.agencyName == "Little Acorns" }?.sector == "Early Years")
-        #expect(try programme.database.impact(year: FinancialYear(startYear: 2015)).overall.figures.responses == 1)
+        #expect(try programme.database.impact(period: FinancialYear(startYear: 2015)).overall.figures.responses == 1)
     }
 
     @Test func aBookingWithNoAgencyIsKeptUnderAgencyNotRecorded() throws {

@@ -141,7 +141,7 @@ struct LicenceTests {
         programme.clock.set("2026-01-02 09:00")
         try programme.database.reclaimUnusedLicences(olderThan: 90, by: "officer")  // Jo and Ann, never started
 
-        let figures = try programme.database.licenceFigures(year: FinancialYear(startYear: 2025))
+        let figures = try programme.database.licenceFigures(period: FinancialYear(startYear: 2025))
         let q = FinancialYear(startYear: 2025).quarters
         #expect(figures.byQuarter[q[0]] == LicenceCounts(allocated: 2, started: 1, completed: 0, reclaimed: 0))
         #expect(figures.byQuarter[q[1]] == LicenceCounts(allocated: 1, started: 0, completed: 1, reclaimed: 0))
@@ -152,7 +152,7 @@ struct LicenceTests {
         #expect(figures.byAgency["Calderdale Council"]?.allocated == 2)
         #expect(figures.byModule[module]?.completed == 1)
         #expect(figures.completionRate == 1.0 / 3.0)
-        #expect(try programme.database.licenceFigures(year: FinancialYear(startYear: 2024)).total == LicenceCounts())
+        #expect(try programme.database.licenceFigures(period: FinancialYear(startYear: 2024)).total == LicenceCounts())
     }
 
     @Test func theRunOutDateFollowsTheRateOfTheLastNinetyDays() {
@@ -234,14 +234,14 @@ struct TakeUpTests {
         programme.clock.set("2025-11-17 13:00")
         try database.mark(session: session, present: ["sam@council.example"], absent: ["kim@council.example"], by: "o")
 
-        let lines = try database.takeUp(year: FinancialYear(startYear: 2025))
+        let lines = try database.takeUp(period: FinancialYear(startYear: 2025))
         #expect(lines.map(\.agencyName) == ["West Yorkshire Police", "Calderdale Council", "Calderdale NHS"])
         #expect(lines[0].hasStaffButNoTakeUp)
         #expect(lines[1].learnersReached == 2)
         #expect(lines[1].rate == 0.05)  // 2 of 40
         #expect(lines[2].workforce == nil)
         #expect(lines[2].rate == nil)
-        #expect(try database.takeUp(year: FinancialYear(startYear: 2024)).allSatisfy { $0.learnersReached == 0 })
+        #expect(try database.takeUp(period: FinancialYear(startYear: 2024)).allSatisfy { $0.learnersReached == 0 })
     }
 
     @Test func aPoolWithUnderTenPercentLeftIsRunningLow() {

@@ -42,27 +42,27 @@ struct ProgrammeFiguresTests {
 
     @Test func coursesHeldAndCancelledFallInTheYearOfTheirStart() throws {
         let database = try programme().database
-        let now = try database.courseFigures(year: FinancialYear(startYear: 2015))
+        let now = try database.courseFigures(period: FinancialYear(startYear: 2015))
         #expect(now.total == HeldAndCancelled(held: 1, cancelled: 1))
         #expect(now.total.cancelledShare == 0.5)
         #expect(now.byDelivery[.virtual] == HeldAndCancelled(held: 1, cancelled: 0))
         #expect(now.byLevel[.intermediate] == HeldAndCancelled(held: 1, cancelled: 1))
         #expect(now.cancellationsByReason == [.trainer: 1])
-        let before = try database.courseFigures(year: FinancialYear(startYear: 2014))
+        let before = try database.courseFigures(period: FinancialYear(startYear: 2014))
         #expect(before.total == HeldAndCancelled(held: 1, cancelled: 1))
         #expect(before.cancellationsByReason == [.lowNumbers: 1])
     }
 
     @Test func attendanceIsCountedAgainstTheAgencyOnTheBookingAndAddsUpToTheTotal() throws {
         let database = try programme().database
-        let lines = try database.attendanceByAgency(year: FinancialYear(startYear: 2015))
+        let lines = try database.attendanceByAgency(period: FinancialYear(startYear: 2015))
         #expect(lines == [
             AgencyAttendance(agencyName: "Calderdale NHS", sector: "Health", attended: 0),
             AgencyAttendance(agencyName: "Calderdale Council", sector: "Local Authority", attended: 2),
             AgencyAttendance(agencyName: nil, sector: nil, attended: 1),
         ])
         #expect(lines.reduce(0) { $0 + $1.attended } == 3)
-        #expect(try database.attendanceByAgency(year: FinancialYear(startYear: 2014)).first { $0.agencyName == "Calderdale Council" }?.attended == 1)
+        #expect(try database.attendanceByAgency(period: FinancialYear(startYear: 2014)).first { $0.agencyName == "Calderdale Council" }?.attended == 1)
     }
 }
 
@@ -70,10 +70,10 @@ extension ProgrammeFiguresTests {
     @Test func eachCourseDeliveredShowsPlacesBookedAndAttended() throws {
         let database = try programme().database
         // 2015-16: S2 (Toxic Trio, 20 places): three attended, one did not attend.
-        #expect(try database.courseDeliveries(year: FinancialYear(startYear: 2015)) == [
+        #expect(try database.courseDeliveries(period: FinancialYear(startYear: 2015)) == [
             CourseDelivery(title: "Toxic Trio", level: .intermediate, sessionsDelivered: 1, placesOffered: 20, booked: 4, attended: 3, didNotAttend: 1),
         ])
-        #expect(try database.courseDeliveries(year: FinancialYear(startYear: 2014)).map(\.attended) == [1])
+        #expect(try database.courseDeliveries(period: FinancialYear(startYear: 2014)).map(\.attended) == [1])
     }
 }
 
@@ -91,7 +91,7 @@ struct ChargesFiguresTests {
         try programme.database.mark(session: session, present: ["sam@council.example"], absent: ["jo@council.example"], by: "o")  // Jo: £50.00
         try programme.database.waiveCharge(late.id!, reason: "Snow", by: "o")
         try programme.database.raiseInvoices(for: Quarter.parse("2025-26-Q3"), by: "o")
-        #expect(try programme.database.chargesByAgency(year: FinancialYear(startYear: 2025)) == [
+        #expect(try programme.database.chargesByAgency(period: FinancialYear(startYear: 2025)) == [
             AgencyCharges(agencyName: "Calderdale Council", lateCancellations: 1, nonAttendances: 1, raised: 7500, waived: 2500, invoiced: 5000),
             AgencyCharges(agencyName: "Calderdale NHS", lateCancellations: 0, nonAttendances: 0, raised: 0, waived: 0, invoiced: 0),
         ])

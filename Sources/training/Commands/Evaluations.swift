@@ -214,8 +214,8 @@ extension Training {
 
         func run() throws {
             let grouping = try by.map { try ImpactGrouping.parse($0, at: InputLocation(field: "--by")) }
-            let report = try options.open().impact(year: try Arguments.year(year)!, by: grouping, quotes: quotes)
-            let thisYear = report.year.description, lastYear = report.year.previous.description
+            let report = try options.open().impact(period: try Arguments.year(year)!, by: grouping, quotes: quotes)
+            let thisYear = report.period, lastYear = report.previousPeriod
             print(TextTable.render(
                 header: ["", "Year", "Attended", "Responses (rate)", "Satisfied", "Knowledge a lot / a little / not at all",
                          "Confidence before → after (rose)", "Follow-ups (rate)", "Used yes / partly / no", "Difference (1-5)"],

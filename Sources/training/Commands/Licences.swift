@@ -164,7 +164,7 @@ extension Training {
             @Option(help: "The financial year, e.g. 2025-26.") var year: String
 
             func run() throws {
-                let figures = try options.open().licenceFigures(year: try Arguments.year(year)!)
+                let figures = try options.open().licenceFigures(period: try Arguments.year(year)!)
                 func row(_ name: String, _ c: LicenceCounts) -> [String] {
                     [name, String(c.allocated), String(c.started), String(c.completed), String(c.reclaimed)]
                 }
