@@ -6,8 +6,8 @@ import XLSX
 /// The board's annual workbook: eight sheets comparing a financial year with the one before.
 public enum BoardWorkbook {
     /// The sheets, in the order the board reads them, from the figures in the database.
-    public static func sheets(for year: FinancialYear, from database: AppDatabase) throws -> [ReportSheet] {
-        let previous = year.previous
+    public static func sheets(for year: some ReportingPeriod, from database: AppDatabase) throws -> [ReportSheet] {
+        let previous = year.yearEarlier
         let courseNow = try database.courseFigures(period: year), courseBefore = try database.courseFigures(period: previous)
         let attendanceNow = try database.attendanceByAgency(period: year), attendanceBefore = try database.attendanceByAgency(period: previous)
         let licencesNow = try database.licenceFigures(period: year), licencesBefore = try database.licenceFigures(period: previous)
@@ -16,7 +16,7 @@ public enum BoardWorkbook {
         let chargesNow = try database.chargesByAgency(period: year), chargesBefore = try database.chargesByAgency(period: previous)
 
         func headlines(_ courses: CourseFigures, _ attendance: [AgencyAttendance], _ licences: LicenceFigures, _ impact: ImpactFigures,
-                       _ charges: [AgencyCharges], _ y: FinancialYear) throws -> Headlines {
+                       _ charges: [AgencyCharges], _ y: some ReportingPeriod) throws -> Headlines {
             Headlines(coursesHeld: courses.total.held, cancelledShare: courses.total.cancelledShare,
                       attendance: attendance.reduce(0) { $0 + $1.attended }, learnersReached: try database.learnersReached(period: y),
                       eLearningCompletions: licences.total.completed, licencesAllocated: licences.total.allocated,
@@ -40,17 +40,34 @@ public enum BoardWorkbook {
         ]
     }
 
-    /// Writes the workbook `board-YYYY-YY.xlsx` into `folder` and returns its path. Its creation date is
-    /// the end of the year (or of the data, for a year still running), so the same data gives the same file.
+    /// Writes the annual workbook `board-YYYY-YY.xlsx` into `folder` and returns its path.
     @discardableResult
     public static func write(year: FinancialYear, from database: AppDatabase, into folder: String) throws -> String {
+        try write(period: year, sheets: try sheets(for: year, from: database), name: "board-\(year)", from: database, into: folder)
+    }
+
+    /// The sheets of the quarterly return.
+    public static let quarterlySheets = ["Summary", "Courses", "E-learning", "Take-up"]
+
+    /// Writes the quarterly return `quarter-YYYY-YY-Qn.xlsx` — the Summary, Courses, E-learning and Take-up
+    /// sheets for one quarter, against the same quarter a year earlier — and returns its path.
+    @discardableResult
+    public static func writeQuarterly(quarter: Quarter, from database: AppDatabase, into folder: String) throws -> String {
+        let sheets = try sheets(for: quarter, from: database).filter { quarterlySheets.contains($0.name) }
+        return try write(period: quarter, sheets: sheets, name: "quarter-\(quarter)", from: database, into: folder)
+    }
+
+    /// Writes sheets as `name.xlsx`, dated from the data (never later than the period's end) so the same
+    /// data gives the same file.
+    static func write(period: some ReportingPeriod, sheets: [ReportSheet], name: String, from database: AppDatabase,
+                      into folder: String) throws -> String {
         let settings = try database.settings()
-        let sheets = try sheets(for: year, from: database)
-        let path = URL(fileURLWithPath: folder).appendingPathComponent("board-\(year).xlsx").path
-        let created = min(year.instants.upperBound, try database.latestActivity() ?? year.instants.lowerBound)
-        let workbook = try Workbook(path: path, options: .init(createdAt: created, title: "Training take-up and impact \(year)",
+        let path = URL(fileURLWithPath: folder).appendingPathComponent("\(name).xlsx").path
+        let end = LondonTime.startOfDay(period.lastDay.adding(days: 1))
+        let created = min(end, try database.latestActivity() ?? LondonTime.startOfDay(period.firstDay))
+        let workbook = try Workbook(path: path, options: .init(createdAt: created, title: "Training take-up and impact \(period)",
                                                                 author: settings.partnershipName))
-        let writer = SheetWriter(partnershipName: settings.partnershipName, period: "\(year) compared with \(year.previous)")
+        let writer = SheetWriter(partnershipName: settings.partnershipName, period: "\(period) compared with \(period.yearEarlier)")
         for sheet in sheets { try writer.write(sheet, to: workbook) }
         try workbook.close()
         return path

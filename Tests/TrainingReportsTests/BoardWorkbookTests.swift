@@ -124,3 +124,34 @@ struct BookingExportTests {
         #expect(xml.contains("did-not-attend"))        // Dan
     }
 }
+
+@Suite("The quarterly return")
+struct QuarterlyReturnTests {
+    @Test func aQuarterComparesWithTheSameQuarterAYearEarlier() throws {
+        let database = try smallPartnership()
+        let q1 = try Quarter.parse("2015-16-Q1")
+        let sheets = try BoardWorkbook.sheets(for: q1, from: database).filter { BoardWorkbook.quarterlySheets.contains($0.name) }
+        #expect(sheets.map(\.name) == ["Summary", "Courses", "E-learning", "Take-up"])
+        // 2015-16 Q1 (April–June 2015): N2 on 1 April and N1 on 10 June, 3 attended; 2014-15 Q1: P1 on 2 June 2014, 2 attended.
+        let headline = sheets[0].tables[0].rows
+        #expect(headline[0] == [.text("Courses held"), .count(1), .count(2), .count(1)])
+        #expect(headline[2] == [.text("Total attendance"), .count(2), .count(3), .count(1)])
+        #expect(sheets[0].tables[0].columns == ["", "2014-15-Q1", "2015-16-Q1", "Change"])
+        // Q2 holds the cancelled N3 (1 September) and Bob's completion (3 July).
+        let q2 = try BoardWorkbook.sheets(for: Quarter.parse("2015-16-Q2"), from: database)
+        #expect(q2[1].tables[0].rows[1] == [.text("Courses cancelled"), .count(0), .count(1), .count(1)])
+        #expect(q2[4].tables[0].rows.map { $0[0] } == [.text("2014-15 Q2"), .text("2015-16 Q2")])
+        for sheet in sheets + q2 { for table in sheet.tables { #expect(table.totalsMismatches.isEmpty, "\(sheet.name): \(table.heading)") } }
+    }
+
+    @Test func theQuarterlyFileHasItsFourSheets() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("quarter-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let path = try BoardWorkbook.writeQuarterly(quarter: Quarter.parse("2015-16-Q2"), from: smallPartnership(), into: folder.path)
+        #expect(path.hasSuffix("quarter-2015-16-Q2.xlsx"))
+        let workbook = try part("xl/workbook.xml", of: path)
+        #expect(["Summary", "Courses", "E-learning", "Take-up"].allSatisfy { workbook.contains("<sheet name=\"\($0)\"") })
+        #expect(!workbook.contains("Charges"))
+    }
+}

@@ -48,7 +48,26 @@ extension Training {
     struct Report: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Write the board's workbooks (XLSX).",
-            subcommands: [Board.self])
+            subcommands: [Board.self, QuarterReturn.self])
+
+        struct QuarterReturn: ParsableCommand {
+            static let configuration = CommandConfiguration(
+                commandName: "quarter",
+                abstract: "The quarterly return: Summary, Courses, E-learning and Take-up for one quarter, against the same quarter a year earlier.",
+                discussion: """
+                    Example:
+                      training report quarter 2025-26-Q2 --out Reports
+                    """)
+            @OptionGroup var options: DatabaseOptions
+            @Argument(help: "The quarter, e.g. 2025-26-Q2.") var quarter: String
+            @Option(help: "The folder to write to.") var out = "Reports"
+
+            func run() throws {
+                try Training.requireFolder(out)
+                let path = try BoardWorkbook.writeQuarterly(quarter: try Arguments.quarter(quarter, option: "quarter")!, from: options.open(), into: out)
+                print("Wrote \(path).")
+            }
+        }
 
         struct Board: ParsableCommand {
             static let configuration = CommandConfiguration(
