@@ -25,7 +25,7 @@ public enum BookingExport {
         }
         var row = 0
         func text(_ value: String?) -> CellValue { value.map(CellValue.text) ?? .blank }
-        try database.forEachBooking(year: year) { booking in
+        try database.forEachBooking(period: year) { booking in
             row += 1
             try sheet.write(row: row, [
                 .integer(Int(booking.bookingId)), .integer(Int(booking.sessionId)), text(booking.sessionReference), .text(booking.courseTitle),

@@ -74,6 +74,11 @@ extension AppDatabase {
         }
     }
 
+    /// The agency of that name (ignoring case), or an error saying how to add it.
+    public func agency(named name: String) throws -> Agency {
+        try writer.read { try Self.agency(named: name, in: $0, at: InputLocation(field: "agency")) }
+    }
+
     static func agency(named name: String, in db: Database, at location: InputLocation) throws -> Agency {
         let trimmed = name.trimmingCharacters(in: .whitespacesAndNewlines)
         if let agency = try Agency.filter(Agency.Columns.name == trimmed).fetchOne(db) { return agency }

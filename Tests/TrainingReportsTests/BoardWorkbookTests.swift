@@ -155,3 +155,36 @@ struct QuarterlyReturnTests {
         #expect(!workbook.contains("Charges"))
     }
 }
+
+@Suite("An agency's own workbook")
+struct AgencyWorkbookTests {
+    @Test func itHoldsTheAgencysBookingsAndNothingOfAnyOtherAgency() throws {
+        let database = try smallPartnership()
+        let sheets = try AgencyWorkbook.sheets(agencyName: "calderdale nhs", year: FinancialYear(startYear: 2015), from: database)
+        #expect(sheets.map(\.name) == ["Summary", "Bookings", "Charges"])
+        // Calderdale NHS in 2015-16: Eve attended N2, Dan did not attend N1; nothing in 2014-15.
+        let summary = sheets[0].tables[0]
+        #expect(summary.heading == "Calderdale NHS, 2015-16")
+        #expect(summary.rows[0] == [.text("Places booked"), .count(0), .count(2), .count(2)])
+        #expect(summary.rows[1] == [.text("Attended"), .count(0), .count(1), .count(1)])
+        #expect(summary.rows[2] == [.text("Did not attend"), .count(0), .count(1), .count(1)])
+        let learners = sheets[1].tables[0].rows.map { $0[3] }
+        #expect(learners == [.text("Eve"), .text("Dan")])
+        let everything = String(describing: sheets)
+        for other in ["Amy", "Bob", "Cat", "Calderdale Council"] { #expect(!everything.contains(other), "\(other) leaked into the NHS workbook") }
+    }
+
+    @Test func theFileIsNamedAfterTheAgency() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("agency-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let path = try AgencyWorkbook.write(agencyName: "Calderdale NHS", year: FinancialYear(startYear: 2015), from: smallPartnership(), into: folder.path)
+        #expect(path.hasSuffix("agency-calderdale-nhs-2015-16.xlsx"))
+    }
+
+    @Test func anUnknownAgencyIsRefused() throws {
+        #expect(throws: InputError.self) {
+            try AgencyWorkbook.sheets(agencyName: "Nowhere Trust", year: FinancialYear(startYear: 2015), from: smallPartnership())
+        }
+    }
+}

@@ -48,7 +48,27 @@ extension Training {
     struct Report: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Write the board's workbooks (XLSX).",
-            subcommands: [Board.self, QuarterReturn.self])
+            subcommands: [Board.self, QuarterReturn.self, AgencyReport.self])
+
+        struct AgencyReport: ParsableCommand {
+            static let configuration = CommandConfiguration(
+                commandName: "agency",
+                abstract: "One agency's own workbook: its bookings, attendance, charges and take-up in a year.",
+                discussion: """
+                    Example:
+                      training report agency "Calderdale Council" --year 2025-26 --out Reports
+                    """)
+            @OptionGroup var options: DatabaseOptions
+            @Argument(help: "The agency.") var agency: String
+            @Option(help: "The financial year, e.g. 2025-26.") var year: String
+            @Option(help: "The folder to write to.") var out = "Reports"
+
+            func run() throws {
+                try Training.requireFolder(out)
+                let path = try AgencyWorkbook.write(agencyName: agency, year: try Arguments.year(year)!, from: options.open(), into: out)
+                print("Wrote \(path).")
+            }
+        }
 
         struct QuarterReturn: ParsableCommand {
             static let configuration = CommandConfiguration(
