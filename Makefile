@@ -10,16 +10,18 @@ RELEASE_BIN = .build/release/training
 system-libraries:
 	@scripts/install-system-libraries
 
-## The main job: a release build, a database with the partnership's catalogue, and what to do next.
+## The main job: a release build, a fictional partnership's two years in demo.sqlite, and the board's workbook.
 demo: system-libraries
 	@echo "Building training (release)..."
 	$(SWIFT) build -c release --product training
-	$(RELEASE_BIN) init --database $(DEMO_DB)
-	$(RELEASE_BIN) catalogue import Courses --database $(DEMO_DB)
+	rm -f $(DEMO_DB) $(DEMO_DB)-wal $(DEMO_DB)-shm
+	$(RELEASE_BIN) demo --database $(DEMO_DB) --report Reports
 	$(RELEASE_BIN) check --database $(DEMO_DB)
 	@echo
-	@echo "The demo database is $(DEMO_DB). Try:"
-	@echo "  $(RELEASE_BIN) catalogue list --level advanced --database $(DEMO_DB)"
+	@echo "The demo database is $(DEMO_DB); the board's workbook is in Reports/ (open it in Excel or LibreOffice)."
+	@echo "Try:"
+	@echo "  $(RELEASE_BIN) session list --year 2025-26 --database $(DEMO_DB)"
+	@echo "  $(RELEASE_BIN) impact --year 2025-26 --by level --database $(DEMO_DB)"
 	@echo "  $(RELEASE_BIN) --help"
 
 ## Every test: one debug build of everything, then the whole suite (Swift Testing).

@@ -40,10 +40,11 @@ let package = Package(
             providers: [.apt(["libxlsxwriter-dev"])]),
         .target(name: "XLSX", dependencies: ["CXlsxWriter"]),
         .target(name: "TrainingReports", dependencies: ["TrainingCore", "TrainingStore", "XLSX"]),
+        .target(name: "TrainingDemo", dependencies: ["TrainingCore", "TrainingStore", "TrainingImport"]),
         .executableTarget(
             name: "training",
             dependencies: [
-                "TrainingCore", "TrainingStore", "TrainingImport", "XLSX", "TrainingReports",
+                "TrainingCore", "TrainingStore", "TrainingImport", "XLSX", "TrainingReports", "TrainingDemo",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]),
@@ -57,6 +58,7 @@ let package = Package(
             name: "TrainingReportsTests",
             dependencies: ["TrainingReports", "TrainingStore", "TrainingCore", "XLSX",
                            .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
+        .testTarget(name: "TrainingDemoTests", dependencies: ["TrainingDemo", "TrainingReports", "TrainingStore", "TrainingCore"]),
         .testTarget(
             name: "TrainingCLITests",
             dependencies: ["training", "TrainingStore", "TrainingCore", .product(name: "GRDB", package: "GRDB.swift")]),

@@ -370,3 +370,24 @@ extension AppDatabase {
         return LicenceProjection.runOut(left: left, recentAllocations: recent, today: today)
     }
 }
+
+/// A licence being used or waiting to be, with who holds it — what a supplier's export reports on.
+public struct LiveLicence: Sendable, Equatable {
+    public var email: String
+    public var module: String
+    public var allocatedOn: LocalDate
+    public var startedOn: LocalDate?
+}
+
+extension AppDatabase {
+    /// Licences allocated or started, oldest first.
+    public func licenceAllocationsInUse() throws -> [LiveLicence] {
+        try writer.read { db in
+            try Row.fetchAll(db, sql: """
+                SELECT l.email, c.title, a.allocatedOn, a.startedOn FROM licenceAllocation a
+                JOIN learner l ON l.id = a.learnerId JOIN course c ON c.id = a.courseId
+                WHERE a.status IN ('allocated', 'started') AND l.email IS NOT NULL ORDER BY a.id
+                """).map { LiveLicence(email: $0[0], module: $0[1], allocatedOn: $0[2], startedOn: $0[3]) }
+        }
+    }
+}

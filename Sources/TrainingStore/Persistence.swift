@@ -12,7 +12,12 @@ extension AppDatabase {
     /// - Refuses a file written by a newer version, before changing anything.
     /// - Sets `synchronous = FULL` on the writer: in WAL mode GRDB sets NORMAL, which can lose the last
     ///   committed transactions on power loss, and a booking or a register must not be lost.
-    public static func open(path: String, create: Bool = false, now: @escaping @Sendable () -> Date = Date.init) throws -> AppDatabase {
+    ///
+    /// `bulkLoading` is for a database being built from nothing (the demo): commits are not waited onto
+    /// the disk (`synchronous = OFF`), which is many times faster and safe only because a failed build is
+    /// simply built again. Every rule still runs.
+    public static func open(path: String, create: Bool = false, bulkLoading: Bool = false,
+                            now: @escaping @Sendable () -> Date = Date.init) throws -> AppDatabase {
         let url = URL(fileURLWithPath: path)
         if !FileManager.default.fileExists(atPath: url.path) {
             guard create else { throw StoreError.noDatabase(path: path) }
@@ -24,7 +29,7 @@ extension AppDatabase {
         do {
             let pool = try DatabasePool(path: path, configuration: configuration())
             try pool.writeWithoutTransaction { db in
-                try db.execute(sql: "PRAGMA synchronous = FULL")
+                try db.execute(sql: bulkLoading ? "PRAGMA synchronous = OFF" : "PRAGMA synchronous = FULL")
             }
             return try AppDatabase(pool, path: path, now: now)
         } catch let error as DatabaseError where error.resultCode == .SQLITE_NOTADB || error.resultCode == .SQLITE_CORRUPT {

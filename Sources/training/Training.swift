@@ -18,7 +18,7 @@ struct Training: ParsableCommand {
               training catalogue import Courses
               training catalogue list --level advanced
             """,
-        subcommands: [Init.self, Check.self, Catalogue.self, AgencyCommand.self, LearnerCommand.self,
+        subcommands: [Init.self, Demo.self, Check.self, Catalogue.self, AgencyCommand.self, LearnerCommand.self,
                       SessionCommand.self, Book.self, CancelBooking.self, Substitute.self, Waitlist.self, BookingCommand.self,
                       Register.self, Attend.self, Policy.self, Charges.self, Invoices.self, Holiday.self, Notifications.self,
                       Licences.self, Settings.self, Evaluations.self, Evaluate.self, FollowUp.self, Import.self,

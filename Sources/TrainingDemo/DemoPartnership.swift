@@ -1,0 +1,342 @@
+import Foundation
+import TrainingCore
+import TrainingImport
+import TrainingStore
+
+/// A clock for the demo that only moves forward, shared by every call the demo makes.
+final class DemoClock: @unchecked Sendable {
+    private let lock = NSLock()
+    private var current: Date
+
+    init(_ start: Date) { current = start }
+
+    var now: Date { lock.withLock { current } }
+    /// Moves to `date`, never backwards.
+    func advance(to date: Date) { lock.withLock { current = max(current, date) } }
+    var function: @Sendable () -> Date { { self.now } }
+}
+
+/// What the demo built.
+public struct DemoSummary: Sendable, Equatable {
+    public var agencies = 0
+    public var learners = 0
+    public var sessions = 0
+    public var bookings = 0
+    public var evaluations = 0
+    public var years: [FinancialYear] = []
+}
+
+/// A fictional but realistic partnership, Westvale, built deterministically from a seed through the same
+/// functions real use goes through: schedule, book, waiting lists, cancel, substitute, register, charges,
+/// invoices, licences, usage import, evaluations and follow-ups. Two financial years, ending with the last
+/// complete one before `today`.
+public struct DemoPartnership {
+    /// A partner agency: its sector, declared workforce and how keen it is on training (0–1).
+    struct AgencyPlan {
+        var name: String, sector: Sector, statutory: Bool, workforce: Int, appetite: Double, domain: String
+    }
+
+    static let agencies: [AgencyPlan] = [
+        .init(name: "Westvale Council Children's Services", sector: .localAuthority, statutory: true, workforce: 1450, appetite: 0.9, domain: "westvale.gov.example"),
+        .init(name: "Westvale Council Adult Services", sector: .localAuthority, statutory: false, workforce: 600, appetite: 0.3, domain: "adults.westvale.gov.example"),
+        .init(name: "Westvale Teaching Hospitals NHS Trust", sector: .health, statutory: true, workforce: 2200, appetite: 0.6, domain: "wth.nhs.example"),
+        .init(name: "Westvale Community Health", sector: .health, statutory: false, workforce: 650, appetite: 0.8, domain: "wch.nhs.example"),
+        .init(name: "Westvale Integrated Care Board", sector: .health, statutory: true, workforce: 120, appetite: 0.5, domain: "icb.nhs.example"),
+        .init(name: "North Riding Police, Westvale District", sector: .police, statutory: true, workforce: 900, appetite: 0.01, domain: "nrp.police.example"),
+        .init(name: "Westvale Primary Schools Partnership", sector: .education, statutory: false, workforce: 1800, appetite: 0.7, domain: "primary.westvale.sch.example"),
+        .init(name: "Westvale Secondary Academies Trust", sector: .education, statutory: false, workforce: 1300, appetite: 0.6, domain: "wsat.sch.example"),
+        .init(name: "Westvale College", sector: .education, statutory: false, workforce: 400, appetite: 0.5, domain: "westvale.ac.example"),
+        .init(name: "Sunbeams Nursery Group", sector: .earlyYears, statutory: false, workforce: 220, appetite: 0.8, domain: "sunbeams.example"),
+        .init(name: "Little Steps Childminders Network", sector: .earlyYears, statutory: false, workforce: 150, appetite: 0.6, domain: "littlesteps.example"),
+        .init(name: "Westvale Youth Trust", sector: .voluntaryAndCommunity, statutory: false, workforce: 90, appetite: 0.9, domain: "youthtrust.org.example"),
+        .init(name: "Safe Haven Women's Aid", sector: .voluntaryAndCommunity, statutory: false, workforce: 45, appetite: 0.9, domain: "safehaven.org.example"),
+        .init(name: "St Anne's Family Support", sector: .voluntaryAndCommunity, statutory: false, workforce: 60, appetite: 0.7, domain: "stannes.org.example"),
+        .init(name: "Brightpath Residential Care Ltd", sector: .privateSector, statutory: false, workforce: 140, appetite: 0.6, domain: "brightpath.example"),
+        .init(name: "Northern Probation Service, Westvale", sector: .probation, statutory: false, workforce: 110, appetite: 0.5, domain: "probation.example"),
+        .init(name: "Westvale Homes", sector: .housing, statutory: false, workforce: 300, appetite: 0.3, domain: "westvalehomes.example"),
+        .init(name: "Westvale Youth Justice Service", sector: .justice, statutory: false, workforce: 70, appetite: 0.8, domain: "yjs.westvale.gov.example"),
+        .init(name: "Westvale Safeguarding Partnership Team", sector: .partnership, statutory: false, workforce: 12, appetite: 1.0, domain: "wscp.example"),
+        .init(name: "Westvale Leisure Trust", sector: .other, statutory: false, workforce: 250, appetite: 0.2, domain: "leisure.example"),
+    ]
+
+    static let firstNames = ["Amira", "Ben", "Chloe", "Daniel", "Ellie", "Faisal", "Grace", "Harry", "Isla", "Jack", "Kiran", "Laura", "Mohammed",
+                             "Niamh", "Oliver", "Priya", "Rachel", "Sam", "Tom", "Uzma", "Victoria", "Will", "Yasmin", "Zoe", "Aisha", "Callum",
+                             "Deborah", "Ewan", "Fatima", "Gareth", "Hannah", "Imran", "Joanne", "Karen", "Liam", "Megan", "Nathan", "Olivia"]
+    static let lastNames = ["Ahmed", "Brown", "Clarke", "Davies", "Evans", "Foster", "Green", "Hussain", "Iqbal", "Jones", "Khan", "Lewis",
+                            "Murphy", "Nolan", "O'Brien", "Patel", "Quinn", "Roberts", "Smith", "Taylor", "Walker", "Wilson", "Wright", "Young"]
+    static let bestParts = ["The case studies made it real", "Hearing how the police and health work", "Practical tools I can use tomorrow",
+                            "The discussion with other agencies", "Clear explanation of the referral pathway", "Learning from local reviews"]
+    static let changes = ["I will record concerns more precisely", "I will speak to the designated lead sooner", "I will use chronologies in supervision",
+                          "I will ask children directly about their experience", "I will check who else is involved before closing a case"]
+    static let examples = ["Used the toolkit at a strategy meeting", "Made an earlier referral that led to a plan", "Challenged a family's account with evidence",
+                           "Shared information with school which changed the plan"]
+
+    let database: AppDatabase
+    let clock: DemoClock
+    var random: DemoRandom
+    let years: [FinancialYear]
+    var summary = DemoSummary()
+    var learnersByAgency: [String: [String]] = [:]
+    var pendingAnswers: [(due: Date, link: String)] = []
+
+    /// Builds the demo partnership in a new database file at `path` from the catalogue in `catalogue`.
+    /// `today` sets which years: the two complete financial years before it.
+    public static func build(at path: String, catalogue: URL, seed: UInt64, today: LocalDate,
+                             progress: ((String) -> Void)? = nil) throws -> DemoSummary {
+        let last = FinancialYear(containing: today).previous
+        let years = [last.previous, last]
+        let clock = DemoClock(LondonTime.instant(years[0].firstDay.adding(days: -70), hour: 9))
+        let database = try AppDatabase.open(path: path, create: true, bulkLoading: true, now: clock.function)
+        var demo = DemoPartnership(database: database, clock: clock, random: DemoRandom(seed: seed), years: years)
+        try demo.setUp(catalogue: catalogue)
+        for year in years {
+            progress?("Running \(year)")
+            try demo.run(year)
+        }
+        demo.summary.years = years
+        return demo.summary
+    }
+
+    static let actor = "officer@wscp.example"
+
+    mutating func setUp(catalogue: URL) throws {
+        try database.importCatalogue(CatalogueFiles.read(directory: catalogue), by: Self.actor)
+        try database.setSetting("partnership-name", to: "Westvale Safeguarding Children Partnership", by: Self.actor)
+        try database.setSetting("base-url", to: "https://training.wscp.example", by: Self.actor)
+        var people: [LocatedLearner] = []
+        for plan in Self.agencies {
+            try database.addAgency(AgencyDetails(name: plan.name, sector: plan.sector, isStatutoryPartner: plan.statutory,
+                                                 billingContact: "accounts@\(plan.domain)"), by: Self.actor)
+            for year in years {
+                let drift = 1.0 + Double(random.int(-5...5)) / 100
+                try database.setWorkforce(agencyName: plan.name, year: year, headcount: Int(Double(plan.workforce) * drift), by: Self.actor)
+            }
+            let staff = max(6, plan.workforce / 8)
+            for index in 0..<staff {
+                let first = random.pick(Self.firstNames), last = random.pick(Self.lastNames)
+                let email = "\(first.lowercased()).\(last.lowercased().filter(\.isLetter))\(index)@\(plan.domain)"
+                people.append(LocatedLearner(details: try LearnerDetails(name: "\(first) \(last)", email: EmailAddress(email), agencyName: plan.name,
+                                                                         jobRole: random.pick(["Social worker", "Nurse", "Teacher", "Family support worker",
+                                                                                               "Early years practitioner", "Youth worker", "Manager"])),
+                                             location: InputLocation(line: people.count + 2)))
+                learnersByAgency[plan.name, default: []].append(email)
+            }
+        }
+        try database.importLearners(people, updatingExisting: false, by: Self.actor)
+        summary.agencies = Self.agencies.count
+        summary.learners = people.count
+    }
+
+    /// A learner chosen with each agency's appetite for training as its weight.
+    mutating func someLearner() -> String {
+        let total = Self.agencies.reduce(0.0) { $0 + $1.appetite * Double($1.workforce) }
+        var pick = Double.random(in: 0..<total, using: &random)
+        for plan in Self.agencies {
+            pick -= plan.appetite * Double(plan.workforce)
+            if pick < 0 { return random.pick(learnersByAgency[plan.name]!) }
+        }
+        return random.pick(learnersByAgency[Self.agencies[0].name]!)
+    }
+
+    /// One step of the simulation: what happens, when.
+    enum Step {
+        case schedule(title: String, start: Date, end: Date, demand: Double)
+        case book(session: Int64)
+        case cancelSome(session: Int64)
+        case checkNumbers(session: Int64)
+        case register(session: Int64)
+        case weekly
+        case monthly
+        case quarterEnd(Quarter)
+    }
+
+    mutating func run(_ year: FinancialYear) throws {
+        try database.buyLicences(count: 5000, from: year.firstDay, to: year.lastDay, supplier: "Safeguarding E-Learning Ltd",
+                                 note: "Annual block", by: Self.actor)
+        let courses = try database.courses(includeRetired: false).map(\.definition).filter { $0.delivery != .eLearning }
+        // About 70 sessions, foundation courses most often, spread over working days but not in August.
+        var plan: [(Date, Step)] = []
+        var day = year.firstDay
+        let calendar = WorkingCalendar()
+        var candidates: [LocalDate] = []
+        while day <= year.lastDay {
+            if calendar.isWorkingDay(day) && day.month != 8 { candidates.append(day) }
+            day = day.adding(days: 1)
+        }
+        for _ in 0..<70 {
+            let course = random.chance(0.45) ? random.pick(courses.filter { $0.level == .foundation }) : random.pick(courses)
+            let date = random.pick(candidates)
+            let start = LondonTime.instant(date, hour: course.duration.minutes > 240 ? 9 : random.pick([9, 13]), minute: 30)
+            let end = start.addingTimeInterval(Double(course.duration.minutes) * 60)
+            plan.append((start.addingTimeInterval(-56 * 86_400), .schedule(title: course.title, start: start, end: end,
+                                                                           demand: random.chance(0.13) ? 0.2 : Double(random.int(75...115)) / 100)))
+        }
+        var week = LondonTime.instant(year.firstDay, hour: 8)
+        while week < LondonTime.instant(year.lastDay.adding(days: 1), hour: 8) {
+            plan.append((week, .weekly))
+            week = week.addingTimeInterval(7 * 86_400)
+        }
+        for quarter in year.quarters {
+            plan.append((LondonTime.instant(quarter.lastDay, hour: 17), .quarterEnd(quarter)))
+            for month in 0..<3 {
+                let first = quarter.firstDay
+                let monthStart = LocalDate(year: first.month + month > 12 ? first.year + 1 : first.year, month: (first.month + month - 1) % 12 + 1, day: 28)!
+                plan.append((LondonTime.instant(monthStart, hour: 16), .monthly))
+            }
+        }
+        try simulate(plan)
+    }
+
+    /// Steps waiting to happen, kept latest first so the next is at the end; ties keep their arrival order,
+    /// so a seed always plays out the same way.
+    struct StepQueue {
+        private var items: [(when: Date, order: Int, step: Step)] = []
+        private var arrivals = 0
+
+        mutating func append(_ item: (Date, Step)) {
+            arrivals += 1
+            let key = (item.0, -arrivals)
+            var low = 0, high = items.count
+            while low < high {
+                let middle = (low + high) / 2
+                if (items[middle].when, -items[middle].order) > key { low = middle + 1 } else { high = middle }
+            }
+            items.insert((item.0, arrivals, item.1), at: low)
+        }
+
+        mutating func next() -> (Date, Step)? { items.popLast().map { ($0.when, $0.step) } }
+    }
+
+    mutating func simulate(_ initial: [(Date, Step)]) throws {
+        var queue = StepQueue()
+        for item in initial { queue.append(item) }
+        while let (when, step) = queue.next() {
+            clock.advance(to: when)
+            try answerDueLinks()
+            switch step {
+            case .schedule(let title, let start, let end, let demand):
+                let session = try database.scheduleSession(SessionPlan(courseTitle: title, start: start, end: end, venue: random.pick(
+                    ["Westvale Town Hall", "Westvale Learning Centre", "Riverside Conference Suite"]), trainer: random.pick(["Jo Ellis", "Raj Mistry", "Helen Carr"])),
+                    by: Self.actor)
+                summary.sessions += 1
+                let wanted = Int(Double(session.capacity) * demand)
+                for offset in 0..<max(1, wanted) {
+                    // Bookings arrive over the six weeks before the two-week check.
+                    queue.append((when.addingTimeInterval(Double(1 + (offset * 41) % 40) * 86_400 + 3_600), .book(session: session.id!)))
+                }
+                queue.append((start.addingTimeInterval(-16 * 86_400), .cancelSome(session: session.id!)))
+                queue.append((start.addingTimeInterval(-14 * 86_400), .checkNumbers(session: session.id!)))
+                queue.append((end.addingTimeInterval(1_800), .register(session: session.id!)))
+            case .book(let session):
+                try book(session)
+            case .cancelSome(let session):
+                try cancelSome(on: session)
+            case .checkNumbers(let session):
+                let details = try database.sessionDetails(session)
+                if details.summary.session.status == "scheduled", details.summary.placesTaken < details.summary.session.minimumNumbers {
+                    try database.cancelSession(session, reason: .lowNumbers, note: "\(details.summary.placesTaken) booked", by: Self.actor)
+                }
+            case .register(let session):
+                try register(session)
+            case .weekly:
+                try weekly()
+            case .monthly:
+                try monthly()
+            case .quarterEnd(let quarter):
+                for line in try database.charges(quarter: quarter) where line.charge.isPayable && line.charge.invoiceId == nil && random.chance(0.05) {
+                    try database.waiveCharge(line.charge.id!, reason: "Agency showed the absence was unavoidable", by: Self.actor)
+                }
+                try database.raiseInvoices(for: quarter, by: Self.actor)
+            }
+        }
+    }
+
+    mutating func book(_ session: Int64) throws {
+        for _ in 0..<3 {  // a learner already booked is replaced by another
+            do {
+                try database.book(session: session, learnerEmail: someLearner(), by: "booker@westvale.example", overridePrerequisites: true)
+                summary.bookings += 1
+                return
+            } catch is BookingRefusal {
+                continue
+            }
+        }
+    }
+
+    mutating func cancelSome(on session: Int64) throws {
+        let details = try database.sessionDetails(session)
+        guard details.summary.session.status == "scheduled" else { return }
+        for line in details.places + details.waitingList where random.chance(0.08) {
+            let reason: String? = random.chance(0.3) ? "illness" : random.pick(["work pressures", "rota change", nil])
+            // Received some time between the booking and now, up to ten days ago.
+            let received = max(line.booking.bookedAt, clock.now.addingTimeInterval(-Double(random.int(0...20)) * 43_200))
+            try database.cancelBooking(line.booking.id!, by: "booker@westvale.example", at: received, reason: reason)
+        }
+        for line in try database.sessionDetails(session).places where random.chance(0.03) {
+            if let agency = line.agencyName, let other = learnersByAgency[agency].map({ random.pick($0) }) {
+                _ = try? database.substitute(booking: line.booking.id!, with: other, by: "booker@westvale.example", overridePrerequisites: true)
+            }
+        }
+    }
+
+    mutating func register(_ session: Int64) throws {
+        let details = try database.sessionDetails(session)
+        guard details.summary.session.status == "scheduled" else { return }
+        var present: [String] = [], absent: [String] = []
+        for line in details.places where line.booking.status == "confirmed" {
+            if let email = line.learnerEmail { if random.chance(0.92) { present.append(email) } else { absent.append(email) } }
+        }
+        if !present.isEmpty || !absent.isEmpty { try database.mark(session: session, present: present, absent: absent, by: Self.actor) }
+        try database.deliverSession(session, by: Self.actor)
+    }
+
+    /// Each Monday: issue the links now due, and give e-learning licences to some staff.
+    mutating func weekly() throws {
+        for invitation in try database.issueDueInvitations(by: Self.actor) {
+            let rate = invitation.kind == "evaluation" ? 0.62 : 0.35
+            if random.chance(rate) { pendingAnswers.append((clock.now.addingTimeInterval(Double(random.int(1...12)) * 86_400), invitation.link)) }
+        }
+        let modules = try database.courses().map(\.definition).filter { $0.delivery == .eLearning }.map(\.title)
+        for module in modules {
+            try database.allocateLicences(module: module, to: (0..<random.int(4...9)).map { _ in someLearner() }, by: Self.actor)
+        }
+    }
+
+    /// Answers the links whose answers are due by now, as the learners would.
+    mutating func answerDueLinks() throws {
+        let now = clock.now
+        let due = pendingAnswers.filter { $0.due <= now }
+        pendingAnswers.removeAll { $0.due <= now }
+        for answer in due {
+            let token = String(answer.link.split(separator: "/").last!)
+            if answer.link.contains("/evaluate/") {
+                let satisfaction = random.pick([5, 5, 5, 5, 4, 4, 4, 3, 2])
+                let before = random.int(2...6)
+                try database.submitEvaluation(token: token, answers: EvaluationAnswers(
+                    satisfaction: satisfaction, knowledge: random.pick([.aLot, .aLot, .aLot, .aLittle, .aLittle, .notAtAll]),
+                    confidenceBefore: before, confidenceAfter: min(10, before + random.int(0...4)),
+                    bestPart: random.chance(0.6) ? random.pick(Self.bestParts) : nil,
+                    practiceChange: random.chance(0.5) ? random.pick(Self.changes) : nil, improve: nil))
+                summary.evaluations += 1
+            } else {
+                try database.submitFollowUp(token: token, answers: FollowUpAnswers(
+                    used: random.pick([.yes, .yes, .partly, .no]), example: random.chance(0.5) ? random.pick(Self.examples) : nil,
+                    difference: random.int(2...5), barriers: random.chance(0.3) ? "Caseload pressures" : nil))
+            }
+        }
+    }
+
+    /// At the end of each month: the supplier's usage export, and unused licences reclaimed after 60 days.
+    mutating func monthly() throws {
+        var rows: [UsageRow] = []
+        let today = LondonTime.date(of: clock.now)
+        for status in try database.licenceAllocationsInUse() where random.chance(0.5) {
+            let started = status.startedOn ?? today.adding(days: -random.int(0...20))
+            let startedOn = max(started, status.allocatedOn)
+            rows.append(UsageRow(line: rows.count + 2, email: status.email, module: status.module, startedOn: startedOn,
+                                 completedOn: random.chance(0.7) ? min(today, startedOn.adding(days: random.int(0...10))) : nil))
+        }
+        try database.importUsage(rows, by: Self.actor)
+        try database.reclaimUnusedLicences(olderThan: 60, by: Self.actor)
+    }
+}

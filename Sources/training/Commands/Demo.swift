@@ -1,0 +1,48 @@
+import ArgumentParser
+import Foundation
+import TrainingCore
+import TrainingDemo
+import TrainingReports
+import TrainingStore
+
+extension Training {
+    /// `training demo`: a fictional partnership's two years, built through the real functions.
+    struct Demo: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Build a database of a fictional but realistic partnership (Westvale) for trying the program.",
+            discussion: """
+                Twenty agencies across the sectors, two financial years of sessions, bookings, waiting lists, \
+                cancellations, substitutions, registers, charges, invoices, e-learning licences, evaluations and \
+                follow-ups — made through the same functions real use goes through, deterministically from the seed.
+
+                Example:
+                  training demo --database demo.sqlite --seed 2015 --report Reports
+                """)
+        @Option(help: "The database file to create (it must not exist).") var database = "demo.sqlite"
+        @Option(help: "The seed: the same seed gives the same partnership.") var seed: UInt64 = 2015
+        @Option(help: "The folder of catalogue files.") var catalogue = "Courses"
+        @Option(help: "Only small is built so far.") var scale = "small"
+        @Option(help: "Also write the board's workbook for the latest year into this folder.") var report: String?
+
+        func validate() throws {
+            guard scale == "small" else { throw ValidationError("only --scale small is built so far") }
+        }
+
+        func run() throws {
+            guard !FileManager.default.fileExists(atPath: database) else {
+                throw InputError("\(database) already exists: choose another --database, or remove it first", at: InputLocation(field: "--database"))
+            }
+            let terminal = isatty(STDOUT_FILENO) != 0
+            let summary = try DemoPartnership.build(at: database, catalogue: URL(fileURLWithPath: catalogue), seed: seed,
+                                                    today: LondonTime.date(of: Date())) { step in
+                if terminal { FileHandle.standardError.write(Data("\(step)…\n".utf8)) }
+            }
+            if let report {
+                try Training.requireFolder(report)
+                let path = try BoardWorkbook.write(year: summary.years.last!, from: AppDatabase.open(path: database), into: report)
+                print("Wrote \(path).")
+            }
+            print("Built \(database): the Westvale partnership, \(summary.agencies) agencies, \(summary.learners) staff, \(summary.sessions) sessions, \(summary.bookings) bookings and \(summary.evaluations) evaluations over \(summary.years.map(\.description).joined(separator: " and ")).")
+        }
+    }
+}

@@ -1,0 +1,64 @@
+import Foundation
+import Testing
+import TrainingCore
+import TrainingStore
+@testable import TrainingDemo
+@testable import TrainingReports
+
+@Suite("The demo partnership", .serialized)
+struct DemoTests {
+    static let catalogue = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        .appendingPathComponent("Courses")
+
+    /// The demo built once for these tests (seed 2015), in a folder replaced on each run.
+    static let shared: (database: AppDatabase, summary: DemoSummary, folder: URL) = {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("training-demo-tests")
+        try? FileManager.default.removeItem(at: folder)
+        try! FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let path = folder.appendingPathComponent("demo.sqlite").path
+        let summary = try! DemoPartnership.build(at: path, catalogue: catalogue, seed: 2015, today: LocalDate(year: 2026, month: 11, day: 22)!)
+        return (try! AppDatabase.open(path: path), summary, folder)
+    }()
+
+    func build(seed: UInt64, in folder: URL) throws -> (AppDatabase, DemoSummary) {
+        let path = folder.appendingPathComponent("demo-\(seed).sqlite").path
+        let summary = try DemoPartnership.build(at: path, catalogue: Self.catalogue, seed: seed, today: LocalDate(year: 2026, month: 11, day: 22)!)
+        return (try AppDatabase.open(path: path), summary)
+    }
+
+    func folder() throws -> URL {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("demo-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        return folder
+    }
+
+    @Test func aRealisticPartnershipWithAFindingForTheBoard() throws {
+        let (database, summary, _) = Self.shared
+        #expect(summary.years.map(\.description) == ["2024-25", "2025-26"])
+        #expect(summary.agencies == 20)
+        let year = FinancialYear(startYear: 2025)
+        let courses = try database.courseFigures(period: year)
+        #expect((55...75).contains(courses.total.held + courses.total.cancelled))
+        #expect(courses.cancellationsByReason[.lowNumbers, default: 0] > 0)
+        let attended = try database.attendanceByAgency(period: year).reduce(0) { $0 + $1.attended }
+        #expect((800...1_500).contains(attended), "attended \(attended)")
+        // The statutory police partner has staff and almost no take-up: the board's finding.
+        let police = try #require(try database.takeUp(period: year).first { $0.agencyName.hasPrefix("North Riding Police") })
+        #expect((police.rate ?? 1) < 0.02)
+        let impact = try database.impact(period: year).overall.figures
+        #expect((0.4...0.75).contains(impact.responseRate ?? 0))
+        #expect(try !database.charges(year: year).isEmpty)
+        #expect(try database.invoices().count > 0)
+        #expect(try database.licenceFigures(period: year).total.completed > 0)
+        #expect(try AppDatabase.check(path: database.path).isSound)
+    }
+
+    @Test func theSameSeedGivesAByteIdenticalBoardWorkbook() throws {
+        let folder = try folder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let year = FinancialYear(startYear: 2025)
+        let one = try BoardWorkbook.write(year: year, from: Self.shared.database, into: Self.shared.folder.path)
+        let two = try BoardWorkbook.write(year: year, from: build(seed: 2015, in: folder).0, into: folder.path)
+        #expect(try Data(contentsOf: URL(fileURLWithPath: one)) == Data(contentsOf: URL(fileURLWithPath: two)))
+    }
+}
