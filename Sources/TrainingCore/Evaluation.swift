@@ -20,8 +20,10 @@ public let maximumAnswerLength = 4000
 /// Checks a free-text answer: kept exactly as written (any script, emoji), empty means no answer.
 func freeText(_ text: String?, field: String, at location: InputLocation) throws -> String? {
     guard let text, !text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else { return nil }
-    guard text.count <= maximumAnswerLength else {
-        throw InputError("the answer is \(text.count) characters long; the most kept is \(maximumAnswerLength)", at: location.field(field))
+    // Counted as Unicode code points, as the database counts them: a flag emoji is two.
+    let length = text.unicodeScalars.count
+    guard length <= maximumAnswerLength else {
+        throw InputError("the answer is \(length) characters long; the most kept is \(maximumAnswerLength)", at: location.field(field))
     }
     return text
 }

@@ -42,13 +42,14 @@ public struct Pence: Sendable, Hashable, Comparable, Codable, CustomStringConver
         if negative { body.removeFirst() }
         if body.hasPrefix("£") { body.removeFirst() }
         let parts = body.split(separator: ".", omittingEmptySubsequences: false)
-        guard (1...2).contains(parts.count), !parts[0].isEmpty, parts[0].allSatisfy(\.isASCII),
-              let pounds = Int(parts[0]), pounds >= 0 else {
+        func digits(_ part: Substring) -> Bool { !part.isEmpty && part.allSatisfy { ("0"..."9").contains($0) } }
+        // Up to a thousand billion pounds: beyond any fee, and far from overflowing when made pence.
+        guard (1...2).contains(parts.count), digits(parts[0]), parts[0].count <= 12, let pounds = Int(parts[0]) else {
             throw InputError("'\(text)' is not an amount of money (write it like 12.50)", at: location)
         }
         var pence = 0
         if parts.count == 2 {
-            guard (1...2).contains(parts[1].count), parts[1].allSatisfy(\.isASCII), let fraction = Int(parts[1]) else {
+            guard (1...2).contains(parts[1].count), digits(parts[1]), let fraction = Int(parts[1]) else {
                 throw InputError("'\(text)' is not an amount of money: give at most two figures of pence", at: location)
             }
             pence = parts[1].count == 1 ? fraction * 10 : fraction

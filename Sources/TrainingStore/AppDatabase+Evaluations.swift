@@ -48,7 +48,8 @@ extension AppDatabase {
         let followUpDue = session.startDate.adding(days: try settings(db).followUpDueDays)
         try db.execute(sql: """
             INSERT INTO evaluationInvitation (bookingId, kind, createdAt, dueOn)
-            SELECT id, 'evaluation', ?, ? FROM booking WHERE sessionId = ? AND status = 'attended'
+            SELECT id, 'evaluation', ?, ? FROM booking b WHERE sessionId = ? AND status = 'attended'
+                AND NOT EXISTS (SELECT 1 FROM evaluation e WHERE e.bookingId = b.id)
             UNION ALL
             SELECT id, 'follow-up', ?, ? FROM booking WHERE sessionId = ? AND status = 'attended'
             """, arguments: [instant, today, session.id, instant, followUpDue, session.id])

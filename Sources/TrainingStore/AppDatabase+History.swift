@@ -123,8 +123,7 @@ struct HistoryImporter {
             let capacity = row.capacity ?? course.capacity
             let date = LondonTime.date(of: row.start)
             try insert.execute(arguments: [course.id, row.reference, row.start, end, date, row.delivery.rawValue, row.venue, capacity,
-                                           row.status.rawValue, row.cancelReason?.rawValue,
-                                           row.status == .cancelled ? row.start : nil, row.status == .delivered ? end : nil, now])
+                                           row.status.rawValue, row.cancelReason?.rawValue, nil, nil, now])
             sessions[row.reference] = (db.lastInsertedRowID, date)
             summary.sessionsAdded += 1
         }
@@ -182,8 +181,9 @@ struct HistoryImporter {
                 problems.append(InputError("\(row.person.email) already has a place on session '\(row.sessionReference)'", at: location.field("learner_email")))
                 continue
             }
+            // A cancellation with no date recorded is dated as booked (the schema needs a date) but given no notice.
             let cancelledAt = row.status == .cancelled ? (row.cancelledOn ?? row.bookedOn) : nil
-            let notice = cancelledAt.map { calendar.noticeInWorkingDays(cancelledOn: LondonTime.date(of: $0), sessionDate: session.date) }
+            let notice = row.cancelledOn.map { calendar.noticeInWorkingDays(cancelledOn: LondonTime.date(of: $0), sessionDate: session.date) }
             try insert.execute(arguments: [session.id, learner.id, learner.agencyId, row.status.rawValue, row.bookedOn, cancelledAt,
                                            cancelledAt == nil ? nil : "import", notice])
             summary.bookingsAdded += 1

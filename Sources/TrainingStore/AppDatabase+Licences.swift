@@ -266,11 +266,20 @@ extension AppDatabase {
                     reject("unknown module '\(row.module)'")
                     continue
                 }
-                guard var allocation = try LicenceAllocation.fetchOne(db, sql: """
-                    SELECT * FROM licenceAllocation WHERE learnerId = ? AND courseId = ?
-                    ORDER BY (status = 'reclaimed'), allocatedOn DESC, id DESC LIMIT 1
-                    """, arguments: [learner.id, course.id]) else {
+                let allocations = try LicenceAllocation.fetchAll(db, sql: """
+                    SELECT * FROM licenceAllocation WHERE learnerId = ? AND courseId = ? ORDER BY allocatedOn DESC, id DESC
+                    """, arguments: [learner.id, course.id])
+                guard !allocations.isEmpty else {
                     reject("no allocation: \(learner.name) has no licence for \(course.title)")
+                    continue
+                }
+                // The licence the row is about: one already holding this completion, else the latest allocated
+                // on or before the row's first date — a later refresher licence is not completed by old dates.
+                let firstDate = row.startedOn ?? row.completedOn
+                let chosen = allocations.first { row.completedOn != nil && $0.completedOn == row.completedOn }
+                    ?? allocations.first { firstDate == nil || $0.allocatedOn <= firstDate! }
+                guard var allocation = chosen else {
+                    reject("the dates are before \(learner.name)'s licence for \(course.title) was allocated on \(allocations.last!.allocatedOn)")
                     continue
                 }
                 if allocation.status == LicenceStatus.reclaimed.rawValue {

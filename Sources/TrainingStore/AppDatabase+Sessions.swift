@@ -173,8 +173,9 @@ extension AppDatabase {
         return session
     }
 
-    /// The partnership cancels a session: every live booking on it is released with no charge, and each
-    /// booker is told. Returns the bookings released.
+    /// The partnership cancels a session: every live booking on it is released with no charge, charges
+    /// already raised for late cancellations of it are reversed (unless invoiced), and each booker is told.
+    /// A session whose register has marks took place and cannot be cancelled. Returns the bookings released.
     @discardableResult
     public func cancelSession(_ id: Int64, reason: SessionCancelReason, note: String?, by actor: String) throws -> [BookingLine] {
         try writer.write { db in
@@ -184,6 +185,12 @@ extension AppDatabase {
             case .cancelled: throw InputError("session \(id) is already cancelled", at: InputLocation(field: "session"))
             case .delivered: throw InputError("session \(id) has been delivered and cannot be cancelled", at: InputLocation(field: "session"))
             case .scheduled: break
+            }
+            let marked = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM booking WHERE sessionId = ? AND status IN ('attended', 'did-not-attend')",
+                                          arguments: [id])!
+            guard marked == 0 else {
+                throw InputError("session \(id) has \(marked) \(marked == 1 ? "learner" : "learners") marked on its register, so it took place: it cannot be cancelled (correct the register instead)",
+                                 at: InputLocation(field: "session"))
             }
             let before = session
             session.status = SessionStatus.cancelled.rawValue
@@ -208,6 +215,18 @@ extension AppDatabase {
                     message: "\(title) on \(LondonTime.format(session.startsAt)) has been cancelled (\(reason.rawValue)); \(line.learnerName)'s place is released with no charge.",
                     createdAt: instant, sentAt: nil)
                 try notification.insert(db)
+            }
+            // No charge where the partnership cancelled the session (DOMAIN.md, "Charging policy").
+            let raised = try Charge.fetchAll(db, sql: """
+                SELECT ch.* FROM charge ch JOIN booking b ON b.id = ch.bookingId
+                WHERE b.sessionId = ? AND ch.reversedAt IS NULL AND ch.invoiceId IS NULL
+                """, arguments: [id])
+            for var charge in raised {
+                let unreversed = charge
+                charge.reversedAt = instant
+                try charge.update(db)
+                try db.audit("charge reversed: the partnership cancelled the session", entity: "charge", id: charge.id!, actor: actor,
+                             at: instant, before: unreversed, after: charge)
             }
             try db.audit("session cancelled", entity: "session", id: id, actor: actor, at: instant, before: before, after: session)
             return released

@@ -22,7 +22,8 @@ public struct TakeUpLine: Sendable, Equatable {
 extension AppDatabase {
     /// Take-up of every agency in a year, the agencies with staff but no take-up first, then by name.
     /// Learners count under the agency recorded on their booking or licence; those recorded with no agency
-    /// appear as "Agency not recorded", so the rows add up to everyone reached.
+    /// appear as "Agency not recorded". A learner trained under two agencies in the year (who moved job)
+    /// counts in both rows, so the rows can add up to more than `learnersReached`, which counts each once.
     public func takeUp(period year: some ReportingPeriod) throws -> [TakeUpLine] {
         try writer.read { db in
             let reached = try Row.fetchAll(db, sql: """
