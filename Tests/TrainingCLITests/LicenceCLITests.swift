@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TrainingCore
 
 @Suite("Licences from the command line")
 struct LicenceCLITests {
@@ -18,11 +19,15 @@ struct LicenceCLITests {
         let workspace = try workspaceWithPool()
         let allocated = try workspace.run(["licences", "allocate", "FGM Awareness", "sam@c.example", "ghost@c.example"])
         #expect(allocated.output == "1 of 2 learners allocated a licence for FGM Awareness.\n  refused ghost@c.example: no learner has the email ghost@c.example\n")
+        // The licence was allocated today (the command line runs on the real clock), so usage is dated from today,
+        // written once in the British form and once in ISO form.
+        let today = LondonTime.date(of: Date())
+        let british = String(format: "%02d/%02d/%04d", today.day, today.month, today.year)
         try workspace.write("progress.csv", """
             email,module,started_on,completed_on,score
-            sam@c.example,FGM Awareness,04/11/2025,05/11/2025,90
-            jo@c.example,FGM Awareness,2025-11-04,,
-            nobody@c.example,Modern Slavery,2025-11-04,,
+            sam@c.example,FGM Awareness,\(british),\(today),90
+            jo@c.example,FGM Awareness,\(today),,
+            nobody@c.example,Modern Slavery,\(today),,
             """)
         let imported = try workspace.run(["licences", "import-usage", "progress.csv"])
         #expect(imported.status == 0)
