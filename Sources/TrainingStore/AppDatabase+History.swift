@@ -177,6 +177,14 @@ struct HistoryImporter {
                 summary.bookingsUnchanged += 1
                 continue
             }
+            if row.status == .confirmed, try Int.fetchOne(db, sql: """
+                SELECT s.capacity - (SELECT COUNT(*) FROM booking b WHERE b.sessionId = s.id AND b.status IN ('confirmed', 'attended', 'did-not-attend'))
+                FROM session s WHERE s.id = ? AND s.status = 'scheduled'
+                """, arguments: [session.id]).map({ $0 <= 0 }) == true {
+                problems.append(InputError("session '\(row.sessionReference)' is still to run and already full: import this booking as waitlisted",
+                                           at: location.field("status")))
+                continue
+            }
             if row.status != .cancelled, try Bool.fetchOne(live, arguments: [session.id, learner.id]) == true {
                 problems.append(InputError("\(row.person.email) already has a place on session '\(row.sessionReference)'", at: location.field("learner_email")))
                 continue

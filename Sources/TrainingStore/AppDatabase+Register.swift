@@ -66,8 +66,19 @@ extension AppDatabase {
                 if attended {
                     mark.chargeReversed = try Self.reverseNonAttendanceCharge(of: booking, by: actor, at: instant, in: db)
                 } else if let agencyId = booking.agencyId {
-                    mark.chargeRaised = try Self.raise(policy.nonAttendance(sessionMinutes: session.minutes), on: booking,
-                                                       agencyId: agencyId, by: actor, at: instant, in: db)
+                    var charge = try Self.raise(policy.nonAttendance(sessionMinutes: session.minutes), on: booking,
+                                                agencyId: agencyId, by: actor, at: instant, in: db)
+                    // A waiver given before a register correction still stands when the absence is marked again.
+                    if let waived = try Charge.fetchOne(db, sql: """
+                        SELECT * FROM charge WHERE bookingId = ? AND kind = 'non-attendance' AND waivedAt IS NOT NULL AND id <> ?
+                        ORDER BY id DESC LIMIT 1
+                        """, arguments: [booking.id, charge.id]) {
+                        charge.waivedAt = instant
+                        charge.waivedBy = waived.waivedBy
+                        charge.waiverReason = waived.waiverReason
+                        try charge.update(db)
+                    }
+                    mark.chargeRaised = charge
                 }
                 results.append(mark)
             }

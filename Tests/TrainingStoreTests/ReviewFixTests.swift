@@ -99,3 +99,34 @@ struct ReviewFixTests {
         #expect((booking["cancelledAt"] as String?) != nil)
     }
 }
+
+extension ReviewFixTests {
+    @Test func aWaiverStandsWhenAnAbsenceIsMarkedAgainAfterACorrection() throws {
+        let programme = try Programme()
+        let session = try programme.halfDaySession()
+        try programme.database.book(session: session, learnerEmail: "sam@council.example", by: "b")
+        programme.clock.set("2025-11-17 13:00")
+        let first = try #require(try programme.database.mark(session: session, absent: ["sam@council.example"], by: "o")[0].chargeRaised)
+        try programme.database.waiveCharge(first.id!, reason: "Emergency at work", by: "o")
+        try programme.database.mark(session: session, present: ["sam@council.example"], by: "o")
+        let again = try #require(try programme.database.mark(session: session, absent: ["sam@council.example"], by: "o")[0].chargeRaised)
+        #expect(again.waiverReason == "Emergency at work")
+        #expect(try programme.database.raiseInvoices(for: Quarter.parse("2025-26-Q3"), by: "o").isEmpty)
+    }
+
+    @Test func importedConfirmedBookingsCannotOverfillASessionStillToRun() throws {
+        let programme = try Programme()
+        var history = HistoryImport()
+        history.sessions = [SessionHistoryRow(line: 2, reference: "F1", courseTitle: Programme.halfDay, level: .foundation, delivery: .faceToFace,
+                                              start: at("2026-01-20 09:30"), end: nil, venue: nil, capacity: 1, status: .scheduled, cancelReason: nil)]
+        history.bookings = ["sam@council.example", "jo@council.example"].enumerated().map { index, email in
+            BookingHistoryRow(line: index + 2, sessionReference: "F1",
+                              person: HistoryPerson(email: try! EmailAddress(email), name: email, agencyName: "Calderdale Council", sector: nil),
+                              bookedOn: at("2025-10-01 09:00"), status: .confirmed, cancelledOn: nil)
+        }
+        #expect(throws: InputProblems([InputError("session 'F1' is still to run and already full: import this booking as waitlisted",
+                                                  at: InputLocation(file: "bookings", line: 3, field: "status"))])) {
+            try programme.database.importHistory(history, by: "o")
+        }
+    }
+}
