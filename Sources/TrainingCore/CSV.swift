@@ -83,6 +83,20 @@ public struct CSVDocument: Sendable {
         return CSVDocument(file: file, header: header, records: records)
     }
 
+    /// Parses as `parse(_:file:required:optional:allowingExtraColumns:)` does, but records a refusal in
+    /// `problems` and returns nil instead of throwing, for readers that report every problem at once.
+    public static func parse(_ text: String, file: String, required: [String], optional: [String] = [],
+                             allowingExtraColumns: Bool = false, problems: inout [InputError]) -> CSVDocument? {
+        do {
+            return try parse(text, file: file, required: required, optional: optional, allowingExtraColumns: allowingExtraColumns)
+        } catch let error as InputError {
+            problems.append(error)
+        } catch {
+            problems.append(InputError(error.localizedDescription, at: InputLocation(file: file)))
+        }
+        return nil
+    }
+
     /// One CSV line: each field quoted when it holds a comma, a quote or a line break (quotes doubled).
     public static func line(_ fields: [String]) -> String {
         fields.map { field in

@@ -24,15 +24,8 @@ public enum EvaluationFile {
 
     /// The rows that read, with every bad line added to `problems`.
     static func rows(_ text: String, file: String, problems: inout [InputError]) -> [HistoricalEvaluation] {
-        let document: CSVDocument
-        do {
-            document = try CSVDocument.parse(text, file: file, required: requiredColumns, optional: optionalColumns)
-        } catch let error as InputError {
-            problems.append(error)
-            return []
-        } catch {
-            return []
-        }
+        guard let document = CSVDocument.parse(text, file: file, required: requiredColumns, optional: optionalColumns,
+                                               problems: &problems) else { return [] }
         return InputProblems.collect(document.records, into: &problems) { record in
             func number(_ column: String) throws -> Int? {
                 guard let value = record.optional(column) else { return nil }

@@ -46,18 +46,8 @@ public enum HistoryFiles {
     /// Every session reference written in a sessions file, readable lines or not.
     static func references(in text: String, file: String) -> [String] {
         var ignored: [InputError] = []
-        return document(text, file: file, columns: ["session_ref"], problems: &ignored)?.records.compactMap { $0.optional("session_ref") } ?? []
-    }
-
-    static func document(_ text: String, file: String, columns: [String], problems: inout [InputError]) -> CSVDocument? {
-        do {
-            return try CSVDocument.parse(text, file: file, required: columns, allowingExtraColumns: columns.count == 1)
-        } catch let error as InputError {
-            problems.append(error)
-            return nil
-        } catch {
-            return nil
-        }
+        return CSVDocument.parse(text, file: file, required: ["session_ref"], allowingExtraColumns: true, problems: &ignored)?
+            .records.compactMap { $0.optional("session_ref") } ?? []
     }
 
     /// `YYYY-MM-DD`, `YYYY-MM-DDTHH:MM` or `DD/MM/YYYY` (a day alone is taken at `hour`:00).
@@ -74,7 +64,7 @@ public enum HistoryFiles {
     }
 
     public static func parseSessions(_ text: String, file: String, problems: inout [InputError]) -> [SessionHistoryRow] {
-        guard let document = document(text, file: file, columns: sessionColumns, problems: &problems) else { return [] }
+        guard let document = CSVDocument.parse(text, file: file, required: sessionColumns, problems: &problems) else { return [] }
         return InputProblems.collect(document.records, into: &problems) { record in
             guard let reference = record.optional("session_ref") else {
                 throw InputError("a session reference is required", at: record.location("session_ref"))
@@ -102,7 +92,7 @@ public enum HistoryFiles {
     }
 
     public static func parseBookings(_ text: String, file: String, problems: inout [InputError]) -> [BookingHistoryRow] {
-        guard let document = document(text, file: file, columns: bookingColumns, problems: &problems) else { return [] }
+        guard let document = CSVDocument.parse(text, file: file, required: bookingColumns, problems: &problems) else { return [] }
         return InputProblems.collect(document.records, into: &problems) { record in
             guard let reference = record.optional("session_ref") else {
                 throw InputError("a session reference is required", at: record.location("session_ref"))
@@ -121,7 +111,7 @@ public enum HistoryFiles {
     }
 
     public static func parseELearning(_ text: String, file: String, problems: inout [InputError]) -> [ELearningHistoryRow] {
-        guard let document = document(text, file: file, columns: eLearningColumns, problems: &problems) else { return [] }
+        guard let document = CSVDocument.parse(text, file: file, required: eLearningColumns, problems: &problems) else { return [] }
         return InputProblems.collect(document.records, into: &problems) { record in
             func day(_ column: String) throws -> LocalDate? {
                 try record.optional(column).map { try LocalDate.parse(String($0.prefix(10)), at: record.location(column)) }
