@@ -18,7 +18,6 @@ public enum AgencyWorkbook {
         let takeUpBefore = try database.takeUp(period: year.previous).first { $0.agencyName == name }
 
         func count(_ rows: [BookingExportRow], _ status: BookingStatus) -> Int { rows.filter { $0.status == status.rawValue }.count }
-        func payable(_ lines: [ChargeLine]) -> Pence { lines.filter(\.charge.isPayable).reduce(.zero) { $0 + Pence($1.charge.amountPence) } }
         func line(_ label: String, _ last: Int, _ this: Int) -> [ReportCell] { [.text(label), .count(last), .count(this), .count(this - last)] }
         let summary = ReportTable(heading: "\(name), \(year)", columns: ["", year.previous.description, year.description, "Change"], rows: [
             line("Places booked", before.count, bookings.count),
@@ -29,7 +28,7 @@ public enum AgencyWorkbook {
             [.text("Declared workforce"), takeUpBefore?.workforce.map(ReportCell.count) ?? .text("not declared"),
              takeUp?.workforce.map(ReportCell.count) ?? .text("not declared"), .blank],
             [.text("Take-up"), .percent(takeUpBefore?.rate), .percent(takeUp?.rate), .blank],
-            [.text("Charges payable"), .money(payable(chargesBefore)), .money(payable(charges)), .money(payable(charges) - payable(chargesBefore))],
+            [.text("Charges payable"), .money(chargesBefore.payable), .money(charges.payable), .money(charges.payable - chargesBefore.payable)],
         ])
         let bookingTable = ReportTable(heading: "Bookings, \(year)", columns: ["Session start", "Course", "Level", "Learner", "Status", "Cancelled", "Notice (working days)"],
                                        rows: bookings.map { b in
@@ -39,12 +38,10 @@ public enum AgencyWorkbook {
         let chargeTable = ReportTable(heading: "Charges, \(year)", columns: ["Raised", "Learner", "Course", "State", "Amount", "Why"],
                                       rows: charges.reversed().map { l in
                                           let c = l.charge
-                                          let state = c.waivedAt != nil ? "waived: \(c.waiverReason ?? "")" : c.reversedAt != nil ? "reversed"
-                                              : c.exemptReason != nil ? "exempt" : l.invoiceNumber.map { "invoice \($0)" } ?? "not yet invoiced"
-                                          return [.text(c.raisedOn.description), .text(l.learnerName ?? ""), .text(l.courseTitle), .text(state),
+                                          return [.text(c.raisedOn.description), .text(l.learnerName ?? ""), .text(l.courseTitle), .text(l.state),
                                                   .money(c.isPayable ? Pence(c.amountPence) : .zero), .text(c.rule)]
                                       },
-                                      total: [.text("Total payable"), .blank, .blank, .blank, .money(payable(charges)), .blank])
+                                      total: [.text("Total payable"), .blank, .blank, .blank, .money(charges.payable), .blank])
         return [ReportSheet(name: "Summary", title: "Training summary for \(name)", tables: [summary]),
                 ReportSheet(name: "Bookings", title: "Bookings of \(name)", tables: [bookingTable]),
                 ReportSheet(name: "Charges", title: "Charges to \(name)", tables: [chargeTable])]

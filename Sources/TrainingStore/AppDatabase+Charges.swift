@@ -12,6 +12,22 @@ public struct ChargeLine: Sendable, Equatable {
     public var invoiceNumber: Int?
 }
 
+extension ChargeLine {
+    /// Where the charge stands, in the words both the officer's list and the agency's workbook use.
+    public var state: String {
+        let c = charge
+        if c.waivedAt != nil { return "waived: \(c.waiverReason ?? "")" }
+        if c.reversedAt != nil { return "reversed" }
+        if c.exemptReason != nil { return "exempt" }
+        return invoiceNumber.map { "invoice \($0)" } ?? "not yet invoiced"
+    }
+}
+
+extension Sequence where Element == ChargeLine {
+    /// What is owed: charges neither waived, reversed nor exempt.
+    public var payable: Pence { filter(\.charge.isPayable).reduce(.zero) { $0 + Pence($1.charge.amountPence) } }
+}
+
 /// An invoice with its line items.
 public struct InvoiceDetails: Sendable, Equatable {
     public var invoice: Invoice

@@ -92,15 +92,10 @@ extension Training {
                 }
                 print(TextTable.render(header: ["Charge", "Raised", "Agency", "Learner", "Course", "Amount", "State", "Rule"], rows: lines.map { line in
                     let c = line.charge
-                    let state = c.waivedAt != nil ? "waived: \(c.waiverReason ?? "")"
-                        : c.reversedAt != nil ? "reversed"
-                        : c.exemptReason != nil ? "exempt"
-                        : line.invoiceNumber.map { "invoice \($0)" } ?? "unbilled"
                     return [c.id!.shown, c.raisedOn.description, line.agencyName, line.learnerName ?? "", line.courseTitle,
-                            Pence(c.amountPence).description, state, c.rule]
+                            Pence(c.amountPence).description, line.state, c.rule]
                 }))
-                let payable = lines.filter(\.charge.isPayable).reduce(Pence.zero) { $0 + Pence($1.charge.amountPence) }
-                print("Payable: \(payable)")
+                print("Payable: \(lines.payable)")
             }
         }
 
