@@ -34,6 +34,12 @@ public enum LondonTime {
         return String(format: "%04d-%02d-%02d %02d:%02d", parts.year!, parts.month!, parts.day!, parts.hour!, parts.minute!)
     }
 
+    /// The London wall-clock time of an instant as `YYYYMMDD-HHMMSS`, for naming a file after it.
+    public static func fileStamp(_ instant: Date) -> String {
+        let parts = calendar.dateComponents([.year, .month, .day, .hour, .minute, .second], from: instant)
+        return String(format: "%04d%02d%02d-%02d%02d%02d", parts.year!, parts.month!, parts.day!, parts.hour!, parts.minute!, parts.second!)
+    }
+
     /// Reads a London date with an optional time: a day alone gives `defaultHour:defaultMinute` that day.
     public static func parse(_ text: String, defaultHour: Int, defaultMinute: Int = 0, at location: InputLocation = InputLocation()) throws -> Date {
         let trimmed = text.trimmingCharacters(in: .whitespaces)

@@ -60,6 +60,9 @@ extension AppDatabase {
         configuration.foreignKeysEnabled = true
         configuration.busyMode = .callback(waitBriefly)
         configuration.label = "training"
+        // Deleted and overwritten content is zeroed in the file, so an erased person's details do not
+        // linger in free space (issue 10, erasure).
+        configuration.prepareDatabase { db in try db.execute(sql: "PRAGMA secure_delete = ON") }
         return configuration
     }
 }

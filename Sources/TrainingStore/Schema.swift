@@ -14,6 +14,7 @@ enum Schema {
         migrator.registerMigration("3-elearning-licences", migrate: createLicences)
         migrator.registerMigration("4-evaluations", migrate: createEvaluations)
         migrator.registerMigration("5-charges-and-invoices", migrate: createChargesAndInvoices)
+        migrator.registerMigration("6-retention-and-erasure", migrate: createRetentionPolicy)
         return migrator
     }
 
@@ -362,6 +363,28 @@ enum Schema {
             CREATE INDEX charge_agency ON charge(agencyId, raisedOn);
             CREATE INDEX charge_booking ON charge(bookingId);
             CREATE INDEX charge_invoice ON charge(invoiceId);
+            """)
+    }
+
+    static func createRetentionPolicy(_ db: Database) throws {
+        try db.execute(sql: """
+            -- How long personal data is kept (one row; none means RetentionPolicy.standard).
+            CREATE TABLE retentionPolicy (
+                id INTEGER PRIMARY KEY CHECK (id = 1),
+                inactiveLearnerYears INTEGER NOT NULL CHECK (inactiveLearnerYears BETWEEN 1 AND 50),
+                evaluationTextYears INTEGER NOT NULL CHECK (evaluationTextYears BETWEEN 1 AND 50),
+                auditLogYears INTEGER NOT NULL CHECK (auditLogYears BETWEEN 1 AND 50),
+                updatedAt TEXT NOT NULL
+            ) STRICT;
+
+            -- A learner's licences, for subject access, erasure and the retention run's "last activity".
+            CREATE INDEX licenceAllocation_learner ON licenceAllocation(learnerId);
+            -- Audit entries about one learner are found by entity and id (auditEntry_entity); free text
+            -- older than its period is found by date.
+            CREATE INDEX followUp_submittedAt ON followUp(submittedAt);
+            CREATE INDEX charge_learner ON charge(learnerId);
+            -- Places a learner gave up to a substitute (rare, so a small partial index).
+            CREATE INDEX bookingEvent_replaced ON bookingEvent(previousLearnerId) WHERE previousLearnerId IS NOT NULL;
             """)
     }
 }

@@ -1,0 +1,119 @@
+import Foundation
+import GRDB
+import TrainingCore
+
+/// What `training erase` did.
+public struct ErasureReport: Sendable, Hashable {
+    /// What the learner is called now.
+    public var pseudonym: String
+    /// Their bookings and licences, kept (without their details) so every figure stays the same.
+    public var bookingsKept: Int
+    public var licencesKept: Int
+    /// Evaluations and follow-ups whose free text was removed.
+    public var textsRemoved: Int
+    /// False when a reader kept the write-ahead log busy, so the old pages there are overwritten only at
+    /// the next checkpoint.
+    public var logCleared: Bool
+}
+
+extension AppDatabase {
+    /// Erases one person on a valid request (UK GDPR article 17): anonymises them as retention does and
+    /// removes the free text they wrote, at once. Their bookings, licences and scores stay, under
+    /// "Anonymised learner #n" with agency and sector, so no figure changes. The audit entry records the
+    /// reason and the pseudonym, never the name or email. Deleted content is overwritten (secure_delete is
+    /// on for every connection) and the write-ahead log is checkpointed and truncated, so the details are
+    /// not left in the database's files.
+    @discardableResult
+    public func erase(email: String, reason: String, by actor: String) throws -> ErasureReport {
+        let address = try EmailAddress(email, at: InputLocation(field: "email"))
+        guard let reason = reason.nilIfBlank else {
+            throw InputError("say why the person is erased (the request's reference, say)", at: InputLocation(field: "--reason"))
+        }
+        var report = try writer.write { db -> ErasureReport in
+            let learner = try Self.learner(address, in: db)
+            let instant = now()
+            let bookings = "bookingId IN (SELECT id FROM booking WHERE learnerId = \(learner.id!))"
+            let texts = try Int.fetchOne(db, sql: """
+                SELECT (SELECT COUNT(*) FROM evaluation WHERE \(bookings) AND textRemovedAt IS NULL
+                          AND (bestPart IS NOT NULL OR practiceChange IS NOT NULL OR improve IS NOT NULL))
+                     + (SELECT COUNT(*) FROM followUp WHERE \(bookings) AND textRemovedAt IS NULL
+                          AND (example IS NOT NULL OR barriers IS NOT NULL))
+                """)!
+            try Self.removeFreeText(where: bookings, arguments: [], at: instant, in: db)
+            let pseudonym = try Self.anonymise(learnerId: learner.id!, at: instant, in: db)
+            try db.audit("learner erased", entity: "learner", id: learner.id!, actor: actor, at: instant,
+                         before: String?.none, after: ["reason": reason, "now known as": pseudonym])
+            return ErasureReport(
+                pseudonym: pseudonym,
+                bookingsKept: try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM booking WHERE learnerId = ?", arguments: [learner.id])!,
+                licencesKept: try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM licenceAllocation WHERE learnerId = ?", arguments: [learner.id])!,
+                textsRemoved: texts, logCleared: false)
+        }
+        report.logCleared = try clearWriteAheadLog()
+        return report
+    }
+
+    /// Copies every committed page into the database file and empties the write-ahead log, so that old
+    /// versions of changed pages are no longer in it. False when a reader holds it (the web app serving).
+    func clearWriteAheadLog() throws -> Bool {
+        guard writer is DatabasePool else { return true }
+        return try writer.writeWithoutTransaction { db in
+            let row = try Row.fetchOne(db, sql: "PRAGMA wal_checkpoint(TRUNCATE)")!
+            return (row[0] as Int) == 0
+        }
+    }
+
+    /// Replaces one learner's details with "Anonymised learner #n" (n counts the anonymised), keeping their
+    /// agency: the bookings, licences, charges and scores that figures are made of stay as they were. Text
+    /// the program wrote naming them (notifications, booking notes, audit entries about them) loses the
+    /// name and email too. Returns the pseudonym; a learner already anonymised keeps theirs.
+    @discardableResult
+    static func anonymise(learnerId id: Int64, at instant: Date, in db: Database) throws -> String {
+        guard var learner = try Learner.fetchOne(db, key: id) else { throw StoreError.notFound("there is no learner \(id)") }
+        guard learner.anonymisedAt == nil else { return learner.name }
+        let number = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM learner WHERE anonymisedAt IS NOT NULL")! + 1
+        let pseudonym = AnonymisedLearner.name(number: number)
+
+        let heldBookings = """
+            SELECT id FROM booking WHERE learnerId = ?1
+            UNION SELECT bookingId FROM bookingEvent WHERE previousLearnerId = ?1
+            """
+        for trace in [learner.name, learner.email].compactMap({ $0 }) {
+            let arguments: StatementArguments = [id, trace, pseudonym]
+            // Audit entries of their bookings hold the booking as JSON, its cancellation reason included.
+            let inJSON = String(jsonText(trace).dropFirst().dropLast())
+            try db.execute(sql: """
+                UPDATE auditEntry SET before = replace(before, ?2, ?3), after = replace(after, ?2, ?3)
+                WHERE entity = 'booking' AND entityId IN (SELECT CAST(id AS TEXT) FROM (\(heldBookings)))
+                  AND (instr(before, ?2) > 0 OR instr(after, ?2) > 0)
+                """, arguments: [id, inJSON, pseudonym])
+            try db.execute(sql: """
+                UPDATE notification SET message = replace(message, ?2, ?3)
+                WHERE bookingId IN (\(heldBookings)) AND instr(message, ?2) > 0
+                """, arguments: arguments)
+            try db.execute(sql: """
+                UPDATE booking SET cancellationReason = replace(cancellationReason, ?2, ?3)
+                WHERE id IN (\(heldBookings)) AND instr(cancellationReason, ?2) > 0
+                """, arguments: arguments)
+            try db.execute(sql: """
+                UPDATE bookingEvent SET note = replace(note, ?2, ?3)
+                WHERE bookingId IN (\(heldBookings)) AND instr(note, ?2) > 0
+                """, arguments: arguments)
+        }
+        try db.execute(sql: """
+            UPDATE auditEntry SET
+                before = CASE WHEN json_type(before, '$.name') IS NULL THEN before
+                              ELSE json_replace(before, '$.name', ?2, '$.email', NULL, '$.jobRole', NULL) END,
+                after = CASE WHEN json_type(after, '$.name') IS NULL THEN after
+                             ELSE json_replace(after, '$.name', ?2, '$.email', NULL, '$.jobRole', NULL) END
+            WHERE entity = 'learner' AND entityId = CAST(?1 AS TEXT)
+            """, arguments: [id, pseudonym])
+
+        learner.name = pseudonym
+        learner.email = nil
+        learner.jobRole = nil
+        learner.anonymisedAt = instant
+        try learner.update(db)
+        return pseudonym
+    }
+}
