@@ -11,6 +11,8 @@ public enum StoreError: Error, UserFacingError, Equatable {
     case writtenByNewerVersion(path: String, unknownMigrations: [String])
     /// Something asked for is not there.
     case notFound(String)
+    /// A file offered as a database (a backup to restore, a copy just made) fails `training check`.
+    case unsoundFile(path: String, name: String, problems: [String])
 
     public var errorDescription: String? {
         switch self {
@@ -22,6 +24,9 @@ public enum StoreError: Error, UserFacingError, Equatable {
             return "\(path) was written by a newer version of training (it has changes this version does not know: \(unknown.joined(separator: ", "))); upgrade training to open it — nothing was changed"
         case .notFound(let what):
             return what
+        case .unsoundFile(let path, let name, let problems):
+            let subject = name == path ? path : "\(name) (\(path))"
+            return "\(subject) fails the check, so it is not used and nothing was changed: \(problems.joined(separator: "; "))"
         }
     }
 }
