@@ -1,0 +1,140 @@
+import Foundation
+import GRDB
+import TrainingCore
+
+extension AppDatabase {
+    /// Everything held about the learner with this email (ignoring case), for a subject access request:
+    /// their details, bookings and each booking's history, charges that name them, licences, evaluations
+    /// and follow-ups they wrote, the evaluation links sent to them, notifications about their places and
+    /// the audit entries about their records. Read in one transaction, so the sections agree.
+    ///
+    /// A place they gave to a substitute is listed up to the substitution; what happened to it afterwards
+    /// is the substitute's, and no other learner is named anywhere.
+    public func subjectAccess(email: String) throws -> SubjectAccessRecord {
+        let address = try EmailAddress(email, at: InputLocation(field: "email"))
+        return try writer.read { db in
+            let learner = try Self.learner(address, in: db)
+            let id = learner.id!
+            // Places they hold (since they took one as a substitute, if so), and places they held until a
+            // substitute took them: what happened outside those windows is about someone else.
+            let held = """
+                SELECT b.id AS bookingId, NULL AS until,
+                       (SELECT MAX(e.at) FROM bookingEvent e WHERE e.bookingId = b.id AND e.kind = 'substituted' AND e.learnerId = \(id)) AS since
+                FROM booking b WHERE b.learnerId = \(id)
+                UNION ALL SELECT bookingId, MIN(at), NULL FROM bookingEvent
+                WHERE previousLearnerId = \(id) AND kind = 'substituted' GROUP BY bookingId
+                """
+            func within(_ instant: String) -> String {
+                "(h.until IS NULL OR \(instant) <= h.until) AND (h.since IS NULL OR \(instant) >= h.since)"
+            }
+            func section(_ title: String, _ explanation: String, _ sql: String) throws -> PersonalDataSection {
+                let statement = try db.makeStatement(sql: sql)
+                let rows = try Row.fetchAll(statement).map { row in Array(row.databaseValues.map(Self.personalValue)) }
+                return PersonalDataSection(title: title, explanation: explanation, columns: statement.columnNames, rows: rows)
+            }
+            let sections = [
+                try section("Details", "Who you are in the training records.", """
+                    SELECT l.name AS "Name", l.email AS "Email", a.name AS "Agency", a.sector AS "Sector", l.jobRole AS "Job role",
+                           l.createdAt AS "Added"
+                    FROM learner l LEFT JOIN agency a ON a.id = l.agencyId WHERE l.id = \(id)
+                    """),
+                try section("Bookings", "Your places on training sessions: kept as the partnership's training record.", """
+                    SELECT b.id AS "Booking", c.title AS "Course", c.level AS "Level", s.startsAt AS "Session start",
+                           COALESCE(s.venue, s.onlineURL) AS "Venue", a.name AS "Agency",
+                           CASE WHEN h.until IS NULL THEN b.status ELSE 'passed to a substitute' END AS "Status",
+                           b.bookedAt AS "Booked", b.bookedBy AS "Booked by",
+                           CASE WHEN h.until IS NULL THEN b.cancelledAt END AS "Cancelled",
+                           CASE WHEN h.until IS NULL THEN b.cancelledBy END AS "Cancelled by",
+                           CASE WHEN h.until IS NULL THEN b.cancellationReason END AS "Reason",
+                           CASE WHEN h.until IS NULL THEN b.noticeWorkingDays END AS "Notice (working days)"
+                    FROM (\(held)) h JOIN booking b ON b.id = h.bookingId JOIN session s ON s.id = b.sessionId
+                    JOIN course c ON c.id = s.courseId LEFT JOIN agency a ON a.id = b.agencyId
+                    ORDER BY s.startsAt, b.id
+                    """),
+                try section("Booking history", "Each change to your bookings, when and by whom.", """
+                    SELECT e.bookingId AS "Booking", e.at AS "When",
+                           CASE WHEN e.kind = 'substituted' AND e.previousLearnerId = \(id) THEN 'substituted: your place passed to another learner'
+                                WHEN e.kind = 'substituted' THEN 'substituted: you took the place of another learner'
+                                ELSE e.kind END AS "Change",
+                           e.fromStatus AS "From", e.toStatus AS "To", e.actor AS "By", e.note AS "Note"
+                    FROM (\(held)) h JOIN bookingEvent e ON e.bookingId = h.bookingId
+                    WHERE \(within("e.at"))
+                    ORDER BY e.bookingId, e.id
+                    """),
+                try section("Charges", "Fees charged to your agency for a late cancellation or non-attendance of yours.", """
+                    SELECT ch.id AS "Charge", ch.bookingId AS "Booking", c.title AS "Course", ch.kind AS "Kind",
+                           ch.amountPence AS "Amount (pence)", ch.raisedOn AS "Raised on", ch.rule AS "Rule",
+                           ch.exemptReason AS "Exempt because", ch.waivedAt AS "Waived", ch.waiverReason AS "Waiver reason",
+                           ch.reversedAt AS "Reversed", i.number AS "Invoice"
+                    FROM charge ch JOIN booking b ON b.id = ch.bookingId JOIN session s ON s.id = b.sessionId
+                    JOIN course c ON c.id = s.courseId LEFT JOIN invoice i ON i.id = ch.invoiceId
+                    WHERE ch.learnerId = \(id) ORDER BY ch.id
+                    """),
+                try section("E-learning licences", "E-learning modules allocated to you and your progress.", """
+                    SELECT c.title AS "Module", a.name AS "Agency", x.status AS "Status", x.allocatedOn AS "Allocated",
+                           x.startedOn AS "Started", x.completedOn AS "Completed", x.reclaimedOn AS "Reclaimed",
+                           x.allocatedBy AS "Allocated by"
+                    FROM licenceAllocation x JOIN course c ON c.id = x.courseId LEFT JOIN agency a ON a.id = x.agencyId
+                    WHERE x.learnerId = \(id) ORDER BY x.allocatedOn, x.id
+                    """),
+                try section("Evaluations", "What you answered after a session.", """
+                    SELECT v.bookingId AS "Booking", c.title AS "Course", v.submittedAt AS "Submitted",
+                           v.satisfaction AS "Satisfaction (1-5)", v.knowledge AS "Knowledge gained",
+                           v.confidenceBefore AS "Confidence before (1-10)", v.confidenceAfter AS "Confidence after (1-10)",
+                           v.bestPart AS "Best part", v.practiceChange AS "Change to practice", v.improve AS "To improve",
+                           v.textRemovedAt AS "Text removed"
+                    FROM evaluation v JOIN booking b ON b.id = v.bookingId JOIN session s ON s.id = b.sessionId
+                    JOIN course c ON c.id = s.courseId
+                    WHERE b.learnerId = \(id) ORDER BY v.submittedAt
+                    """),
+                try section("Follow-ups", "What you answered months after a session.", """
+                    SELECT f.bookingId AS "Booking", c.title AS "Course", f.submittedAt AS "Submitted",
+                           f.usedInPractice AS "Used in practice", f.example AS "Example", f.difference AS "Difference (1-5)",
+                           f.barriers AS "Barriers", f.textRemovedAt AS "Text removed"
+                    FROM followUp f JOIN booking b ON b.id = f.bookingId JOIN session s ON s.id = b.sessionId
+                    JOIN course c ON c.id = s.courseId
+                    WHERE b.learnerId = \(id) ORDER BY f.submittedAt
+                    """),
+                try section("Evaluation links", "Personal links sent to you for an evaluation or follow-up (only a hash of each is kept).", """
+                    SELECT i.bookingId AS "Booking", i.kind AS "Kind", i.dueOn AS "Due", i.sentAt AS "Sent",
+                           i.expiresAt AS "Expires", i.usedAt AS "Used"
+                    FROM evaluationInvitation i JOIN booking b ON b.id = i.bookingId
+                    WHERE b.learnerId = \(id) ORDER BY i.dueOn, i.id
+                    """),
+                try section("Notifications", "Messages about your places sent to the person who booked them.", """
+                    SELECT n.createdAt AS "Written", n.kind AS "Kind", n.message AS "Message", n.sentAt AS "Sent"
+                    FROM (\(held)) h JOIN notification n ON n.bookingId = h.bookingId
+                    WHERE \(within("n.createdAt"))
+                    ORDER BY n.createdAt, n.id
+                    """),
+                try section("Audit entries", "The log of changes to your record, bookings, licences and charges.", """
+                    SELECT e.at AS "When", e.actor AS "By", e.action AS "Action", e.entity AS "Record", e.entityId AS "Record id",
+                           e.before AS "Before", e.after AS "After"
+                    FROM auditEntry e
+                    WHERE (e.entity = 'learner' AND e.entityId = '\(id)')
+                       OR (e.entity = 'booking' AND e.entityId IN (SELECT CAST(bookingId AS TEXT) FROM (\(held)) h
+                                                                   WHERE \(within("e.at"))))
+                       OR (e.entity = 'licenceAllocation' AND e.entityId IN (SELECT CAST(id AS TEXT) FROM licenceAllocation WHERE learnerId = \(id)))
+                       OR (e.entity = 'charge' AND e.entityId IN (SELECT CAST(id AS TEXT) FROM charge WHERE learnerId = \(id)))
+                    ORDER BY e.at, e.id
+                    """),
+            ]
+            return SubjectAccessRecord(email: address.text, gatheredAt: LondonTime.format(now()), sections: sections)
+        }
+    }
+
+    /// A stored value as a person reads it: instants (stored in UTC) as London wall-clock times.
+    static func personalValue(_ value: DatabaseValue) -> PersonalDataValue {
+        switch value.storage {
+        case .null: return .none
+        case .int64(let number): return .number(Int(number))
+        case .double(let number): return .text(String(number))
+        case .string(let text):
+            if text.count == 23, text.dropFirst(10).first == " ", let instant = Date.fromDatabaseValue(value) {
+                return .text(LondonTime.format(instant))
+            }
+            return .text(text)
+        case .blob: return .text("(binary data)")
+        }
+    }
+}
