@@ -22,7 +22,8 @@ struct Training: ParsableCommand {
                       SessionCommand.self, Book.self, CancelBooking.self, Substitute.self, Waitlist.self, BookingCommand.self,
                       Register.self, Attend.self, Policy.self, Charges.self, Invoices.self, Holiday.self, Notifications.self,
                       Licences.self, Settings.self, Evaluations.self, Evaluate.self, FollowUp.self, Import.self,
-                      Impact.self, Report.self, Export.self, Audit.self, Bench.self])
+                      Impact.self, Report.self, Export.self, Audit.self, Backup.self, Restore.self, Retention.self,
+                      SubjectAccess.self, Erase.self, Bench.self])
 
     /// Prints a failure the way every command reports one, and exits with status 1.
     static func fail(_ message: String) -> Never {
