@@ -119,7 +119,7 @@ extension AppDatabase {
                     ORDER BY e.at, e.id
                     """),
             ]
-            return SubjectAccessRecord(email: address.text, gatheredAt: LondonTime.format(now()), sections: sections)
+            return SubjectAccessRecord(email: learner.email ?? address.text, gatheredAt: LondonTime.format(now()), sections: sections)
         }
     }
 

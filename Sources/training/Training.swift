@@ -31,15 +31,26 @@ struct Training: ParsableCommand {
         Foundation.exit(1)
     }
 
-    /// A database error in words a person can act on.
+    /// The database file the command opened, so a database error can name it. Set once, by
+    /// `DatabaseOptions.open()`, in a process that runs one command.
+    nonisolated(unsafe) static var openedDatabase: String?
+
+    /// A database error in words a person can act on, naming the file when a command opened one.
     static func describe(_ error: DatabaseError) -> String {
+        guard let file = openedDatabase else { return explain(error) }
+        return "\(file): \(explain(error))"
+    }
+
+    static func explain(_ error: DatabaseError) -> String {
         switch error.resultCode {
         case .SQLITE_BUSY, .SQLITE_LOCKED:
             return "the database is busy with another command; try again in a moment"
         case .SQLITE_FULL:
             return "the disk is full: nothing was changed; free some space and try again"
         case .SQLITE_READONLY:
-            return "the database file is read-only: nothing was changed"
+            return "the database file is read-only (or its folder is, which SQLite also writes to): nothing was changed"
+        case .SQLITE_CANTOPEN:
+            return "the database file cannot be opened: check that it and its folder exist and can be written"
         case .SQLITE_CORRUPT, .SQLITE_NOTADB:
             return "the database file is damaged: run `training check` (nothing was changed)"
         case .SQLITE_CONSTRAINT:
@@ -68,6 +79,7 @@ struct DatabaseOptions: ParsableArguments {
 
     /// Opens the database (it must exist: `training init` creates it).
     func open() throws -> AppDatabase {
+        Training.openedDatabase = path
         let database = try AppDatabase.open(path: path)
         let migrations = try database.appliedMigrations().count
         Logger(label: "training").debug("opened database", metadata: [

@@ -167,7 +167,9 @@ struct CLITests {
                         ["licences", "buy"], ["licences", "status"], ["licences", "quota"], ["licences", "allocate"],
                         ["licences", "import-usage"], ["licences", "reclaim"], ["licences", "figures"],
                         ["settings", "show"], ["settings", "set"], ["evaluations", "due"], ["evaluate"], ["follow-up"],
-                        ["import", "evaluations"], ["import", "history"], ["impact"], ["report", "board"], ["report", "quarter"], ["report", "agency"], ["export", "bookings"], ["demo"]] {
+                        ["import", "evaluations"], ["import", "history"], ["impact"], ["report", "board"], ["report", "quarter"], ["report", "agency"], ["export", "bookings"], ["demo"],
+                        ["backup"], ["restore"], ["retention", "show"], ["retention", "set"], ["retention", "apply"],
+                        ["subject-access"], ["erase"]] {
             let help = try workspace.run(command + ["--help"], database: false)
             #expect(help.status == 0, "\(command)")
             #expect(help.output.contains("training \(command.joined(separator: " "))"), "\(command) help shows no example")

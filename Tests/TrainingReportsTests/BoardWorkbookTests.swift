@@ -15,8 +15,8 @@ private func at(_ text: String) -> Date { try! LondonTime.parse(text) }
 ///   agency recorded) attended, Dan (Calderdale NHS) did not; session N2 (Toxic Trio, intermediate, run
 ///   virtually) delivered 1 April 2015: Eve (NHS) attended; session N3 cancelled for low numbers.
 ///   Bob completed FGM Awareness on 3 July 2015. West Yorkshire Police declared 300 staff and trained nobody.
-func smallPartnership() throws -> AppDatabase {
-    let database = try AppDatabase.inMemory(now: { at("2016-05-01 09:00") })
+func smallPartnership(now: @escaping @Sendable () -> Date = { at("2016-05-01 09:00") }) throws -> AppDatabase {
+    let database = try AppDatabase.inMemory(now: now)
     try database.addAgency(AgencyDetails(name: "Calderdale Council", sector: .localAuthority), by: "o")
     try database.addAgency(AgencyDetails(name: "Calderdale NHS", sector: .health), by: "o")
     try database.addAgency(AgencyDetails(name: "West Yorkshire Police", sector: .police, isStatutoryPartner: true), by: "o")

@@ -162,7 +162,7 @@ extension Training {
                 try SubjectAccessWorkbook.write(record, partnershipName: try database.settings().partnershipName, to: out)
                 print("Wrote \(out).")
             }
-            let counts = record.sections.map { "\($0.rows.count) \($0.title.lowercased())" }.joined(separator: ", ")
+            let counts = record.sections.map { "\($0.title.lowercased()) \($0.rows.count)" }.joined(separator: ", ")
             print("Held about \(record.email): \(counts).")
         }
     }
