@@ -33,12 +33,7 @@ extension AppDatabase {
             let learner = try Self.learner(address, in: db)
             let instant = now()
             let bookings = "bookingId IN (SELECT id FROM booking WHERE learnerId = \(learner.id!))"
-            let texts = try Int.fetchOne(db, sql: """
-                SELECT (SELECT COUNT(*) FROM evaluation WHERE \(bookings) AND textRemovedAt IS NULL
-                          AND (bestPart IS NOT NULL OR practiceChange IS NOT NULL OR improve IS NOT NULL))
-                     + (SELECT COUNT(*) FROM followUp WHERE \(bookings) AND textRemovedAt IS NULL
-                          AND (example IS NOT NULL OR barriers IS NOT NULL))
-                """)!
+            let texts = try Self.freeTextCount(where: bookings, arguments: [], in: db)
             try Self.removeFreeText(where: bookings, arguments: [], at: instant, in: db)
             let pseudonym = try Self.anonymise(learnerId: learner.id!, at: instant, in: db)
             try db.audit("learner erased", entity: "learner", id: learner.id!, actor: actor, at: instant,
@@ -47,7 +42,7 @@ extension AppDatabase {
                 pseudonym: pseudonym,
                 bookingsKept: try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM booking WHERE learnerId = ?", arguments: [learner.id])!,
                 licencesKept: try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM licenceAllocation WHERE learnerId = ?", arguments: [learner.id])!,
-                textsRemoved: texts, logCleared: false)
+                textsRemoved: texts.evaluations + texts.followUps, logCleared: false)
         }
         report.logCleared = try clearWriteAheadLog()
         return report

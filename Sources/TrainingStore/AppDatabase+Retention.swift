@@ -75,14 +75,7 @@ extension AppDatabase {
             let auditCutoff = LondonTime.startOfDay(cutoffs.auditEntriesBefore)
 
             let inactive = try Self.inactiveLearners(since: activityCutoff, day: cutoffs.lastActivityBefore, in: db)
-            let evaluationTexts = try Int.fetchOne(db, sql: """
-                SELECT COUNT(*) FROM evaluation WHERE submittedAt < ? AND textRemovedAt IS NULL
-                  AND (bestPart IS NOT NULL OR practiceChange IS NOT NULL OR improve IS NOT NULL)
-                """, arguments: [textCutoff])!
-            let followUpTexts = try Int.fetchOne(db, sql: """
-                SELECT COUNT(*) FROM followUp WHERE submittedAt < ? AND textRemovedAt IS NULL
-                  AND (example IS NOT NULL OR barriers IS NOT NULL)
-                """, arguments: [textCutoff])!
+            let (evaluationTexts, followUpTexts) = try Self.freeTextCount(where: "submittedAt < ?", arguments: [textCutoff], in: db)
             let auditEntries = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM auditEntry WHERE at < ?", arguments: [auditCutoff])!
             var run = RetentionRun(policy: policy, cutoffs: cutoffs, learnersToAnonymise: inactive, evaluationTexts: evaluationTexts,
                                    followUpTexts: followUpTexts, auditEntries: auditEntries, applied: false)
@@ -127,15 +120,25 @@ extension AppDatabase {
         }
     }
 
+    /// An evaluation, and a follow-up, that still holds free text (SQL conditions).
+    static let evaluationHoldsText = "textRemovedAt IS NULL AND (bestPart IS NOT NULL OR practiceChange IS NOT NULL OR improve IS NOT NULL)"
+    static let followUpHoldsText = "textRemovedAt IS NULL AND (example IS NOT NULL OR barriers IS NOT NULL)"
+
+    /// How many evaluations and follow-ups matching `condition` still hold free text.
+    static func freeTextCount(where condition: String, arguments: StatementArguments, in db: Database) throws -> (evaluations: Int, followUps: Int) {
+        (try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM evaluation WHERE \(condition) AND \(evaluationHoldsText)", arguments: arguments)!,
+         try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM followUp WHERE \(condition) AND \(followUpHoldsText)", arguments: arguments)!)
+    }
+
     /// Removes the free-text answers of the evaluations and follow-ups matching `condition`; scores stay.
     static func removeFreeText(where condition: String, arguments: StatementArguments, at instant: Date, in db: Database) throws {
         try db.execute(sql: """
             UPDATE evaluation SET bestPart = NULL, practiceChange = NULL, improve = NULL, textRemovedAt = ?
-            WHERE \(condition) AND textRemovedAt IS NULL AND (bestPart IS NOT NULL OR practiceChange IS NOT NULL OR improve IS NOT NULL)
+            WHERE \(condition) AND \(evaluationHoldsText)
             """, arguments: [instant] + arguments)
         try db.execute(sql: """
             UPDATE followUp SET example = NULL, barriers = NULL, textRemovedAt = ?
-            WHERE \(condition) AND textRemovedAt IS NULL AND (example IS NOT NULL OR barriers IS NOT NULL)
+            WHERE \(condition) AND \(followUpHoldsText)
             """, arguments: [instant] + arguments)
     }
 }
