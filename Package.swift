@@ -14,6 +14,7 @@ let package = Package(
         .library(name: "TrainingImport", targets: ["TrainingImport"]),
         .library(name: "XLSX", targets: ["XLSX"]),
         .library(name: "TrainingReports", targets: ["TrainingReports"]),
+        .library(name: "TrainingWeb", targets: ["TrainingWeb"]),
     ],
     dependencies: [
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
@@ -21,6 +22,12 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird-auth", from: "2.5.0"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+        .package(url: "https://github.com/vapor/multipart-kit", from: "4.7.1"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
+        .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
         // Test-only: reads the produced .xlsx (a zip) back so tests can check the sheet XML.
         .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
     ],
@@ -41,10 +48,23 @@ let package = Package(
         .target(name: "XLSX", dependencies: ["CXlsxWriter"]),
         .target(name: "TrainingReports", dependencies: ["TrainingCore", "TrainingStore", "XLSX"]),
         .target(name: "TrainingDemo", dependencies: ["TrainingCore", "TrainingStore", "TrainingImport"]),
+        .target(
+            name: "TrainingWeb",
+            dependencies: [
+                "TrainingCore", "TrainingStore", "TrainingImport", "TrainingReports", "XLSX",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdAuth", package: "hummingbird-auth"),
+                .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
+                .product(name: "Mustache", package: "swift-mustache"),
+                .product(name: "MultipartKit", package: "multipart-kit"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "Logging", package: "swift-log"),
+            ]),
         .executableTarget(
             name: "training",
             dependencies: [
-                "TrainingCore", "TrainingStore", "TrainingImport", "XLSX", "TrainingReports", "TrainingDemo",
+                "TrainingCore", "TrainingStore", "TrainingImport", "XLSX", "TrainingReports", "TrainingDemo", "TrainingWeb",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]),
@@ -59,6 +79,11 @@ let package = Package(
             dependencies: ["TrainingReports", "TrainingStore", "TrainingCore", "XLSX",
                            .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
         .testTarget(name: "TrainingDemoTests", dependencies: ["TrainingDemo", "TrainingReports", "TrainingStore", "TrainingCore"]),
+        .testTarget(
+            name: "TrainingWebTests",
+            dependencies: ["TrainingWeb", "TrainingStore", "TrainingCore",
+                           .product(name: "HummingbirdTesting", package: "hummingbird"),
+                           .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
         .testTarget(
             name: "TrainingCLITests",
             dependencies: ["training", "TrainingStore", "TrainingCore", .product(name: "GRDB", package: "GRDB.swift")]),

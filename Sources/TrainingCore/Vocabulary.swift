@@ -70,3 +70,10 @@ public enum Sector: String, Vocabulary, Codable {
         "VCS": .voluntaryAndCommunity, "LA": .localAuthority, "NHS": .health,
     ]
 }
+
+/// What a person who signs in to the web application may do: the officer runs the programme, a booker
+/// books for one agency and sees nothing of any other, a board member reads the figures.
+public enum UserRole: String, Vocabulary {
+    case officer, booker, board
+    public static let fieldName = "role"
+}

@@ -10,6 +10,12 @@ public struct BookingOutcome: Sendable, Equatable {
     public var waitingPosition: Int
 }
 
+/// What a cancellation gives and costs: working days of notice and the charge, if any.
+public struct CancellationTerms: Sendable, Equatable {
+    public var notice: Int
+    public var charge: ChargeAssessment?
+}
+
 /// What a cancellation did.
 public struct CancellationOutcome: Sendable, Equatable {
     public var booking: Booking
@@ -28,30 +34,45 @@ extension AppDatabase {
                      overridePrerequisites: Bool = false) throws -> BookingOutcome {
         let email = try EmailAddress(learnerEmail, at: InputLocation(field: "learner"))
         return try writer.write { db in
-            let instant = now()
-            let session = try Self.session(sessionId, in: db)
-            let learner = try Self.learner(email, in: db)
-            try Self.checkBookable(session, at: instant)
-            try Self.checkNotBooked(learner, on: session, in: db)
-            try Self.checkPrerequisites(of: learner, for: session, overriding: overridePrerequisites, actor: actor, at: instant, in: db)
-
-            let confirmed = try Self.placesTaken(session.id!, in: db)
-            let agencyConfirmed = try learner.agencyId.map { try Self.placesTaken(session.id!, agencyId: $0, in: db) } ?? 0
-            let decision = PlaceDecision.decide(capacity: session.capacity, confirmed: confirmed,
-                                                perAgencyCap: session.perAgencyCap, agencyConfirmed: agencyConfirmed)
-            var booking = Booking(id: nil, sessionId: session.id!, learnerId: learner.id!, agencyId: learner.agencyId,
-                                  status: decision.rawValue, bookedAt: instant, bookedBy: actor, cancelledAt: nil,
-                                  cancelledBy: nil, cancellationReason: nil, noticeWorkingDays: nil)
-            try booking.insert(db)
-            try db.recordBookingEvent(booking.id!, kind: decision == .confirmed ? "booked" : "waitlisted", from: nil,
-                                      to: booking.status, learnerId: learner.id, actor: actor, at: instant)
-            try db.audit(decision == .confirmed ? "booking confirmed" : "booking waitlisted", entity: "booking",
-                         id: booking.id!, actor: actor, at: instant, before: Booking?.none, after: booking)
-            let position = decision == .confirmed ? 0 : try Int.fetchOne(db, sql: """
-                SELECT COUNT(*) FROM booking WHERE sessionId = ? AND status = 'waitlisted' AND id < ?
-                """, arguments: [session.id, booking.id])!
-            return BookingOutcome(booking: booking, placed: decision, waitingPosition: position)
+            try Self.book(session: sessionId, learner: email, by: actor, overridePrerequisites: overridePrerequisites, at: now(), in: db)
         }
+    }
+
+    /// Books several learners onto a session in one transaction, in the order given: all are booked or,
+    /// if any cannot be, none is.
+    @discardableResult
+    public func book(session sessionId: Int64, learnerEmails: [String], by actor: String) throws -> [BookingOutcome] {
+        let emails = try learnerEmails.map { try EmailAddress($0, at: InputLocation(field: "learner")) }
+        return try writer.write { db in
+            let instant = now()
+            return try emails.map { try Self.book(session: sessionId, learner: $0, by: actor, overridePrerequisites: false, at: instant, in: db) }
+        }
+    }
+
+    static func book(session sessionId: Int64, learner email: EmailAddress, by actor: String, overridePrerequisites: Bool,
+                     at instant: Date, in db: Database) throws -> BookingOutcome {
+        let session = try Self.session(sessionId, in: db)
+        let learner = try Self.learner(email, in: db)
+        try Self.checkBookable(session, at: instant)
+        try Self.checkNotBooked(learner, on: session, in: db)
+        try Self.checkPrerequisites(of: learner, for: session, overriding: overridePrerequisites, actor: actor, at: instant, in: db)
+
+        let confirmed = try Self.placesTaken(session.id!, in: db)
+        let agencyConfirmed = try learner.agencyId.map { try Self.placesTaken(session.id!, agencyId: $0, in: db) } ?? 0
+        let decision = PlaceDecision.decide(capacity: session.capacity, confirmed: confirmed,
+                                            perAgencyCap: session.perAgencyCap, agencyConfirmed: agencyConfirmed)
+        var booking = Booking(id: nil, sessionId: session.id!, learnerId: learner.id!, agencyId: learner.agencyId,
+                              status: decision.rawValue, bookedAt: instant, bookedBy: actor, cancelledAt: nil,
+                              cancelledBy: nil, cancellationReason: nil, noticeWorkingDays: nil)
+        try booking.insert(db)
+        try db.recordBookingEvent(booking.id!, kind: decision == .confirmed ? "booked" : "waitlisted", from: nil,
+                                  to: booking.status, learnerId: learner.id, actor: actor, at: instant)
+        try db.audit(decision == .confirmed ? "booking confirmed" : "booking waitlisted", entity: "booking",
+                     id: booking.id!, actor: actor, at: instant, before: Booking?.none, after: booking)
+        let position = decision == .confirmed ? 0 : try Int.fetchOne(db, sql: """
+            SELECT COUNT(*) FROM booking WHERE sessionId = ? AND status = 'waitlisted' AND id < ?
+            """, arguments: [session.id, booking.id])!
+        return BookingOutcome(booking: booking, placed: decision, waitingPosition: position)
     }
 
     static func learner(_ email: EmailAddress, in db: Database) throws -> Learner {
@@ -118,6 +139,29 @@ extension AppDatabase {
         return booking
     }
 
+    /// What cancelling a booking now would cost, shown to a booker before they confirm: the notice in
+    /// working days and the charge the policy would raise (nil when none: enough notice, a waiting place,
+    /// or no agency to charge).
+    public func cancellationPreview(_ id: Int64, reason: String? = nil) throws -> CancellationTerms {
+        try writer.read { db in
+            let booking = try Self.booking(id, in: db)
+            let session = try Self.session(booking.sessionId, in: db)
+            return try Self.cancellationTerms(of: booking, on: session, at: now(), reason: reason, in: db)
+        }
+    }
+
+    /// The notice a cancellation at `instant` gives and the charge it raises: one rule for the
+    /// cancellation and for its preview.
+    static func cancellationTerms(of booking: Booking, on session: Session, at instant: Date, reason: String?,
+                                  in db: Database) throws -> CancellationTerms {
+        let notice = try Self.workingCalendar(db).noticeInWorkingDays(cancelledOn: LondonTime.date(of: instant), sessionDate: session.startDate)
+        guard booking.status == BookingStatus.confirmed.rawValue, booking.agencyId != nil else {
+            return CancellationTerms(notice: notice, charge: nil)
+        }
+        return CancellationTerms(notice: notice, charge: try Self.chargingPolicy(db).lateCancellation(notice: notice, reason: reason,
+                                                                                                   sessionMinutes: session.minutes))
+    }
+
     /// Cancels a booking. A confirmed place cancelled with less notice than the policy's cut-off raises a
     /// charge on the booking's agency (zero, with the reason, when the reason is exempt); the freed place
     /// goes to the first learner waiting, in the same transaction, and their booker is told.
@@ -152,8 +196,8 @@ extension AppDatabase {
             }
             let wasConfirmed = booking.status == BookingStatus.confirmed.rawValue
             let before = booking
-            let calendar = try Self.workingCalendar(db)
-            let notice = calendar.noticeInWorkingDays(cancelledOn: LondonTime.date(of: cancelledAt), sessionDate: session.startDate)
+            let terms = try Self.cancellationTerms(of: booking, on: session, at: cancelledAt, reason: reason, in: db)
+            let notice = terms.notice
             booking.status = BookingStatus.cancelled.rawValue
             booking.cancelledAt = cancelledAt
             booking.cancelledBy = actor
@@ -165,8 +209,7 @@ extension AppDatabase {
             try db.audit("booking cancelled", entity: "booking", id: id, actor: actor, at: instant, before: before, after: booking)
 
             var charge: Charge?
-            if wasConfirmed, let agencyId = booking.agencyId,
-               let assessment = try Self.chargingPolicy(db).lateCancellation(notice: notice, reason: reason, sessionMinutes: session.minutes) {
+            if wasConfirmed, let agencyId = booking.agencyId, let assessment = terms.charge {
                 charge = try Self.raise(assessment, on: booking, agencyId: agencyId, by: actor, at: instant, in: db)
             }
             let promoted = wasConfirmed ? try Self.promoteFromWaitingList(session, by: actor, at: instant, in: db) : nil

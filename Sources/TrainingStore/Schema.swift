@@ -15,6 +15,7 @@ enum Schema {
         migrator.registerMigration("4-evaluations", migrate: createEvaluations)
         migrator.registerMigration("5-charges-and-invoices", migrate: createChargesAndInvoices)
         migrator.registerMigration("6-retention-and-erasure", migrate: createRetentionPolicy)
+        migrator.registerMigration("8-web-sessions", migrate: createWebSessions)
         return migrator
     }
 
@@ -385,6 +386,19 @@ enum Schema {
             CREATE INDEX charge_learner ON charge(learnerId);
             -- Places a learner gave up to a substitute (rare, so a small partial index).
             CREATE INDEX bookingEvent_replaced ON bookingEvent(previousLearnerId) WHERE previousLearnerId IS NOT NULL;
+            """)
+    }
+
+    static func createWebSessions(_ db: Database) throws {
+        try db.execute(sql: """
+            -- Signed-in web sessions, kept in the database so a restart signs nobody out. The key is the
+            -- session cookie's random value; the value is the session's JSON.
+            CREATE TABLE webSession (
+                key TEXT PRIMARY KEY,
+                value BLOB NOT NULL,
+                expiresAt TEXT
+            ) STRICT;
+            CREATE INDEX webSession_expiresAt ON webSession(expiresAt);
             """)
     }
 }

@@ -5,7 +5,7 @@ import Logging
 import TrainingStore
 
 /// `training`: the partnership's training programme from the command line.
-struct Training: ParsableCommand {
+struct Training: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "training",
         abstract: "Run a multi-agency safeguarding training programme: catalogue, agencies, learners and reports.",
@@ -23,7 +23,7 @@ struct Training: ParsableCommand {
                       Register.self, Attend.self, Policy.self, Charges.self, Invoices.self, Holiday.self, Notifications.self,
                       Licences.self, Settings.self, Evaluations.self, Evaluate.self, FollowUp.self, Import.self,
                       Impact.self, Report.self, Export.self, Audit.self, Backup.self, Restore.self, Retention.self,
-                      SubjectAccess.self, Erase.self, Bench.self])
+                      SubjectAccess.self, Erase.self, Serve.self, User.self, Bench.self])
 
     /// Prints a failure the way every command reports one, and exits with status 1.
     static func fail(_ message: String) -> Never {

@@ -1,0 +1,62 @@
+import Foundation
+import GRDB
+import TrainingCore
+
+/// One booking as its agency's booker sees it.
+public struct AgencyBooking: Sendable, Equatable {
+    public var id: Int64
+    public var sessionId: Int64
+    public var courseTitle: String
+    public var level: String
+    public var startsAt: Date
+    public var endsAt: Date
+    public var venue: String?
+    public var sessionStatus: String
+    public var learnerName: String
+    public var learnerEmail: String?
+    public var status: String
+    public var bookedAt: Date
+    public var bookedBy: String?
+    public var cancelledAt: Date?
+}
+
+extension AppDatabase {
+    /// Every booking made under one agency, sessions still to come first (soonest first), then past ones
+    /// (latest first). Nothing of any other agency.
+    public func agencyBookings(agencyId: Int64) throws -> [AgencyBooking] {
+        try writer.read { db in
+            try Self.agencyBookings(where: "b.agencyId = ?", [agencyId], in: db)
+                .sorted { ($0.startsAt >= now()) != ($1.startsAt >= now()) ? $0.startsAt >= now()
+                    : ($0.startsAt >= now() ? $0.startsAt < $1.startsAt : $0.startsAt > $1.startsAt) }
+        }
+    }
+
+    /// One booking, only if it was made under this agency: nil otherwise, so another agency's booking
+    /// cannot be told apart from one that does not exist.
+    public func agencyBooking(_ id: Int64, agencyId: Int64) throws -> AgencyBooking? {
+        try writer.read { try Self.agencyBookings(where: "b.id = ? AND b.agencyId = ?", [id, agencyId], in: $0).first }
+    }
+
+    /// Whether the learner with this email is on the agency's staff list.
+    public func isStaff(email: String, agencyId: Int64) throws -> Bool {
+        try writer.read { db in
+            try Learner.filter(Learner.Columns.email == email.trimmingCharacters(in: .whitespaces) && Learner.Columns.agencyId == agencyId)
+                .fetchCount(db) == 1
+        }
+    }
+
+    static func agencyBookings(where condition: String, _ arguments: StatementArguments, in db: Database) throws -> [AgencyBooking] {
+        try Row.fetchAll(db, sql: """
+            SELECT b.id, b.sessionId, c.title, c.level, s.startsAt, s.endsAt, COALESCE(s.venue, s.onlineURL) AS venue, s.status AS sessionStatus,
+                   l.name, l.email, b.status, b.bookedAt, b.bookedBy, b.cancelledAt
+            FROM booking b JOIN session s ON s.id = b.sessionId JOIN course c ON c.id = s.courseId JOIN learner l ON l.id = b.learnerId
+            WHERE \(condition)
+            ORDER BY s.startsAt, l.name
+            """, arguments: arguments).map { row in
+            AgencyBooking(id: row["id"], sessionId: row["sessionId"], courseTitle: row["title"], level: row["level"], startsAt: row["startsAt"],
+                          endsAt: row["endsAt"], venue: row["venue"], sessionStatus: row["sessionStatus"], learnerName: row["name"],
+                          learnerEmail: row["email"], status: row["status"], bookedAt: row["bookedAt"], bookedBy: row["bookedBy"],
+                          cancelledAt: row["cancelledAt"])
+        }
+    }
+}

@@ -1,0 +1,52 @@
+import Foundation
+import TrainingCore
+
+/// How the pages write dates, times and statuses for people (all in London time).
+enum Display {
+    private static let formatter: DateFormatter = {
+        let formatter = DateFormatter()
+        formatter.locale = Locale(identifier: "en_GB")
+        formatter.timeZone = LondonTime.timeZone
+        formatter.dateFormat = "EEE d MMM yyyy, HH:mm"
+        return formatter
+    }()
+    private static let timeFormatter: DateFormatter = {
+        let formatter = DateFormatter()
+        formatter.locale = Locale(identifier: "en_GB")
+        formatter.timeZone = LondonTime.timeZone
+        formatter.dateFormat = "HH:mm"
+        return formatter
+    }()
+
+    /// `Mon 17 Nov 2025, 09:30 to 12:30`.
+    static func session(_ start: Date, _ end: Date) -> String {
+        "\(formatter.string(from: start)) to \(timeFormatter.string(from: end))"
+    }
+
+    static func instant(_ date: Date) -> String { formatter.string(from: date) }
+
+    /// A booking's status in words.
+    static func status(_ raw: String) -> String {
+        switch raw {
+        case "confirmed": return "Confirmed"
+        case "waitlisted": return "On the waiting list"
+        case "cancelled": return "Cancelled"
+        case "attended": return "Attended"
+        case "did-not-attend": return "Did not attend"
+        case "scheduled": return "Open"
+        case "delivered": return "Delivered"
+        default: return raw
+        }
+    }
+}
+
+/// A problem a person can fix, from any error the store throws with a message for people; nil for any
+/// other error (which is then a fault of the service).
+func fieldErrors(_ error: any Error, field: String) -> [FieldError]? {
+    if let problems = error as? InputProblems {
+        return problems.problems.map { FieldError(field: field, message: $0.description) }
+    }
+    if let input = error as? InputError { return [FieldError(field: field, message: input.problem)] }
+    if let facing = error as? any UserFacingError { return [FieldError(field: field, message: facing.localizedDescription)] }
+    return nil
+}

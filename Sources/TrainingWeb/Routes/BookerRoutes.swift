@@ -1,0 +1,302 @@
+import Foundation
+import Hummingbird
+import TrainingCore
+import TrainingReports
+import TrainingStore
+
+/// An agency's booker: the programme, booking staff (one or many), the waiting list, cancelling (with the
+/// charge shown first), substituting, the staff list, the agency's bookings, charges, invoices and
+/// workbook. Every record is looked up together with the booker's agency, so another agency's booking,
+/// learner, charge or invoice is "page not found", whatever its number.
+struct BookerRoutes {
+    let site: Site
+    var database: AppDatabase { site.database }
+
+    func add(to group: RouterGroup<WebContext>) {
+        group.get("") { request, context in try programme(request, context) }
+        group.get("sessions/:session") { request, context in try sessionPage(try context.parameters.require("session", as: Int64.self), context) }
+        group.post("sessions/:session/book") { request, context in try book(try context.parameters.require("session", as: Int64.self), context) }
+        group.get("bookings") { request, context in try bookings(context) }
+        group.get("bookings/:booking") { request, context in try bookingPage(try booking(context), context) }
+        group.get("bookings/:booking/cancel") { request, context in try cancelPage(try booking(context), context) }
+        group.post("bookings/:booking/cancel") { request, context in try cancel(try booking(context), context) }
+        group.post("bookings/:booking/substitute") { request, context in try substitute(try booking(context), context) }
+        group.get("bookings/:booking/calendar.ics") { request, context in
+            let booking = try booking(context)
+            return Response(status: .ok, headers: [.contentType: "text/calendar; charset=utf-8",
+                                                   .contentDisposition: "attachment; filename=\"booking-\(booking.id).ics\""],
+                            body: .init(byteBuffer: ByteBuffer(string: try database.calendarEvent(booking: booking.id).render())))
+        }
+        group.get("staff") { request, context in try staff(context) }
+        group.post("staff") { request, context in try addStaff(context) }
+        group.get("charges") { request, context in try charges(context) }
+        group.get("invoices/:number") { request, context in try invoice(try context.parameters.require("number", as: Int.self), context) }
+        group.get("report") { request, context in try report(request, context) }
+    }
+
+    func agency(_ context: WebContext) throws -> (id: Int64, name: String) {
+        let user = try context.requireUser()
+        guard let id = user.agencyId, let name = user.agencyName else { throw HTTPError(.notFound) }
+        return (id, name)
+    }
+
+    /// The booking named in the path, only if it is this agency's.
+    func booking(_ context: WebContext) throws -> AgencyBooking {
+        let id = try context.parameters.require("booking", as: Int64.self)
+        guard let booking = try database.agencyBooking(id, agencyId: try agency(context).id) else { throw HTTPError(.notFound) }
+        return booking
+    }
+
+    // MARK: The programme
+
+    func programme(_ request: Request, _ context: WebContext) throws -> Response {
+        let query = request.uri.queryParameters
+        let level = query["level"].flatMap { CourseLevel(rawValue: String($0)) }
+        let courseTitle = query["course"].map(String.init)?.nilIfEmpty
+        let month = query["month"].map(String.init)?.nilIfEmpty
+        let now = Date()
+        let sessions = try database.sessions(status: .scheduled).filter { summary in
+            summary.session.startsAt > now
+                && (level == nil || summary.level == level)
+                && (courseTitle == nil || summary.courseTitle == courseTitle)
+                && (month == nil || summary.session.startDate.description.hasPrefix(month!))
+        }
+        let courses = try database.courses(includeRetired: false).map(\.definition.title)
+        let today = LondonTime.date(of: now)
+        let months = (0..<12).map { offset -> [String: Any] in
+            let monthIndex = today.month - 1 + offset
+            let year = today.year + monthIndex / 12, number = monthIndex % 12 + 1
+            let value = String(format: "%04d-%02d", year, number)
+            let name = DateFormatter().monthSymbols[number - 1] + " \(year)"
+            return ["value": value, "label": name, "selected": value == month]
+        }
+        return site.pages.render("programme", title: "Training programme", [
+            "levels": CourseLevel.allCases.map { ["value": $0.rawValue, "label": $0.rawValue.capitalized, "selected": $0 == level] },
+            "courses": courses.map { ["value": $0, "selected": $0 == courseTitle] },
+            "months": months,
+            "sessions": sessions.map { summary -> [String: Any] in
+                ["id": summary.session.id!, "course": summary.courseTitle, "level": summary.level.rawValue.capitalized,
+                 "when": Display.session(summary.session.startsAt, summary.session.endsAt),
+                 "venue": summary.session.venue ?? summary.session.delivery, "placesLeft": summary.placesLeft,
+                 "full": summary.placesLeft == 0]
+            },
+            "none": sessions.isEmpty,
+        ], context: context, path: "/agency")
+    }
+
+    func sessionPage(_ id: Int64, _ context: WebContext, errors: [FieldError] = [], chosen: [String] = []) throws -> Response {
+        let agency = try agency(context)
+        let details = try database.sessionDetails(id)
+        let summary = details.summary
+        let ours = (details.places + details.waitingList).filter { $0.booking.agencyId == agency.id }
+        let bookedEmails = Set(ours.compactMap(\.learnerEmail))
+        let staff = try database.learners(agencyName: agency.name).filter { $0.learner.email.map { !bookedEmails.contains($0) } ?? false }
+        let open = summary.session.status == SessionStatus.scheduled.rawValue && summary.session.startsAt > Date()
+        return site.pages.render("booker-session", title: summary.courseTitle, [
+            "id": id, "when": Display.session(summary.session.startsAt, summary.session.endsAt),
+            "venue": summary.session.venue ?? summary.session.delivery, "level": summary.level.rawValue.capitalized,
+            "placesLeft": summary.placesLeft, "full": summary.placesLeft == 0, "open": open,
+            "staff": staff.map { ["email": $0.learner.email ?? "", "name": $0.learner.name, "role": $0.learner.jobRole ?? "",
+                                  "checked": chosen.contains($0.learner.email ?? "")] },
+            "noStaff": staff.isEmpty,
+            "ours": ours.map { ["id": $0.booking.id!, "name": $0.learnerName, "status": Display.status($0.booking.status)] },
+            "hasOurs": !ours.isEmpty,
+        ], context: context, path: "/agency", errors: errors)
+    }
+
+    func book(_ id: Int64, _ context: WebContext) throws -> Response {
+        let agency = try agency(context)
+        let emails = context.form.all("learner")
+        guard !emails.isEmpty else {
+            return try sessionPage(id, context, errors: [FieldError(field: "learners", message: "Select at least one member of staff to book")])
+        }
+        for email in emails where !(try database.isStaff(email: email, agencyId: agency.id)) { throw HTTPError(.notFound) }
+        do {
+            let outcomes = try database.book(session: id, learnerEmails: emails, by: context.actor)
+            let names = try database.learners(agencyName: agency.name)
+            let said = outcomes.map { outcome -> String in
+                let name = names.first { $0.learner.id == outcome.booking.learnerId }?.learner.name ?? "a learner"
+                return outcome.placed == .confirmed ? "\(name): place confirmed"
+                    : "\(name): on the waiting list (\(outcome.waitingPosition + 1) in the queue)"
+            }
+            context.flash(said.joined(separator: "; ") + ".")
+            return seeOther("/agency/bookings")
+        } catch {
+            guard let problems = fieldErrors(error, field: "learners") else { throw error }
+            return try sessionPage(id, context, errors: problems, chosen: emails)
+        }
+    }
+
+    // MARK: Bookings
+
+    func bookings(_ context: WebContext) throws -> Response {
+        let agency = try agency(context)
+        let now = Date()
+        let lines = try database.agencyBookings(agencyId: agency.id).map { line -> [String: Any] in
+            ["id": line.id, "name": line.learnerName, "course": line.courseTitle, "when": Display.session(line.startsAt, line.endsAt),
+             "status": Display.status(line.status), "upcoming": line.startsAt > now]
+        }
+        return site.pages.render("booker-bookings", title: "Bookings for \(agency.name)", [
+            "upcoming": lines.filter { $0["upcoming"] as! Bool }, "past": lines.filter { !($0["upcoming"] as! Bool) },
+            "hasUpcoming": lines.contains { $0["upcoming"] as! Bool }, "hasPast": lines.contains { !($0["upcoming"] as! Bool) },
+        ], context: context, path: "/agency/bookings")
+    }
+
+    func canChange(_ booking: AgencyBooking) -> Bool {
+        [BookingStatus.confirmed.rawValue, BookingStatus.waitlisted.rawValue].contains(booking.status)
+            && booking.sessionStatus == SessionStatus.scheduled.rawValue && booking.startsAt > Date()
+    }
+
+    func bookingPage(_ booking: AgencyBooking, _ context: WebContext, errors: [FieldError] = []) throws -> Response {
+        let agency = try agency(context)
+        let history = try database.bookingHistory(booking.id).map { ["when": Display.instant($0.at), "what": $0.kind, "detail": $0.detail] }
+        let others = try database.learners(agencyName: agency.name).filter { $0.learner.email != booking.learnerEmail && $0.learner.email != nil }
+        return site.pages.render("booker-booking", title: "\(booking.learnerName): \(booking.courseTitle)", [
+            "id": booking.id, "name": booking.learnerName, "course": booking.courseTitle,
+            "when": Display.session(booking.startsAt, booking.endsAt), "venue": booking.venue ?? "",
+            "status": Display.status(booking.status), "changeable": canChange(booking),
+            "staff": others.map { ["email": $0.learner.email!, "name": $0.learner.name] },
+            "history": history,
+        ], context: context, path: "/agency/bookings", errors: errors)
+    }
+
+    func cancelPage(_ booking: AgencyBooking, _ context: WebContext, errors: [FieldError] = []) throws -> Response {
+        guard canChange(booking) else { return try bookingPage(booking, context) }
+        let terms = try database.cancellationPreview(booking.id)
+        var charge: [String: Any]?
+        if let assessment = terms.charge {
+            charge = ["amount": assessment.amount.description, "rule": assessment.rule, "free": assessment.amount == .zero]
+        }
+        return site.pages.render("booker-cancel", title: "Cancel \(booking.learnerName)'s place", [
+            "id": booking.id, "name": booking.learnerName, "course": booking.courseTitle,
+            "when": Display.session(booking.startsAt, booking.endsAt), "notice": terms.notice,
+            "charge": charge as Any, "noCharge": charge == nil, "agency": try agency(context).name,
+            "waiting": booking.status == BookingStatus.waitlisted.rawValue,
+        ], context: context, path: "/agency/bookings", errors: errors)
+    }
+
+    func cancel(_ booking: AgencyBooking, _ context: WebContext) throws -> Response {
+        do {
+            let outcome = try database.cancelBooking(booking.id, by: context.actor, reason: context.form["reason"])
+            let charge = outcome.charge.map { $0.amountPence > 0 ? " A charge of \(Pence($0.amountPence)) was raised." : " No charge applies." }
+                ?? " No charge applies."
+            context.flash("\(booking.learnerName)'s place on \(booking.courseTitle) is cancelled.\(charge)")
+            return seeOther("/agency/bookings/\(booking.id)")
+        } catch {
+            guard let problems = fieldErrors(error, field: "reason") else { throw error }
+            return try cancelPage(booking, context, errors: problems)
+        }
+    }
+
+    func substitute(_ booking: AgencyBooking, _ context: WebContext) throws -> Response {
+        guard let email = context.form["learner"] else {
+            return try bookingPage(booking, context, errors: [FieldError(field: "learner", message: "Select who takes the place")])
+        }
+        guard try database.isStaff(email: email, agencyId: try agency(context).id) else { throw HTTPError(.notFound) }
+        do {
+            try database.substitute(booking: booking.id, with: email, by: context.actor)
+            context.flash("The place on \(booking.courseTitle) has passed from \(booking.learnerName) to another member of staff, free of charge.")
+            return seeOther("/agency/bookings/\(booking.id)")
+        } catch {
+            guard let problems = fieldErrors(error, field: "learner") else { throw error }
+            return try bookingPage(booking, context, errors: problems)
+        }
+    }
+
+    // MARK: Staff
+
+    func staff(_ context: WebContext, errors: [FieldError] = [], values: [String: String] = [:]) throws -> Response {
+        let agency = try agency(context)
+        let people = try database.learners(agencyName: agency.name).filter { $0.learner.anonymisedAt == nil }
+        return site.pages.render("booker-staff", title: "Staff of \(agency.name)", [
+            "people": people.map { ["name": $0.learner.name, "email": $0.learner.email ?? "", "role": $0.learner.jobRole ?? ""] },
+            "values": values, "none": people.isEmpty,
+        ], context: context, path: "/agency/staff", errors: errors)
+    }
+
+    func addStaff(_ context: WebContext) throws -> Response {
+        let agency = try agency(context)
+        let form = context.form
+        let values = ["name": form["name"] ?? "", "email": form["email"] ?? "", "role": form["role"] ?? ""]
+        var errors: [FieldError] = []
+        if form["name"] == nil { errors.append(FieldError(field: "name", message: "Enter the person's full name")) }
+        if form["email"] == nil { errors.append(FieldError(field: "email", message: "Enter the person's work email address")) }
+        guard errors.isEmpty else { return try staff(context, errors: errors, values: values) }
+        do {
+            let details = try LearnerDetails(name: form["name"]!, email: EmailAddress(form["email"]!, at: InputLocation(field: "email")),
+                                             agencyName: agency.name, jobRole: form["role"])
+            try database.addLearner(details, by: context.actor, at: InputLocation(field: "email"))
+            context.flash("\(details.name) is on the staff list.")
+            return seeOther("/agency/staff")
+        } catch {
+            let field = (error as? InputError)?.location.field == "name" ? "name" : "email"
+            guard let problems = fieldErrors(error, field: field) else { throw error }
+            return try staff(context, errors: problems, values: values)
+        }
+    }
+
+    // MARK: Charges, invoices and the workbook
+
+    func charges(_ context: WebContext) throws -> Response {
+        let agency = try agency(context)
+        let lines = try database.charges(agencyName: agency.name)
+        let invoices = try database.invoices(agencyName: agency.name)
+        return site.pages.render("booker-charges", title: "Charges and invoices", [
+            "charges": lines.map { line -> [String: Any] in
+                ["raised": line.charge.raisedOn.description, "name": line.learnerName ?? "", "course": line.courseTitle,
+                 "kind": line.charge.kind == "late-cancellation" ? "Late cancellation" : "Did not attend",
+                 "amount": Pence(line.charge.amountPence).description, "state": line.state, "rule": line.charge.rule]
+            },
+            "hasCharges": !lines.isEmpty, "payable": lines.payable.description,
+            "invoices": invoices.map { ["number": $0.invoice.number, "period": "\(FinancialYear(startYear: $0.invoice.financialYear))-Q\($0.invoice.quarter)",
+                                        "total": Pence($0.invoice.totalPence).description] },
+            "hasInvoices": !invoices.isEmpty,
+        ], context: context, path: "/agency/charges")
+    }
+
+    func invoice(_ number: Int, _ context: WebContext) throws -> Response {
+        let agency = try agency(context)
+        guard let details = try? database.invoice(number: number), details.invoice.agencyId == agency.id else { throw HTTPError(.notFound) }
+        return site.pages.render("invoice", title: "Invoice \(number)", invoiceValues(details), context: context, path: "/agency/charges")
+    }
+
+    func report(_ request: Request, _ context: WebContext) throws -> Response {
+        let agency = try agency(context)
+        guard let yearText = request.uri.queryParameters["year"] else {
+            return site.pages.render("booker-report", title: "Your agency's workbook", ["years": recentYears()], context: context, path: "/agency/report")
+        }
+        let year = try FinancialYear.parse(String(yearText), at: InputLocation(field: "year"))
+        return try workbookDownload { folder in try AgencyWorkbook.write(agencyName: agency.name, year: year, from: database, into: folder) }
+    }
+}
+
+/// The values of an invoice page, for the officer and the agency alike.
+func invoiceValues(_ details: InvoiceDetails) -> [String: Any] {
+    ["number": details.invoice.number, "agency": details.agencyName, "contact": details.billingContact ?? "",
+     "period": "\(FinancialYear(startYear: details.invoice.financialYear))-Q\(details.invoice.quarter)",
+     "total": Pence(details.invoice.totalPence).description, "raised": Display.instant(details.invoice.raisedAt),
+     "lines": details.lines.map { ["name": $0.learnerName ?? "", "course": $0.courseTitle, "amount": Pence($0.charge.amountPence).description,
+                                   "rule": $0.charge.rule] }]
+}
+
+/// The last six financial years, newest first, for choosing a workbook.
+func recentYears() -> [[String: String]] {
+    let current = FinancialYear(containing: LondonTime.date(of: Date()))
+    return (0..<6).map { offset in
+        let year = FinancialYear(startYear: current.startYear - offset)
+        return ["value": year.description]
+    }
+}
+
+/// Writes a workbook into a private temporary folder and sends it as a download; the folder is removed.
+func workbookDownload(_ write: (String) throws -> String) throws -> Response {
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("training-web-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let path = try write(folder.path)
+    let data = try Data(contentsOf: URL(fileURLWithPath: path))
+    let name = URL(fileURLWithPath: path).lastPathComponent
+    return Response(status: .ok, headers: [.contentType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                                           .contentDisposition: "attachment; filename=\"\(name)\""],
+                    body: .init(byteBuffer: ByteBuffer(bytes: data)))
+}

@@ -1,0 +1,256 @@
+import Foundation
+import Hummingbird
+import TrainingCore
+import TrainingReports
+import TrainingStore
+
+/// The learning and improvement officer: sessions (schedule, cancel, the register), the workbooks of the
+/// report issue for any year or quarter, the data-protection tasks and the audit log. The catalogue,
+/// licences, charges, invoices and evaluation pages are in `OfficerProgrammeRoutes`.
+struct OfficerRoutes {
+    let site: Site
+    var database: AppDatabase { site.database }
+
+    func add(to group: RouterGroup<WebContext>) {
+        group.get("") { _, _ in seeOther("/officer/sessions") }
+        group.get("sessions") { request, context in try sessions(request, context) }
+        group.get("sessions/new") { _, context in try newSession(context) }
+        group.post("sessions") { _, context in try schedule(context) }
+        group.get("sessions/:session") { _, context in try sessionPage(try context.parameters.require("session", as: Int64.self), context) }
+        group.post("sessions/:session/register") { _, context in try markRegister(try context.parameters.require("session", as: Int64.self), context) }
+        group.post("sessions/:session/deliver") { _, context in try deliver(try context.parameters.require("session", as: Int64.self), context) }
+        group.post("sessions/:session/cancel") { _, context in try cancelSession(try context.parameters.require("session", as: Int64.self), context) }
+        group.get("reports") { _, context in reports(context) }
+        group.get("reports/board") { request, context in
+            let year = try FinancialYear.parse(try query(request, "year"), at: InputLocation(field: "year"))
+            return try workbookDownload { try BoardWorkbook.write(year: year, from: database, into: $0) }
+        }
+        group.get("reports/quarter") { request, context in
+            let quarter = try Quarter.parse(try query(request, "quarter"), at: InputLocation(field: "quarter"))
+            return try workbookDownload { try BoardWorkbook.writeQuarterly(quarter: quarter, from: database, into: $0) }
+        }
+        group.get("reports/agency") { request, context in
+            let year = try FinancialYear.parse(try query(request, "year"), at: InputLocation(field: "year"))
+            let agency = try query(request, "agency")
+            guard (try? database.agency(named: agency)) != nil else { throw HTTPError(.notFound) }
+            return try workbookDownload { try AgencyWorkbook.write(agencyName: agency, year: year, from: database, into: $0) }
+        }
+        group.get("reports/bookings") { request, context in
+            let year = try FinancialYear.parse(try query(request, "year"), at: InputLocation(field: "year"))
+            return try workbookDownload { try BookingExport.write(year: year, from: database, into: $0).path }
+        }
+        group.get("people") { _, context in people(context) }
+        group.get("people/subject-access") { request, context in try subjectAccess(request, context) }
+        group.post("people/erase") { _, context in try erase(context) }
+        group.get("audit") { _, context in try audit(context) }
+    }
+
+    func query(_ request: Request, _ name: String) throws -> String {
+        guard let value = request.uri.queryParameters[Substring(name)].map(String.init)?.nilIfEmpty else {
+            throw HTTPError(.badRequest, message: "Choose a \(name).")
+        }
+        return value
+    }
+
+    // MARK: Sessions
+
+    func sessions(_ request: Request, _ context: WebContext) throws -> Response {
+        let yearText = request.uri.queryParameters["year"].map(String.init)
+        let year = try yearText.map { try FinancialYear.parse($0, at: InputLocation(field: "year")) }
+            ?? FinancialYear(containing: LondonTime.date(of: Date()))
+        let list = try database.sessions(year: year)
+        return site.pages.render("officer-sessions", title: "Sessions in \(year)", [
+            "year": year.description, "previous": year.previous.description, "next": year.next.description,
+            "sessions": list.map { summary -> [String: Any] in
+                ["id": summary.session.id!, "course": summary.courseTitle, "level": summary.level.rawValue.capitalized,
+                 "when": Display.session(summary.session.startsAt, summary.session.endsAt), "status": Display.status(summary.session.status),
+                 "booked": summary.placesTaken, "capacity": summary.session.capacity, "waiting": summary.waitlisted]
+            },
+            "none": list.isEmpty,
+        ], context: context, path: "/officer/sessions")
+    }
+
+    func newSession(_ context: WebContext, errors: [FieldError] = [], values: [String: String] = [:]) throws -> Response {
+        let courses = try database.courses(includeRetired: false).map(\.definition.title)
+        return site.pages.render("officer-new-session", title: "Schedule a session", [
+            "courses": courses.map { ["value": $0, "selected": $0 == values["course"]] }, "values": values,
+        ], context: context, path: "/officer/sessions", errors: errors)
+    }
+
+    func schedule(_ context: WebContext) throws -> Response {
+        let form = context.form
+        let values = ["course": form["course"] ?? "", "start": form["start"] ?? "", "end": form["end"] ?? "",
+                      "venue": form["venue"] ?? "", "capacity": form["capacity"] ?? ""]
+        var errors: [FieldError] = []
+        func time(_ field: String, _ label: String) -> Date? {
+            guard let text = form[field] else { errors.append(FieldError(field: field, message: "Enter the \(label)")); return nil }
+            do { return try LondonTime.parse(text, at: InputLocation(field: field)) } catch {
+                errors.append(FieldError(field: field, message: "Enter the \(label) as a date and time, like 2026-03-17 09:30")); return nil
+            }
+        }
+        if form["course"] == nil { errors.append(FieldError(field: "course", message: "Choose the course")) }
+        let start = time("start", "start"), end = time("end", "end")
+        var capacity: Int?
+        if let text = form["capacity"] {
+            capacity = Int(text)
+            if capacity == nil || capacity! < 1 { errors.append(FieldError(field: "capacity", message: "Enter the number of places as a whole number, 1 or more")) }
+        }
+        guard errors.isEmpty, let course = form["course"], let start, let end else { return try newSession(context, errors: errors, values: values) }
+        do {
+            let session = try database.scheduleSession(SessionPlan(courseTitle: course, start: start, end: end, venue: form["venue"], capacity: capacity),
+                                                       by: context.actor)
+            context.flash("Scheduled \(course) on \(Display.session(session.startsAt, session.endsAt)).")
+            return seeOther("/officer/sessions/\(session.id!)")
+        } catch {
+            guard let problems = fieldErrors(error, field: (error as? InputError)?.location.field.flatMap(formField) ?? "course") else { throw error }
+            return try newSession(context, errors: problems, values: values)
+        }
+    }
+
+    /// The form field a store error's field name belongs to.
+    func formField(_ name: String) -> String? {
+        let known = ["course", "start", "end", "venue", "capacity"]
+        let plain = name.replacingOccurrences(of: "--", with: "")
+        return known.contains(plain) ? plain : nil
+    }
+
+    func sessionPage(_ id: Int64, _ context: WebContext, errors: [FieldError] = []) throws -> Response {
+        guard let details = try? database.sessionDetails(id) else { throw HTTPError(.notFound) }
+        let session = details.summary.session
+        let started = session.startsAt <= Date()
+        return site.pages.render("officer-session", title: details.summary.courseTitle, [
+            "id": id, "when": Display.session(session.startsAt, session.endsAt), "venue": session.venue ?? session.delivery,
+            "status": Display.status(session.status), "capacity": session.capacity, "booked": details.summary.placesTaken,
+            "scheduled": session.status == SessionStatus.scheduled.rawValue, "started": started,
+            "registerOpen": started && session.status != SessionStatus.cancelled.rawValue,
+            "places": details.places.map { line -> [String: Any] in
+                ["id": line.booking.id!, "name": line.learnerName, "email": line.learnerEmail ?? "", "agency": line.agencyName ?? "Agency not recorded",
+                 "status": Display.status(line.booking.status), "present": line.booking.status == BookingStatus.attended.rawValue,
+                 "absent": line.booking.status == BookingStatus.didNotAttend.rawValue]
+            },
+            "hasPlaces": !details.places.isEmpty,
+            "waiting": details.waitingList.enumerated().map { ["position": $0.offset + 1, "name": $0.element.learnerName,
+                                                               "agency": $0.element.agencyName ?? "Agency not recorded"] },
+            "hasWaiting": !details.waitingList.isEmpty,
+            "reasons": SessionCancelReason.allCases.map { ["value": $0.rawValue] },
+        ], context: context, path: "/officer/sessions", errors: errors)
+    }
+
+    func markRegister(_ id: Int64, _ context: WebContext) throws -> Response {
+        let details = try database.sessionDetails(id)
+        var present: [String] = [], absent: [String] = []
+        for line in details.places {
+            guard let email = line.learnerEmail else { continue }
+            switch context.form["attendance-\(line.booking.id!)"] {
+            case "present": present.append(email)
+            case "absent": absent.append(email)
+            default: continue
+            }
+        }
+        guard !present.isEmpty || !absent.isEmpty else {
+            return try sessionPage(id, context, errors: [FieldError(field: "register", message: "Mark at least one person present or absent")])
+        }
+        do {
+            let marks = try database.mark(session: id, present: present, absent: absent, by: context.actor)
+            let charges = marks.compactMap(\.chargeRaised).filter { $0.amountPence > 0 }.count
+            context.flash("Register saved: \(present.count) present, \(absent.count) absent" + (charges > 0 ? "; \(charges) non-attendance charges raised." : "."))
+            return seeOther("/officer/sessions/\(id)")
+        } catch {
+            guard let problems = fieldErrors(error, field: "register") else { throw error }
+            return try sessionPage(id, context, errors: problems)
+        }
+    }
+
+    func deliver(_ id: Int64, _ context: WebContext) throws -> Response {
+        do {
+            try database.deliverSession(id, by: context.actor)
+            context.flash("The session is marked delivered; evaluation invitations are due for everyone who attended.")
+            return seeOther("/officer/sessions/\(id)")
+        } catch {
+            guard let problems = fieldErrors(error, field: "register") else { throw error }
+            return try sessionPage(id, context, errors: problems)
+        }
+    }
+
+    func cancelSession(_ id: Int64, _ context: WebContext) throws -> Response {
+        guard let reasonText = context.form["reason"], let reason = SessionCancelReason(rawValue: reasonText) else {
+            return try sessionPage(id, context, errors: [FieldError(field: "reason", message: "Choose why the session is cancelled")])
+        }
+        do {
+            let released = try database.cancelSession(id, reason: reason, note: context.form["note"], by: context.actor)
+            context.flash("The session is cancelled; \(released.count) places were released with no charge and their bookers told.")
+            return seeOther("/officer/sessions/\(id)")
+        } catch {
+            guard let problems = fieldErrors(error, field: "reason") else { throw error }
+            return try sessionPage(id, context, errors: problems)
+        }
+    }
+
+    // MARK: Reports
+
+    func reports(_ context: WebContext) -> Response {
+        let years = recentYears()
+        let quarters = years.prefix(2).flatMap { year in
+            (1...4).map { ["value": "\(year["value"]!)-Q\($0)"] }
+        }
+        let agencies = (try? database.agencies().map(\.agency.name)) ?? []
+        return site.pages.render("officer-reports", title: "Reports", [
+            "years": years, "quarters": quarters, "agencies": agencies.map { ["value": $0] },
+        ], context: context, path: "/officer/reports")
+    }
+
+    // MARK: Personal data
+
+    func people(_ context: WebContext, errors: [FieldError] = [], values: [String: String] = [:]) -> Response {
+        site.pages.render("officer-people", title: "Personal data", ["values": values], context: context, path: "/officer/people", errors: errors)
+    }
+
+    func subjectAccess(_ request: Request, _ context: WebContext) throws -> Response {
+        let email = request.uri.queryParameters["email"].map(String.init)?.nilIfEmpty ?? ""
+        let format = request.uri.queryParameters["format"] == "json" ? "json" : "xlsx"
+        do {
+            let record = try database.subjectAccess(email: email)
+            let name = "subject-access-\(record.email).\(format)"
+            if format == "json" {
+                return Response(status: .ok, headers: [.contentType: "application/json", .contentDisposition: "attachment; filename=\"\(name)\""],
+                                body: .init(byteBuffer: ByteBuffer(bytes: try record.json())))
+            }
+            return try workbookDownload { folder in
+                let path = URL(fileURLWithPath: folder).appendingPathComponent(name).path
+                try SubjectAccessWorkbook.write(record, partnershipName: try database.settings().partnershipName, to: path)
+                return path
+            }
+        } catch {
+            guard let problems = fieldErrors(error, field: "sar-email") else { throw error }
+            return people(context, errors: problems, values: ["sarEmail": email])
+        }
+    }
+
+    func erase(_ context: WebContext) throws -> Response {
+        let email = context.form["email"] ?? ""
+        let reason = context.form["reason"] ?? ""
+        var errors: [FieldError] = []
+        if email.isEmpty { errors.append(FieldError(field: "erase-email", message: "Enter the email of the person to erase")) }
+        if reason.isEmpty { errors.append(FieldError(field: "erase-reason", message: "Enter the reason, such as the request's reference")) }
+        if context.form["confirm"] != "yes" { errors.append(FieldError(field: "erase-confirm", message: "Confirm that the request is valid and the erasure cannot be undone")) }
+        guard errors.isEmpty else { return people(context, errors: errors, values: ["eraseEmail": email, "eraseReason": reason]) }
+        do {
+            let report = try database.erase(email: email, reason: reason, by: context.actor)
+            context.flash("Erased: the learner is now \(report.pseudonym); \(report.bookingsKept) bookings and \(report.licencesKept) licences kept without their details.")
+            return seeOther("/officer/people")
+        } catch {
+            guard let problems = fieldErrors(error, field: "erase-email") else { throw error }
+            return people(context, errors: problems, values: ["eraseEmail": email, "eraseReason": reason])
+        }
+    }
+
+    // MARK: Audit
+
+    func audit(_ context: WebContext) throws -> Response {
+        let entries = try database.auditLog(limit: 200)
+        return site.pages.render("officer-audit", title: "Audit log", [
+            "entries": entries.map { ["when": Display.instant($0.at), "who": $0.actor, "what": $0.action, "record": "\($0.entity) \($0.entityId ?? "")",
+                                      "before": $0.before ?? "", "after": $0.after ?? ""] },
+        ], context: context, path: "/officer/audit")
+    }
+}

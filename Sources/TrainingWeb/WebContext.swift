@@ -1,0 +1,67 @@
+import Foundation
+import Hummingbird
+import HummingbirdAuth
+import TrainingCore
+import TrainingStore
+
+/// What the session cookie stands for: who is signed in (nobody yet on the sign-in page), the token every
+/// state-changing form must carry, and when the person was last seen (for the idle time-out).
+struct WebSession: Codable, Sendable {
+    var userId: Int64?
+    var csrfToken: String
+    var lastSeen: Date
+    /// A message to show once on the next page (what a form just did).
+    var flash: String?
+
+    static func fresh(userId: Int64? = nil, at instant: Date) -> WebSession {
+        WebSession(userId: userId, csrfToken: randomToken(), lastSeen: instant, flash: nil)
+    }
+}
+
+/// 256 random bits as URL-safe text.
+func randomToken() -> String {
+    var generator = SystemRandomNumberGenerator()
+    let bytes = (0..<32).map { _ in UInt8.random(in: 0...255, using: &generator) }
+    return Data(bytes).base64EncodedString().replacingOccurrences(of: "+", with: "-").replacingOccurrences(of: "/", with: "_")
+        .replacingOccurrences(of: "=", with: "")
+}
+
+/// The signed-in person a request is made by, read from the database on every request (so a user made
+/// inactive is signed out at once).
+struct SignedInUser: Sendable {
+    var id: Int64
+    var email: String
+    var name: String
+    var role: UserRole
+    /// A booker's agency; nil for the officer and the board.
+    var agencyId: Int64?
+    var agencyName: String?
+}
+
+/// The request context of the web application: the session and the signed-in user.
+struct WebContext: RequestContext, SessionRequestContext {
+    var coreContext: CoreRequestContextStorage
+    let sessions: SessionContext<WebSession>
+    var user: SignedInUser?
+    /// The CSRF token of this request's session, for the forms a page renders.
+    var csrfToken: String?
+    /// A POST's form, read and checked by `FormMiddleware`.
+    var form = FormData()
+
+    init(source: ApplicationRequestContextSource) {
+        coreContext = .init(source: source)
+        sessions = .init()
+    }
+
+    /// Uploads (a licence usage CSV) are limited to 5 MB.
+    var maxUploadSize: Int { 5 * 1024 * 1024 }
+
+    /// The signed-in user; only reached behind `SignedInMiddleware`.
+    func requireUser() throws -> SignedInUser {
+        guard let user else { throw HTTPError(.unauthorized) }
+        return user
+    }
+
+    /// The audit log's name for who did something on the web.
+    var actor: String { user.map { "web:\($0.email)" } ?? "web" }
+}
