@@ -24,92 +24,128 @@ extension AppDatabase {
     /// and prerequisites that go round in a circle.
     @discardableResult
     public func importCatalogue(_ entries: [CatalogueEntry], by actor: String) throws -> CatalogueImportSummary {
+        try writer.write { db in try Self.importCatalogue(entries, by: actor, at: now(), in: db) }
+    }
+
+    /// Adds one new course, refusing — changing nothing — a title the catalogue already holds (any case),
+    /// so adding never overwrites a course the way an import updates one.
+    @discardableResult
+    public func addCourse(_ entry: CatalogueEntry, by actor: String) throws -> CourseDetails {
         try writer.write { db in
-            let instant = now()
-            var seen: [String: CatalogueEntry] = [:]
-            for entry in entries {
-                try entry.definition.validate(locating: entry.location)
-                let key = entry.definition.title.lowercased()
-                if let first = seen[key] {
-                    throw InputError("the course '\(entry.definition.title)' is already defined at \(first.location("title"))",
-                                     at: entry.location("title"))
-                }
-                seen[key] = entry
+            let title = entry.definition.title.trimmingCharacters(in: .whitespaces)
+            if let existing = try String.fetchOne(db, sql: "SELECT title FROM course WHERE title = ?", arguments: [title]) {
+                throw InputError("the catalogue already has a course titled '\(existing)'", at: entry.location("title"))
             }
-
-            var summary = CatalogueImportSummary()
-            var ids: [String: Int64] = [:]
-            for entry in entries {
-                let wanted = entry.definition
-                if var existing = try Course.filter(Course.Columns.title == wanted.title).fetchOne(db) {
-                    let before = try Self.definition(of: existing, in: db)
-                    let courseId = existing.id!
-                    ids[wanted.title.lowercased()] = courseId
-                    var comparable = wanted
-                    comparable.prerequisites = before.prerequisites  // compared after they are resolved, below
-                    if comparable == before {
-                        summary.unchanged.append(wanted.title)
-                        continue
-                    }
-                    existing.apply(wanted, at: instant)
-                    try existing.update(db)
-                    try Self.replaceOutcomes(of: courseId, with: wanted.outcomes, in: db)
-                    try db.audit("course updated", entity: "course", id: courseId, actor: actor, at: instant,
-                                 before: before, after: wanted)
-                    summary.updated.append(wanted.title)
-                } else {
-                    var course = Course(id: nil, title: wanted.title, level: "", delivery: "", durationMinutes: 0,
-                                        defaultCapacity: 0, minimumNumbers: 0, summary: "", isActive: true,
-                                        createdAt: instant, updatedAt: instant)
-                    course.apply(wanted, at: instant)
-                    try course.insert(db)
-                    ids[wanted.title.lowercased()] = course.id!
-                    try Self.replaceOutcomes(of: course.id!, with: wanted.outcomes, in: db)
-                    try db.audit("course added", entity: "course", id: course.id!, actor: actor, at: instant,
-                                 before: CourseDefinition?.none, after: wanted)
-                    summary.added.append(wanted.title)
-                }
-            }
-
-            // Prerequisites, now that every course in the files exists.
-            for entry in entries {
-                let courseId = ids[entry.definition.title.lowercased()]!
-                var prerequisiteIds: [Int64] = []
-                for title in entry.definition.prerequisites {
-                    guard let id = try Int64.fetchOne(db, sql: "SELECT id FROM course WHERE title = ?", arguments: [title]) else {
-                        throw InputError("unknown prerequisite '\(title)': no course has that title in the catalogue files or the database",
-                                         at: entry.location("prerequisites"))
-                    }
-                    prerequisiteIds.append(id)
-                }
-                let current = try Int64.fetchSet(db, sql: "SELECT prerequisiteId FROM coursePrerequisite WHERE courseId = ?",
-                                                 arguments: [courseId])
-                guard current != Set(prerequisiteIds) else { continue }
-                try db.execute(sql: "DELETE FROM coursePrerequisite WHERE courseId = ?", arguments: [courseId])
-                for id in Set(prerequisiteIds) {
-                    try db.execute(sql: "INSERT INTO coursePrerequisite (courseId, prerequisiteId) VALUES (?, ?)",
-                                   arguments: [courseId, id])
-                }
-                let title = entry.definition.title
-                if !summary.added.contains(title) && !summary.updated.contains(title) {
-                    summary.unchanged.removeAll { $0 == title }
-                    summary.updated.append(title)
-                    try db.audit("course prerequisites changed", entity: "course", id: courseId, actor: actor, at: instant,
-                                 before: ["prerequisites": current.sorted()], after: ["prerequisites": Set(prerequisiteIds).sorted()])
-                }
-            }
-
-            let graph = try Self.prerequisiteGraph(in: db)
-            if let cycle = CatalogueRules.prerequisiteCycle(in: graph) {
-                let culprit = entries.first { cycle.contains($0.definition.title.lowercased()) }
-                let names = try cycle.map { key in
-                    try String.fetchOne(db, sql: "SELECT title FROM course WHERE title = ?", arguments: [key]) ?? key
-                }
-                throw InputError("prerequisites go round in a circle: \(names.joined(separator: " → ")); no course on it could ever be booked",
-                                 at: culprit?.location("prerequisites") ?? InputLocation())
-            }
-            return summary
+            try Self.importCatalogue([entry], by: actor, at: now(), in: db)
+            let course = try Course.filter(Course.Columns.title == title).fetchOne(db)!
+            return CourseDetails(id: course.id!, definition: try Self.definition(of: course, in: db))
         }
+    }
+
+    /// Retires a course (it can no longer be scheduled or booked; its history stays) or reinstates it, audited.
+    public func setCourseActive(title: String, active: Bool, by actor: String) throws {
+        try writer.write { db in
+            guard var course = try Course.filter(Course.Columns.title == title.trimmingCharacters(in: .whitespaces)).fetchOne(db) else {
+                throw StoreError.notFound("no course is titled '\(title)' (see `training catalogue list`)")
+            }
+            guard course.isActive != active else {
+                throw InputError("'\(course.title)' is \(active ? "already in the catalogue" : "already retired")", at: InputLocation(field: "course"))
+            }
+            let before = course
+            course.isActive = active
+            course.updatedAt = now()
+            try course.update(db)
+            try db.audit(active ? "course reinstated" : "course retired", entity: "course", id: course.id!, actor: actor,
+                         at: course.updatedAt, before: ["active": before.isActive], after: ["active": course.isActive])
+        }
+    }
+
+    /// The import itself, inside the caller's transaction.
+    @discardableResult
+    static func importCatalogue(_ entries: [CatalogueEntry], by actor: String, at instant: Date, in db: Database) throws -> CatalogueImportSummary {
+        var seen: [String: CatalogueEntry] = [:]
+        for entry in entries {
+            try entry.definition.validate(locating: entry.location)
+            let key = entry.definition.title.lowercased()
+            if let first = seen[key] {
+                throw InputError("the course '\(entry.definition.title)' is already defined at \(first.location("title"))",
+                                 at: entry.location("title"))
+            }
+            seen[key] = entry
+        }
+
+        var summary = CatalogueImportSummary()
+        var ids: [String: Int64] = [:]
+        for entry in entries {
+            let wanted = entry.definition
+            if var existing = try Course.filter(Course.Columns.title == wanted.title).fetchOne(db) {
+                let before = try Self.definition(of: existing, in: db)
+                let courseId = existing.id!
+                ids[wanted.title.lowercased()] = courseId
+                var comparable = wanted
+                comparable.prerequisites = before.prerequisites  // compared after they are resolved, below
+                if comparable == before {
+                    summary.unchanged.append(wanted.title)
+                    continue
+                }
+                existing.apply(wanted, at: instant)
+                try existing.update(db)
+                try Self.replaceOutcomes(of: courseId, with: wanted.outcomes, in: db)
+                try db.audit("course updated", entity: "course", id: courseId, actor: actor, at: instant,
+                             before: before, after: wanted)
+                summary.updated.append(wanted.title)
+            } else {
+                var course = Course(id: nil, title: wanted.title, level: "", delivery: "", durationMinutes: 0,
+                                    defaultCapacity: 0, minimumNumbers: 0, summary: "", isActive: true,
+                                    createdAt: instant, updatedAt: instant)
+                course.apply(wanted, at: instant)
+                try course.insert(db)
+                ids[wanted.title.lowercased()] = course.id!
+                try Self.replaceOutcomes(of: course.id!, with: wanted.outcomes, in: db)
+                try db.audit("course added", entity: "course", id: course.id!, actor: actor, at: instant,
+                             before: CourseDefinition?.none, after: wanted)
+                summary.added.append(wanted.title)
+            }
+        }
+
+        // Prerequisites, now that every course in the files exists.
+        for entry in entries {
+            let courseId = ids[entry.definition.title.lowercased()]!
+            var prerequisiteIds: [Int64] = []
+            for title in entry.definition.prerequisites {
+                guard let id = try Int64.fetchOne(db, sql: "SELECT id FROM course WHERE title = ?", arguments: [title]) else {
+                    throw InputError("unknown prerequisite '\(title)': no course has that title in the catalogue files or the database",
+                                     at: entry.location("prerequisites"))
+                }
+                prerequisiteIds.append(id)
+            }
+            let current = try Int64.fetchSet(db, sql: "SELECT prerequisiteId FROM coursePrerequisite WHERE courseId = ?",
+                                             arguments: [courseId])
+            guard current != Set(prerequisiteIds) else { continue }
+            try db.execute(sql: "DELETE FROM coursePrerequisite WHERE courseId = ?", arguments: [courseId])
+            for id in Set(prerequisiteIds) {
+                try db.execute(sql: "INSERT INTO coursePrerequisite (courseId, prerequisiteId) VALUES (?, ?)",
+                               arguments: [courseId, id])
+            }
+            let title = entry.definition.title
+            if !summary.added.contains(title) && !summary.updated.contains(title) {
+                summary.unchanged.removeAll { $0 == title }
+                summary.updated.append(title)
+                try db.audit("course prerequisites changed", entity: "course", id: courseId, actor: actor, at: instant,
+                             before: ["prerequisites": current.sorted()], after: ["prerequisites": Set(prerequisiteIds).sorted()])
+            }
+        }
+
+        let graph = try Self.prerequisiteGraph(in: db)
+        if let cycle = CatalogueRules.prerequisiteCycle(in: graph) {
+            let culprit = entries.first { cycle.contains($0.definition.title.lowercased()) }
+            let names = try cycle.map { key in
+                try String.fetchOne(db, sql: "SELECT title FROM course WHERE title = ?", arguments: [key]) ?? key
+            }
+            throw InputError("prerequisites go round in a circle: \(names.joined(separator: " → ")); no course on it could ever be booked",
+                             at: culprit?.location("prerequisites") ?? InputLocation())
+        }
+        return summary
     }
 
     /// The catalogue, ordered by level (foundation, intermediate, advanced) then title.

@@ -84,6 +84,16 @@ extension AppDatabase {
         }
     }
 
+    /// One charge with its agency, learner, course and invoice.
+    public func charge(id: Int64) throws -> ChargeLine {
+        try writer.read { db in
+            guard let line = try Self.chargeLines(db, SQLFilter("ch.id = ?", [id])).first else {
+                throw StoreError.notFound("there is no charge \(id) (see `training charges list`)")
+            }
+            return line
+        }
+    }
+
     /// Waives a charge, with the reason, audited. An invoiced charge cannot be waived (the invoice stands).
     public func waiveCharge(_ id: Int64, reason: String, by actor: String) throws {
         guard let reason = reason.nilIfBlank else {
