@@ -14,11 +14,11 @@ struct BoardRoutes {
         group.get("") { request, context in
             let yearText = request.uri.queryParameters["year"].map(String.init)
             let year = try yearText.map { try FinancialYear.parse($0, at: InputLocation(field: "year")) }
-                ?? FinancialYear(containing: LondonTime.date(of: Date())).previous
+                ?? FinancialYear(containing: LondonTime.date(of: database.currentTime())).previous
             let summary = try BoardWorkbook.sheets(for: year, from: database).first { $0.name == "Summary" }!
             return site.pages.render("board", title: "Training in \(year)", [
                 "year": year.description, "notes": summary.notes,
-                "tables": summary.tables.map(tableValues), "years": recentYears(),
+                "tables": summary.tables.map(tableValues), "years": recentYears(today: database.currentTime()),
             ], context: context, path: "/board")
         }
         group.get("workbook") { request, context in

@@ -54,7 +54,7 @@ struct BookerRoutes {
         let level = query["level"].flatMap { CourseLevel(rawValue: String($0)) }
         let courseTitle = query["course"].map(String.init)?.nilIfEmpty
         let month = query["month"].map(String.init)?.nilIfEmpty
-        let now = Date()
+        let now = database.currentTime()
         let sessions = try database.sessions(status: .scheduled).filter { summary in
             summary.session.startsAt > now
                 && (level == nil || summary.level == level)
@@ -91,7 +91,7 @@ struct BookerRoutes {
         let ours = (details.places + details.waitingList).filter { $0.booking.agencyId == agency.id }
         let bookedEmails = Set(ours.compactMap(\.learnerEmail))
         let staff = try database.learners(agencyName: agency.name).filter { $0.learner.email.map { !bookedEmails.contains($0) } ?? false }
-        let open = summary.session.status == SessionStatus.scheduled.rawValue && summary.session.startsAt > Date()
+        let open = summary.session.status == SessionStatus.scheduled.rawValue && summary.session.startsAt > database.currentTime()
         return site.pages.render("booker-session", title: summary.courseTitle, [
             "id": id, "when": Display.session(summary.session.startsAt, summary.session.endsAt),
             "venue": summary.session.venue ?? summary.session.delivery, "level": summary.level.rawValue.capitalized,
@@ -131,7 +131,7 @@ struct BookerRoutes {
 
     func bookings(_ context: WebContext) throws -> Response {
         let agency = try agency(context)
-        let now = Date()
+        let now = database.currentTime()
         let lines = try database.agencyBookings(agencyId: agency.id).map { line -> [String: Any] in
             ["id": line.id, "name": line.learnerName, "course": line.courseTitle, "when": Display.session(line.startsAt, line.endsAt),
              "status": Display.status(line.status), "upcoming": line.startsAt > now]
@@ -144,7 +144,7 @@ struct BookerRoutes {
 
     func canChange(_ booking: AgencyBooking) -> Bool {
         [BookingStatus.confirmed.rawValue, BookingStatus.waitlisted.rawValue].contains(booking.status)
-            && booking.sessionStatus == SessionStatus.scheduled.rawValue && booking.startsAt > Date()
+            && booking.sessionStatus == SessionStatus.scheduled.rawValue && booking.startsAt > database.currentTime()
     }
 
     func bookingPage(_ booking: AgencyBooking, _ context: WebContext, errors: [FieldError] = []) throws -> Response {
@@ -263,7 +263,7 @@ struct BookerRoutes {
     func report(_ request: Request, _ context: WebContext) throws -> Response {
         let agency = try agency(context)
         guard let yearText = request.uri.queryParameters["year"] else {
-            return site.pages.render("booker-report", title: "Your agency's workbook", ["years": recentYears()], context: context, path: "/agency/report")
+            return site.pages.render("booker-report", title: "Your agency's workbook", ["years": recentYears(today: database.currentTime())], context: context, path: "/agency/report")
         }
         let year = try FinancialYear.parse(String(yearText), at: InputLocation(field: "year"))
         return try workbookDownload { folder in try AgencyWorkbook.write(agencyName: agency.name, year: year, from: database, into: folder) }
@@ -279,9 +279,9 @@ func invoiceValues(_ details: InvoiceDetails) -> [String: Any] {
                                    "rule": $0.charge.rule] }]
 }
 
-/// The last six financial years, newest first, for choosing a workbook.
-func recentYears() -> [[String: String]] {
-    let current = FinancialYear(containing: LondonTime.date(of: Date()))
+/// The last six financial years up to the one `today` is in, newest first, for choosing a workbook.
+func recentYears(today: Date = Date()) -> [[String: String]] {
+    let current = FinancialYear(containing: LondonTime.date(of: today))
     return (0..<6).map { offset in
         let year = FinancialYear(startYear: current.startYear - offset)
         return ["value": year.description]

@@ -57,7 +57,7 @@ struct OfficerRoutes {
     func sessions(_ request: Request, _ context: WebContext) throws -> Response {
         let yearText = request.uri.queryParameters["year"].map(String.init)
         let year = try yearText.map { try FinancialYear.parse($0, at: InputLocation(field: "year")) }
-            ?? FinancialYear(containing: LondonTime.date(of: Date()))
+            ?? FinancialYear(containing: LondonTime.date(of: database.currentTime()))
         let list = try database.sessions(year: year)
         return site.pages.render("officer-sessions", title: "Sessions in \(year)", [
             "year": year.description, "previous": year.previous.description, "next": year.next.description,
@@ -117,7 +117,7 @@ struct OfficerRoutes {
     func sessionPage(_ id: Int64, _ context: WebContext, errors: [FieldError] = []) throws -> Response {
         guard let details = try? database.sessionDetails(id) else { throw HTTPError(.notFound) }
         let session = details.summary.session
-        let started = session.startsAt <= Date()
+        let started = session.startsAt <= database.currentTime()
         return site.pages.render("officer-session", title: details.summary.courseTitle, [
             "id": id, "when": Display.session(session.startsAt, session.endsAt), "venue": session.venue ?? session.delivery,
             "status": Display.status(session.status), "capacity": session.capacity, "booked": details.summary.placesTaken,
@@ -189,7 +189,7 @@ struct OfficerRoutes {
     // MARK: Reports
 
     func reports(_ context: WebContext) -> Response {
-        let years = recentYears()
+        let years = recentYears(today: database.currentTime())
         let quarters = years.prefix(2).flatMap { year in
             (1...4).map { ["value": "\(year["value"]!)-Q\($0)"] }
         }

@@ -1,0 +1,149 @@
+import Foundation
+import HummingbirdTesting
+import Testing
+import TrainingCore
+import TrainingStore
+@testable import TrainingWeb
+
+@Suite("An agency's booker")
+struct BookerTests {
+    @Test func theProgrammeShowsOpenSessionsWithPlacesLeftAndFilters() async throws {
+        let fixture = try WebFixture()
+        try await fixture.withBrowser { browser in
+            try await browser.signIn("booker@nhs.example")
+            let page = Browser.text(try await browser.get("/agency"))
+            #expect(page.contains("Introduction to Safeguarding"))
+            #expect(page.contains(#"<td class="number">20</td>"#))
+            let filtered = Browser.text(try await browser.get("/agency?level=advanced"))
+            #expect(filtered.contains("No sessions match"))
+        }
+    }
+
+    @Test func bookingTwoStaffConfirmsBothInOneGo() async throws {
+        let fixture = try WebFixture()
+        try await fixture.withBrowser { browser in
+            try await browser.signIn("booker@nhs.example")
+            try await browser.get("/agency/sessions/\(fixture.session)")
+            let response = try await browser.post("/agency/sessions/\(fixture.session)/book",
+                                                  [("learner", "sam@nhs.example"), ("learner", "jo@nhs.example")])
+            #expect(response.status == .seeOther)
+            let page = Browser.text(try await browser.get("/agency/bookings"))
+            #expect(page.contains("Sam Patel: place confirmed; Jo Bloggs: place confirmed."))
+        }
+        #expect(try fixture.database.agencyBookings(agencyId: 1).map(\.status) == ["confirmed", "confirmed"])
+    }
+
+    @Test func bookingNobodyIsRefusedWithAMessageOnTheField() async throws {
+        let fixture = try WebFixture()
+        try await fixture.withBrowser { browser in
+            try await browser.signIn("booker@nhs.example")
+            let response = try await browser.post("/agency/sessions/\(fixture.session)/book", [])
+            #expect(response.status == .unprocessableContent)
+            #expect(Browser.text(response).contains(##"<a href="#learners">Select at least one member of staff to book</a>"##))
+        }
+    }
+
+    @Test func anotherAgencysStaffCannotBeBookedAndNothingIsBooked() async throws {
+        let fixture = try WebFixture()
+        try await fixture.withBrowser { browser in
+            try await browser.signIn("booker@nhs.example")
+            let response = try await browser.post("/agency/sessions/\(fixture.session)/book",
+                                                  [("learner", "sam@nhs.example"), ("learner", "kim@council.example")])
+            #expect(response.status == .notFound)
+        }
+        #expect(try fixture.database.agencyBookings(agencyId: 1).isEmpty)
+        #expect(try fixture.database.agencyBookings(agencyId: 2).isEmpty)
+    }
+
+    @Test func cancellingLateShowsTheChargeFirstAndRaisesIt() async throws {
+        let fixture = try WebFixture()
+        // Seven days ahead: at most five working days' notice, under the policy's ten.
+        let soon = LondonTime.startOfDay(LondonTime.date(of: Date()).adding(days: 7)).addingTimeInterval(9.5 * 3600)
+        let session = try fixture.database.scheduleSession(SessionPlan(courseTitle: "Introduction to Safeguarding", start: soon,
+                                                                       end: soon.addingTimeInterval(3 * 3600)), by: "setup").id!
+        let booking = try fixture.database.book(session: session, learnerEmail: "sam@nhs.example", by: "booker").booking.id!
+        try await fixture.withBrowser { browser in
+            try await browser.signIn("booker@nhs.example")
+            let confirm = Browser.text(try await browser.get("/agency/bookings/\(booking)/cancel"))
+            #expect(confirm.contains("A late cancellation charge of <strong>£25.00</strong> will be raised on Calderdale NHS."))
+            #expect(try fixture.database.charges(agencyName: "Calderdale NHS").isEmpty)     // only shown so far
+            try await browser.post("/agency/bookings/\(booking)/cancel", [("reason", "")])
+            let page = Browser.text(try await browser.get("/agency/bookings/\(booking)"))
+            #expect(page.contains("A charge of £25.00 was raised."))
+        }
+        #expect(try fixture.database.charges(agencyName: "Calderdale NHS").map(\.charge.amountPence) == [2500])
+    }
+
+    @Test func cancellingWithPlentyOfNoticeSaysNoChargeApplies() async throws {
+        let fixture = try WebFixture()
+        let booking = try fixture.database.book(session: fixture.session, learnerEmail: "sam@nhs.example", by: "booker").booking.id!
+        try await fixture.withBrowser { browser in
+            try await browser.signIn("booker@nhs.example")
+            #expect(Browser.text(try await browser.get("/agency/bookings/\(booking)/cancel")).contains(#"<p id="charge">No charge applies.</p>"#))
+        }
+    }
+
+    @Test func aSubstituteTakesThePlace() async throws {
+        let fixture = try WebFixture()
+        let booking = try fixture.database.book(session: fixture.session, learnerEmail: "sam@nhs.example", by: "booker").booking.id!
+        try await fixture.withBrowser { browser in
+            try await browser.signIn("booker@nhs.example")
+            try await browser.get("/agency/bookings/\(booking)")
+            #expect(try await browser.post("/agency/bookings/\(booking)/substitute", [("learner", "jo@nhs.example")]).status == .seeOther)
+        }
+        #expect(try fixture.database.agencyBooking(booking, agencyId: 1)?.learnerName == "Jo Bloggs")
+    }
+
+    @Test func anotherAgencysRecordsArePageNotFound() async throws {
+        let fixture = try WebFixture()
+        let theirs = try fixture.database.book(session: fixture.session, learnerEmail: "kim@council.example", by: "council").booking.id!
+        try await fixture.withBrowser { browser in
+            try await browser.signIn("booker@nhs.example")
+            for path in ["/agency/bookings/\(theirs)", "/agency/bookings/\(theirs)/cancel", "/agency/bookings/\(theirs)/calendar.ics",
+                         "/agency/invoices/1", "/agency/bookings/999999"] {
+                #expect(try await browser.get(path).status == .notFound, "\(path)")
+            }
+            #expect(try await browser.post("/agency/bookings/\(theirs)/cancel", []).status == .notFound)
+            #expect(try await browser.post("/agency/bookings/\(theirs)/substitute", [("learner", "sam@nhs.example")]).status == .notFound)
+            // The session page shows only this agency's places.
+            #expect(!Browser.text(try await browser.get("/agency/sessions/\(fixture.session)")).contains("Kim Lee"))
+        }
+        #expect(try fixture.database.agencyBooking(theirs, agencyId: 2)?.status == "confirmed")
+    }
+
+    @Test func aMemberOfStaffIsAddedAndADuplicateEmailRefused() async throws {
+        let fixture = try WebFixture()
+        try await fixture.withBrowser { browser in
+            try await browser.signIn("booker@nhs.example")
+            try await browser.get("/agency/staff")
+            #expect(try await browser.post("/agency/staff", [("name", "Nia Nurse"), ("email", "nia@nhs.example"), ("role", "Health visitor")]).status == .seeOther)
+            let refused = try await browser.post("/agency/staff", [("name", "Sam Again"), ("email", "sam@nhs.example")])
+            #expect(refused.status == .unprocessableContent)
+            #expect(Browser.text(refused).contains("already taken"))
+        }
+        #expect(try fixture.database.learners(agencyName: "Calderdale NHS").map(\.learner.name) == ["Jo Bloggs", "Nia Nurse", "Sam Patel"])
+    }
+
+    @Test func aBookingsCalendarEventDownloads() async throws {
+        let fixture = try WebFixture()
+        let booking = try fixture.database.book(session: fixture.session, learnerEmail: "sam@nhs.example", by: "booker").booking.id!
+        try await fixture.withBrowser { browser in
+            try await browser.signIn("booker@nhs.example")
+            let response = try await browser.get("/agency/bookings/\(booking)/calendar.ics")
+            #expect(response.headers[.contentType] == "text/calendar; charset=utf-8")
+            #expect(Browser.text(response).hasPrefix("BEGIN:VCALENDAR"))
+        }
+    }
+
+    @Test func theAgencyWorkbookDownloadsForAYear() async throws {
+        let fixture = try WebFixture()
+        try await fixture.withBrowser { browser in
+            try await browser.signIn("booker@nhs.example")
+            let year = FinancialYear(containing: LondonTime.date(of: Date()))
+            let response = try await browser.get("/agency/report?year=\(year)")
+            #expect(response.status == .ok)
+            #expect(response.headers[.contentDisposition] == "attachment; filename=\"agency-calderdale-nhs-\(year).xlsx\"")
+            #expect(response.body.readableBytes > 1000)
+        }
+    }
+}

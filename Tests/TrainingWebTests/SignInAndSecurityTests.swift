@@ -1,0 +1,158 @@
+import Foundation
+import HummingbirdTesting
+import Testing
+import TrainingCore
+import TrainingStore
+@testable import TrainingWeb
+
+@Suite("Signing in and the site's defences")
+struct SignInAndSecurityTests {
+    @Test func aBookerSignsInAndLandsOnTheProgramme() async throws {
+        let fixture = try WebFixture()
+        try await fixture.withBrowser { browser in
+            #expect(try await browser.signIn("booker@nhs.example"))
+            let page = Browser.text(try await browser.get("/agency"))
+            #expect(page.contains("<h1>Training programme</h1>"))
+            #expect(page.contains("Pat Booker, Calderdale NHS"))
+        }
+    }
+
+    @Test func aWrongPasswordIsRefusedWithAnErrorSummaryLinkedToTheField() async throws {
+        let fixture = try WebFixture()
+        try await fixture.withBrowser { browser in
+            try await browser.get("/login")
+            let response = try await browser.post("/login", [("email", "booker@nhs.example"), ("password", "wrong password here")])
+            #expect(response.status == .unprocessableContent)
+            let page = Browser.text(response)
+            #expect(page.contains("<title>Error: Sign in"))
+            #expect(page.contains(##"<a href="#email">The email address or password is not right"##))
+            #expect(try await browser.get("/agency").status == .seeOther)
+        }
+    }
+
+    @Test func fiveFailuresInARowLockTheAccountEvenAgainstTheRightPassword() async throws {
+        let fixture = try WebFixture()
+        try await fixture.withBrowser { browser in
+            try await browser.get("/login")
+            for _ in 1...5 { try await browser.post("/login", [("email", "booker@nhs.example"), ("password", "not the password")]) }
+            #expect(try await browser.signIn("booker@nhs.example") == false)
+        }
+        let user = try #require(try fixture.database.user(email: "booker@nhs.example"))
+        #expect(fixture.database.isLockedOut(user))
+    }
+
+    @Test func signingInGivesANewSessionCookieThatIsHttpOnlyAndSameSiteLax() async throws {
+        let fixture = try WebFixture()
+        try await fixture.withBrowser { browser in
+            let login = try await browser.get("/login")
+            let before = browser.cookie
+            let cookieLine = try #require(login.headers[values: .setCookie].first)
+            #expect(cookieLine.contains("HttpOnly"))
+            #expect(cookieLine.contains("SameSite=Lax"))
+            #expect(!cookieLine.contains("Secure"))
+            try await browser.signIn("booker@nhs.example")
+            #expect(browser.cookie != nil && browser.cookie != before)
+        }
+    }
+
+    @Test func aFormWithoutItsCSRFTokenIsRefusedAndChangesNothing() async throws {
+        let fixture = try WebFixture()
+        try await fixture.withBrowser { browser in
+            try await browser.signIn("booker@nhs.example")
+            let response = try await browser.post("/agency/sessions/\(fixture.session)/book", [("learner", "sam@nhs.example")], csrf: .some(nil))
+            #expect(response.status == .forbidden)
+            let forged = try await browser.post("/agency/sessions/\(fixture.session)/book", [("learner", "sam@nhs.example")], csrf: "forged")
+            #expect(forged.status == .forbidden)
+        }
+        #expect(try fixture.database.agencyBookings(agencyId: 1).isEmpty)
+    }
+
+    @Test func everyPageCarriesTheSecurityHeaders() async throws {
+        let fixture = try WebFixture()
+        try await fixture.withBrowser { browser in
+            for path in ["/login", "/agency", "/static/app.css", "/no-such-page"] {
+                let response = try await browser.get(path)
+                #expect(response.headers[.contentSecurityPolicy]?.contains("frame-ancestors 'none'") == true, "\(path)")
+                #expect(response.headers[.contentSecurityPolicy]?.contains("script-src") == false, "\(path): no script is allowed at all")
+                #expect(response.headers[.xContentTypeOptions] == "nosniff", "\(path)")
+            }
+        }
+    }
+
+    @Test func aSessionIdleForLongerThanTheTimeOutIsEnded() async throws {
+        let fixture = try WebFixture()
+        try await fixture.withBrowser(idleTimeout: 0.5) { browser in
+            try await browser.signIn("booker@nhs.example")
+            try await Task.sleep(for: .seconds(1))
+            let response = try await browser.get("/agency")
+            #expect(response.status == .seeOther)
+            #expect(response.headers[.location] == "/login?expired=1")
+        }
+    }
+
+    @Test func signingOutEndsTheSession() async throws {
+        let fixture = try WebFixture()
+        try await fixture.withBrowser { browser in
+            try await browser.signIn("booker@nhs.example")
+            #expect(try await browser.post("/logout", []).headers[.location] == "/login?signedout=1")
+            #expect(try await browser.get("/agency").status == .seeOther)
+        }
+    }
+
+    @Test func signInsAndFailuresAreAudited() async throws {
+        let fixture = try WebFixture()
+        try await fixture.withBrowser { browser in
+            try await browser.signIn("booker@nhs.example", password: "wrong password!!")
+            try await browser.signIn("booker@nhs.example")
+        }
+        let actions = try fixture.database.auditLog(limit: 2).map(\.action)
+        #expect(actions == ["signed in", "sign-in failed"])
+    }
+}
+
+@Suite("Each role sees only its part")
+struct RoleTests {
+    @Test(arguments: ["/officer/sessions", "/officer/reports", "/officer/audit", "/officer/people", "/board"])
+    func aBookerAskingForAnotherRolesPageGetsPageNotFound(path: String) async throws {
+        let fixture = try WebFixture()
+        try await fixture.withBrowser { browser in
+            try await browser.signIn("booker@nhs.example")
+            #expect(try await browser.get(path).status == .notFound)
+        }
+    }
+
+    @Test(arguments: ["/officer/sessions", "/agency", "/agency/bookings"])
+    func theBoardCannotReachTheOfficersOrABookersPages(path: String) async throws {
+        let fixture = try WebFixture()
+        try await fixture.withBrowser { browser in
+            try await browser.signIn("board@partnership.example")
+            #expect(try await browser.get(path).status == .notFound)
+        }
+    }
+
+    @Test func theBoardCannotChangeAnything() async throws {
+        let fixture = try WebFixture()
+        let before = try fixture.database.auditLog(limit: 1000).count
+        try await fixture.withBrowser { browser in
+            try await browser.signIn("board@partnership.example")
+            for (path, fields) in [("/agency/sessions/\(fixture.session)/book", [("learner", "sam@nhs.example")]),
+                                   ("/officer/sessions/\(fixture.session)/cancel", [("reason", "trainer")]),
+                                   ("/officer/people/erase", [("email", "sam@nhs.example"), ("reason", "x"), ("confirm", "yes")])] {
+                #expect(try await browser.post(path, fields).status == .notFound, "\(path)")
+            }
+        }
+        // Only the board member's own sign-in was recorded.
+        #expect(try fixture.database.auditLog(limit: 1000).count == before + 1)
+    }
+
+    @Test func withoutSigningInEveryPrivatePageSendsToTheSignInPage() async throws {
+        let fixture = try WebFixture()
+        try await fixture.withBrowser { browser in
+            for path in ["/", "/agency", "/officer/sessions", "/board"] {
+                let response = try await browser.get(path)
+                #expect(response.status == .seeOther, "\(path)")
+                #expect(response.headers[.location] == "/login", "\(path)")
+            }
+        }
+    }
+}
