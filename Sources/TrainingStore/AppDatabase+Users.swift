@@ -132,22 +132,22 @@ extension AppDatabase {
     }
 }
 
-/// Web sessions: the key/value store behind the session cookie.
+/// Web sessions: the key/value store behind the session cookie. Expiry is by the real time the web
+/// server gives (`instant`), not the database's clock, which tests may stand on another day.
 extension AppDatabase {
-    /// The stored value of a session that has not expired, with when it expires.
-    public func webSession(key: String) throws -> (value: Data, expiresAt: Date?)? {
+    /// The stored value of a session that has not expired at `instant`, with when it expires.
+    public func webSession(key: String, at instant: Date) throws -> (value: Data, expiresAt: Date?)? {
         try writer.read { db in
             guard let row = try Row.fetchOne(db, sql: "SELECT value, expiresAt FROM webSession WHERE key = ? AND (expiresAt IS NULL OR expiresAt > ?)",
-                                             arguments: [key, now()]) else { return nil }
+                                             arguments: [key, instant]) else { return nil }
             return (row["value"], row["expiresAt"])
         }
     }
 
     /// Stores a session's value; with `onlyIfNew`, refuses (returns false) a key already in use.
     @discardableResult
-    public func storeWebSession(key: String, value: Data, expiresAt: Date?, onlyIfNew: Bool) throws -> Bool {
+    public func storeWebSession(key: String, value: Data, expiresAt: Date?, onlyIfNew: Bool, at instant: Date) throws -> Bool {
         try writer.write { db in
-            let instant = now()
             try db.execute(sql: "DELETE FROM webSession WHERE expiresAt <= ?", arguments: [instant])
             if onlyIfNew {
                 try db.execute(sql: "INSERT OR IGNORE INTO webSession (key, value, expiresAt) VALUES (?, ?, ?)", arguments: [key, value, expiresAt])

@@ -112,6 +112,9 @@ struct ErrorPageMiddleware: RouterMiddleware {
             default: ("There is a problem", error.body ?? "Something went wrong. Try again.")
             }
             return pages.errorPage(title: title, message: message, status: error.status, context: context)
+        } catch let error as any UserFacingError {
+            // A value in the address that does not read (a year written wrongly, say).
+            return pages.errorPage(title: "There is a problem", message: error.localizedDescription.capitalizedFirst, status: .badRequest, context: context)
         } catch {
             context.logger.error("request failed", metadata: ["error": "\(error)"])
             return pages.errorPage(title: "Sorry, there is a problem with the service", message: "Try again later. Nothing was changed.",
