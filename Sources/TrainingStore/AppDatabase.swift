@@ -32,6 +32,12 @@ public struct AppDatabase: Sendable {
         try migrator.migrate(writer)
     }
 
+    /// Closes the file: the write-ahead log is checkpointed into it, so the file is whole on its own.
+    /// Nothing may use this value afterwards.
+    public func close() throws {
+        if let pool = writer as? DatabasePool { try pool.close() }
+    }
+
     /// The time by this database's clock (the real time, except in tests that stand on a fixed day).
     public func currentTime() -> Date { now() }
 

@@ -169,7 +169,7 @@ struct CLITests {
                         ["settings", "show"], ["settings", "set"], ["evaluations", "due"], ["evaluate"], ["follow-up"],
                         ["import", "evaluations"], ["import", "history"], ["impact"], ["report", "board"], ["report", "quarter"], ["report", "agency"], ["export", "bookings"], ["demo"],
                         ["backup"], ["restore"], ["retention", "show"], ["retention", "set"], ["retention", "apply"],
-                        ["subject-access"], ["erase"]] {
+                        ["subject-access"], ["erase"], ["serve"], ["user", "add"], ["user", "reset-password"], ["user", "list"]] {
             let help = try workspace.run(command + ["--help"], database: false)
             #expect(help.status == 0, "\(command)")
             #expect(help.output.contains("training \(command.joined(separator: " "))"), "\(command) help shows no example")

@@ -38,7 +38,8 @@ extension Training {
                                               logger: logger)
             FileHandle.standardOutput.write(Data("Serving \(options.path) at http://\(host):\(port)/ (Ctrl-C to stop).\n".utf8))
             try await app.runService()
-            print("Stopped.")
+            try database.close()
+            print("Stopped: requests in flight were finished and the database is closed.")
         }
     }
 
