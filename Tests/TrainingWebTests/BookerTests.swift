@@ -111,6 +111,34 @@ struct BookerTests {
         #expect(try fixture.database.agencyBooking(theirs, agencyId: 2)?.status == "confirmed")
     }
 
+    @Test func anotherAgencysLearnerCannotBeASubstitute() async throws {
+        let fixture = try WebFixture()
+        let booking = try fixture.database.book(session: fixture.session, learnerEmail: "sam@nhs.example", by: "booker").booking.id!
+        try await fixture.withBrowser { browser in
+            try await browser.signIn("booker@nhs.example")
+            #expect(try await browser.post("/agency/bookings/\(booking)/substitute", [("learner", "kim@council.example")]).status == .notFound)
+        }
+        #expect(try fixture.database.agencyBooking(booking, agencyId: 1)?.learnerName == "Sam Patel")
+    }
+
+    @Test func theChargesPageListsOnlyThisAgencysCharges() async throws {
+        let fixture = try WebFixture()
+        let soon = LondonTime.startOfDay(LondonTime.date(of: Date()).adding(days: 7)).addingTimeInterval(9.5 * 3600)
+        let session = try fixture.database.scheduleSession(SessionPlan(courseTitle: "Introduction to Safeguarding", start: soon,
+                                                                       end: soon.addingTimeInterval(3 * 3600)), by: "setup").id!
+        for email in ["sam@nhs.example", "kim@council.example"] {
+            let booking = try fixture.database.book(session: session, learnerEmail: email, by: "booker").booking.id!
+            try fixture.database.cancelBooking(booking, by: "booker")
+        }
+        try await fixture.withBrowser { browser in
+            try await browser.signIn("booker@nhs.example")
+            let page = Browser.text(try await browser.get("/agency/charges"))
+            #expect(page.contains("Sam Patel"))
+            #expect(!page.contains("Kim Lee"))
+            #expect(page.contains("Payable: <strong>£25.00</strong>"))
+        }
+    }
+
     @Test func aMemberOfStaffIsAddedAndADuplicateEmailRefused() async throws {
         let fixture = try WebFixture()
         try await fixture.withBrowser { browser in

@@ -181,6 +181,23 @@ struct LearnerLinkTests {
         }
     }
 
+    @Test func theFollowUpIsAnsweredFromItsOwnLink() async throws {
+        let clock = WebClock(Date())
+        let fixture = try WebFixture(now: clock.function)
+        try fixture.database.book(session: fixture.session, learnerEmail: "sam@nhs.example", by: "booker")
+        clock.advance(by: 30 * 86_400 + 4 * 3600)
+        try fixture.database.mark(session: fixture.session, present: ["sam@nhs.example"], by: "officer")
+        try fixture.database.deliverSession(fixture.session, by: "officer")
+        clock.advance(by: 91 * 86_400)
+        let link = try #require(try fixture.database.issueDueInvitations(by: "officer").first { $0.kind == "follow-up" })
+        let token = String(link.link.split(separator: "/").last!)
+        try await fixture.withBrowser { browser in
+            #expect(Browser.text(try await browser.get("/follow-up/\(token)")).contains("What has changed since Introduction to Safeguarding"))
+            let response = try await browser.post("/follow-up/\(token)", [("used", "partly"), ("example", "Earlier referral"), ("difference", "4")])
+            #expect(Browser.text(response).contains("<h1>Thank you</h1>"))
+        }
+    }
+
     @Test func anUnknownLinkSaysNothingAboutAnyone() async throws {
         let fixture = try WebFixture()
         try await fixture.withBrowser { browser in
