@@ -18,6 +18,9 @@ enum Display {
         return formatter
     }()
 
+    /// January to December, in English.
+    static let monthNames = formatter.standaloneMonthSymbols
+
     /// `Mon 17 Nov 2025, 09:30 to 12:30`.
     static func session(_ start: Date, _ end: Date) -> String {
         "\(formatter.string(from: start)) to \(timeFormatter.string(from: end))"

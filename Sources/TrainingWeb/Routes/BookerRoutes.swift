@@ -67,7 +67,7 @@ struct BookerRoutes {
             let monthIndex = today.month - 1 + offset
             let year = today.year + monthIndex / 12, number = monthIndex % 12 + 1
             let value = String(format: "%04d-%02d", year, number)
-            let name = DateFormatter().monthSymbols[number - 1] + " \(year)"
+            let name = Display.monthNames[number - 1] + " \(year)"
             return ["value": value, "label": name, "selected": value == month]
         }
         return site.pages.render("programme", title: "Training programme", [
@@ -132,13 +132,14 @@ struct BookerRoutes {
     func bookings(_ context: WebContext) throws -> Response {
         let agency = try agency(context)
         let now = database.currentTime()
-        let lines = try database.agencyBookings(agencyId: agency.id).map { line -> [String: Any] in
-            ["id": line.id, "name": line.learnerName, "course": line.courseTitle, "when": Display.session(line.startsAt, line.endsAt),
-             "status": Display.status(line.status), "upcoming": line.startsAt > now]
+        let all = try database.agencyBookings(agencyId: agency.id)
+        func rows(_ lines: [AgencyBooking]) -> [[String: Any]] {
+            lines.map { ["id": $0.id, "name": $0.learnerName, "course": $0.courseTitle, "when": Display.session($0.startsAt, $0.endsAt),
+                         "status": Display.status($0.status)] }
         }
+        let upcoming = all.filter { $0.startsAt > now }, past = all.filter { $0.startsAt <= now }
         return site.pages.render("booker-bookings", title: "Bookings for \(agency.name)", [
-            "upcoming": lines.filter { $0["upcoming"] as! Bool }, "past": lines.filter { !($0["upcoming"] as! Bool) },
-            "hasUpcoming": lines.contains { $0["upcoming"] as! Bool }, "hasPast": lines.contains { !($0["upcoming"] as! Bool) },
+            "upcoming": rows(upcoming), "past": rows(past), "hasUpcoming": !upcoming.isEmpty, "hasPast": !past.isEmpty,
         ], context: context, path: "/agency/bookings")
     }
 
