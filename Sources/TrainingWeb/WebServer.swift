@@ -65,7 +65,9 @@ public enum WebApplication {
             }
         }
         BookerRoutes(site: site).add(to: signedIn.group("agency").add(middleware: RoleMiddleware(allowed: [.booker])))
-        OfficerRoutes(site: site).add(to: signedIn.group("officer").add(middleware: RoleMiddleware(allowed: [.officer])))
+        let officer = signedIn.group("officer").add(middleware: RoleMiddleware(allowed: [.officer]))
+        OfficerRoutes(site: site).add(to: officer)
+        OfficerProgrammeRoutes(site: site).add(to: officer)
         BoardRoutes(site: site).add(to: signedIn.group("board").add(middleware: RoleMiddleware(allowed: [.board, .officer])))
         return router
     }
