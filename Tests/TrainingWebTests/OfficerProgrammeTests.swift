@@ -41,12 +41,12 @@ struct OfficerProgrammeTests {
         return (fixture, try #require(try fixture.database.cancelBooking(booking.id!, by: "setup").charge))
     }
 
-    /// Runs `body` signed in as the officer, on the page at `path` when one is given (so the browser holds
-    /// the page's form token, as a person filling the form in would).
+    /// Runs `body` signed in as the officer, on the page at `path` when one is given: the page must render,
+    /// and the browser then holds its form token, as a person filling the form in would.
     func asOfficer(_ fixture: WebFixture, on path: String? = nil, _ body: @escaping @Sendable (Browser) async throws -> Void) async throws {
         try await fixture.withBrowser { browser in
             try await browser.signIn(Self.officer)
-            if let path { try await browser.get(path) }
+            if let path { #expect(try await browser.get(path).status == .ok, "\(path) did not render") }
             try await body(browser)
         }
     }
@@ -242,6 +242,18 @@ struct OfficerProgrammeTests {
         }
     }
 
+    @Test func anUploadWithoutTheFormTokenIsRefusedAndChangesNothing() async throws {
+        let fixture = try WebFixture()
+        try addModule(fixture)
+        try fixture.database.allocateLicences(module: Self.module, to: ["sam@nhs.example"], by: "setup")
+        try await asOfficer(fixture, on: "/officer/licences/usage") { browser in
+            let response = try await browser.upload("/officer/licences/usage", name: "progress.csv", csrf: "forged",
+                                                    "email,module,started_on,completed_on\nsam@nhs.example,\(Self.module),2026-01-05,\n")
+            #expect(response.status == .forbidden)
+            #expect(try fixture.database.licenceStatus().total.inUse == 0)
+        }
+    }
+
     @Test func usageRowsMatchingNoLicenceAreListedWithTheirLine() async throws {
         let fixture = try WebFixture()
         try addModule(fixture)
@@ -312,6 +324,15 @@ struct OfficerProgrammeTests {
 
     // MARK: Evaluations
 
+    @Test func aYearWrittenWronglyIsABadRequest() async throws {
+        let fixture = try WebFixture()
+        try await asOfficer(fixture) { browser in
+            let response = try await browser.get("/officer/evaluations?year=last+year")
+            #expect(response.status == .badRequest)
+            #expect(Browser.text(response).contains("Choose a financial year written like 2025-26."))
+        }
+    }
+
     @Test func responseRatesAreShownWithSmallGroupsSuppressed() async throws {
         let clock = ProgrammeTestClock()
         let fixture = try WebFixture(now: clock.function)
@@ -365,10 +386,10 @@ final class ProgrammeTestClock: @unchecked Sendable {
 }
 
 extension Browser {
-    /// Uploads a file as a multipart form, with this browser's cookie and CSRF token.
-    func upload(_ path: String, name: String, _ contents: String) async throws -> TestResponse {
+    /// Uploads a file as a multipart form, with this browser's cookie and CSRF token (or `token` instead).
+    func upload(_ path: String, name: String, csrf token: String? = nil, _ contents: String) async throws -> TestResponse {
         let boundary = "----training-test-boundary"
-        var body = "--\(boundary)\r\nContent-Disposition: form-data; name=\"csrf\"\r\n\r\n\(csrf ?? "")\r\n"
+        var body = "--\(boundary)\r\nContent-Disposition: form-data; name=\"csrf\"\r\n\r\n\(token ?? csrf ?? "")\r\n"
         body += "--\(boundary)\r\nContent-Disposition: form-data; name=\"file\"; filename=\"\(name)\"\r\nContent-Type: text/csv\r\n\r\n"
         body += contents + "\r\n--\(boundary)--\r\n"
         var headers = HTTPFields()
