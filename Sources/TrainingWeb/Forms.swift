@@ -87,6 +87,12 @@ struct FormData: Sendable {
     }
 }
 
+extension Request {
+    /// The query string read as a form, as browsers send a GET form: `+` for spaces, percent-escapes.
+    /// (Hummingbird's `queryParameters` leaves `+` as it is, so "Calderdale+NHS" would not match.)
+    var query: FormData { FormData(urlEncoded: uri.query ?? "") }
+}
+
 extension String {
     var nilIfEmpty: String? { isEmpty ? nil : self }
 }

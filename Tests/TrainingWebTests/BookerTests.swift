@@ -16,6 +16,9 @@ struct BookerTests {
             #expect(page.contains(#"<td class="number">20</td>"#))
             let filtered = Browser.text(try await browser.get("/agency?level=advanced"))
             #expect(filtered.contains("No sessions match"))
+            // A browser sends a space in a GET form as "+".
+            let byCourse = Browser.text(try await browser.get("/agency?level=&course=Introduction+to+Safeguarding&month="))
+            #expect(byCourse.contains("/agency/sessions/\(fixture.session)"))
         }
     }
 

@@ -83,6 +83,8 @@ struct OfficerTests {
             #expect(response.status == .ok)
             #expect(response.headers[.contentDisposition] == "attachment; filename=\"board-2015-16.xlsx\"")
             #expect(response.body.getBytes(at: 0, length: 2) == Array("PK".utf8))
+            let agency = try await browser.get("/officer/reports/agency?agency=Calderdale+NHS&year=2015-16")
+            #expect(agency.headers[.contentDisposition] == "attachment; filename=\"agency-calderdale-nhs-2015-16.xlsx\"")
             let refused = try await browser.get("/officer/reports/board?year=nonsense")
             #expect(refused.status == .badRequest)
         }

@@ -12,7 +12,7 @@ struct BoardRoutes {
 
     func add(to group: RouterGroup<WebContext>) {
         group.get("") { request, context in
-            let yearText = request.uri.queryParameters["year"].map(String.init)
+            let yearText = request.query["year"]
             let year = try yearText.map { try FinancialYear.parse($0, at: InputLocation(field: "year")) }
                 ?? FinancialYear(containing: LondonTime.date(of: database.currentTime())).previous
             let summary = try BoardWorkbook.sheets(for: year, from: database).first { $0.name == "Summary" }!
@@ -22,7 +22,7 @@ struct BoardRoutes {
             ], context: context, path: "/board")
         }
         group.get("workbook") { request, context in
-            let year = try FinancialYear.parse(request.uri.queryParameters["year"].map(String.init) ?? "", at: InputLocation(field: "year"))
+            let year = try FinancialYear.parse(request.query["year"] ?? "", at: InputLocation(field: "year"))
             return try workbookDownload { try BoardWorkbook.write(year: year, from: database, into: $0) }
         }
     }

@@ -50,10 +50,10 @@ struct BookerRoutes {
     // MARK: The programme
 
     func programme(_ request: Request, _ context: WebContext) throws -> Response {
-        let query = request.uri.queryParameters
-        let level = query["level"].flatMap { CourseLevel(rawValue: String($0)) }
-        let courseTitle = query["course"].map(String.init)?.nilIfEmpty
-        let month = query["month"].map(String.init)?.nilIfEmpty
+        let query = request.query
+        let level = query["level"].flatMap { CourseLevel(rawValue: $0) }
+        let courseTitle = query["course"]
+        let month = query["month"]
         let now = database.currentTime()
         let sessions = try database.sessions(status: .scheduled).filter { summary in
             summary.session.startsAt > now
@@ -263,10 +263,10 @@ struct BookerRoutes {
 
     func report(_ request: Request, _ context: WebContext) throws -> Response {
         let agency = try agency(context)
-        guard let yearText = request.uri.queryParameters["year"] else {
+        guard let yearText = request.query["year"] else {
             return site.pages.render("booker-report", title: "Your agency's workbook", ["years": recentYears(today: database.currentTime())], context: context, path: "/agency/report")
         }
-        let year = try FinancialYear.parse(String(yearText), at: InputLocation(field: "year"))
+        let year = try FinancialYear.parse(yearText, at: InputLocation(field: "year"))
         return try workbookDownload { folder in try AgencyWorkbook.write(agencyName: agency.name, year: year, from: database, into: folder) }
     }
 }

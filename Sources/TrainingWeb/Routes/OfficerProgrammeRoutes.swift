@@ -296,7 +296,7 @@ struct OfficerProgrammeRoutes {
     /// Charges, newest first, of one agency or all, raised in one financial year or any. The query is read
     /// as a browser sends a GET form (a space as `+`).
     func charges(_ request: Request, _ context: WebContext) throws -> Response {
-        let query = FormData(urlEncoded: request.uri.query ?? "")
+        let query = request.query
         let agency = query["agency"], yearText = query["year"]
         let agencies = try database.agencies().map(\.agency.name)
         guard agency.map(agencies.contains) ?? true else { throw HTTPError(.notFound) }
@@ -381,7 +381,7 @@ struct OfficerProgrammeRoutes {
     /// Response rates of evaluations and follow-ups by level and by course, from the analysis `training
     /// impact` prints; a group with too few responses shows its counts and rates but not its satisfaction.
     func evaluations(_ request: Request, _ context: WebContext) throws -> Response {
-        let year = try FormData(urlEncoded: request.uri.query ?? "")["year"].map(financialYear)
+        let year = try request.query["year"].map(financialYear)
             ?? FinancialYear(containing: LondonTime.date(of: Date()))
         let byLevel = try database.impact(period: year, by: .level, quotes: 0)
         let byCourse = try database.impact(period: year, by: .course, quotes: 0)

@@ -46,7 +46,7 @@ struct OfficerRoutes {
     }
 
     func query(_ request: Request, _ name: String) throws -> String {
-        guard let value = request.uri.queryParameters[Substring(name)].map(String.init)?.nilIfEmpty else {
+        guard let value = request.query[name] else {
             throw HTTPError(.badRequest, message: "Choose a \(name).")
         }
         return value
@@ -55,7 +55,7 @@ struct OfficerRoutes {
     // MARK: Sessions
 
     func sessions(_ request: Request, _ context: WebContext) throws -> Response {
-        let yearText = request.uri.queryParameters["year"].map(String.init)
+        let yearText = request.query["year"]
         let year = try yearText.map { try FinancialYear.parse($0, at: InputLocation(field: "year")) }
             ?? FinancialYear(containing: LondonTime.date(of: database.currentTime()))
         let list = try database.sessions(year: year)
@@ -206,8 +206,8 @@ struct OfficerRoutes {
     }
 
     func subjectAccess(_ request: Request, _ context: WebContext) throws -> Response {
-        let email = request.uri.queryParameters["email"].map(String.init)?.nilIfEmpty ?? ""
-        let format = request.uri.queryParameters["format"] == "json" ? "json" : "xlsx"
+        let email = request.query["email"] ?? ""
+        let format = request.query["format"] == "json" ? "json" : "xlsx"
         do {
             let record = try database.subjectAccess(email: email)
             let name = "subject-access-\(record.email).\(format)"

@@ -14,8 +14,8 @@ struct SignInRoutes {
         router.get("/login") { request, context in
             if context.sessions.session == nil { context.sessions.setSession(.fresh(at: Date())) }
             var message: String?
-            if request.uri.queryParameters["expired"] != nil { message = "You were signed out after 30 minutes without activity." }
-            if request.uri.queryParameters["signedout"] != nil { message = "You have signed out." }
+            if request.query.fields["expired"] != nil { message = "You were signed out after 30 minutes without activity." }
+            if request.query.fields["signedout"] != nil { message = "You have signed out." }
             return site.pages.render("sign-in", title: "Sign in", ["notice": message as Any, "values": [String: String]()], context: context)
         }
 
