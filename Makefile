@@ -5,7 +5,7 @@ SWIFT      ?= swift
 DEMO_DB    ?= demo.sqlite
 RELEASE_BIN = .build/release/training
 
-.PHONY: demo test bench build release system-libraries clean
+.PHONY: demo test browser-test load-test bench build release system-libraries clean
 
 system-libraries:
 	@scripts/install-system-libraries
@@ -24,10 +24,23 @@ demo: system-libraries
 	@echo "  $(RELEASE_BIN) impact --year 2025-26 --by level --database $(DEMO_DB)"
 	@echo "  $(RELEASE_BIN) --help"
 
-## Every test: one debug build of everything, then the whole suite (Swift Testing).
+## Every test: one debug build of everything, then the whole suite (Swift Testing), then the browser test
+## (Tests/e2e, Chromium headless) on that build, which says SKIPPED when Chromium or its tools are missing.
 test: system-libraries
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build --disable-xctest
+	@scripts/browser-test
+
+## The browser test alone (scripts/install-test-tools installs Chromium, chromedriver and the Python packages).
+browser-test: system-libraries
+	$(SWIFT) build --product training
+	@scripts/browser-test
+
+## The web application under load (wrk, loopback, 10 s per figure; README "Performance"); never part of the tests.
+load-test: system-libraries
+	@scripts/install-test-tools --load
+	$(SWIFT) build -c release --product training
+	scripts/load-test
 
 ## Performance figures for README (release build; never part of the tests).
 bench: system-libraries
