@@ -4,13 +4,18 @@ import TrainingCore
 /// Reads a text file a person supplied — often exported from Excel — into a string, or refuses it with
 /// the reason and the line.
 ///
-/// UTF-8 (with or without a byte-order mark) is read as it is. Text that is not valid UTF-8 is taken to be
-/// Windows-1252, the encoding Excel uses for "CSV" on Windows in the UK (£ is byte 0xA3), and converted.
-/// A file holding NUL bytes is binary (a spreadsheet saved as .xlsx, say) and is refused.
+/// UTF-8 (with or without a byte-order mark) is read as it is, and UTF-16 with its byte-order mark (Excel's
+/// "Unicode Text") is converted. Text that is not valid UTF-8 is taken to be Windows-1252, the encoding
+/// Excel uses for "CSV" on Windows in the UK (£ is byte 0xA3), and converted. A file holding NUL bytes or
+/// control characters other than tab and line ends is binary (a spreadsheet saved as .xlsx, an image) and
+/// is refused, as is a line too long for any real record, before anything is parsed.
 public enum TextFile {
     /// The largest file accepted: far above any real catalogue or staff list, it stops a wrong file
     /// (a database, a video) from being read into memory.
     public static let maximumSize = 512 * 1024 * 1024
+    /// The longest line accepted, in bytes: a thousand times a long evaluation answer, it stops a file with
+    /// no line ends (or a runaway quoted value on one line) from being parsed for minutes.
+    public static let maximumLineLength = 1024 * 1024
 
     public static func read(_ url: URL, displayName: String? = nil) throws -> String {
         let name = displayName ?? url.path
@@ -36,17 +41,51 @@ public enum TextFile {
 
     /// Decodes bytes as described above. `file` names the source in messages.
     public static func decode(_ data: Data, file: String) throws -> String {
-        var bytes = [UInt8](data)
-        if let nul = bytes.firstIndex(of: 0) {
-            throw InputError("this is not a text file (it holds binary data; if it is a spreadsheet, save it as CSV UTF-8)",
-                             at: InputLocation(file: file, line: lineNumber(of: nul, in: bytes)))
-        }
+        var bytes = try utf16(data, file: file) ?? [UInt8](data)
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
+        try checkIsText(bytes, file: file)
         if let text = String(validating: bytes, as: UTF8.self) { return text }
         return try windows1252(bytes, file: file)
     }
 
-    static func lineNumber(of index: Int, in bytes: [UInt8]) -> Int {
+    static let notText = "this is not a text file (it holds binary data; if it is a spreadsheet, save it as CSV UTF-8)"
+
+    /// The bytes as UTF-8 when the file starts with a UTF-16 byte-order mark; nil when it does not.
+    static func utf16(_ data: Data, file: String) throws -> [UInt8]? {
+        guard data.starts(with: [0xFF, 0xFE]) || data.starts(with: [0xFE, 0xFF]) else { return nil }
+        guard var text = String(data: data, encoding: .utf16) else {
+            throw InputError("the file starts as UTF-16 text but is not; save it as CSV UTF-8", at: InputLocation(file: file, line: 1))
+        }
+        if text.unicodeScalars.first == "\u{FEFF}" { text.unicodeScalars.removeFirst() }
+        return Array(text.utf8)
+    }
+
+    /// Refuses NUL bytes, control characters other than tab, CR and LF, and over-long lines, naming the
+    /// line of the first. NUL bytes are looked for first: they mark a binary file whatever its lines.
+    static func checkIsText(_ bytes: [UInt8], file: String) throws {
+        try bytes.withUnsafeBufferPointer { buffer in
+            guard let base = buffer.baseAddress, !buffer.isEmpty else { return }
+            if let nul = memchr(base, 0, buffer.count) {
+                throw InputError(notText, at: InputLocation(file: file, line: lineNumber(of: base.distance(to: nul.assumingMemoryBound(to: UInt8.self)), in: buffer)))
+            }
+            var start = 0, line = 1
+            while start < buffer.count {
+                let end = memchr(base + start, 0x0A, buffer.count - start)
+                    .map { base.distance(to: $0.assumingMemoryBound(to: UInt8.self)) } ?? buffer.count
+                if end - start > maximumLineLength {
+                    throw InputError("this line is longer than \(maximumLineLength / 1_048_576) MB, the most accepted for one line (is this the right file?)",
+                                     at: InputLocation(file: file, line: line))
+                }
+                start = end + 1
+                line += 1
+            }
+            if let control = buffer.firstIndex(where: { ($0 < 0x20 && $0 != 0x09 && $0 != 0x0A && $0 != 0x0D) || $0 == 0x7F }) {
+                throw InputError(notText, at: InputLocation(file: file, line: lineNumber(of: control, in: buffer)))
+            }
+        }
+    }
+
+    static func lineNumber<Bytes: Collection<UInt8>>(of index: Bytes.Index, in bytes: Bytes) -> Int {
         bytes[..<index].reduce(1) { $1 == 0x0A ? $0 + 1 : $0 }
     }
 
