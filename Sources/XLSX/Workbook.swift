@@ -58,8 +58,10 @@ public enum CellValue: Sendable, Equatable {
 
 /// An .xlsx workbook being written through libxlsxwriter.
 ///
-/// The file is written under a temporary name beside the target and renamed into place only when
-/// `close()` succeeds, so a failure or an interrupted run never leaves a half-written workbook.
+/// The file is written under a hidden temporary name beside the target (`.NAME.xlsx.PID.partial`) and
+/// renamed into place only when `close()` succeeds, so a failure or an interrupted run never leaves a
+/// half-written workbook under the real name; a partial left by a killed run is removed by the next
+/// workbook written into that folder.
 /// Every libxlsxwriter return code is checked and turned into an `XLSXError`.
 public final class Workbook {
     /// Options fixed when the workbook is created.
@@ -94,6 +96,7 @@ public final class Workbook {
         guard FileManager.default.fileExists(atPath: folder.path, isDirectory: &isFolder), isFolder.boolValue else {
             throw XLSXError.cannotCreate(path: path, reason: "the folder \(folder.path) does not exist")
         }
+        Self.removeAbandonedPartials(in: folder)
         temporaryPath = folder.appendingPathComponent(".\(url.lastPathComponent).\(getpid()).partial").path
         var workbookOptions = lxw_workbook_options()
         workbookOptions.constant_memory = options.constantMemory ? 1 : 0
@@ -114,6 +117,18 @@ public final class Workbook {
         properties.author = author
         if let createdAt = options.createdAt { properties.created = time_t(createdAt.timeIntervalSince1970) }
         try check(workbook_set_properties(handle, &properties)) { XLSXError.cannotCreate(path: path, reason: $0) }
+    }
+
+    /// Removes the hidden partial workbooks (`.NAME.xlsx.PID.partial`) of runs that were killed before
+    /// they could clean up: those whose process no longer exists. A run still writing keeps its own.
+    static func removeAbandonedPartials(in folder: URL) {
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder.path) else { return }
+        for name in names where name.hasPrefix(".") && name.hasSuffix(".partial") {
+            let parts = name.dropLast(".partial".count).split(separator: ".")
+            guard parts.count >= 3, parts[parts.count - 2] == "xlsx", let pid = pid_t(parts[parts.count - 1]), pid > 0,
+                  kill(pid, 0) != 0, errno == ESRCH else { continue }
+            try? FileManager.default.removeItem(at: folder.appendingPathComponent(name))
+        }
     }
 
     deinit {
