@@ -21,13 +21,15 @@ public enum TextFile {
         let name = displayName ?? url.path
         let data: Data
         do {
-            let attributes = try FileManager.default.attributesOfItem(atPath: url.path)
+            let attributes = try FileManager.default.attributesOfItem(atPath: url.resolvingSymlinksInPath().path)
             if let size = attributes[.size] as? Int, size > maximumSize {
                 throw InputError("the file is \(size / 1_048_576) MB; the most accepted is \(maximumSize / 1_048_576) MB",
                                  at: InputLocation(file: name))
             }
-            if (attributes[.type] as? FileAttributeType) == .typeDirectory {
-                throw InputError("this is a folder, not a file", at: InputLocation(file: name))
+            switch attributes[.type] as? FileAttributeType {
+            case .typeRegular?: break
+            case .typeDirectory?: throw InputError("this is a folder, not a file", at: InputLocation(file: name))
+            default: throw InputError("this is not a file of data but a device, a pipe or a socket", at: InputLocation(file: name))
             }
             data = try Data(contentsOf: url)
         } catch let error as InputError {

@@ -54,6 +54,12 @@ struct TextFileTests {
         }
     }
 
+    @Test func aDeviceIsRefusedRatherThanReadForever() {
+        #expect(throws: InputError("this is not a file of data but a device, a pipe or a socket", at: InputLocation(file: "/dev/zero"))) {
+            try TextFile.read(URL(fileURLWithPath: "/dev/zero"))
+        }
+    }
+
     @Test func aMissingFileIsNamed() {
         #expect(throws: InputError("cannot read the file: no such file", at: InputLocation(file: "missing.csv"))) {
             try TextFile.read(URL(fileURLWithPath: "/nonexistent/missing.csv"), displayName: "missing.csv")
