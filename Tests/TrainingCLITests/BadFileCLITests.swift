@@ -126,10 +126,12 @@ struct Importer: Sendable, CustomTestStringConvertible {
     func structural(_ file: BadFile) -> (text: String, outcome: ImportOutcome) {
         (structuralFiles[file]!, structuralOutcomes[file]!)
     }
+}
 
+extension Importer {
     /// A CSV importer: the good file from its rows (the header first), and the structural files from them.
-    /// `required` is a column the importer cannot do without; `extraColumns` is what it does with a column
-    /// it does not know (nil: refuses it).
+    /// `required` is a column the importer cannot do without; `extraColumnOutcome` is what it does with a
+    /// column it does not know (nil: refuses it).
     init(csv name: String, file: String, arguments: [String], otherFiles: [String: String] = [:], rows: [[String]],
          required: String, extraColumnOutcome: ImportOutcome? = nil, query: String, stored: [String],
          setUp: @escaping @Sendable (AppDatabase, FixedClock) throws -> Void) {
@@ -158,26 +160,12 @@ struct Importer: Sendable, CustomTestStringConvertible {
             ],
             setUp: setUp)
     }
-
-    init(name: String, file: String, arguments: [String], otherFiles: [String: String], good: String, emptyFileReason: String,
-         query: String, stored: [String], structuralFiles: [BadFile: String], structuralOutcomes: [BadFile: ImportOutcome],
-         setUp: @escaping @Sendable (AppDatabase, FixedClock) throws -> Void) {
-        self.name = name
-        self.file = file
-        self.arguments = arguments
-        self.otherFiles = otherFiles
-        self.good = good
-        self.emptyFileReason = emptyFileReason
-        self.query = query
-        self.stored = stored
-        self.structuralFiles = structuralFiles
-        self.structuralOutcomes = structuralOutcomes
-        self.setUp = setUp
-    }
 }
 
 extension Importer {
     static let all = [catalogue, learners, history, usage, evaluations]
+    static let threeLearners = [(name: "Sam Patel", email: "sam@c.example"), (name: "Zoë O’Brien", email: "zoe@c.example"),
+                                (name: "Jo Bloggs", email: "jo@c.example")]
 
     static let catalogueFile = """
         courses:
@@ -224,7 +212,7 @@ extension Importer {
         query: "SELECT name || ' | ' || email || ' | ' || ifnull(jobRole, '-') FROM learner ORDER BY id",
         stored: ["Sam Patel | sam@c.example | Social worker", "O’Brien, Zoë | zoe@c.example | Nurse, health visiting",
                  "Jo Bloggs | jo@c.example | -"],
-        setUp: { database, _ in try database.addAgency(AgencyDetails(name: "Calderdale Council", sector: .localAuthority), by: "officer") })
+        setUp: { database, _ in try addCalderdale([], to: database) })
 
     static let history = Importer(
         csv: "history", file: "sessions.csv",
@@ -265,11 +253,7 @@ extension Importer {
                                                             duration: CourseDuration(minutes: 60)!, capacity: 1, minimumNumbers: 0),
                                file: "test", line: 1)
             }, by: "officer")
-            try database.addAgency(AgencyDetails(name: "Calderdale Council", sector: .localAuthority), by: "officer")
-            for (name, email) in [("Sam Patel", "sam@c.example"), ("Zoë O’Brien", "zoe@c.example"), ("Jo Bloggs", "jo@c.example")] {
-                try database.addLearner(LearnerDetails(name: name, email: EmailAddress(email), agencyName: "Calderdale Council", jobRole: nil),
-                                        by: "officer")
-            }
+            try addCalderdale(threeLearners, to: database)
             try database.buyLicences(count: 10, from: LocalDate(year: 2025, month: 4, day: 1)!, to: LocalDate(year: 2026, month: 3, day: 31)!,
                                      supplier: nil, note: nil, by: "officer")
             _ = try database.allocateLicences(module: "FGM Awareness", to: ["sam@c.example"], by: "officer")
@@ -293,22 +277,7 @@ extension Importer {
         stored: ["sam@c.example | 5 | a-lot | The case studies | Ask sooner",
                  "zoe@c.example | 4 | a-little | Hearing from the police, and the school nurse\nabout neglect | Zoë’s checklist, every visit",
                  "jo@c.example | 3 | not-at-all | - | -"],
-        setUp: { database, clock in
-            try database.importCatalogue(CatalogueFilesFixture.introduction, by: "officer")
-            try database.addAgency(AgencyDetails(name: "Calderdale Council", sector: .localAuthority), by: "officer")
-            let emails = ["sam@c.example", "zoe@c.example", "jo@c.example"]
-            for (index, email) in emails.enumerated() {
-                try database.addLearner(LearnerDetails(name: "Learner \(index)", email: EmailAddress(email), agencyName: "Calderdale Council",
-                                                       jobRole: nil), by: "officer")
-            }
-            let session = try database.scheduleSession(SessionPlan(courseTitle: "Introduction to Safeguarding",
-                                                                   start: try LondonTime.parse("2025-11-17 09:30"),
-                                                                   end: try LondonTime.parse("2025-11-17 12:30")), by: "officer").id!
-            for email in emails { try database.book(session: session, learnerEmail: email, by: "booker") }
-            clock.set(try LondonTime.parse("2025-11-17 13:00"))
-            try database.mark(session: session, present: emails, by: "officer")
-            try database.deliverSession(session, by: "officer")
-        })
+        setUp: { database, clock in _ = try deliveredSession(in: database, clock: clock, present: threeLearners) })
 }
 
 @Suite("Bad files given to every importer")
