@@ -4,8 +4,9 @@ import Testing
 @Suite("The command line killed at random")
 struct FaultCLITests {
     /// Runs scripts/fault-test against the built binary: SIGKILL at random moments of a large history import
-    /// (16 times), of bookings (16 times) and of a board report (6 times), checking the file and the data
-    /// after each kill. The script names the kill that broke a rule and its seed, to repeat it.
+    /// (16 times), of bookings (16 times), of a board report and of a bookings export (4 times each),
+    /// checking the file, the data and the output folder after each kill. The script names the kill that
+    /// broke a rule and its seed, to repeat it.
     @Test func aKilledCommandLeavesTheDataAsBeforeOrAsAfterAndNoHalfWrittenWorkbook() throws {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
