@@ -4,7 +4,8 @@ import Testing
 @Suite("The command line killed at random")
 struct FaultCLITests {
     /// Runs scripts/fault-test against the built binary: SIGKILL at random moments of a large history import
-    /// (16 times), of bookings (16 times), of a board report and of a bookings export (4 times each),
+    /// (16 times), of bookings one at a time (16 times) and eight at once (6 rounds), of a board report and
+    /// of a bookings export (4 times each),
     /// checking the file, the data and the output folder after each kill. The script names the kill that
     /// broke a rule and its seed, to repeat it.
     @Test func aKilledCommandLeavesTheDataAsBeforeOrAsAfterAndNoHalfWrittenWorkbook() throws {
