@@ -47,7 +47,38 @@ public enum TextFile {
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
         try checkIsText(bytes, file: file)
         if let text = String(validating: bytes, as: UTF8.self) { return text }
-        return try windows1252(bytes, file: file)
+        let text = try windows1252(bytes, file: file)
+        if let stray = firstStrayByteInUTF8(bytes) {
+            throw InputError("the file mixes UTF-8 with Windows-1252 text (as when two exports are pasted together): this line is not UTF-8; save the whole file as CSV UTF-8",
+                             at: InputLocation(file: file, line: lineNumber(of: stray, in: bytes)))
+        }
+        return text
+    }
+
+    /// The first byte that is not UTF-8 in bytes that also hold UTF-8 characters; nil when they hold none.
+    /// Read as Windows-1252, such a file would turn its UTF-8 characters into pairs of wrong ones ("Zoë"
+    /// into "ZoÃ«") without a word, so it is refused instead. Only the UTF-8 of accented Latin letters, £
+    /// and typographic punctuation (lead bytes C2–C5 and E2) counts: Windows-1252 text holds those byte
+    /// pairs almost never (Ã followed by a symbol), so a file wholly in Windows-1252 is not taken for mixed.
+    static func firstStrayByteInUTF8(_ bytes: [UInt8]) -> Int? {
+        var index = 0, stray: Int? = nil, holdsUTF8 = false
+        while index < bytes.count {
+            let lead = bytes[index]
+            let length = switch lead {
+            case 0xC2...0xDF: 2
+            case 0xE0...0xEF: 3
+            case 0xF0...0xF4: 4
+            default: 1
+            }
+            if length > 1, index + length <= bytes.count, bytes[(index + 1)..<(index + length)].allSatisfy({ $0 & 0xC0 == 0x80 }) {
+                if (0xC2...0xC5).contains(lead) || lead == 0xE2 { holdsUTF8 = true }
+                index += length
+            } else {
+                if lead >= 0x80, stray == nil { stray = index }
+                index += 1
+            }
+        }
+        return holdsUTF8 ? stray : nil
     }
 
     static let notText = "this is not a text file (it holds binary data; if it is a spreadsheet, save it as CSV UTF-8)"

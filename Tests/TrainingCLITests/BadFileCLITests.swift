@@ -23,6 +23,8 @@ enum BadFile: String, CaseIterable, Sendable, CustomTestStringConvertible {
     case utf16
     /// Byte 0x81, which neither UTF-8 nor Windows-1252 gives a meaning, at the end of line 2.
     case undefinedByte
+    /// The good file in UTF-8 with a Windows-1252 £ (byte 0xA3) at the end of line 2.
+    case mixedEncodings
     case missingField
     case extraField
     case missingColumn
@@ -47,6 +49,8 @@ enum BadFile: String, CaseIterable, Sendable, CustomTestStringConvertible {
         case .asWritten, .byteOrderMark, .crlfLineEnds, .windows1252, .utf16: return .imported
         case .undefinedByte:
             return .refused(line: 2, reason: "the file is neither UTF-8 nor Windows-1252 text (byte 0x81 has no meaning); save it as CSV UTF-8")
+        case .mixedEncodings:
+            return .refused(line: 2, reason: "the file mixes UTF-8 with Windows-1252 text (as when two exports are pasted together): this line is not UTF-8")
         case .missingField, .extraField, .missingColumn, .extraColumn, .unclosedQuote: return importer.structural(self).outcome
         case .hundredMegabyteLine:
             return .refused(line: importer.lineCount + 1, reason: "this line is longer than 1 MB, the most accepted for one line (is this the right file?)")
@@ -69,9 +73,9 @@ enum BadFile: String, CaseIterable, Sendable, CustomTestStringConvertible {
         case .crlfLineEnds: bytes = Array(good.replacingOccurrences(of: "\n", with: "\r\n").utf8)
         case .windows1252: bytes = try good.unicodeScalars.map(Self.windows1252)
         case .utf16: bytes = [0xFF, 0xFE] + good.utf16.flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] }
-        case .undefinedByte:
+        case .undefinedByte, .mixedEncodings:
             lines[1] += "\u{1}"
-            bytes = Array(lines.joined(separator: "\n").utf8).map { $0 == 0x01 ? 0x81 : $0 }
+            bytes = Array(lines.joined(separator: "\n").utf8).map { $0 == 0x01 ? (self == .undefinedByte ? 0x81 : 0xA3) : $0 }
         case .missingField, .extraField, .missingColumn, .extraColumn, .unclosedQuote:
             bytes = Array(importer.structural(self).text.utf8)
         case .hundredMegabyteLine:

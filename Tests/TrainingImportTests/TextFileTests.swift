@@ -24,6 +24,15 @@ struct TextFileTests {
         }
     }
 
+    @Test func aFileMixingUTF8AndWindows1252IsRefusedAtTheFirstLineThatIsNotUTF8() {
+        // Line 2 is UTF-8 (ë = C3 AB); line 3 was pasted from an Excel export (£ = A3).
+        let bytes: [UInt8] = Array("name,fee\nZoë,£50\nSam,".utf8) + [0xA3] + Array("40\n".utf8)
+        #expect(throws: InputError("the file mixes UTF-8 with Windows-1252 text (as when two exports are pasted together): this line is not UTF-8; save the whole file as CSV UTF-8",
+                                   at: InputLocation(file: "fees.csv", line: 3))) {
+            try TextFile.decode(Data(bytes), file: "fees.csv")
+        }
+    }
+
     @Test func utf16WithItsByteOrderMarkIsConverted() throws {
         let bytes: [UInt8] = [0xFF, 0xFE] + "name\nZoë".utf16.flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] }
         #expect(try TextFile.decode(Data(bytes), file: "a.csv") == "name\nZoë")
