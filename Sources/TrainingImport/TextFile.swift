@@ -103,9 +103,10 @@ public enum TextFile {
             if let nul = memchr(base, 0, buffer.count) {
                 throw InputError(notText, at: InputLocation(file: file, line: lineNumber(of: base.distance(to: nul.assumingMemoryBound(to: UInt8.self)), in: buffer)))
             }
+            let lineEnd = lineEndByte(of: buffer)
             var start = 0, line = 1
             while start < buffer.count {
-                let end = memchr(base + start, 0x0A, buffer.count - start)
+                let end = memchr(base + start, Int32(lineEnd), buffer.count - start)
                     .map { base.distance(to: $0.assumingMemoryBound(to: UInt8.self)) } ?? buffer.count
                 if end - start > maximumLineLength {
                     throw InputError("this line is longer than \(maximumLineLength / 1_048_576) MB, the most accepted for one line (is this the right file?)",
@@ -125,11 +126,18 @@ public enum TextFile {
         }
     }
 
+    /// LF, or CR in a file with no LF at all (Excel for Mac's "CSV (Macintosh)" ends its lines so).
+    static func lineEndByte(of buffer: UnsafeBufferPointer<UInt8>) -> UInt8 {
+        guard let base = buffer.baseAddress, memchr(base, 0x0A, buffer.count) == nil else { return 0x0A }
+        return 0x0D
+    }
+
     /// The line (counted from 1) holding the byte at `index`.
     static func lineNumber(of index: Int, in buffer: UnsafeBufferPointer<UInt8>) -> Int {
         guard let base = buffer.baseAddress else { return 1 }
+        let lineEndByte = lineEndByte(of: buffer)
         var line = 1, start = 0
-        while start < index, let lineEnd = memchr(base + start, 0x0A, index - start) {
+        while start < index, let lineEnd = memchr(base + start, Int32(lineEndByte), index - start) {
             line += 1
             start = base.distance(to: lineEnd.assumingMemoryBound(to: UInt8.self)) + 1
         }

@@ -55,6 +55,12 @@ struct TextFileTests {
         }
     }
 
+    @Test func aFileOfShortLinesEndedByCROnlyIsNotTakenForOneLongLine() throws {
+        let line = String(repeating: "a", count: 99) + "\r"
+        let text = String(repeating: line, count: TextFile.maximumLineLength / 50)
+        #expect(try TextFile.decode(Data(text.utf8), file: "mac.csv") == text)
+    }
+
     @Test func bytesThatAreNeitherUTF8NorWindows1252AreRefused() {
         let bytes: [UInt8] = Array("a\nb".utf8) + [0x81]
         #expect(throws: InputError("the file is neither UTF-8 nor Windows-1252 text (byte 0x81 has no meaning); save it as CSV UTF-8",
