@@ -33,6 +33,8 @@ enum BadFile: String, CaseIterable, Sendable, CustomTestStringConvertible {
     case unclosedQuote
     case hundredMegabyteLine
     case empty
+    /// Nothing but a UTF-8 byte-order mark and a blank line, as an editor saves an empty document.
+    case onlyAByteOrderMark
     /// A NUL byte at the end of line 3.
     case nulByte
     /// A PNG image's first bytes: its signature and the start of its header chunk.
@@ -54,7 +56,7 @@ enum BadFile: String, CaseIterable, Sendable, CustomTestStringConvertible {
         case .missingField, .extraField, .missingColumn, .extraColumn, .unclosedQuote: return importer.structural(self).outcome
         case .hundredMegabyteLine:
             return .refused(line: importer.lineCount + 1, reason: "this line is longer than 1 MB, the most accepted for one line (is this the right file?)")
-        case .empty: return .refused(line: nil, reason: importer.emptyFileReason)
+        case .empty, .onlyAByteOrderMark: return .refused(line: nil, reason: importer.emptyFileReason)
         case .nulByte: return .refused(line: 3, reason: notText)
         case .pngImage: return .refused(line: 3, reason: notText)
         case .zipArchive: return .refused(line: 1, reason: notText)
@@ -87,6 +89,7 @@ enum BadFile: String, CaseIterable, Sendable, CustomTestStringConvertible {
             for _ in 0..<100 { try handle.write(contentsOf: megabyte) }
             return
         case .empty: bytes = []
+        case .onlyAByteOrderMark: bytes = [0xEF, 0xBB, 0xBF, 0x0D, 0x0A]
         case .nulByte:
             lines[2] += "\u{1}"
             bytes = Array(lines.joined(separator: "\n").utf8).map { $0 == 0x01 ? 0x00 : $0 }
