@@ -26,6 +26,43 @@ struct HistoryCLITests {
         #expect(second.output.hasSuffix("4 records were already held and left as they were.\n"))
     }
 
+    @Test func aSessionsFileThatCannotBeReadIsTheOneProblemNotEachBookingOrEvaluationOfIt() throws {
+        let workspace = Workspace()
+        try workspace.run(["init"])
+        try Data([0x50, 0x4B, 0x03, 0x04, 0x14, 0x00]).write(to: workspace.folder.appendingPathComponent("s.csv"))
+        try workspace.write("b.csv", bookings)
+        try workspace.write("e.csv", """
+            session_ref,learner_email,submitted_on,satisfaction,knowledge
+            2015-001,amy@council.example,2015-06-10,5,a lot
+            """)
+        let result = try workspace.run(["import", "history", "--sessions", "s.csv", "--bookings", "b.csv", "--evaluations", "e.csv"])
+        #expect(result.status == 1)
+        #expect(result.errors == """
+            error: 1 problem found; nothing was imported:
+              s.csv, line 1: this is not a text file (it holds binary data; if it is a spreadsheet, save it as CSV UTF-8)
+
+            """)
+    }
+
+    @Test func anEvaluationOfASessionWhoseLineCannotBeReadIsNotReportedAgain() throws {
+        let workspace = Workspace()
+        try workspace.run(["init"])
+        try workspace.write("s.csv", sessions.replacingOccurrences(of: "2015-001,Introduction to Safeguarding,foundation",
+                                                                   with: "2015-001,Introduction to Safeguarding,basic"))
+        try workspace.write("b.csv", bookings)
+        try workspace.write("e.csv", """
+            session_ref,learner_email,submitted_on,satisfaction,knowledge
+            2015-001,amy@council.example,2015-06-10,5,a lot
+            """)
+        let result = try workspace.run(["import", "history", "--sessions", "s.csv", "--bookings", "b.csv", "--evaluations", "e.csv"])
+        #expect(result.status == 1)
+        #expect(result.errors == """
+            error: 1 problem found; nothing was imported:
+              s.csv, line 2, field 'level': unknown level 'basic' (expected one of: foundation, intermediate, advanced)
+
+            """)
+    }
+
     @Test func everyBadLineIsListedAndNothingIsImported() throws {
         let workspace = Workspace()
         try workspace.run(["init"])
