@@ -110,7 +110,7 @@ public struct CSVDocument: Sendable {
         var fields: [String]
     }
 
-    /// Splits text into rows of fields, honouring quotes; CRLF, LF and a leading byte-order mark are accepted.
+    /// Splits text into rows of fields, honouring quotes; CRLF, LF, CR and a leading byte-order mark are accepted.
     static func splitRecords(_ text: String, file: String) throws -> [RawRow] {
         var rows: [RawRow] = []
         var fields: [String] = []
@@ -138,6 +138,12 @@ public struct CSVDocument: Sendable {
                     } else {
                         inQuotes = false
                     }
+                } else if scalar == "\r" {
+                    // A line break inside a value is kept as one LF, however the file ends its lines.
+                    let following = next()
+                    if following != "\n" { pending = following }
+                    line += 1
+                    field.unicodeScalars.append("\n")
                 } else {
                     if scalar == "\n" { line += 1 }
                     field.unicodeScalars.append(scalar)

@@ -101,6 +101,9 @@ public struct HistoryImport: Sendable {
     public var problems: [InputError] = []
     /// References of session lines that could not be read, so their bookings are not reported again.
     public var unreadableSessions: Set<String> = []
+    /// The sessions file could not be read at all (not text, empty, not CSV): its problem is reported once,
+    /// and no booking is reported for a session it may hold.
+    public var sessionsFileUnreadable = false
 
     public init() {}
 }

@@ -130,9 +130,13 @@ public enum CatalogueFiles {
         }
     }
 
+    /// The line to send a person to: where the problem is found, except when that is the end of the file
+    /// (a quote never closed), where what was left open starts.
     static func line(of error: YamlError) -> Int? {
         switch error {
-        case .scanner(_, _, let mark, _), .parser(_, _, let mark, _), .composer(_, _, let mark, _): return mark.line
+        case .scanner(let context, let problem, let mark, _), .parser(let context, let problem, let mark, _),
+             .composer(let context, let problem, let mark, _):
+            return problem.contains("end of stream") ? context?.mark.line ?? mark.line : mark.line
         default: return nil
         }
     }

@@ -27,7 +27,13 @@ public enum HistoryFiles {
         if let content = text(sessions) {
             history.sessions = parseSessions(content, file: history.sessionsFile, problems: &problems)
             let read = Set(history.sessions.map(\.reference))
-            history.unreadableSessions = Set(references(in: content, file: history.sessionsFile)).subtracting(read)
+            if let written = references(in: content, file: history.sessionsFile) {
+                history.unreadableSessions = Set(written).subtracting(read)
+            } else {
+                history.sessionsFileUnreadable = true
+            }
+        } else {
+            history.sessionsFileUnreadable = true
         }
         history.bookingsFile = names(bookings)
         if let content = text(bookings) { history.bookings = parseBookings(content, file: history.bookingsFile, problems: &problems) }
@@ -43,11 +49,12 @@ public enum HistoryFiles {
         return history
     }
 
-    /// Every session reference written in a sessions file, readable lines or not.
-    static func references(in text: String, file: String) -> [String] {
+    /// Every session reference written in a sessions file, readable lines or not; nil when the file is not
+    /// CSV with a `session_ref` column at all.
+    static func references(in text: String, file: String) -> [String]? {
         var ignored: [InputError] = []
         return CSVDocument.parse(text, file: file, required: ["session_ref"], allowingExtraColumns: true, problems: &ignored)?
-            .records.compactMap { $0.optional("session_ref") } ?? []
+            .records.compactMap { $0.optional("session_ref") }
     }
 
     /// `YYYY-MM-DD`, `YYYY-MM-DDTHH:MM` or `DD/MM/YYYY` (a day alone is taken at `hour`:00).

@@ -78,7 +78,10 @@ struct HistoryImporter {
         try importSessions()
         try importBookings()
         try importELearning()
-        let evaluations = try AppDatabase.importEvaluations(history.evaluations, in: db)
+        // Evaluations of a session that could not be read cannot be matched: the session's problem is reported instead.
+        let matchable = history.sessionsFileUnreadable ? []
+            : history.evaluations.filter { !history.unreadableSessions.contains($0.sessionReference) }
+        let evaluations = try AppDatabase.importEvaluations(matchable, in: db)
         summary.evaluationsAdded = evaluations.added
         summary.evaluationsUnchanged = evaluations.unchanged
         for reject in evaluations.rejected {
@@ -166,8 +169,8 @@ struct HistoryImporter {
         for row in history.bookings {
             let location = InputLocation(file: history.bookingsFile, line: row.line)
             guard let session = sessions[row.sessionReference] else {
-                // A session whose own line could not be read is reported there, not again for each booking.
-                if history.unreadableSessions.contains(row.sessionReference) { continue }
+                // A session whose own line (or file) could not be read is reported there, not again for each booking.
+                if history.sessionsFileUnreadable || history.unreadableSessions.contains(row.sessionReference) { continue }
                 problems.append(InputError("unknown session '\(row.sessionReference)' (not in the sessions file nor already imported)",
                                            at: location.field("session_ref")))
                 continue

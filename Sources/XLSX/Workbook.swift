@@ -58,8 +58,11 @@ public enum CellValue: Sendable, Equatable {
 
 /// An .xlsx workbook being written through libxlsxwriter.
 ///
-/// The file is written under a temporary name beside the target and renamed into place only when
-/// `close()` succeeds, so a failure or an interrupted run never leaves a half-written workbook.
+/// The file is written under a hidden temporary name beside the target (`.NAME.xlsx.PID.partial`) and
+/// renamed into place only when `close()` succeeds, so a failure or an interrupted run never leaves a
+/// half-written workbook under the real name. libxlsxwriter's own temporary files go into a hidden
+/// folder beside it (`.NAME.xlsx.PID.tmp`), removed with the workbook. What a killed run leaves of both is
+/// removed by the next workbook written into that folder.
 /// Every libxlsxwriter return code is checked and turned into an `XLSXError`.
 public final class Workbook {
     /// Options fixed when the workbook is created.
@@ -82,6 +85,8 @@ public final class Workbook {
 
     public let path: String
     let temporaryPath: String
+    /// The folder libxlsxwriter writes its temporary files into while the workbook is open.
+    let temporaryFolder: String
     var handle: UnsafeMutablePointer<lxw_workbook>?
     var formats: [CellStyle: UnsafeMutablePointer<lxw_format>] = [:]
     var sheetNames: Set<String> = []
@@ -94,14 +99,22 @@ public final class Workbook {
         guard FileManager.default.fileExists(atPath: folder.path, isDirectory: &isFolder), isFolder.boolValue else {
             throw XLSXError.cannotCreate(path: path, reason: "the folder \(folder.path) does not exist")
         }
+        Self.removeAbandonedPartials(in: folder)
         temporaryPath = folder.appendingPathComponent(".\(url.lastPathComponent).\(getpid()).partial").path
+        temporaryFolder = folder.appendingPathComponent(".\(url.lastPathComponent).\(getpid()).tmp").path
+        do {
+            try FileManager.default.createDirectory(atPath: temporaryFolder, withIntermediateDirectories: true)
+        } catch {
+            throw XLSXError.cannotCreate(path: path, reason: "cannot create its temporary folder: \(error.localizedDescription)")
+        }
         var workbookOptions = lxw_workbook_options()
         workbookOptions.constant_memory = options.constantMemory ? 1 : 0
         workbookOptions.use_zip64 = 1
-        let tmpdir = strdup(folder.path)
+        let tmpdir = strdup(temporaryFolder)
         defer { free(tmpdir) }
         workbookOptions.tmpdir = tmpdir
         guard let handle = workbook_new_opt(temporaryPath, &workbookOptions) else {
+            try? FileManager.default.removeItem(atPath: temporaryFolder)
             throw XLSXError.cannotCreate(path: path, reason: "libxlsxwriter could not start it (out of memory?)")
         }
         self.handle = handle
@@ -116,12 +129,26 @@ public final class Workbook {
         try check(workbook_set_properties(handle, &properties)) { XLSXError.cannotCreate(path: path, reason: $0) }
     }
 
+    /// Removes the hidden partial workbooks and temporary folders (`.NAME.xlsx.PID.partial`,
+    /// `.NAME.xlsx.PID.tmp`) of runs that were killed before they could clean up: those whose process no
+    /// longer exists. A run still writing keeps its own.
+    static func removeAbandonedPartials(in folder: URL) {
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder.path) else { return }
+        for name in names where name.hasPrefix(".") {
+            let parts = name.split(separator: ".")
+            guard parts.count >= 4, ["partial", "tmp"].contains(parts[parts.count - 1]), parts[parts.count - 3] == "xlsx",
+                  let pid = pid_t(parts[parts.count - 2]), pid > 0, kill(pid, 0) != 0, errno == ESRCH else { continue }
+            try? FileManager.default.removeItem(at: folder.appendingPathComponent(name))
+        }
+    }
+
     deinit {
         // Abandoned without close(): discard the partial file rather than leave it behind.
         if let handle {
             _ = workbook_close(handle)
             try? FileManager.default.removeItem(atPath: temporaryPath)
         }
+        try? FileManager.default.removeItem(atPath: temporaryFolder)
     }
 
     /// Adds a sheet. Refuses, naming the problem, a name Excel would not accept: empty, over 31
@@ -165,6 +192,7 @@ public final class Workbook {
         guard let handle else { throw XLSXError.alreadyClosed(path: path) }
         self.handle = nil
         let result = workbook_close(handle)
+        try? FileManager.default.removeItem(atPath: temporaryFolder)
         guard result == LXW_NO_ERROR else {
             try? FileManager.default.removeItem(atPath: temporaryPath)
             throw XLSXError.cannotClose(path: path, reason: Self.describe(result))

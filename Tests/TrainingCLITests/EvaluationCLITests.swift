@@ -11,20 +11,8 @@ struct EvaluationCLITests {
         let workspace = Workspace()
         let clock = FixedClock(try LondonTime.parse("2025-11-03 09:00"))
         let database = try AppDatabase.open(path: workspace.database, create: true, now: clock.now)
-        try database.importCatalogue(CatalogueFilesFixture.introduction, by: "officer")
-        try database.addAgency(AgencyDetails(name: "Calderdale Council", sector: .localAuthority), by: "officer")
-        let emails = (1...6).map { "learner\($0)@c.example" }
-        for (index, email) in emails.enumerated() {
-            try database.addLearner(LearnerDetails(name: "Distinctive Name\(index)", email: EmailAddress(email),
-                                                   agencyName: "Calderdale Council", jobRole: nil), by: "officer")
-        }
-        let session = try database.scheduleSession(SessionPlan(courseTitle: "Introduction to Safeguarding",
-                                                               start: try LondonTime.parse("2025-11-17 09:30"),
-                                                               end: try LondonTime.parse("2025-11-17 12:30")), by: "officer").id!
-        for email in emails { try database.book(session: session, learnerEmail: email, by: "booker") }
-        clock.set(try LondonTime.parse("2025-11-17 13:00"))
-        try database.mark(session: session, present: emails, by: "officer")
-        try database.deliverSession(session, by: "officer")
+        let session = try deliveredSession(in: database, clock: clock,
+                                           present: (1...6).map { ("Distinctive Name\($0 - 1)", "learner\($0)@c.example") })
         return (workspace, session)
     }
 
@@ -79,6 +67,32 @@ struct EvaluationCLITests {
         #expect(!impact.output.contains("Distinctive Name"))
         #expect(!impact.output.contains("@c.example"))
     }
+}
+
+/// Adds Calderdale Council and these learners (name, email), its staff.
+func addCalderdale(_ learners: [(name: String, email: String)], to database: AppDatabase) throws {
+    try database.addAgency(AgencyDetails(name: "Calderdale Council", sector: .localAuthority), by: "officer")
+    for learner in learners {
+        try database.addLearner(LearnerDetails(name: learner.name, email: EmailAddress(learner.email), agencyName: "Calderdale Council",
+                                               jobRole: nil), by: "officer")
+    }
+}
+
+/// Prepares, through the store, Introduction to Safeguarding delivered on 17 November 2025 with these
+/// Calderdale Council learners (name, email) booked and present; `clock` must stand before the session,
+/// and is left just after it. Returns the session's number.
+func deliveredSession(in database: AppDatabase, clock: FixedClock, present learners: [(name: String, email: String)]) throws -> Int64 {
+    try database.importCatalogue(CatalogueFilesFixture.introduction, by: "officer")
+    try addCalderdale(learners, to: database)
+    let session = try database.scheduleSession(SessionPlan(courseTitle: "Introduction to Safeguarding",
+                                                           start: try LondonTime.parse("2025-11-17 09:30"),
+                                                           end: try LondonTime.parse("2025-11-17 12:30")), by: "officer").id!
+    let emails = learners.map(\.email)
+    for email in emails { try database.book(session: session, learnerEmail: email, by: "booker") }
+    clock.set(try LondonTime.parse("2025-11-17 13:00"))
+    try database.mark(session: session, present: emails, by: "officer")
+    try database.deliverSession(session, by: "officer")
+    return session
 }
 
 /// A clock the test sets by hand.

@@ -26,6 +26,40 @@ struct HistoryCLITests {
         #expect(second.output.hasSuffix("4 records were already held and left as they were.\n"))
     }
 
+    /// Imports the bookings and an evaluation of Amy's on 2015-001 with `sessions` as the sessions file.
+    func importWithAnEvaluation(sessions: Data) throws -> CommandResult {
+        let workspace = Workspace()
+        try workspace.run(["init"])
+        try sessions.write(to: workspace.folder.appendingPathComponent("s.csv"))
+        try workspace.write("b.csv", bookings)
+        try workspace.write("e.csv", """
+            session_ref,learner_email,submitted_on,satisfaction,knowledge
+            2015-001,amy@council.example,2015-06-10,5,a lot
+            """)
+        return try workspace.run(["import", "history", "--sessions", "s.csv", "--bookings", "b.csv", "--evaluations", "e.csv"])
+    }
+
+    @Test func aSessionsFileThatCannotBeReadIsTheOneProblemNotEachBookingOrEvaluationOfIt() throws {
+        let result = try importWithAnEvaluation(sessions: Data([0x50, 0x4B, 0x03, 0x04, 0x14, 0x00]))
+        #expect(result.status == 1)
+        #expect(result.errors == """
+            error: 1 problem found; nothing was imported:
+              s.csv, line 1: this is not a text file (it holds binary data; if it is a spreadsheet, save it as CSV UTF-8)
+
+            """)
+    }
+
+    @Test func anEvaluationOfASessionWhoseLineCannotBeReadIsNotReportedAgain() throws {
+        let result = try importWithAnEvaluation(sessions: Data(sessions.replacingOccurrences(
+            of: "2015-001,Introduction to Safeguarding,foundation", with: "2015-001,Introduction to Safeguarding,basic").utf8))
+        #expect(result.status == 1)
+        #expect(result.errors == """
+            error: 1 problem found; nothing was imported:
+              s.csv, line 2, field 'level': unknown level 'basic' (expected one of: foundation, intermediate, advanced)
+
+            """)
+    }
+
     @Test func everyBadLineIsListedAndNothingIsImported() throws {
         let workspace = Workspace()
         try workspace.run(["init"])

@@ -13,6 +13,12 @@ struct CSVTests {
         #expect(document.records.map(\.line) == [2, 3, 4])
     }
 
+    @Test func aCRLFLineBreakInsideAQuotedValueIsReadAsOneLF() throws {
+        let document = try parse("name,email\r\n\"two\r\nlines\",a@example.org\r\nthird,b@example.org\r\n")
+        #expect(document.records.map { $0["name"] } == ["two\nlines", "third"])
+        #expect(document.records.map(\.line) == [2, 4])
+    }
+
     @Test func recordsAfterAQuotedLineBreakKeepTheirTrueLineNumber() throws {
         let document = try parse("name,email\n\"two\nlines\",a@example.org\nthird,b@example.org\n")
         #expect(document.records.map(\.line) == [2, 4])

@@ -24,11 +24,54 @@ struct TextFileTests {
         }
     }
 
+    @Test func aFileMixingUTF8AndWindows1252IsRefusedAtTheFirstLineThatIsNotUTF8() {
+        // Line 2 is UTF-8 (ë = C3 AB); line 3 was pasted from an Excel export (£ = A3).
+        let bytes: [UInt8] = Array("name,fee\nZoë,£50\nSam,".utf8) + [0xA3] + Array("40\n".utf8)
+        #expect(throws: InputError("the file mixes UTF-8 with Windows-1252 text (as when two exports are pasted together): this line is not UTF-8; save the whole file as CSV UTF-8",
+                                   at: InputLocation(file: "fees.csv", line: 3))) {
+            try TextFile.decode(Data(bytes), file: "fees.csv")
+        }
+    }
+
+    @Test func utf16WithItsByteOrderMarkIsConverted() throws {
+        let bytes: [UInt8] = [0xFF, 0xFE] + "name\nZoë".utf16.flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] }
+        #expect(try TextFile.decode(Data(bytes), file: "a.csv") == "name\nZoë")
+    }
+
+    @Test func aControlCharacterOtherThanTabAndLineEndsMarksABinaryFile() {
+        // A PNG's signature holds no NUL byte but does hold 0x1A (Ctrl-Z), after its CR LF: on line 2.
+        let bytes: [UInt8] = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]
+        #expect(throws: InputError("this is not a text file (it holds binary data; if it is a spreadsheet, save it as CSV UTF-8)",
+                                   at: InputLocation(file: "logo.png", line: 2))) {
+            try TextFile.decode(Data(bytes), file: "logo.png")
+        }
+    }
+
+    @Test func aLineLongerThanAMegabyteIsRefusedAtItsLine() {
+        let bytes = Array("name\nSam\n".utf8) + [UInt8](repeating: 0x61, count: TextFile.maximumLineLength + 1)
+        #expect(throws: InputError("this line is longer than 1 MB, the most accepted for one line (is this the right file?)",
+                                   at: InputLocation(file: "a.csv", line: 3))) {
+            try TextFile.decode(Data(bytes), file: "a.csv")
+        }
+    }
+
+    @Test func aFileOfShortLinesEndedByCROnlyIsNotTakenForOneLongLine() throws {
+        let line = String(repeating: "a", count: 99) + "\r"
+        let text = String(repeating: line, count: TextFile.maximumLineLength / 50)
+        #expect(try TextFile.decode(Data(text.utf8), file: "mac.csv") == text)
+    }
+
     @Test func bytesThatAreNeitherUTF8NorWindows1252AreRefused() {
         let bytes: [UInt8] = Array("a\nb".utf8) + [0x81]
         #expect(throws: InputError("the file is neither UTF-8 nor Windows-1252 text (byte 0x81 has no meaning); save it as CSV UTF-8",
                                    at: InputLocation(file: "a.csv", line: 2))) {
             try TextFile.decode(Data(bytes), file: "a.csv")
+        }
+    }
+
+    @Test func aDeviceIsRefusedRatherThanReadForever() {
+        #expect(throws: InputError("this is not a file of data but a device, a pipe or a socket", at: InputLocation(file: "/dev/zero"))) {
+            try TextFile.read(URL(fileURLWithPath: "/dev/zero"))
         }
     }
 

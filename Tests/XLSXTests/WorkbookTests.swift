@@ -131,6 +131,27 @@ struct WorkbookTests {
         #expect(xml.contains(#"<c r="A1000""#))
         #expect(xml.contains("learner 999"))  // constant memory writes inline strings
     }
+
+    @Test func whatAKilledRunLeftIsRemovedByTheNextWorkbookWrittenIntoTheFolder() throws {
+        let folder = Folder()
+        // A run that has ended (its process is gone) left its partial and its temporary folder holding one of
+        // libxlsxwriter's files; a run still going (this test's parent) keeps its own.
+        let ended = Process()
+        ended.executableURL = URL(fileURLWithPath: "/bin/true")
+        try ended.run()
+        ended.waitUntilExit()
+        let abandoned = ".board-2015-16.xlsx.\(ended.processIdentifier)"
+        let stillWriting = ".board-2015-16.xlsx.\(getppid()).partial"
+        for name in [abandoned + ".partial", stillWriting] { try Data("PK".utf8).write(to: folder.url.appendingPathComponent(name)) }
+        try FileManager.default.createDirectory(at: folder.url.appendingPathComponent(abandoned + ".tmp"), withIntermediateDirectories: false)
+        try Data("PK".utf8).write(to: folder.url.appendingPathComponent(abandoned + ".tmp/tmp.ermJJrKKsF"))
+
+        let workbook = try Workbook(path: folder.path("quarter.xlsx"))
+        _ = try workbook.addSheet("Summary")
+        try workbook.close()
+
+        #expect(folder.contents == [stillWriting, "quarter.xlsx"])
+    }
 }
 
 @Suite("XLSX charts")
