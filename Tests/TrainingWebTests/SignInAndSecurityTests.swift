@@ -81,9 +81,9 @@ struct SignInAndSecurityTests {
 
     @Test func aSessionIdleForLongerThanTheTimeOutIsEnded() async throws {
         let fixture = try WebFixture()
-        try await fixture.withBrowser(idleTimeout: 0.5) { browser in
+        try await fixture.withBrowser(idleTimeout: 2) { browser in
             try await browser.signIn("booker@nhs.example")
-            try await Task.sleep(for: .seconds(1))
+            try await Task.sleep(for: .seconds(3))
             let response = try await browser.get("/agency")
             #expect(response.status == .seeOther)
             #expect(response.headers[.location] == "/login?expired=1")
