@@ -105,6 +105,9 @@ def build_database(training):
              stdin=BOOKER[2] + "\n")
 
     now = datetime.datetime.now(LONDON)
+    if (now.hour, now.minute) >= (23, 50):  # the session starting soon must start and end on one London day
+        time.sleep((now.replace(hour=23, minute=59, second=59) - now).total_seconds() + 2)
+        now = datetime.datetime.now(LONDON)
     week = (now + datetime.timedelta(days=7)).date()
     later = training("session", "schedule", COURSE, "--start", f"{week} 09:30", "--end", f"{week} 12:30", "--venue", "Civic Hall")
 
