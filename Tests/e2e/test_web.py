@@ -9,7 +9,8 @@ and Chromium then does what people do:
     ten working days' notice) before confirming, then again after;
   * the officer signs in, marks the register of a session that has started (scheduled a minute or two
     ahead, booked before it starts; the test waits for its start) and downloads the board's workbook,
-    which must arrive as an .xlsx (a zip holding xl/workbook.xml).
+    which must arrive as an .xlsx (a zip holding xl/workbook.xml);
+  * the booker, the officer and a board member each also open every page of their menu.
 
 axe-core is run on every page the browser shows; any violation of impact "serious" or "critical" fails
 the test, listed with its rule id and the elements concerned.
@@ -47,6 +48,7 @@ LONDON = ZoneInfo("Europe/London")
 AGENCY = "Northgate NHS Trust"
 OFFICER = ("officer@partnership.example", "Olu Officer", "officer-password-1")
 BOOKER = ("booker@northgate.example", "Bea Booker", "booker-password-1")
+BOARD = ("chair@partnership.example", "Cal Chair", "board-password-01")
 STAFF = [  # name, email
     ("Amara Okafor", "amara.okafor@northgate.example"),
     ("Ben Carter", "ben.carter@northgate.example"),
@@ -103,6 +105,8 @@ def build_database(training):
     training("user", "add", OFFICER[0], "--name", OFFICER[1], "--role", "officer", "--password-stdin", stdin=OFFICER[2] + "\n")
     training("user", "add", BOOKER[0], "--name", BOOKER[1], "--role", "booker", "--agency", AGENCY, "--password-stdin",
              stdin=BOOKER[2] + "\n")
+
+    training("user", "add", BOARD[0], "--name", BOARD[1], "--role", "board", "--password-stdin", stdin=BOARD[2] + "\n")
 
     now = datetime.datetime.now(LONDON)
     if (now.hour, now.minute) >= (23, 50):  # the session starting soon must start and end on one London day
@@ -189,7 +193,9 @@ class Axe:
             "axe.run(document, {resultTypes: ['violations']}).then(r => done(r), e => done({error: String(e)}));")
         assert "error" not in results, f"axe-core failed on {label}: {results['error']}"
         path = driver.current_url.split(str(self.base), 1)[-1]
-        self.pages.append((label, path, results["testEngine"]["version"], len(results["violations"])))
+        self.pages.append((label, path, results["testEngine"]["version"],
+                           ", ".join(f"{v['id']} ({v['impact']}: {' '.join(' '.join(n['target']) for n in v['nodes'])[:80]})"
+                                     for v in results["violations"]) or "no violations"))
         for violation in results["violations"]:
             if violation["impact"] in BLOCKING:
                 nodes = "\n".join(f"      {' '.join(node['target'])}: {node['html'][:160]}" for node in violation["nodes"])
@@ -211,7 +217,7 @@ class Axe:
         assert "image-alt" in ids, f"axe-core did not find a planted image without alt text: {ids}"
 
     def report(self):
-        return "\n".join(f"    {label:<38} {path:<34} {count} violation(s) of any impact" for label, path, _, count in self.pages)
+        return "\n".join(f"    {label:<38} {path:<34} {found}" for label, path, _, found in self.pages)
 
 
 # MARK: - The browser
@@ -259,6 +265,16 @@ class Browser:
 
     def path(self):
         return self.driver.current_url.split(self.base, 1)[-1]
+
+    def tour(self, label):
+        """Every page of the signed-in user's menu, each checked by axe-core; none may fail."""
+        links = [(a.text, a.get_attribute("href")) for a in self.driver.find_elements(By.CSS_SELECTOR, "nav .nav a")]
+        assert links, "no menu"
+        for text, href in links:
+            self.driver.get(href)
+            self.axe.check(f"{label} menu: {text}")
+            assert self.driver.find_element(By.TAG_NAME, "h1").text, f"{href} has no heading"
+            assert "Sorry, there is a problem" not in self.heading(), f"{href}: {self.text()}"
 
     def sign_in(self, email, password, label):
         self.open("/login", f"{label}: sign-in page")
@@ -318,6 +334,7 @@ def booker_journey(browser, later):
     assert "Confirmed" in amara, amara
     browser.click(By.LINK_TEXT, "Charges and invoices", "booker: charges")
     assert "£25.00" in browser.text() and ben in browser.text(), browser.text()
+    browser.tour("booker")
     browser.sign_out("booker: signed out")
 
 
@@ -373,7 +390,15 @@ def officer_journey(browser, soon, soon_start, downloads):
         assert "xl/workbook.xml" in names, names
         assert archive.testzip() is None
     print(f"  downloaded {workbook.name} ({workbook.stat().st_size} bytes, {len(names)} parts)", flush=True)
+    browser.tour("officer")
     browser.sign_out("officer: signed out")
+
+
+def board_journey(browser):
+    browser.sign_in(BOARD[0], BOARD[2], "board")
+    assert browser.path().startswith("/board"), browser.path()
+    browser.tour("board")
+    browser.sign_out("board: signed out")
 
 
 def test_web_application_in_a_browser():
@@ -401,6 +426,7 @@ def test_web_application_in_a_browser():
 
         booker_journey(browser, later)
         officer_journey(browser, soon, soon_start, downloads)
+        board_journey(browser)
 
         axe.self_check()
         print(f"  axe-core {axe.pages[0][2]} on {len(axe.pages)} pages (WCAG 2.x A/AA and best-practice rules):\n" + axe.report(), flush=True)
