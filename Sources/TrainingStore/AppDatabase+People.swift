@@ -172,6 +172,14 @@ extension AppDatabase {
         }
     }
 
+    /// The names of these learners, by id (for saying who was just booked).
+    public func learnerNames(ids: [Int64]) throws -> [Int64: String] {
+        try writer.read { db in
+            Dictionary(uniqueKeysWithValues: try Row.fetchAll(db, sql: "SELECT id, name FROM learner WHERE id IN (\(ids.map { _ in "?" }.joined(separator: ",")))",
+                                                              arguments: StatementArguments(ids)).map { ($0["id"] as Int64, $0["name"] as String) })
+        }
+    }
+
     /// The audit log, newest first.
     public func auditLog(limit: Int = 100) throws -> [AuditEntry] {
         try writer.read { db in

@@ -33,12 +33,13 @@ struct SecurityHeadersMiddleware: RouterMiddleware {
 struct SignedInMiddleware: RouterMiddleware {
     let database: AppDatabase
     let idleTimeout: TimeInterval
+    let clock: @Sendable () -> Date
 
     func handle(_ request: Request, context: WebContext, next: (Request, WebContext) async throws -> Response) async throws -> Response {
         guard var session = context.sessions.session, let userId = session.userId else {
             return .redirect(to: "/login", type: .normal)
         }
-        let instant = Date()
+        let instant = clock()
         guard instant.timeIntervalSince(session.lastSeen) <= idleTimeout else {
             context.sessions.clearSession()
             return .redirect(to: "/login?expired=1", type: .normal)

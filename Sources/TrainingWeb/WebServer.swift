@@ -13,12 +13,17 @@ public struct WebConfiguration: Sendable {
     public var secureCookies: Bool
     /// A session unused for this long is ended.
     public var idleTimeout: TimeInterval
+    /// The real time, by which sessions are timed (tests move it); the programme's own dates follow the
+    /// database's clock.
+    public var clock: @Sendable () -> Date
 
-    public init(host: String = "127.0.0.1", port: Int = 8080, secureCookies: Bool = false, idleTimeout: TimeInterval = 30 * 60) {
+    public init(host: String = "127.0.0.1", port: Int = 8080, secureCookies: Bool = false, idleTimeout: TimeInterval = 30 * 60,
+                clock: @escaping @Sendable () -> Date = Date.init) {
         self.host = host
         self.port = port
         self.secureCookies = secureCookies
         self.idleTimeout = idleTimeout
+        self.clock = clock
     }
 }
 
@@ -41,7 +46,7 @@ public enum WebApplication {
         router.add(middleware: SecurityHeadersMiddleware())
         router.add(middleware: ErrorPageMiddleware(pages: pages))
         router.add(middleware: SessionMiddleware(
-            storage: DatabaseSessionDriver(database: database),
+            storage: DatabaseSessionDriver(database: database, clock: configuration.clock),
             configuration: .init(sessionCookieParameters: .init(name: "training_session", path: "/", secure: configuration.secureCookies,
                                                                 sameSite: .lax),
                                  defaultSessionExpiration: .seconds(12 * 60 * 60))))
@@ -56,7 +61,7 @@ public enum WebApplication {
         SignInRoutes(site: site).add(to: router)
         LearnerRoutes(site: site).add(to: router)
 
-        let signedIn = router.group().add(middleware: SignedInMiddleware(database: database, idleTimeout: configuration.idleTimeout))
+        let signedIn = router.group().add(middleware: SignedInMiddleware(database: database, idleTimeout: configuration.idleTimeout, clock: configuration.clock))
         signedIn.get("/") { _, context in
             switch try context.requireUser().role {
             case .officer: return seeOther("/officer/sessions")

@@ -5,15 +5,6 @@ import TrainingCore
 import TrainingStore
 @testable import TrainingWeb
 
-/// A clock the tests move: the register opens only once a session has started.
-final class WebClock: @unchecked Sendable {
-    private let lock = NSLock()
-    private var current: Date
-    init(_ start: Date) { current = start }
-    func advance(by seconds: TimeInterval) { lock.withLock { current += seconds } }
-    var function: @Sendable () -> Date { { self.lock.withLock { self.current } } }
-}
-
 @Suite("The officer")
 struct OfficerTests {
     @Test func schedulingASessionThenSeeingItInTheList() async throws {

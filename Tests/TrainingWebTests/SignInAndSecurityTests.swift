@@ -81,9 +81,12 @@ struct SignInAndSecurityTests {
 
     @Test func aSessionIdleForLongerThanTheTimeOutIsEnded() async throws {
         let fixture = try WebFixture()
-        try await fixture.withBrowser(idleTimeout: 2) { browser in
-            try await browser.signIn("booker@nhs.example")
-            try await Task.sleep(for: .seconds(3))
+        let clock = WebClock(Date())
+        try await fixture.withBrowser(sessionClock: clock.function) { browser in
+            #expect(try await browser.signIn("booker@nhs.example"))
+            clock.advance(by: 29 * 60)
+            #expect(try await browser.get("/agency").status == .ok)        // still within 30 minutes of the last request
+            clock.advance(by: 31 * 60)
             let response = try await browser.get("/agency")
             #expect(response.status == .seeOther)
             #expect(response.headers[.location] == "/login?expired=1")

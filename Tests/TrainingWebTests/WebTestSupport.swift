@@ -44,16 +44,25 @@ struct WebFixture {
     }
 
     /// The application over this database, as the tests' router client sees it.
-    func application(idleTimeout: TimeInterval = 30 * 60) throws -> some ApplicationProtocol {
-        Application(router: try WebApplication.router(database: database, configuration: WebConfiguration(idleTimeout: idleTimeout)))
+    func application(sessionClock: @escaping @Sendable () -> Date = Date.init) throws -> some ApplicationProtocol {
+        Application(router: try WebApplication.router(database: database, configuration: WebConfiguration(clock: sessionClock)))
     }
 
-    /// Runs `body` with a browser on the application.
-    func withBrowser(idleTimeout: TimeInterval = 30 * 60, _ body: @escaping @Sendable (Browser) async throws -> Void) async throws {
-        try await application(idleTimeout: idleTimeout).test(.router) { client in
+    /// Runs `body` with a browser on the application; `sessionClock` times the sessions.
+    func withBrowser(sessionClock: @escaping @Sendable () -> Date = Date.init, _ body: @escaping @Sendable (Browser) async throws -> Void) async throws {
+        try await application(sessionClock: sessionClock).test(.router) { client in
             try await body(Browser(client: client))
         }
     }
+}
+
+/// A clock the tests move: the register opens once a session has started; sessions time out.
+final class WebClock: @unchecked Sendable {
+    private let lock = NSLock()
+    private var current: Date
+    init(_ start: Date) { current = start }
+    func advance(by seconds: TimeInterval) { lock.withLock { current += seconds } }
+    var function: @Sendable () -> Date { { self.lock.withLock { self.current } } }
 }
 
 /// A browser for the router tests: it keeps the session cookie like a real one, and takes each page's

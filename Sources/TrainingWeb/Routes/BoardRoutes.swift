@@ -30,7 +30,7 @@ struct BoardRoutes {
 
 /// A report table as the page shows it: the same cells the workbook holds, written as text.
 func tableValues(_ table: ReportTable) -> [String: Any] {
-    ["heading": table.heading, "columns": table.columns.map { ["name": $0] },
+    ["heading": table.heading, "columns": table.columns.map { ["name": $0.isEmpty ? "Figure" : $0, "hidden": $0.isEmpty] },
      "rows": (table.rows + (table.total.map { [$0] } ?? [])).map { row in
          ["cells": row.enumerated().map { index, cell in ["text": cellText(cell), "first": index == 0, "number": isNumber(cell)] }]
      }]
@@ -61,7 +61,7 @@ extension Templates {
             {{#notes}}<p>{{.}}</p>{{/notes}}
             {{#tables}}
             <table><caption>{{heading}}</caption>
-            <thead><tr>{{#columns}}<th scope="col">{{name}}</th>{{/columns}}</tr></thead>
+            <thead><tr>{{#columns}}<th scope="col">{{#hidden}}<span class="visually-hidden">{{name}}</span>{{/hidden}}{{^hidden}}{{name}}{{/hidden}}</th>{{/columns}}</tr></thead>
             <tbody>{{#rows}}<tr>{{#cells}}{{#first}}<th scope="row">{{text}}</th>{{/first}}{{^first}}<td{{#number}} class="number"{{/number}}>{{text}}</td>{{/first}}{{/cells}}</tr>{{/rows}}</tbody>
             </table>
             {{/tables}}

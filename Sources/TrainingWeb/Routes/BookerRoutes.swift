@@ -113,9 +113,9 @@ struct BookerRoutes {
         for email in emails where !(try database.isStaff(email: email, agencyId: agency.id)) { throw HTTPError(.notFound) }
         do {
             let outcomes = try database.book(session: id, learnerEmails: emails, by: context.actor)
-            let names = try database.learners(agencyName: agency.name)
+            let names = try database.learnerNames(ids: outcomes.map(\.booking.learnerId))
             let said = outcomes.map { outcome -> String in
-                let name = names.first { $0.learner.id == outcome.booking.learnerId }?.learner.name ?? "a learner"
+                let name = names[outcome.booking.learnerId] ?? "a learner"
                 return outcome.placed == .confirmed ? "\(name): place confirmed"
                     : "\(name): on the waiting list (\(outcome.waitingPosition + 1) in the queue)"
             }
@@ -281,7 +281,7 @@ func invoiceValues(_ details: InvoiceDetails) -> [String: Any] {
 }
 
 /// The last six financial years up to the one `today` is in, newest first, for choosing a workbook.
-func recentYears(today: Date = Date()) -> [[String: String]] {
+func recentYears(today: Date) -> [[String: String]] {
     let current = FinancialYear(containing: LondonTime.date(of: today))
     return (0..<6).map { offset in
         let year = FinancialYear(startYear: current.startYear - offset)

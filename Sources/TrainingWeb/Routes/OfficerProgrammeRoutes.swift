@@ -304,7 +304,7 @@ struct OfficerProgrammeRoutes {
         let lines = try database.charges(agencyName: agency, year: year)
         return site.pages.render("officer-charges", title: "Charges", [
             "agencies": options(agencies, selected: agency, words: false),
-            "years": options(recentYears().compactMap { $0["value"] }, selected: yearText, words: false),
+            "years": options(recentYears(today: database.currentTime()).compactMap { $0["value"] }, selected: yearText, words: false),
             "charges": lines.map { line -> [String: Any] in
                 ["id": line.charge.id!, "raised": line.charge.raisedOn.description, "agency": line.agencyName, "name": line.learnerName ?? "",
                  "course": line.courseTitle, "kind": words(line.charge.kind), "amount": Pence(line.charge.amountPence).description,
@@ -348,7 +348,7 @@ struct OfficerProgrammeRoutes {
     }
 
     func raiseForm(_ context: WebContext, errors: [FieldError] = []) -> Response {
-        let current = FinancialYear(containing: LondonTime.date(of: Date()))
+        let current = FinancialYear(containing: LondonTime.date(of: database.currentTime()))
         let quarters = (current.previous.quarters + current.quarters).reversed().map(\.description)
         return page("officer-invoices-raise", "Raise invoices", context, values: [
             "quarters": options(quarters, selected: context.form["quarter"], words: false),
@@ -382,7 +382,7 @@ struct OfficerProgrammeRoutes {
     /// impact` prints; a group with too few responses shows its counts and rates but not its satisfaction.
     func evaluations(_ request: Request, _ context: WebContext) throws -> Response {
         let year = try request.query["year"].map(financialYear)
-            ?? FinancialYear(containing: LondonTime.date(of: Date()))
+            ?? FinancialYear(containing: LondonTime.date(of: database.currentTime()))
         let byLevel = try database.impact(period: year, by: .level, quotes: 0)
         let byCourse = try database.impact(period: year, by: .course, quotes: 0)
         func rows(_ groups: [ImpactGroup], named name: (String) -> String = { $0 }) -> [[String: Any]] {

@@ -12,7 +12,7 @@ struct SignInRoutes {
 
     func add(to router: Router<WebContext>) {
         router.get("/login") { request, context in
-            if context.sessions.session == nil { context.sessions.setSession(.fresh(at: Date())) }
+            if context.sessions.session == nil { context.sessions.setSession(.fresh(at: site.configuration.clock())) }
             var message: String?
             if request.query.fields["expired"] != nil { message = "You were signed out after 30 minutes without activity." }
             if request.query.fields["signedout"] != nil { message = "You have signed out." }
@@ -33,7 +33,7 @@ struct SignInRoutes {
                     try site.database.recordSignIn(userId: user.id!, succeeded: true)
                     if let old = request.cookies["training_session"]?.value { try site.database.removeWebSession(key: "hbs.\(old)") }
                     context.sessions.clearSession()
-                    context.sessions.createSession(.fresh(userId: user.id!, at: Date()))
+                    context.sessions.createSession(.fresh(userId: user.id!, at: site.configuration.clock()))
                     return seeOther("/")
                 }
                 if let user, !site.database.isLockedOut(user) { try site.database.recordSignIn(userId: user.id!, succeeded: false) }
