@@ -27,7 +27,7 @@ extension AppDatabase {
     public func book(session sessionId: Int64, learnerEmail: String, by actor: String,
                      overridePrerequisites: Bool = false) throws -> BookingOutcome {
         let email = try EmailAddress(learnerEmail, at: InputLocation(field: "learner"))
-        return try writer.write { db in
+        return try write { db in
             let instant = now()
             let session = try Self.session(sessionId, in: db)
             let learner = try Self.learner(email, in: db)
@@ -124,7 +124,7 @@ extension AppDatabase {
     /// `at` back-dates the cancellation (a phone call logged later); it defaults to now.
     @discardableResult
     public func cancelBooking(_ id: Int64, by actor: String, at requested: Date? = nil, reason: String? = nil) throws -> CancellationOutcome {
-        try writer.write { db in
+        try write { db in
             let instant = now()
             let cancelledAt = requested ?? instant
             guard cancelledAt <= instant else {
@@ -205,7 +205,7 @@ extension AppDatabase {
     @discardableResult
     public func substitute(booking id: Int64, with newEmail: String, by actor: String, overridePrerequisites: Bool = false) throws -> Booking {
         let email = try EmailAddress(newEmail, at: InputLocation(field: "learner"))
-        return try writer.write { db in
+        return try write { db in
             let instant = now()
             var booking = try Self.booking(id, in: db)
             guard [BookingStatus.confirmed.rawValue, BookingStatus.waitlisted.rawValue].contains(booking.status) else {
@@ -242,7 +242,7 @@ extension AppDatabase {
 
     /// A booking's history, oldest first, with learners' names.
     public func bookingHistory(_ id: Int64) throws -> [(at: Date, kind: String, detail: String)] {
-        try writer.read { db in
+        try read { db in
             _ = try Self.booking(id, in: db)
             return try Row.fetchAll(db, sql: """
                 SELECT e.at, e.kind, e.actor, e.note, l.name AS learner, p.name AS previous
@@ -259,6 +259,6 @@ extension AppDatabase {
 
     /// Messages owed to bookers, oldest first.
     public func notifications() throws -> [Notification] {
-        try writer.read { try Notification.order(Column("id")).fetchAll($0) }
+        try read { try Notification.order(Column("id")).fetchAll($0) }
     }
 }

@@ -24,7 +24,7 @@ extension AppDatabase {
     /// and prerequisites that go round in a circle.
     @discardableResult
     public func importCatalogue(_ entries: [CatalogueEntry], by actor: String) throws -> CatalogueImportSummary {
-        try writer.write { db in
+        try write { db in
             let instant = now()
             var seen: [String: CatalogueEntry] = [:]
             for entry in entries {
@@ -114,7 +114,7 @@ extension AppDatabase {
 
     /// The catalogue, ordered by level (foundation, intermediate, advanced) then title.
     public func courses(level: CourseLevel? = nil, includeRetired: Bool = true) throws -> [CourseDetails] {
-        try writer.read { db in
+        try read { db in
             var request = Course.all()
             if let level { request = request.filter(Course.Columns.level == level.rawValue) }
             if !includeRetired { request = request.filter(Column("isActive") == true) }
@@ -127,7 +127,7 @@ extension AppDatabase {
 
     /// One course by title (ignoring case), or an error that suggests near titles.
     public func course(titled title: String) throws -> CourseDetails {
-        try writer.read { db in
+        try read { db in
             if let course = try Course.filter(Course.Columns.title == title.trimmingCharacters(in: .whitespaces)).fetchOne(db) {
                 return CourseDetails(id: course.id!, definition: try Self.definition(of: course, in: db))
             }

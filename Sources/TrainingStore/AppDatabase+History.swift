@@ -27,7 +27,7 @@ extension AppDatabase {
     /// e-learning by learner, module and day of allocation.
     @discardableResult
     public func importHistory(_ history: HistoryImport, by actor: String) throws -> HistoryImportSummary {
-        try writer.write { db in
+        try write { db in
             var importer = try HistoryImporter(db: db, now: now(), history: history)
             try importer.run()
             let problems = history.problems + importer.problems

@@ -53,7 +53,7 @@ extension AppDatabase {
     /// The four levels of evaluation for the attended bookings of sessions held in `year`, compared with the
     /// year before, optionally broken down; with up to `quotes` quotes of each kind.
     public func impact(period year: some ReportingPeriod, by grouping: ImpactGrouping? = nil, quotes: Int = 10) throws -> ImpactReport {
-        try writer.read { db in
+        try read { db in
             let current = try Self.impactRows(year: year, grouping: grouping, in: db)
             let previous = try Self.impactRows(year: year.yearEarlier, grouping: grouping, in: db)
             func figures(_ rows: [ImpactRow]) -> ImpactFigures {

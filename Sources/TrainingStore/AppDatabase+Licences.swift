@@ -121,7 +121,7 @@ extension AppDatabase {
         guard endsOn >= startsOn else {
             throw InputError("the contract ends (\(endsOn)) before it starts (\(startsOn))", at: InputLocation(field: "--to"))
         }
-        return try writer.write { db in
+        return try write { db in
             var pool = LicencePool(id: nil, supplier: supplier?.nilIfBlank, licenceCount: count, startsOn: startsOn, endsOn: endsOn,
                                    note: note?.nilIfBlank, boughtAt: now())
             try pool.insert(db)
@@ -134,7 +134,7 @@ extension AppDatabase {
     /// Sets (or with nil removes) an agency's quota of licences from one pool.
     public func setLicenceQuota(pool poolId: Int64, agencyName: String, quota: Int?, by actor: String) throws {
         if let quota, quota < 0 { throw InputError("a quota cannot be negative", at: InputLocation(field: "--quota")) }
-        try writer.write { db in
+        try write { db in
             guard try LicencePool.fetchOne(db, key: poolId) != nil else { throw StoreError.notFound("there is no licence pool \(poolId)") }
             let agency = try Self.agency(named: agencyName, in: db, at: InputLocation(field: "--agency"))
             let before = try Int.fetchOne(db, sql: "SELECT quota FROM licenceQuota WHERE poolId = ? AND agencyId = ?", arguments: [poolId, agency.id])
@@ -154,7 +154,7 @@ extension AppDatabase {
 
     /// Each pool's standing, oldest first, and the total.
     public func licenceStatus() throws -> (pools: [PoolStatus], total: PoolStatus) {
-        try writer.read { db in
+        try read { db in
             let pools = try LicencePool.order(Column("startsOn"), Column("id")).fetchAll(db)
             var total = PoolStatus()
             var result: [PoolStatus] = []
@@ -188,7 +188,7 @@ extension AppDatabase {
     /// never allocate more than was bought.
     @discardableResult
     public func allocateLicences(module: String, to emails: [String], by actor: String) throws -> [AllocationResult] {
-        try writer.write { db in
+        try write { db in
             let instant = now()
             let today = LondonTime.date(of: instant)
             guard let course = try Course.filter(Course.Columns.title == module.trimmingCharacters(in: .whitespaces)).fetchOne(db) else {
@@ -252,7 +252,7 @@ extension AppDatabase {
     /// no module or no allocation are returned as rejects with the reason.
     @discardableResult
     public func importUsage(_ rows: [UsageRow], by actor: String) throws -> UsageImportSummary {
-        try writer.write { db in
+        try write { db in
             let instant = now()
             var summary = UsageImportSummary()
             for row in rows {
@@ -317,7 +317,7 @@ extension AppDatabase {
     @discardableResult
     public func reclaimUnusedLicences(olderThan days: Int, by actor: String) throws -> [LicenceAllocation] {
         guard days >= 0 else { throw InputError("the number of days cannot be negative", at: InputLocation(field: "--unused-for")) }
-        return try writer.write { db in
+        return try write { db in
             let today = self.today
             let stale = try LicenceAllocation.fetchAll(db, sql: """
                 SELECT * FROM licenceAllocation WHERE status = 'allocated' AND allocatedOn <= ? ORDER BY id
@@ -337,7 +337,7 @@ extension AppDatabase {
     /// Allocated, started, completed and reclaimed in a financial year — each counted on the day it
     /// happened — by quarter, agency, sector and module.
     public func licenceFigures(period year: some ReportingPeriod) throws -> LicenceFigures {
-        try writer.read { db in
+        try read { db in
             var figures = LicenceFigures(quarters: year.quarters, byQuarter: [:], byAgency: [:], bySector: [:], byModule: [:], total: LicenceCounts())
             for quarter in year.quarters { figures.byQuarter[quarter] = LicenceCounts() }
             let events: [(column: String, keyPath: WritableKeyPath<LicenceCounts, Int>)] = [
@@ -366,7 +366,7 @@ extension AppDatabase {
     /// When the live pools run out at the rate of allocation over the last 90 days (nil: not at that rate).
     public func licenceRunOut() throws -> LocalDate? {
         let today = self.today
-        let (recent, left) = try writer.read { db -> (Int, Int) in
+        let (recent, left) = try read { db -> (Int, Int) in
             let recent = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM licenceAllocation WHERE poolId IS NOT NULL AND allocatedOn > ?",
                                           arguments: [today.adding(days: -90)])!
             let left = try Int.fetchOne(db, sql: """
@@ -391,7 +391,7 @@ public struct LiveLicence: Sendable, Equatable {
 extension AppDatabase {
     /// Licences allocated or started, oldest first.
     public func licenceAllocationsInUse() throws -> [LiveLicence] {
-        try writer.read { db in
+        try read { db in
             try Row.fetchAll(db, sql: """
                 SELECT l.email, c.title, a.allocatedOn, a.startedOn FROM licenceAllocation a
                 JOIN learner l ON l.id = a.learnerId JOIN course c ON c.id = a.courseId

@@ -11,6 +11,8 @@ public enum StoreError: Error, UserFacingError, Equatable {
     case writtenByNewerVersion(path: String, unknownMigrations: [String])
     /// Something asked for is not there.
     case notFound(String)
+    /// A store call was made through a handle of `inOneTransaction` after that transaction had ended.
+    case transactionEnded
 
     public var errorDescription: String? {
         switch self {
@@ -22,6 +24,8 @@ public enum StoreError: Error, UserFacingError, Equatable {
             return "\(path) was written by a newer version of training (it has changes this version does not know: \(unknown.joined(separator: ", "))); upgrade training to open it — nothing was changed"
         case .notFound(let what):
             return what
+        case .transactionEnded:
+            return "a change was made after the transaction it belonged to had ended; nothing was changed"
         }
     }
 }
