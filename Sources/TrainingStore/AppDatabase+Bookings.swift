@@ -36,7 +36,9 @@ extension AppDatabase {
             try Self.checkPrerequisites(of: learner, for: session, overriding: overridePrerequisites, actor: actor, at: instant, in: db)
 
             let confirmed = try Self.placesTaken(session.id!, in: db)
-            let agencyConfirmed = try learner.agencyId.map { try Self.placesTaken(session.id!, agencyId: $0, in: db) } ?? 0
+            // The agency's places matter only under a fair-share cap; counting them costs a look at every place.
+            let agencyConfirmed = session.perAgencyCap == nil ? 0
+                : try learner.agencyId.map { try Self.placesTaken(session.id!, agencyId: $0, in: db) } ?? 0
             let decision = PlaceDecision.decide(capacity: session.capacity, confirmed: confirmed,
                                                 perAgencyCap: session.perAgencyCap, agencyConfirmed: agencyConfirmed)
             var booking = Booking(id: nil, sessionId: session.id!, learnerId: learner.id!, agencyId: learner.agencyId,
@@ -47,18 +49,23 @@ extension AppDatabase {
                                       to: booking.status, learnerId: learner.id, actor: actor, at: instant)
             try db.audit(decision == .confirmed ? "booking confirmed" : "booking waitlisted", entity: "booking",
                          id: booking.id!, actor: actor, at: instant, before: Booking?.none, after: booking)
-            let position = decision == .confirmed ? 0 : try Int.fetchOne(db, sql: """
+            let position = decision == .confirmed ? 0 : try Int.fetchOne(db.cachedStatement(sql: """
                 SELECT COUNT(*) FROM booking WHERE sessionId = ? AND status = 'waitlisted' AND id < ?
-                """, arguments: [session.id, booking.id])!
+                """), arguments: [session.id, booking.id])!
             return BookingOutcome(booking: booking, placed: decision, waitingPosition: position)
         }
     }
 
     static func learner(_ email: EmailAddress, in db: Database) throws -> Learner {
-        guard let learner = try Learner.filter(Learner.Columns.email == email.text).fetchOne(db) else {
+        guard let learner = try learner(withEmail: email.text, in: db) else {
             throw StoreError.notFound("no learner has the email \(email) (add them with `training learner add`)")
         }
         return learner
+    }
+
+    /// The learner with this email, if any: the lookup every booking, allocation and usage row makes.
+    static func learner(withEmail email: String, in db: Database) throws -> Learner? {
+        try Learner.fetchOne(db.cachedStatement(sql: "SELECT * FROM learner WHERE email = ?"), arguments: [email])
     }
 
     static func checkBookable(_ session: Session, at instant: Date) throws {
@@ -74,9 +81,9 @@ extension AppDatabase {
     }
 
     static func checkNotBooked(_ learner: Learner, on session: Session, in db: Database) throws {
-        if let status = try String.fetchOne(db, sql: """
+        if let status = try String.fetchOne(db.cachedStatement(sql: """
             SELECT status FROM booking WHERE sessionId = ? AND learnerId = ? AND status <> 'cancelled'
-            """, arguments: [session.id, learner.id]) {
+            """), arguments: [session.id, learner.id]) {
             throw BookingRefusal.alreadyBooked(learner: learner.name, status: status)
         }
     }
@@ -85,7 +92,7 @@ extension AppDatabase {
     /// officer overrides, which is audited.
     static func checkPrerequisites(of learner: Learner, for session: Session, overriding: Bool, actor: String,
                                    at instant: Date, in db: Database) throws {
-        let missing = try String.fetchAll(db, sql: """
+        let missing = try String.fetchAll(db.cachedStatement(sql: """
             SELECT c.title FROM coursePrerequisite p JOIN course c ON c.id = p.prerequisiteId
             WHERE p.courseId = ?
               AND NOT EXISTS (SELECT 1 FROM booking b JOIN session s ON s.id = b.sessionId
@@ -93,7 +100,7 @@ extension AppDatabase {
               AND NOT EXISTS (SELECT 1 FROM licenceAllocation a
                               WHERE a.learnerId = ? AND a.status = 'completed' AND a.courseId = p.prerequisiteId)
             ORDER BY c.title
-            """, arguments: [session.courseId, learner.id, learner.id])
+            """), arguments: [session.courseId, learner.id, learner.id])
         guard !missing.isEmpty else { return }
         guard overriding else { throw BookingRefusal.missingPrerequisites(missing) }
         try db.audit("prerequisites overridden", entity: "learner", id: learner.id!, actor: actor, at: instant,
@@ -108,7 +115,7 @@ extension AppDatabase {
             sql += " AND agencyId = ?"
             arguments += [agencyId]
         }
-        return try Int.fetchOne(db, sql: sql, arguments: arguments)!
+        return try Int.fetchOne(db.cachedStatement(sql: sql), arguments: arguments)!
     }
 
     static func booking(_ id: Int64, in db: Database) throws -> Booking {

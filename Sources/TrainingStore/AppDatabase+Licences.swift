@@ -195,9 +195,10 @@ extension AppDatabase {
                 throw StoreError.notFound("no course is titled '\(module)' (see `training catalogue list`)")
             }
             var results: [AllocationResult] = []
+            var pools = try LivePools(on: today, in: db)
             for email in emails {
                 do {
-                    let allocation = try Self.allocate(course, to: email, on: today, at: instant, by: actor, in: db)
+                    let allocation = try Self.allocate(course, to: email, from: &pools, on: today, at: instant, by: actor, in: db)
                     results.append(AllocationResult(email: email, allocation: allocation))
                 } catch let refusal as AllocationRefusal {
                     results.append(AllocationResult(email: email, refusal: refusal))
@@ -207,11 +208,11 @@ extension AppDatabase {
         }
     }
 
-    static func allocate(_ course: Course, to email: String, on today: LocalDate, at instant: Date, by actor: String,
-                         in db: Database) throws -> LicenceAllocation {
+    static func allocate(_ course: Course, to email: String, from pools: inout LivePools, on today: LocalDate, at instant: Date,
+                         by actor: String, in db: Database) throws -> LicenceAllocation {
         guard course.delivery == DeliveryMode.eLearning.rawValue else { throw AllocationRefusal.notELearning(course.title) }
         guard let address = try? EmailAddress(email),
-              let learner = try Learner.filter(Learner.Columns.email == address.text).fetchOne(db) else {
+              let learner = try Self.learner(withEmail: address.text, in: db) else {
             throw AllocationRefusal.unknownLearner(email)
         }
         if let held = try String.fetchOne(db, sql: """
@@ -219,32 +220,71 @@ extension AppDatabase {
             """, arguments: [learner.id, course.id]) {
             throw AllocationRefusal.alreadyHolds(module: course.title, status: held)
         }
-        // Live pools with licences left, the one that expires first first, with the agency's quota use there.
-        let candidates = try Row.fetchAll(db, sql: """
-            SELECT p.id, p.licenceCount,
-                (SELECT COUNT(*) FROM licenceAllocation a WHERE a.poolId = p.id AND a.status IN ('allocated', 'started', 'completed')) AS held,
-                q.quota,
-                (SELECT COUNT(*) FROM licenceAllocation a WHERE a.poolId = p.id AND a.agencyId IS ? AND a.status <> 'reclaimed') AS agencyUsed
-            FROM licencePool p LEFT JOIN licenceQuota q ON q.poolId = p.id AND q.agencyId IS ?
-            WHERE p.startsOn <= ? AND p.endsOn >= ?
-            ORDER BY p.endsOn, p.id
-            """, arguments: [learner.agencyId, learner.agencyId, today, today])
-        let withLicences = candidates.filter { ($0["held"] as Int) < ($0["licenceCount"] as Int) }
+        // The live pool with licences left that expires first, with the agency within its quota there.
+        let withLicences = pools.pools.filter { $0.held < $0.licenceCount }
         guard !withLicences.isEmpty else { throw AllocationRefusal.noLicencesLeft }
-        guard let pool = withLicences.first(where: { row in
-            guard let quota = row["quota"] as Int? else { return true }
-            return (row["agencyUsed"] as Int) < quota
+        let quotas = try pools.quotaUse(agencyId: learner.agencyId, in: db)
+        guard let pool = withLicences.first(where: { pool in
+            guard let use = quotas[pool.id], let quota = use.quota else { return true }
+            return use.used < quota
         }) else {
             let agency = try learner.agencyId.flatMap { try String.fetchOne(db, sql: "SELECT name FROM agency WHERE id = ?", arguments: [$0]) }
             throw AllocationRefusal.overQuota(agency: agency ?? "Agency not recorded")
         }
-        var allocation = LicenceAllocation(id: nil, poolId: pool["id"], learnerId: learner.id!, courseId: course.id!,
+        pools.recordAllocation(pool: pool.id, agencyId: learner.agencyId)
+        var allocation = LicenceAllocation(id: nil, poolId: pool.id, learnerId: learner.id!, courseId: course.id!,
                                            agencyId: learner.agencyId, status: LicenceStatus.allocated.rawValue, allocatedOn: today,
                                            startedOn: nil, completedOn: nil, reclaimedOn: nil, allocatedBy: actor)
         try allocation.insert(db)
         try db.audit("licence allocated", entity: "licenceAllocation", id: allocation.id!, actor: actor, at: instant,
                      before: LicenceAllocation?.none, after: allocation)
         return allocation
+    }
+
+    /// The live pools and how many licences each holds (and each agency within its quota there), counted
+    /// once for a run of allocations in one transaction and kept up to date as it allocates, so giving
+    /// licences to a thousand learners does not count a pool of a hundred thousand a thousand times.
+    struct LivePools {
+        struct Pool {
+            var id: Int64
+            var licenceCount: Int
+            var held: Int
+        }
+
+        /// Live pools, the one that expires first first.
+        private(set) var pools: [Pool]
+        /// Per agency (nil: not recorded), per pool: its quota there and the licences it holds.
+        private var quotaUse: [Int64?: [Int64: (quota: Int?, used: Int)]] = [:]
+
+        init(on today: LocalDate, in db: Database) throws {
+            pools = try Row.fetchAll(db, sql: """
+                SELECT p.id, p.licenceCount,
+                    (SELECT COUNT(*) FROM licenceAllocation a WHERE a.poolId = p.id AND a.status IN ('allocated', 'started', 'completed')) AS held
+                FROM licencePool p WHERE p.startsOn <= ? AND p.endsOn >= ?
+                ORDER BY p.endsOn, p.id
+                """, arguments: [today, today]).map { Pool(id: $0["id"], licenceCount: $0["licenceCount"], held: $0["held"]) }
+        }
+
+        /// The agency's quota in each live pool that sets one for it, and its licences held there.
+        mutating func quotaUse(agencyId: Int64?, in db: Database) throws -> [Int64: (quota: Int?, used: Int)] {
+            if let known = quotaUse[agencyId] { return known }
+            var use: [Int64: (quota: Int?, used: Int)] = [:]
+            for pool in pools {
+                guard let quota = try Int.fetchOne(db, sql: "SELECT quota FROM licenceQuota WHERE poolId = ? AND agencyId IS ?",
+                                                   arguments: [pool.id, agencyId]) else { continue }
+                let used = try Int.fetchOne(db, sql: """
+                    SELECT COUNT(*) FROM licenceAllocation WHERE poolId = ? AND agencyId IS ? AND status <> 'reclaimed'
+                    """, arguments: [pool.id, agencyId])!
+                use[pool.id] = (quota, used)
+            }
+            quotaUse[agencyId] = use
+            return use
+        }
+
+        mutating func recordAllocation(pool id: Int64, agencyId: Int64?) {
+            if let index = pools.firstIndex(where: { $0.id == id }) { pools[index].held += 1 }
+            if let use = quotaUse[agencyId]?[id] { quotaUse[agencyId]![id] = (use.quota, use.used + 1) }
+        }
     }
 
     /// Applies a supplier's progress export: allocations become started or completed. Importing the same
@@ -255,20 +295,24 @@ extension AppDatabase {
         try write { db in
             let instant = now()
             var summary = UsageImportSummary()
+            var courses: [String: Course?] = [:]   // a supplier's export names a few modules many times
             for row in rows {
                 func reject(_ reason: String) { summary.rejected.append((row.line, row, reason)) }
                 guard let address = try? EmailAddress(row.email),
-                      let learner = try Learner.filter(Learner.Columns.email == address.text).fetchOne(db) else {
+                      let learner = try Self.learner(withEmail: address.text, in: db) else {
                     reject("unknown learner: no learner has the email '\(row.email)'")
                     continue
                 }
-                guard let course = try Course.filter(Course.Columns.title == row.module).fetchOne(db) else {
+                if courses[row.module] == nil {
+                    courses[row.module] = try Course.filter(Course.Columns.title == row.module).fetchOne(db)
+                }
+                guard let course = courses[row.module]! else {
                     reject("unknown module '\(row.module)'")
                     continue
                 }
-                let allocations = try LicenceAllocation.fetchAll(db, sql: """
+                let allocations = try LicenceAllocation.fetchAll(db.cachedStatement(sql: """
                     SELECT * FROM licenceAllocation WHERE learnerId = ? AND courseId = ? ORDER BY allocatedOn DESC, id DESC
-                    """, arguments: [learner.id, course.id])
+                    """), arguments: [learner.id, course.id])
                 guard !allocations.isEmpty else {
                     reject("no allocation: \(learner.name) has no licence for \(course.title)")
                     continue

@@ -92,7 +92,7 @@ extension AppDatabase {
     @discardableResult
     public func addLearner(_ details: LearnerDetails, by actor: String, at location: InputLocation = InputLocation()) throws -> Learner {
         try write { db in
-            if let existing = try Learner.filter(Learner.Columns.email == details.email.text).fetchOne(db) {
+            if let existing = try Self.learner(withEmail: details.email.text, in: db) {
                 throw InputError("the email \(details.email) is already taken by \(existing.name)", at: location.field("email"))
             }
             return try Self.insertLearner(details, by: actor, at: location, instant: now(), in: db)
@@ -116,7 +116,7 @@ extension AppDatabase {
                                      at: item.location.field("email"))
                 }
                 seen[key] = item.location
-                guard var existing = try Learner.filter(Learner.Columns.email == item.details.email.text).fetchOne(db) else {
+                guard var existing = try Self.learner(withEmail: item.details.email.text, in: db) else {
                     try Self.insertLearner(item.details, by: actor, at: item.location, instant: instant, in: db)
                     summary.added += 1
                     continue

@@ -155,19 +155,19 @@ extension AppDatabase {
     }
 
     static func bookingLines(_ db: Database, _ filter: SQLFilter) throws -> [BookingLine] {
-        try Row.fetchAll(db, sql: """
+        try Row.fetchAll(db.cachedStatement(sql: """
             SELECT b.*, l.name AS learnerName, l.email AS learnerEmail, a.name AS agencyName
             FROM booking b JOIN learner l ON l.id = b.learnerId LEFT JOIN agency a ON a.id = b.agencyId
             WHERE \(filter.clause)
             ORDER BY b.bookedAt, b.id
-            """, arguments: filter.arguments).map { row in
+            """), arguments: filter.arguments).map { row in
             BookingLine(booking: try Booking(row: row), learnerName: row["learnerName"], learnerEmail: row["learnerEmail"],
                         agencyName: row["agencyName"])
         }
     }
 
     static func session(_ id: Int64, in db: Database) throws -> Session {
-        guard let session = try Session.fetchOne(db, key: id) else {
+        guard let session = try Session.fetchOne(db.cachedStatement(sql: "SELECT * FROM session WHERE id = ?"), arguments: [id]) else {
             throw StoreError.notFound("there is no session \(id) (see `training session list`)")
         }
         return session

@@ -23,7 +23,7 @@ extension AppDatabase {
     /// the same functions and rules, one commit for many operations.
     public func inOneTransaction<T>(_ operations: (AppDatabase) throws -> T) throws -> T {
         if transaction != nil { return try operations(self) }
-        return try write { db in
+        return try writer.write { db in
             let transaction = OpenTransaction(db)
             defer { transaction.close() }
             return try operations(AppDatabase(joining: transaction, of: self))

@@ -58,12 +58,10 @@ extension Database {
         _ action: String, entity: String, id: (any CustomStringConvertible)?, actor: String, at instant: Date,
         before: Before?, after: After?
     ) throws {
-        try execute(
-            sql: """
-                INSERT INTO auditEntry (at, actor, action, entity, entityId, before, after)
-                VALUES (?, ?, ?, ?, ?, ?, ?)
-                """,
-            arguments: [instant, actor, action, entity, id?.description, before.map(jsonText), after.map(jsonText)])
+        try cachedStatement(sql: """
+            INSERT INTO auditEntry (at, actor, action, entity, entityId, before, after)
+            VALUES (?, ?, ?, ?, ?, ?, ?)
+            """).execute(arguments: [instant, actor, action, entity, id?.description, before.map(jsonText), after.map(jsonText)])
     }
 }
 

@@ -14,6 +14,7 @@ enum Schema {
         migrator.registerMigration("3-elearning-licences", migrate: createLicences)
         migrator.registerMigration("4-evaluations", migrate: createEvaluations)
         migrator.registerMigration("5-charges-and-invoices", migrate: createChargesAndInvoices)
+        migrator.registerMigration("7-report-covering-indexes", migrate: createReportCoveringIndexes)
         return migrator
     }
 
@@ -362,6 +363,18 @@ enum Schema {
             CREATE INDEX charge_agency ON charge(agencyId, raisedOn);
             CREATE INDEX charge_booking ON charge(bookingId);
             CREATE INDEX charge_invoice ON charge(invoiceId);
+            """)
+    }
+
+    /// Indexes that keep a large partnership's reports and bulk work fast (measured on the large demo, a
+    /// million bookings and a million licence allocations; see README, Benchmarks):
+    /// - a learner's allocations of one module, which the supplier's usage import looks up for every row
+    ///   (the unique index covers live allocations only, so without this each row scanned the table);
+    /// - allocations by status and date, for reclaiming the unused and listing those in use.
+    static func createReportCoveringIndexes(_ db: Database) throws {
+        try db.execute(sql: """
+            CREATE INDEX licenceAllocation_learnerCourse ON licenceAllocation(learnerId, courseId, allocatedOn);
+            CREATE INDEX licenceAllocation_status ON licenceAllocation(status, allocatedOn);
             """)
     }
 }

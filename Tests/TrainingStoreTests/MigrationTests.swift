@@ -19,7 +19,7 @@ struct MigrationTests {
     @Test func aNewDatabaseHasEveryMigrationApplied() throws {
         let database = try AppDatabase.inMemory()
         #expect(try database.appliedMigrations() == AppDatabase.knownMigrations.sorted())
-        #expect(AppDatabase.knownMigrations.count == 5)
+        #expect(AppDatabase.knownMigrations.count == 6)
     }
 
     @Test func theSchemaCoversEverythingTheDomainHolds() throws {
