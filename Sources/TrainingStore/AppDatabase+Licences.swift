@@ -387,20 +387,26 @@ extension AppDatabase {
             let events: [(column: String, keyPath: WritableKeyPath<LicenceCounts, Int>)] = [
                 ("allocatedOn", \.allocated), ("startedOn", \.started), ("completedOn", \.completed), ("reclaimedOn", \.reclaimed),
             ]
+            // Counted in SQL by quarter, agency and module (a few thousand groups, not a row per licence): a
+            // day's quarter is the number of later quarters' first days it is on or after.
+            let quarters = year.quarters.sorted { $0.firstDay < $1.firstDay }
+            let laterStarts = quarters.dropFirst().map(\.firstDay)
             for (column, keyPath) in events {
+                let quarterIndex = laterStarts.isEmpty ? "0" : laterStarts.map { _ in "(a.\(column) >= ?)" }.joined(separator: " + ")
                 let rows = try Row.fetchAll(db, sql: """
-                    SELECT a.\(column) AS day, COALESCE(ag.name, 'Agency not recorded') AS agency,
-                           COALESCE(ag.sector, 'Agency not recorded') AS sector, c.title AS module
+                    SELECT \(quarterIndex) AS quarter, COALESCE(ag.name, 'Agency not recorded') AS agency,
+                           COALESCE(ag.sector, 'Agency not recorded') AS sector, c.title AS module, COUNT(*) AS count
                     FROM licenceAllocation a JOIN course c ON c.id = a.courseId LEFT JOIN agency ag ON ag.id = a.agencyId
                     WHERE a.\(column) BETWEEN ? AND ?
-                    """, arguments: [year.firstDay, year.lastDay])
+                    GROUP BY quarter, a.agencyId, a.courseId
+                    """, arguments: StatementArguments(laterStarts + [year.firstDay, year.lastDay]))
                 for row in rows {
-                    let day: LocalDate = row["day"]
-                    figures.byQuarter[Quarter(containing: day), default: LicenceCounts()][keyPath: keyPath] += 1
-                    figures.byAgency[row["agency"], default: LicenceCounts()][keyPath: keyPath] += 1
-                    figures.bySector[row["sector"], default: LicenceCounts()][keyPath: keyPath] += 1
-                    figures.byModule[row["module"], default: LicenceCounts()][keyPath: keyPath] += 1
-                    figures.total[keyPath: keyPath] += 1
+                    let count: Int = row[4]
+                    figures.byQuarter[quarters[row[0]], default: LicenceCounts()][keyPath: keyPath] += count
+                    figures.byAgency[row[1], default: LicenceCounts()][keyPath: keyPath] += count
+                    figures.bySector[row[2], default: LicenceCounts()][keyPath: keyPath] += count
+                    figures.byModule[row[3], default: LicenceCounts()][keyPath: keyPath] += count
+                    figures.total[keyPath: keyPath] += count
                 }
             }
             return figures
