@@ -36,20 +36,20 @@ public enum LondonTime {
 
     /// Reads a London date with an optional time: a day alone gives `defaultHour:defaultMinute` that day.
     public static func parse(_ text: String, defaultHour: Int, defaultMinute: Int = 0, at location: InputLocation = InputLocation()) throws -> Date {
-        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        let trimmed = text.trimmingSpaces()
         if trimmed.contains(where: { $0 == "T" || $0 == " " }) { return try parse(trimmed, at: location) }
         return instant(try LocalDate.parse(trimmed, at: location), hour: defaultHour, minute: defaultMinute)
     }
 
     /// Reads a London date and time written `YYYY-MM-DD HH:MM`, `YYYY-MM-DDTHH:MM` or `DD/MM/YYYY HH:MM`.
     public static func parse(_ text: String, at location: InputLocation = InputLocation()) throws -> Date {
-        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        let trimmed = text.trimmingSpaces()
         let separator = trimmed.firstIndex(where: { $0 == "T" || $0 == " " })
         guard let separator else {
             throw InputError("'\(text)' is not a date and time (write YYYY-MM-DD HH:MM, London time)", at: location)
         }
         let date = try LocalDate.parse(String(trimmed[..<separator]), at: location)
-        let clock = trimmed[trimmed.index(after: separator)...].trimmingCharacters(in: .whitespaces)
+        let clock = trimmed[trimmed.index(after: separator)...].trimmingSpaces()
         let pieces = clock.split(separator: ":", omittingEmptySubsequences: false)
         guard pieces.count == 2, pieces.allSatisfy({ $0.count == 2 }),
               let hour = Int(pieces[0]), let minute = Int(pieces[1]),
