@@ -18,6 +18,7 @@ COLUMNS = ["Booking", "Session", "Session reference", "Course", "Level", "Sessio
            "Agency", "Sector", "Status", "Booked", "Cancelled", "Notice (working days)"]
 WIDTHS = [10, 9, 14, 40, 13, 17, 26, 30, 32, 22, 15, 17, 17, 10]
 LONDON = zoneinfo.ZoneInfo("Europe/London")
+ROW_LIMIT = 1_048_576
 
 
 def london(stored):
@@ -40,14 +41,24 @@ def main():
         ORDER BY s.startsAt, s.id, b.id
         """, (first_day, last_day))
     workbook = xlsxwriter.Workbook(out, {"constant_memory": True})
-    sheet = workbook.add_worksheet("Bookings")
     header = workbook.add_format({"bold": True, "bg_color": "#D9E2F3", "border": 1})
-    for column, (title, width) in enumerate(zip(COLUMNS, WIDTHS)):
-        sheet.set_column(column, column, width)
-        sheet.write_string(0, column, title, header)
-    sheet.freeze_panes(1, 0)
-    count = 0
-    for count, row in enumerate(rows, start=1):
+
+    def new_sheet(name):
+        sheet = workbook.add_worksheet(name)
+        for column, (title, width) in enumerate(zip(COLUMNS, WIDTHS)):
+            sheet.set_column(column, column, width)
+            sheet.write_string(0, column, title, header)
+        sheet.freeze_panes(1, 0)
+        return sheet
+
+    # A sheet holds 1,048,575 rows under its header; more go on to the next sheet, as the export does.
+    sheet, sheets, in_sheet, count = new_sheet("Bookings"), 1, 0, 0
+    for row in rows:
+        if in_sheet == ROW_LIMIT - 1:
+            sheets += 1
+            sheet, in_sheet = new_sheet(f"Bookings ({sheets})"), 0
+        in_sheet += 1
+        count += 1
         (booking, session, reference, course, level, starts, learner, email, agency, sector,
          status, booked, cancelled, notice) = row
         cells = [booking, session, reference, course, level, london(starts), learner, email,
@@ -56,9 +67,9 @@ def main():
             if value is None:
                 continue
             if isinstance(value, int):
-                sheet.write_number(count, column, value)
+                sheet.write_number(in_sheet, column, value)
             else:
-                sheet.write_string(count, column, value)
+                sheet.write_string(in_sheet, column, value)
     workbook.close()
     print(f"rows: {count}")
 

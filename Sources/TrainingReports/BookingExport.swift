@@ -23,21 +23,53 @@ public enum BookingExport {
         let path = URL(fileURLWithPath: folder).appendingPathComponent("bookings-\(span).xlsx").path
         let workbook = try Workbook(path: path, options: .init(constantMemory: true, createdAt: try database.latestActivity(),
                                                                 title: "Bookings \(span)"))
-        let sheet = try startSheet(named: "Bookings \(span)", in: workbook)
-        var row = 0
+        let sheets = try Sheets(named: "Bookings \(span)", in: workbook)
         for year in sequence(first: year, next: { $0 < lastYear ? $0.next : nil }) {
             try database.forEachBooking(period: year) { booking in
-                row += 1
-                try sheet.write(row: row, cells(of: booking))
-                if row % 10_000 == 0 { progress?(row) }
+                try sheets.append(cells(of: booking))
+                if sheets.rows % 10_000 == 0 { progress?(sheets.rows) }
             }
         }
         try workbook.close()
-        return (path, row)
+        return (path, sheets.rows)
     }
 
-    /// Adds the export's sheet with its header row, frozen, and its column widths.
-    public static func startSheet(named name: String, in workbook: Workbook) throws -> Worksheet {
+    /// The export's rows across as many sheets as they need, each with the header: a sheet holds
+    /// 1,048,575 bookings under its header, and a large partnership's years hold more. The second sheet is
+    /// named with " (2)" after the first's name, and so on.
+    public final class Sheets {
+        let name: String
+        let workbook: Workbook
+        var sheet: Worksheet
+        var sheetCount = 1
+        var rowInSheet = 0
+        /// The rows written so far, on all the sheets.
+        public private(set) var rows = 0
+
+        let rowsPerSheet: Int
+
+        /// `rowsPerSheet`: bookings a sheet holds, all that fit under the header unless a test says fewer.
+        public init(named name: String, in workbook: Workbook, rowsPerSheet: Int = Worksheet.rowLimit - 1) throws {
+            self.name = name
+            self.workbook = workbook
+            self.rowsPerSheet = rowsPerSheet
+            sheet = try BookingExport.startSheet(named: name, in: workbook)
+        }
+
+        public func append(_ cells: [CellValue]) throws {
+            if rowInSheet == rowsPerSheet {
+                sheetCount += 1
+                sheet = try BookingExport.startSheet(named: "\(name) (\(sheetCount))", in: workbook)
+                rowInSheet = 0
+            }
+            rowInSheet += 1
+            rows += 1
+            try sheet.write(row: rowInSheet, cells)
+        }
+    }
+
+    /// Adds an export sheet with its header row, frozen, and its column widths.
+    static func startSheet(named name: String, in workbook: Workbook) throws -> Worksheet {
         let sheet = try workbook.addSheet(name)
         let header = CellStyle(bold: true, background: 0xD9E2F3, border: true)
         try sheet.write(row: 0, columns.map(CellValue.text), style: header)

@@ -128,9 +128,9 @@ extension Training.Bench {
             let began = Date()
             let workbook = try Workbook(path: folder.appendingPathComponent("floor.xlsx").path,
                                         options: .init(constantMemory: true, createdAt: nil, title: "Floor"))
-            let sheet = try BookingExport.startSheet(named: "Bookings", in: workbook)
-            for (index, cells) in rows.enumerated() {
-                try sheet.write(row: index + 1, cells)
+            let sheets = try BookingExport.Sheets(named: "Bookings", in: workbook)
+            for cells in rows {
+                try sheets.append(cells)
             }
             try workbook.close()
             print(String(format: "rows: %d   write seconds: %.3f", rows.count, Date().timeIntervalSince(began)))
