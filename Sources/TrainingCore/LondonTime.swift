@@ -26,21 +26,8 @@ public enum LondonTime {
         let local = utc + offsets.seconds(forUTCHour: hour)
         let days = local >= 0 ? local / 86_400 : (local - 86_399) / 86_400
         let secondOfDay = local - days * 86_400
-        let (year, month, day) = civilDate(daysSince1970: days)
-        return (year, month, day, secondOfDay / 3_600, secondOfDay % 3_600 / 60)
-    }
-
-    /// The proleptic Gregorian date `days` days after 1 January 1970 (Howard Hinnant's civil_from_days).
-    static func civilDate(daysSince1970 days: Int) -> (year: Int, month: Int, day: Int) {
-        let shifted = days + 719_468
-        let era = (shifted >= 0 ? shifted : shifted - 146_096) / 146_097
-        let dayOfEra = shifted - era * 146_097
-        let yearOfEra = (dayOfEra - dayOfEra / 1_460 + dayOfEra / 36_524 - dayOfEra / 146_096) / 365
-        let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
-        let monthFromMarch = (5 * dayOfYear + 2) / 153
-        let day = dayOfYear - (153 * monthFromMarch + 2) / 5 + 1
-        let month = monthFromMarch < 10 ? monthFromMarch + 3 : monthFromMarch - 9
-        return (yearOfEra + era * 400 + (month <= 2 ? 1 : 0), month, day)
+        let date = LocalDate(dayNumber: days)
+        return (date.year, date.month, date.day, secondOfDay / 3_600, secondOfDay % 3_600 / 60)
     }
 
     /// London's offset from UTC for each UTC hour asked about, remembered.

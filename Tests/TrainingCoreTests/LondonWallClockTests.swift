@@ -29,10 +29,4 @@ struct LondonWallClockTests {
         #expect(LondonTime.format(back) == "2025-10-26 01:00")
         #expect(LondonTime.date(of: Date(timeIntervalSince1970: 1_751_324_400)) == LocalDate(year: 2025, month: 7, day: 1))
     }
-
-    @Test func datesBefore1970AndLeapDaysComeOutRight() {
-        #expect(LondonTime.civilDate(daysSince1970: -1) == (1969, 12, 31))
-        #expect(LondonTime.civilDate(daysSince1970: 11_016) == (2000, 2, 29))
-        #expect(LondonTime.civilDate(daysSince1970: 0) == (1970, 1, 1))
-    }
 }
