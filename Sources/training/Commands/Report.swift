@@ -16,7 +16,8 @@ extension Training {
                 abstract: "Every booking on sessions held in a financial year, one row each, written with constant memory.",
                 discussion: """
                     The file holds learners' names and emails: keep it as you keep the database. With --to-year, \
-                    every year from --year to it, one after another, in one sheet.
+                    every year from --year to it, one after another. A sheet holds 1,048,575 bookings; any more go on \
+                    to a next sheet under the same header.
 
                     Example:
                       training export bookings --year 2025-26 --out Reports
