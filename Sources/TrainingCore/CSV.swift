@@ -14,7 +14,7 @@ public struct CSVDocument: Sendable {
         /// The value of a column, trimmed of surrounding spaces; empty when the column is absent.
         public subscript(_ column: String) -> String {
             guard let index = columns[column], index < fields.count else { return "" }
-            return fields[index].trimmingCharacters(in: .whitespaces)
+            return fields[index].trimmingSpaces()
         }
 
         /// The value of a column exactly as written (spaces kept), for free text; empty when absent.
@@ -48,12 +48,12 @@ public struct CSVDocument: Sendable {
                              allowingExtraColumns: Bool = false) throws -> CSVDocument {
         var rows = try splitRecords(text, file: file)
         // Blank lines carry nothing; trailing ones are common in exports.
-        rows.removeAll { $0.fields.count == 1 && $0.fields[0].trimmingCharacters(in: .whitespaces).isEmpty }
+        rows.removeAll { $0.fields.count == 1 && $0.fields[0].trimmingSpaces().isEmpty }
         guard let headerRow = rows.first else {
             throw InputError("the file is empty: expected a header line naming the columns \(required.joined(separator: ","))",
                              at: InputLocation(file: file))
         }
-        let header = headerRow.fields.map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
+        let header = headerRow.fields.map { $0.trimmingSpaces().lowercased() }
         var columns: [String: Int] = [:]
         for (index, name) in header.enumerated() {
             let location = InputLocation(file: file, line: headerRow.line, field: name)

@@ -10,7 +10,7 @@ public struct EmailAddress: Sendable, Hashable, CustomStringConvertible {
     public var normalised: String { text.lowercased() }
 
     public init(_ raw: String, at location: InputLocation = InputLocation()) throws {
-        let trimmed = raw.trimmingCharacters(in: .whitespacesAndNewlines)
+        let trimmed = raw.trimmingWhiteSpace()
         guard !trimmed.isEmpty else { throw InputError("an email address is required", at: location) }
         let parts = trimmed.split(separator: "@", omittingEmptySubsequences: false)
         guard parts.count == 2, !parts[0].isEmpty, parts[1].contains("."),

@@ -80,7 +80,7 @@ public struct LocalDate: Sendable, Hashable, Comparable, Codable, CustomStringCo
 
     /// Reads `YYYY-MM-DD` or the British `DD/MM/YYYY` that spreadsheets export.
     public static func parse(_ text: String, at location: InputLocation = InputLocation()) throws -> LocalDate {
-        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        let trimmed = text.trimmingSpaces()
         let isoParts = trimmed.split(separator: "-", omittingEmptySubsequences: false)
         let ukParts = trimmed.split(separator: "/", omittingEmptySubsequences: false)
         var numbers: (y: Int, m: Int, d: Int)?

@@ -13,9 +13,37 @@ public enum LondonTime {
 
     /// The London calendar day an instant falls on.
     public static func date(of instant: Date) -> LocalDate {
-        let parts = calendar.dateComponents([.year, .month, .day], from: instant)
-        return LocalDate(year: parts.year!, month: parts.month!, day: parts.day!)!
+        let clock = wallClock(of: instant)
+        return LocalDate(year: clock.year, month: clock.month, day: clock.day)!
     }
+
+    /// The London wall-clock reading of an instant, to the minute. Worked out from London's offset for
+    /// the instant's UTC hour (remembered: the clocks change on the hour, 01:00 UTC) and the days since
+    /// 1970, because Calendar.dateComponents costs microseconds and the export reads a million of them.
+    static func wallClock(of instant: Date) -> (year: Int, month: Int, day: Int, hour: Int, minute: Int) {
+        let utc = Int(instant.timeIntervalSince1970.rounded(.down))
+        let hour = utc >= 0 ? utc / 3_600 : (utc - 3_599) / 3_600
+        let local = utc + offsets.seconds(forUTCHour: hour)
+        let days = local >= 0 ? local / 86_400 : (local - 86_399) / 86_400
+        let secondOfDay = local - days * 86_400
+        let date = LocalDate(dayNumber: days)
+        return (date.year, date.month, date.day, secondOfDay / 3_600, secondOfDay % 3_600 / 60)
+    }
+
+    /// London's offset from UTC for each UTC hour asked about, remembered.
+    final class HourlyOffsets: @unchecked Sendable {
+        private let lock = NSLock()
+        private var byHour: [Int: Int] = [:]
+
+        func seconds(forUTCHour hour: Int) -> Int {
+            if let known = lock.withLock({ byHour[hour] }) { return known }
+            let offset = LondonTime.timeZone.secondsFromGMT(for: Date(timeIntervalSince1970: Double(hour) * 3_600))
+            lock.withLock { byHour[hour] = offset }
+            return offset
+        }
+    }
+
+    static let offsets = HourlyOffsets()
 
     /// The instant of a London wall-clock time. Times skipped when clocks go forward move on by the gap;
     /// times repeated when clocks go back take the first (summer-time) occurrence.
@@ -30,8 +58,12 @@ public enum LondonTime {
 
     /// The London wall-clock time of an instant as `YYYY-MM-DD HH:MM`.
     public static func format(_ instant: Date) -> String {
-        let parts = calendar.dateComponents([.year, .month, .day, .hour, .minute], from: instant)
-        return String(format: "%04d-%02d-%02d %02d:%02d", parts.year!, parts.month!, parts.day!, parts.hour!, parts.minute!)
+        let clock = wallClock(of: instant)
+        func padded(_ number: Int, _ width: Int) -> String {
+            let digits = String(number)
+            return digits.count >= width ? digits : String(repeating: "0", count: width - digits.count) + digits
+        }
+        return "\(padded(clock.year, 4))-\(padded(clock.month, 2))-\(padded(clock.day, 2)) \(padded(clock.hour, 2)):\(padded(clock.minute, 2))"
     }
 
     /// The London wall-clock time of an instant as `YYYYMMDD-HHMMSS`, for naming a file after it.
@@ -42,20 +74,20 @@ public enum LondonTime {
 
     /// Reads a London date with an optional time: a day alone gives `defaultHour:defaultMinute` that day.
     public static func parse(_ text: String, defaultHour: Int, defaultMinute: Int = 0, at location: InputLocation = InputLocation()) throws -> Date {
-        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        let trimmed = text.trimmingSpaces()
         if trimmed.contains(where: { $0 == "T" || $0 == " " }) { return try parse(trimmed, at: location) }
         return instant(try LocalDate.parse(trimmed, at: location), hour: defaultHour, minute: defaultMinute)
     }
 
     /// Reads a London date and time written `YYYY-MM-DD HH:MM`, `YYYY-MM-DDTHH:MM` or `DD/MM/YYYY HH:MM`.
     public static func parse(_ text: String, at location: InputLocation = InputLocation()) throws -> Date {
-        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        let trimmed = text.trimmingSpaces()
         let separator = trimmed.firstIndex(where: { $0 == "T" || $0 == " " })
         guard let separator else {
             throw InputError("'\(text)' is not a date and time (write YYYY-MM-DD HH:MM, London time)", at: location)
         }
         let date = try LocalDate.parse(String(trimmed[..<separator]), at: location)
-        let clock = trimmed[trimmed.index(after: separator)...].trimmingCharacters(in: .whitespaces)
+        let clock = trimmed[trimmed.index(after: separator)...].trimmingSpaces()
         let pieces = clock.split(separator: ":", omittingEmptySubsequences: false)
         guard pieces.count == 2, pieces.allSatisfy({ $0.count == 2 }),
               let hour = Int(pieces[0]), let minute = Int(pieces[1]),

@@ -12,16 +12,16 @@ extension Vocabulary {
 
     static func key(_ text: String) -> String {
         String(text.lowercased().map { $0 == " " || $0 == "_" ? "-" : $0 })
-            .trimmingCharacters(in: .whitespaces)
+            .trimmingSpaces()
     }
 
     /// Reads a value, accepting any case and spaces or underscores for hyphens.
     public static func parse(_ text: String, at location: InputLocation = InputLocation()) throws -> Self {
-        let wanted = key(text.trimmingCharacters(in: .whitespaces))
+        let wanted = key(text.trimmingSpaces())
         if let match = allCases.first(where: { key($0.rawValue) == wanted }) { return match }
         if let alias = aliases.first(where: { key($0.key) == wanted }) { return alias.value }
         let accepted = allCases.map(\.rawValue).joined(separator: ", ")
-        let shown = text.trimmingCharacters(in: .whitespaces)
+        let shown = text.trimmingSpaces()
         let what = shown.isEmpty ? "no \(fieldName) given" : "unknown \(fieldName) '\(shown)'"
         throw InputError("\(what) (expected one of: \(accepted))", at: location)
     }

@@ -22,14 +22,50 @@ public struct DemoSummary: Sendable, Equatable {
     public var learners = 0
     public var sessions = 0
     public var bookings = 0
+    public var licenceAllocations = 0
     public var evaluations = 0
     public var years: [FinancialYear] = []
 }
 
+/// How big a partnership the demo builds.
+public struct DemoScale: Sendable, Equatable {
+    /// Districts, each with its own copy of the twenty agencies (the first is Westvale itself).
+    public var districts: Int
+    /// Staff on the books across all agencies; nil: an eighth of each agency's workforce.
+    public var learners: Int?
+    /// Complete financial years, ending with the last one before today.
+    public var years: Int
+    public var sessionsPerYear: Int
+    /// Each session's places as a multiple of its course's usual capacity; nil: the course's own.
+    public var placesMultiple: Int?
+    public var licencesPerYear: Int
+    /// Learners given each e-learning module each week.
+    public var weeklyAllocations: ClosedRange<Int>
+    /// The share of evaluation links that learners answer.
+    public var evaluationResponse: Double
+    /// Steps of the simulation committed together in one transaction.
+    public var stepsPerTransaction: Int
+
+    /// About twenty agencies and two years: seconds to build, for trying the program.
+    public static let small = DemoScale(districts: 1, learners: nil, years: 2, sessionsPerYear: 70, placesMultiple: nil,
+                                        licencesPerYear: 5_000, weeklyAllocations: 4...9, evaluationResponse: 0.62,
+                                        stepsPerTransaction: 1_000)
+    /// A region pooling ten partnerships over five years: 200 agencies, 100,000 staff, about 20,000 sessions,
+    /// a million bookings, a million licence allocations and 300,000 evaluations, for the benchmarks.
+    public static let large = DemoScale(districts: 10, learners: 100_000, years: 5, sessionsPerYear: 4_000, placesMultiple: 2,
+                                        licencesPerYear: 220_000, weeklyAllocations: 700...830, evaluationResponse: 0.36,
+                                        stepsPerTransaction: 20_000)
+
+    /// The scale called `name` on the command line.
+    public static func named(_ name: String) -> DemoScale? {
+        ["small": small, "large": large][name]
+    }
+}
+
 /// A fictional but realistic partnership, Westvale, built deterministically from a seed through the same
 /// functions real use goes through: schedule, book, waiting lists, cancel, substitute, register, charges,
-/// invoices, licences, usage import, evaluations and follow-ups. Two financial years, ending with the last
-/// complete one before `today`.
+/// invoices, licences, usage import, evaluations and follow-ups. The financial years end with the last
+/// complete one before `today`; the many operations of a step run go into one transaction at a time.
 public struct DemoPartnership {
     /// A partner agency: its sector, declared workforce and how keen it is on training (0–1).
     struct AgencyPlan {
@@ -59,6 +95,24 @@ public struct DemoPartnership {
         .init(name: "Westvale Leisure Trust", sector: .other, statutory: false, workforce: 250, appetite: 0.2, domain: "leisure.example"),
     ]
 
+    static let districtNames = ["Westvale", "Eastmoor", "Northby", "Southwick", "Highcliff", "Lowfield", "Ashbourne", "Kingsbridge",
+                                "Marlow Vale", "Thornbury", "Redmere", "Stonehaven"]
+
+    /// The agencies of `districts` districts: Westvale's own, then each other district's copy of them.
+    static func agencies(districts: Int) -> [AgencyPlan] {
+        (0..<districts).flatMap { index -> [AgencyPlan] in
+            guard index > 0 else { return agencies }
+            let district = districtNames[index % districtNames.count] + (index < districtNames.count ? "" : " \(index / districtNames.count + 1)")
+            return agencies.map { plan in
+                var copy = plan
+                copy.name = plan.name.contains("Westvale") ? plan.name.replacingOccurrences(of: "Westvale", with: district)
+                    : "\(plan.name) (\(district))"
+                copy.domain = "\(district.lowercased().filter(\.isLetter)).\(plan.domain)"
+                return copy
+            }
+        }
+    }
+
     static let firstNames = ["Amira", "Ben", "Chloe", "Daniel", "Ellie", "Faisal", "Grace", "Harry", "Isla", "Jack", "Kiran", "Laura", "Mohammed",
                              "Niamh", "Oliver", "Priya", "Rachel", "Sam", "Tom", "Uzma", "Victoria", "Will", "Yasmin", "Zoe", "Aisha", "Callum",
                              "Deborah", "Ewan", "Fatima", "Gareth", "Hannah", "Imran", "Joanne", "Karen", "Liam", "Megan", "Nathan", "Olivia"]
@@ -71,29 +125,59 @@ public struct DemoPartnership {
     static let examples = ["Used the toolkit at a strategy meeting", "Made an earlier referral that led to a plan", "Challenged a family's account with evidence",
                            "Shared information with school which changed the plan"]
 
-    let database: AppDatabase
+    /// The database the steps are made on: within a batch, the handle whose calls join its transaction.
+    var database: AppDatabase
     let clock: DemoClock
     var random: DemoRandom
+    let scale: DemoScale
     let years: [FinancialYear]
+    let agencies: [AgencyPlan]
+    /// Each agency's appetite-weighted share of the training, added up in agency order, to pick a learner.
+    let cumulativeAppetite: [Double]
     var summary = DemoSummary()
     var learnersByAgency: [String: [String]] = [:]
     var pendingAnswers: [(due: Date, link: String)] = []
+    /// Told the simulation's date each time a batch is committed.
+    var progress: ((Date) -> Void)?
+    /// When the earliest of `pendingAnswers` is due.
+    var nextAnswerDue = Date.distantFuture
+
+    init(database: AppDatabase, clock: DemoClock, random: DemoRandom, scale: DemoScale, years: [FinancialYear]) {
+        self.database = database
+        self.clock = clock
+        self.random = random
+        self.scale = scale
+        self.years = years
+        agencies = Self.agencies(districts: scale.districts)
+        var total = 0.0
+        cumulativeAppetite = agencies.map { plan in
+            total += plan.appetite * Double(plan.workforce)
+            return total
+        }
+    }
 
     /// Builds the demo partnership in a new database file at `path` from the catalogue in `catalogue`.
     /// `today` sets which years: the two complete financial years before it.
-    public static func build(at path: String, catalogue: URL, seed: UInt64, today: LocalDate,
-                             progress: ((String) -> Void)? = nil) throws -> DemoSummary {
-        let last = FinancialYear(containing: today).previous
-        let years = [last.previous, last]
+    /// `progress` is told how far the build has got, from 0 to 1, now and then.
+    public static func build(at path: String, catalogue: URL, seed: UInt64, today: LocalDate, scale: DemoScale = .small,
+                             progress: ((Double) -> Void)? = nil) throws -> DemoSummary {
+        var year = FinancialYear(containing: today)
+        let years = (0..<scale.years).map { _ in
+            year = year.previous
+            return year
+        }.reversed() as [FinancialYear]
         let clock = DemoClock(LondonTime.instant(years[0].firstDay.adding(days: -70), hour: 9))
         let database = try AppDatabase.open(path: path, create: true, bulkLoading: true, now: clock.function)
-        var demo = DemoPartnership(database: database, clock: clock, random: DemoRandom(seed: seed), years: years)
+        var demo = DemoPartnership(database: database, clock: clock, random: DemoRandom(seed: seed), scale: scale, years: years)
         try demo.setUp(catalogue: catalogue)
+        let span = LondonTime.instant(years.last!.lastDay, hour: 23).timeIntervalSince(clock.now)
+        let start = clock.now
+        demo.progress = progress.map { report in { now in report(min(1, now.timeIntervalSince(start) / span)) } }
         for year in years {
-            progress?("Running \(year)")
             try demo.run(year)
         }
         demo.summary.years = years
+        progress?(1)
         return demo.summary
     }
 
@@ -104,14 +188,15 @@ public struct DemoPartnership {
         try database.setSetting("partnership-name", to: "Westvale Safeguarding Children Partnership", by: Self.actor)
         try database.setSetting("base-url", to: "https://training.wscp.example", by: Self.actor)
         var people: [LocatedLearner] = []
-        for plan in Self.agencies {
+        let totalWorkforce = agencies.reduce(0) { $0 + $1.workforce }
+        for plan in agencies {
             try database.addAgency(AgencyDetails(name: plan.name, sector: plan.sector, isStatutoryPartner: plan.statutory,
                                                  billingContact: "accounts@\(plan.domain)"), by: Self.actor)
             for year in years {
                 let drift = 1.0 + Double(random.int(-5...5)) / 100
                 try database.setWorkforce(agencyName: plan.name, year: year, headcount: Int(Double(plan.workforce) * drift), by: Self.actor)
             }
-            let staff = max(6, plan.workforce / 8)
+            let staff = max(6, scale.learners.map { plan.workforce * $0 / totalWorkforce } ?? plan.workforce / 8)
             for index in 0..<staff {
                 let first = random.pick(Self.firstNames), last = random.pick(Self.lastNames)
                 let email = "\(first.lowercased()).\(last.lowercased().filter(\.isLetter))\(index)@\(plan.domain)"
@@ -123,24 +208,24 @@ public struct DemoPartnership {
             }
         }
         try database.importLearners(people, updatingExisting: false, by: Self.actor)
-        summary.agencies = Self.agencies.count
+        summary.agencies = agencies.count
         summary.learners = people.count
     }
 
     /// A learner chosen with each agency's appetite for training as its weight.
     mutating func someLearner() -> String {
-        let total = Self.agencies.reduce(0.0) { $0 + $1.appetite * Double($1.workforce) }
-        var pick = Double.random(in: 0..<total, using: &random)
-        for plan in Self.agencies {
-            pick -= plan.appetite * Double(plan.workforce)
-            if pick < 0 { return random.pick(learnersByAgency[plan.name]!) }
+        let pick = Double.random(in: 0..<cumulativeAppetite.last!, using: &random)
+        var low = 0, high = cumulativeAppetite.count - 1
+        while low < high {
+            let middle = (low + high) / 2
+            if cumulativeAppetite[middle] > pick { high = middle } else { low = middle + 1 }
         }
-        return random.pick(learnersByAgency[Self.agencies[0].name]!)
+        return random.pick(learnersByAgency[agencies[low].name]!)
     }
 
     /// One step of the simulation: what happens, when.
     enum Step {
-        case schedule(title: String, start: Date, end: Date, demand: Double)
+        case schedule(title: String, start: Date, end: Date, capacity: Int?, demand: Double)
         case book(session: Int64)
         case cancelSome(session: Int64)
         case checkNumbers(session: Int64)
@@ -151,7 +236,7 @@ public struct DemoPartnership {
     }
 
     mutating func run(_ year: FinancialYear) throws {
-        try database.buyLicences(count: 5000, from: year.firstDay, to: year.lastDay, supplier: "Safeguarding E-Learning Ltd",
+        try database.buyLicences(count: scale.licencesPerYear, from: year.firstDay, to: year.lastDay, supplier: "Safeguarding E-Learning Ltd",
                                  note: "Annual block", by: Self.actor)
         let courses = try database.courses(includeRetired: false).map(\.definition).filter { $0.delivery != .eLearning }
         // About 70 sessions, foundation courses most often, spread over working days but not in August.
@@ -163,12 +248,13 @@ public struct DemoPartnership {
             if calendar.isWorkingDay(day) && day.month != 8 { candidates.append(day) }
             day = day.adding(days: 1)
         }
-        for _ in 0..<70 {
+        for _ in 0..<scale.sessionsPerYear {
             let course = random.chance(0.45) ? random.pick(courses.filter { $0.level == .foundation }) : random.pick(courses)
             let date = random.pick(candidates)
             let start = LondonTime.instant(date, hour: course.duration.minutes > 240 ? 9 : random.pick([9, 13]), minute: 30)
             let end = start.addingTimeInterval(Double(course.duration.minutes) * 60)
             plan.append((start.addingTimeInterval(-56 * 86_400), .schedule(title: course.title, start: start, end: end,
+                                                                           capacity: scale.placesMultiple.map { $0 * course.capacity },
                                                                            demand: random.chance(0.13) ? 0.2 : Double(random.int(75...115)) / 100)))
         }
         var week = LondonTime.instant(year.firstDay, hour: 8)
@@ -187,67 +273,100 @@ public struct DemoPartnership {
         try simulate(plan)
     }
 
-    /// Steps waiting to happen, kept latest first so the next is at the end; ties keep their arrival order,
-    /// so a seed always plays out the same way.
+    /// Steps waiting to happen, earliest first; ties keep their arrival order, so a seed always plays out
+    /// the same way. A binary heap, so a million pending bookings cost a logarithm each, not a shuffle.
     struct StepQueue {
-        private var items: [(when: Date, order: Int, step: Step)] = []
+        private var heap: [(when: Date, order: Int, step: Step)] = []
         private var arrivals = 0
+
+        var isEmpty: Bool { heap.isEmpty }
+
+        private func before(_ a: Int, _ b: Int) -> Bool { (heap[a].when, heap[a].order) < (heap[b].when, heap[b].order) }
 
         mutating func append(_ item: (Date, Step)) {
             arrivals += 1
-            let key = (item.0, -arrivals)
-            var low = 0, high = items.count
-            while low < high {
-                let middle = (low + high) / 2
-                if (items[middle].when, -items[middle].order) > key { low = middle + 1 } else { high = middle }
+            heap.append((item.0, arrivals, item.1))
+            var child = heap.count - 1
+            while child > 0, before(child, (child - 1) / 2) {
+                heap.swapAt(child, (child - 1) / 2)
+                child = (child - 1) / 2
             }
-            items.insert((item.0, arrivals, item.1), at: low)
         }
 
-        mutating func next() -> (Date, Step)? { items.popLast().map { ($0.when, $0.step) } }
+        mutating func next() -> (Date, Step)? {
+            guard !heap.isEmpty else { return nil }
+            heap.swapAt(0, heap.count - 1)
+            let first = heap.removeLast()
+            var parent = 0
+            while true {
+                let left = 2 * parent + 1, right = left + 1
+                var earliest = parent
+                if left < heap.count, before(left, earliest) { earliest = left }
+                if right < heap.count, before(right, earliest) { earliest = right }
+                guard earliest != parent else { break }
+                heap.swapAt(parent, earliest)
+                parent = earliest
+            }
+            return (first.when, first.step)
+        }
     }
 
+    /// Plays the steps in time order, `stepsPerTransaction` at a time in one transaction: every call of a
+    /// batch is made through the handle that joins it, so the rules run as they always do.
     mutating func simulate(_ initial: [(Date, Step)]) throws {
         var queue = StepQueue()
         for item in initial { queue.append(item) }
-        while let (when, step) = queue.next() {
-            clock.advance(to: when)
-            try answerDueLinks()
-            switch step {
-            case .schedule(let title, let start, let end, let demand):
-                let session = try database.scheduleSession(SessionPlan(courseTitle: title, start: start, end: end, venue: random.pick(
-                    ["Westvale Town Hall", "Westvale Learning Centre", "Riverside Conference Suite"]), trainer: random.pick(["Jo Ellis", "Raj Mistry", "Helen Carr"])),
-                    by: Self.actor)
-                summary.sessions += 1
-                let wanted = Int(Double(session.capacity) * demand)
-                for offset in 0..<max(1, wanted) {
-                    // Bookings arrive over the six weeks before the two-week check.
-                    queue.append((when.addingTimeInterval(Double(1 + (offset * 41) % 40) * 86_400 + 3_600), .book(session: session.id!)))
+        let outside = database
+        defer { database = outside }
+        while !queue.isEmpty {
+            try outside.inOneTransaction { joined in
+                database = joined
+                for _ in 0..<scale.stepsPerTransaction {
+                    guard let (when, step) = queue.next() else { break }
+                    try perform(step, at: when, queue: &queue)
                 }
-                queue.append((start.addingTimeInterval(-16 * 86_400), .cancelSome(session: session.id!)))
-                queue.append((start.addingTimeInterval(-14 * 86_400), .checkNumbers(session: session.id!)))
-                queue.append((end.addingTimeInterval(1_800), .register(session: session.id!)))
-            case .book(let session):
-                try book(session)
-            case .cancelSome(let session):
-                try cancelSome(on: session)
-            case .checkNumbers(let session):
-                let details = try database.sessionDetails(session)
-                if details.summary.session.status == "scheduled", details.summary.placesTaken < details.summary.session.minimumNumbers {
-                    try database.cancelSession(session, reason: .lowNumbers, note: "\(details.summary.placesTaken) booked", by: Self.actor)
-                }
-            case .register(let session):
-                try register(session)
-            case .weekly:
-                try weekly()
-            case .monthly:
-                try monthly()
-            case .quarterEnd(let quarter):
-                for line in try database.charges(quarter: quarter) where line.charge.isPayable && line.charge.invoiceId == nil && random.chance(0.05) {
-                    try database.waiveCharge(line.charge.id!, reason: "Agency showed the absence was unavoidable", by: Self.actor)
-                }
-                try database.raiseInvoices(for: quarter, by: Self.actor)
             }
+            progress?(clock.now)
+        }
+    }
+
+    mutating func perform(_ step: Step, at when: Date, queue: inout StepQueue) throws {
+        clock.advance(to: when)
+        try answerDueLinks()
+        switch step {
+        case .schedule(let title, let start, let end, let capacity, let demand):
+            let session = try database.scheduleSession(SessionPlan(courseTitle: title, start: start, end: end, venue: random.pick(
+                ["Westvale Town Hall", "Westvale Learning Centre", "Riverside Conference Suite"]), trainer: random.pick(["Jo Ellis", "Raj Mistry", "Helen Carr"]), capacity: capacity),
+                by: Self.actor)
+            summary.sessions += 1
+            let wanted = Int(Double(session.capacity) * demand)
+            for offset in 0..<max(1, wanted) {
+                // Bookings arrive over the six weeks before the two-week check.
+                queue.append((when.addingTimeInterval(Double(1 + (offset * 41) % 40) * 86_400 + 3_600), .book(session: session.id!)))
+            }
+            queue.append((start.addingTimeInterval(-16 * 86_400), .cancelSome(session: session.id!)))
+            queue.append((start.addingTimeInterval(-14 * 86_400), .checkNumbers(session: session.id!)))
+            queue.append((end.addingTimeInterval(1_800), .register(session: session.id!)))
+        case .book(let session):
+            try book(session)
+        case .cancelSome(let session):
+            try cancelSome(on: session)
+        case .checkNumbers(let session):
+            let details = try database.sessionDetails(session)
+            if details.summary.session.status == "scheduled", details.summary.placesTaken < details.summary.session.minimumNumbers {
+                try database.cancelSession(session, reason: .lowNumbers, note: "\(details.summary.placesTaken) booked", by: Self.actor)
+            }
+        case .register(let session):
+            try register(session)
+        case .weekly:
+            try weekly()
+        case .monthly:
+            try monthly()
+        case .quarterEnd(let quarter):
+            for line in try database.charges(quarter: quarter) where line.charge.isPayable && line.charge.invoiceId == nil && random.chance(0.05) {
+                try database.waiveCharge(line.charge.id!, reason: "Agency showed the absence was unavoidable", by: Self.actor)
+            }
+            try database.raiseInvoices(for: quarter, by: Self.actor)
         }
     }
 
@@ -293,20 +412,28 @@ public struct DemoPartnership {
     /// Each Monday: issue the links now due, and give e-learning licences to some staff.
     mutating func weekly() throws {
         for invitation in try database.issueDueInvitations(by: Self.actor) {
-            let rate = invitation.kind == "evaluation" ? 0.62 : 0.35
-            if random.chance(rate) { pendingAnswers.append((clock.now.addingTimeInterval(Double(random.int(1...12)) * 86_400), invitation.link)) }
+            let rate = invitation.kind == "evaluation" ? scale.evaluationResponse : 0.35
+            if random.chance(rate) {
+                let due = clock.now.addingTimeInterval(Double(random.int(1...12)) * 86_400)
+                pendingAnswers.append((due, invitation.link))
+                nextAnswerDue = min(nextAnswerDue, due)
+            }
         }
         let modules = try database.courses().map(\.definition).filter { $0.delivery == .eLearning }.map(\.title)
         for module in modules {
-            try database.allocateLicences(module: module, to: (0..<random.int(4...9)).map { _ in someLearner() }, by: Self.actor)
+            let results = try database.allocateLicences(module: module, to: (0..<random.int(scale.weeklyAllocations)).map { _ in someLearner() },
+                                                        by: Self.actor)
+            summary.licenceAllocations += results.filter { $0.allocation != nil }.count
         }
     }
 
     /// Answers the links whose answers are due by now, as the learners would.
     mutating func answerDueLinks() throws {
         let now = clock.now
+        guard nextAnswerDue <= now else { return }
         let due = pendingAnswers.filter { $0.due <= now }
         pendingAnswers.removeAll { $0.due <= now }
+        nextAnswerDue = pendingAnswers.map(\.due).min() ?? .distantFuture
         for answer in due {
             let token = String(answer.link.split(separator: "/").last!)
             if answer.link.contains("/evaluate/") {

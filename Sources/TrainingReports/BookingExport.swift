@@ -3,40 +3,92 @@ import TrainingCore
 import TrainingStore
 import XLSX
 
-/// Every booking of a year as rows of a workbook, written in libxlsxwriter's constant-memory mode straight
+/// Every booking of a year (or of several years running) as rows of a workbook, written in libxlsxwriter's constant-memory mode straight
 /// from a database cursor, so a million bookings fit in little memory.
 public enum BookingExport {
     public static let columns = ["Booking", "Session", "Session reference", "Course", "Level", "Session start", "Learner", "Email",
                                  "Agency", "Sector", "Status", "Booked", "Cancelled", "Notice (working days)"]
 
-    /// Writes `bookings-YYYY-YY.xlsx` into `folder`; returns its path and the number of bookings.
+    /// Writes `bookings-YYYY-YY.xlsx` (for several years, `bookings-YYYY-YY-to-YYYY-YY.xlsx`) into `folder`,
+    /// the years' bookings one after another in session order; returns its path and the number of bookings.
+    /// `progress` is told the rows written so far, every ten thousand.
     @discardableResult
-    public static func write(year: FinancialYear, from database: AppDatabase, into folder: String,
+    public static func write(year: FinancialYear, through lastYear: FinancialYear? = nil, from database: AppDatabase, into folder: String,
                              progress: ((Int) -> Void)? = nil) throws -> (path: String, rows: Int) {
-        let path = URL(fileURLWithPath: folder).appendingPathComponent("bookings-\(year).xlsx").path
+        let lastYear = lastYear ?? year
+        guard lastYear >= year else {
+            throw InputError("the last year \(lastYear) is before the first, \(year)", at: InputLocation(field: "--to-year"))
+        }
+        let span = lastYear == year ? year.description : "\(year)-to-\(lastYear)"
+        let path = URL(fileURLWithPath: folder).appendingPathComponent("bookings-\(span).xlsx").path
         let workbook = try Workbook(path: path, options: .init(constantMemory: true, createdAt: try database.latestActivity(),
-                                                                title: "Bookings \(year)"))
-        let sheet = try workbook.addSheet("Bookings \(year)")
+                                                                title: "Bookings \(span)"))
+        let sheets = try Sheets(named: "Bookings \(span)", in: workbook)
+        for year in sequence(first: year, next: { $0 < lastYear ? $0.next : nil }) {
+            try database.forEachBooking(period: year) { booking in
+                try sheets.append(cells(of: booking))
+                if sheets.rows % 10_000 == 0 { progress?(sheets.rows) }
+            }
+        }
+        try workbook.close()
+        return (path, sheets.rows)
+    }
+
+    /// The export's rows across as many sheets as they need, each with the header: a sheet holds
+    /// 1,048,575 bookings under its header, and a large partnership's years hold more. The second sheet is
+    /// named with " (2)" after the first's name, and so on.
+    public final class Sheets {
+        let name: String
+        let workbook: Workbook
+        var sheet: Worksheet
+        var sheetCount = 1
+        var rowInSheet = 0
+        /// The rows written so far, on all the sheets.
+        public private(set) var rows = 0
+
+        let rowsPerSheet: Int
+
+        /// `rowsPerSheet`: bookings a sheet holds, all that fit under the header unless a test says fewer.
+        public init(named name: String, in workbook: Workbook, rowsPerSheet: Int = Worksheet.rowLimit - 1) throws {
+            self.name = name
+            self.workbook = workbook
+            self.rowsPerSheet = rowsPerSheet
+            sheet = try BookingExport.startSheet(named: name, in: workbook)
+        }
+
+        public func append(_ cells: [CellValue]) throws {
+            if rowInSheet == rowsPerSheet {
+                sheetCount += 1
+                sheet = try BookingExport.startSheet(named: "\(name) (\(sheetCount))", in: workbook)
+                rowInSheet = 0
+            }
+            rowInSheet += 1
+            rows += 1
+            try sheet.write(row: rowInSheet, cells)
+        }
+    }
+
+    /// Adds an export sheet with its header row, frozen, and its column widths.
+    static func startSheet(named name: String, in workbook: Workbook) throws -> Worksheet {
+        let sheet = try workbook.addSheet(name)
         let header = CellStyle(bold: true, background: 0xD9E2F3, border: true)
         try sheet.write(row: 0, columns.map(CellValue.text), style: header)
         sheet.freezePanes(row: 1)
         for (column, width) in [10, 9, 14, 40, 13, 17, 26, 30, 32, 22, 15, 17, 17, 10].enumerated() {
             try sheet.setColumnWidth(Double(width), columns: column...column)
         }
-        var row = 0
+        return sheet
+    }
+
+    /// One booking's row of cells, in the order of `columns`.
+    public static func cells(of booking: BookingExportRow) -> [CellValue] {
         func text(_ value: String?) -> CellValue { value.map(CellValue.text) ?? .blank }
-        try database.forEachBooking(period: year) { booking in
-            row += 1
-            try sheet.write(row: row, [
-                .integer(Int(booking.bookingId)), .integer(Int(booking.sessionId)), text(booking.sessionReference), .text(booking.courseTitle),
-                .text(booking.level), .text(LondonTime.format(booking.sessionStart)), .text(booking.learnerName), text(booking.learnerEmail),
-                .text(booking.agencyName ?? "Agency not recorded"), text(booking.sector), .text(booking.status),
-                .text(LondonTime.format(booking.bookedAt)), text(booking.cancelledAt.map(LondonTime.format)),
-                booking.noticeWorkingDays.map(CellValue.integer) ?? .blank,
-            ])
-            if row % 10_000 == 0 { progress?(row) }
-        }
-        try workbook.close()
-        return (path, row)
+        return [
+            .integer(Int(booking.bookingId)), .integer(Int(booking.sessionId)), text(booking.sessionReference), .text(booking.courseTitle),
+            .text(booking.level), .text(LondonTime.format(booking.sessionStart)), .text(booking.learnerName), text(booking.learnerEmail),
+            .text(booking.agencyName ?? "Agency not recorded"), text(booking.sector), .text(booking.status),
+            .text(LondonTime.format(booking.bookedAt)), text(booking.cancelledAt.map(LondonTime.format)),
+            booking.noticeWorkingDays.map(CellValue.integer) ?? .blank,
+        ]
     }
 }

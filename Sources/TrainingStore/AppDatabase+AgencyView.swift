@@ -24,7 +24,7 @@ extension AppDatabase {
     /// Every booking made under one agency, sessions still to come first (soonest first), then past ones
     /// (latest first). Nothing of any other agency.
     public func agencyBookings(agencyId: Int64) throws -> [AgencyBooking] {
-        try writer.read { db in
+        try read { db in
             try Self.agencyBookings(where: "b.agencyId = ?", [agencyId], in: db)
                 .sorted { ($0.startsAt >= now()) != ($1.startsAt >= now()) ? $0.startsAt >= now()
                     : ($0.startsAt >= now() ? $0.startsAt < $1.startsAt : $0.startsAt > $1.startsAt) }
@@ -34,12 +34,12 @@ extension AppDatabase {
     /// One booking, only if it was made under this agency: nil otherwise, so another agency's booking
     /// cannot be told apart from one that does not exist.
     public func agencyBooking(_ id: Int64, agencyId: Int64) throws -> AgencyBooking? {
-        try writer.read { try Self.agencyBookings(where: "b.id = ? AND b.agencyId = ?", [id, agencyId], in: $0).first }
+        try read { try Self.agencyBookings(where: "b.id = ? AND b.agencyId = ?", [id, agencyId], in: $0).first }
     }
 
     /// Whether the learner with this email is on the agency's staff list.
     public func isStaff(email: String, agencyId: Int64) throws -> Bool {
-        try writer.read { db in
+        try read { db in
             try Learner.filter(Learner.Columns.email == email.trimmingCharacters(in: .whitespaces) && Learner.Columns.agencyId == agencyId)
                 .fetchCount(db) == 1
         }

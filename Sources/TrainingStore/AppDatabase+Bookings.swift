@@ -33,7 +33,7 @@ extension AppDatabase {
     public func book(session sessionId: Int64, learnerEmail: String, by actor: String,
                      overridePrerequisites: Bool = false) throws -> BookingOutcome {
         let email = try EmailAddress(learnerEmail, at: InputLocation(field: "learner"))
-        return try writer.write { db in
+        return try write { db in
             try Self.book(session: sessionId, learner: email, by: actor, overridePrerequisites: overridePrerequisites, at: now(), in: db)
         }
     }
@@ -43,7 +43,7 @@ extension AppDatabase {
     @discardableResult
     public func book(session sessionId: Int64, learnerEmails: [String], by actor: String) throws -> [BookingOutcome] {
         let emails = try learnerEmails.map { try EmailAddress($0, at: InputLocation(field: "learner")) }
-        return try writer.write { db in
+        return try write { db in
             let instant = now()
             return try emails.map { try Self.book(session: sessionId, learner: $0, by: actor, overridePrerequisites: false, at: instant, in: db) }
         }
@@ -58,7 +58,9 @@ extension AppDatabase {
         try Self.checkPrerequisites(of: learner, for: session, overriding: overridePrerequisites, actor: actor, at: instant, in: db)
 
         let confirmed = try Self.placesTaken(session.id!, in: db)
-        let agencyConfirmed = try learner.agencyId.map { try Self.placesTaken(session.id!, agencyId: $0, in: db) } ?? 0
+        // The agency's places matter only under a fair-share cap; counting them costs a look at every place.
+        let agencyConfirmed = session.perAgencyCap == nil ? 0
+            : try learner.agencyId.map { try Self.placesTaken(session.id!, agencyId: $0, in: db) } ?? 0
         let decision = PlaceDecision.decide(capacity: session.capacity, confirmed: confirmed,
                                             perAgencyCap: session.perAgencyCap, agencyConfirmed: agencyConfirmed)
         var booking = Booking(id: nil, sessionId: session.id!, learnerId: learner.id!, agencyId: learner.agencyId,
@@ -69,17 +71,22 @@ extension AppDatabase {
                                   to: booking.status, learnerId: learner.id, actor: actor, at: instant)
         try db.audit(decision == .confirmed ? "booking confirmed" : "booking waitlisted", entity: "booking",
                      id: booking.id!, actor: actor, at: instant, before: Booking?.none, after: booking)
-        let position = decision == .confirmed ? 0 : try Int.fetchOne(db, sql: """
+        let position = decision == .confirmed ? 0 : try Int.fetchOne(db.cachedStatement(sql: """
             SELECT COUNT(*) FROM booking WHERE sessionId = ? AND status = 'waitlisted' AND id < ?
-            """, arguments: [session.id, booking.id])!
+            """), arguments: [session.id, booking.id])!
         return BookingOutcome(booking: booking, placed: decision, waitingPosition: position)
     }
 
     static func learner(_ email: EmailAddress, in db: Database) throws -> Learner {
-        guard let learner = try Learner.filter(Learner.Columns.email == email.text).fetchOne(db) else {
+        guard let learner = try learner(withEmail: email.text, in: db) else {
             throw StoreError.notFound("no learner has the email \(email) (add them with `training learner add`)")
         }
         return learner
+    }
+
+    /// The learner with this email, if any: the lookup every booking, allocation and usage row makes.
+    static func learner(withEmail email: String, in db: Database) throws -> Learner? {
+        try Learner.fetchOne(db.cachedStatement(sql: "SELECT * FROM learner WHERE email = ?"), arguments: [email])
     }
 
     static func checkBookable(_ session: Session, at instant: Date) throws {
@@ -95,9 +102,9 @@ extension AppDatabase {
     }
 
     static func checkNotBooked(_ learner: Learner, on session: Session, in db: Database) throws {
-        if let status = try String.fetchOne(db, sql: """
+        if let status = try String.fetchOne(db.cachedStatement(sql: """
             SELECT status FROM booking WHERE sessionId = ? AND learnerId = ? AND status <> 'cancelled'
-            """, arguments: [session.id, learner.id]) {
+            """), arguments: [session.id, learner.id]) {
             throw BookingRefusal.alreadyBooked(learner: learner.name, status: status)
         }
     }
@@ -106,7 +113,7 @@ extension AppDatabase {
     /// officer overrides, which is audited.
     static func checkPrerequisites(of learner: Learner, for session: Session, overriding: Bool, actor: String,
                                    at instant: Date, in db: Database) throws {
-        let missing = try String.fetchAll(db, sql: """
+        let missing = try String.fetchAll(db.cachedStatement(sql: """
             SELECT c.title FROM coursePrerequisite p JOIN course c ON c.id = p.prerequisiteId
             WHERE p.courseId = ?
               AND NOT EXISTS (SELECT 1 FROM booking b JOIN session s ON s.id = b.sessionId
@@ -114,7 +121,7 @@ extension AppDatabase {
               AND NOT EXISTS (SELECT 1 FROM licenceAllocation a
                               WHERE a.learnerId = ? AND a.status = 'completed' AND a.courseId = p.prerequisiteId)
             ORDER BY c.title
-            """, arguments: [session.courseId, learner.id, learner.id])
+            """), arguments: [session.courseId, learner.id, learner.id])
         guard !missing.isEmpty else { return }
         guard overriding else { throw BookingRefusal.missingPrerequisites(missing) }
         try db.audit("prerequisites overridden", entity: "learner", id: learner.id!, actor: actor, at: instant,
@@ -129,7 +136,7 @@ extension AppDatabase {
             sql += " AND agencyId = ?"
             arguments += [agencyId]
         }
-        return try Int.fetchOne(db, sql: sql, arguments: arguments)!
+        return try Int.fetchOne(db.cachedStatement(sql: sql), arguments: arguments)!
     }
 
     static func booking(_ id: Int64, in db: Database) throws -> Booking {
@@ -143,7 +150,7 @@ extension AppDatabase {
     /// working days and the charge the policy would raise (nil when none: enough notice, a waiting place,
     /// or no agency to charge).
     public func cancellationPreview(_ id: Int64, reason: String? = nil) throws -> CancellationTerms {
-        try writer.read { db in
+        try read { db in
             let booking = try Self.booking(id, in: db)
             let session = try Self.session(booking.sessionId, in: db)
             return try Self.cancellationTerms(of: booking, on: session, at: now(), reason: reason, in: db)
@@ -168,7 +175,7 @@ extension AppDatabase {
     /// `at` back-dates the cancellation (a phone call logged later); it defaults to now.
     @discardableResult
     public func cancelBooking(_ id: Int64, by actor: String, at requested: Date? = nil, reason: String? = nil) throws -> CancellationOutcome {
-        try writer.write { db in
+        try write { db in
             let instant = now()
             let cancelledAt = requested ?? instant
             guard cancelledAt <= instant else {
@@ -248,7 +255,7 @@ extension AppDatabase {
     @discardableResult
     public func substitute(booking id: Int64, with newEmail: String, by actor: String, overridePrerequisites: Bool = false) throws -> Booking {
         let email = try EmailAddress(newEmail, at: InputLocation(field: "learner"))
-        return try writer.write { db in
+        return try write { db in
             let instant = now()
             var booking = try Self.booking(id, in: db)
             guard [BookingStatus.confirmed.rawValue, BookingStatus.waitlisted.rawValue].contains(booking.status) else {
@@ -285,7 +292,7 @@ extension AppDatabase {
 
     /// A booking's history, oldest first, with learners' names.
     public func bookingHistory(_ id: Int64) throws -> [(at: Date, kind: String, detail: String)] {
-        try writer.read { db in
+        try read { db in
             _ = try Self.booking(id, in: db)
             return try Row.fetchAll(db, sql: """
                 SELECT e.at, e.kind, e.actor, e.note, l.name AS learner, p.name AS previous
@@ -302,6 +309,6 @@ extension AppDatabase {
 
     /// Messages owed to bookers, oldest first.
     public func notifications() throws -> [Notification] {
-        try writer.read { try Notification.order(Column("id")).fetchAll($0) }
+        try read { try Notification.order(Column("id")).fetchAll($0) }
     }
 }

@@ -6,7 +6,7 @@ extension AppDatabase {
     /// The calendar event of one booking, for the learner's Outlook. Its UID never changes; once the booking
     /// or its session is cancelled the event says so, with a higher sequence number, and replaces the first.
     public func calendarEvent(booking id: Int64) throws -> CalendarEvent {
-        try writer.read { db in
+        try read { db in
             let booking = try Self.booking(id, in: db)
             let session = try Self.session(booking.sessionId, in: db)
             let title = try String.fetchOne(db, sql: "SELECT title FROM course WHERE id = ?", arguments: [session.courseId])!
@@ -19,7 +19,7 @@ extension AppDatabase {
 
     /// The calendar event of a session, for the trainer.
     public func calendarEvent(session id: Int64) throws -> CalendarEvent {
-        try writer.read { db in
+        try read { db in
             let session = try Self.session(id, in: db)
             let title = try String.fetchOne(db, sql: "SELECT title FROM course WHERE id = ?", arguments: [session.courseId])!
             let cancelled = session.status == SessionStatus.cancelled.rawValue

@@ -24,14 +24,14 @@ extension AppDatabase {
     /// and prerequisites that go round in a circle.
     @discardableResult
     public func importCatalogue(_ entries: [CatalogueEntry], by actor: String) throws -> CatalogueImportSummary {
-        try writer.write { db in try Self.importCatalogue(entries, by: actor, at: now(), in: db) }
+        try write { db in try Self.importCatalogue(entries, by: actor, at: now(), in: db) }
     }
 
     /// Adds one new course, refusing — changing nothing — a title the catalogue already holds (any case),
     /// so adding never overwrites a course the way an import updates one.
     @discardableResult
     public func addCourse(_ entry: CatalogueEntry, by actor: String) throws -> CourseDetails {
-        try writer.write { db in
+        try write { db in
             let title = entry.definition.title.trimmingCharacters(in: .whitespaces)
             if let existing = try String.fetchOne(db, sql: "SELECT title FROM course WHERE title = ?", arguments: [title]) {
                 throw InputError("the catalogue already has a course titled '\(existing)'", at: entry.location("title"))
@@ -44,7 +44,7 @@ extension AppDatabase {
 
     /// Retires a course (it can no longer be scheduled or booked; its history stays) or reinstates it, audited.
     public func setCourseActive(title: String, active: Bool, by actor: String) throws {
-        try writer.write { db in
+        try write { db in
             guard var course = try Course.filter(Course.Columns.title == title.trimmingCharacters(in: .whitespaces)).fetchOne(db) else {
                 throw StoreError.notFound("no course is titled '\(title)' (see `training catalogue list`)")
             }
@@ -150,7 +150,7 @@ extension AppDatabase {
 
     /// The catalogue, ordered by level (foundation, intermediate, advanced) then title.
     public func courses(level: CourseLevel? = nil, includeRetired: Bool = true) throws -> [CourseDetails] {
-        try writer.read { db in
+        try read { db in
             var request = Course.all()
             if let level { request = request.filter(Course.Columns.level == level.rawValue) }
             if !includeRetired { request = request.filter(Column("isActive") == true) }
@@ -163,7 +163,7 @@ extension AppDatabase {
 
     /// One course by title (ignoring case), or an error that suggests near titles.
     public func course(titled title: String) throws -> CourseDetails {
-        try writer.read { db in
+        try read { db in
             if let course = try Course.filter(Course.Columns.title == title.trimmingCharacters(in: .whitespaces)).fetchOne(db) {
                 return CourseDetails(id: course.id!, definition: try Self.definition(of: course, in: db))
             }

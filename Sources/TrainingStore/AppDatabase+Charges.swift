@@ -54,7 +54,7 @@ extension AppDatabase {
     /// Charges, newest first, optionally of one agency and raised in one financial year or quarter.
     /// Exempt cancellations appear (at £0.00, with their reason) so an exemption is visible, not silent.
     public func charges(agencyName: String? = nil, year: FinancialYear? = nil, quarter: Quarter? = nil) throws -> [ChargeLine] {
-        try writer.read { db in
+        try read { db in
             var filter = SQLFilter()
             if let agencyName {
                 filter.add("ch.agencyId = ?", [try Self.agency(named: agencyName, in: db, at: InputLocation(field: "--agency")).id])
@@ -86,7 +86,7 @@ extension AppDatabase {
 
     /// One charge with its agency, learner, course and invoice.
     public func charge(id: Int64) throws -> ChargeLine {
-        try writer.read { db in
+        try read { db in
             guard let line = try Self.chargeLines(db, SQLFilter("ch.id = ?", [id])).first else {
                 throw StoreError.notFound("there is no charge \(id) (see `training charges list`)")
             }
@@ -99,7 +99,7 @@ extension AppDatabase {
         guard let reason = reason.nilIfBlank else {
             throw InputError("a waiver needs a reason", at: InputLocation(field: "--reason"))
         }
-        try writer.write { db in
+        try write { db in
             let instant = now()
             guard var charge = try Charge.fetchOne(db, key: id) else { throw StoreError.notFound("there is no charge \(id)") }
             if charge.waivedAt != nil { throw InputError("charge \(id) is already waived (\(charge.waiverReason ?? ""))", at: InputLocation(field: "charge")) }
@@ -122,7 +122,7 @@ extension AppDatabase {
     /// invoice per agency, numbered on from the last invoice. Raising again bills only what is new.
     @discardableResult
     public func raiseInvoices(for quarter: Quarter, by actor: String) throws -> [Invoice] {
-        try writer.write { db in
+        try write { db in
             let instant = now()
             let due = try Charge.fetchAll(db, sql: """
                 SELECT * FROM charge
@@ -152,7 +152,7 @@ extension AppDatabase {
 
     /// Every invoice with its agency, newest first.
     public func invoices(agencyName: String? = nil) throws -> [(invoice: Invoice, agencyName: String)] {
-        try writer.read { db in
+        try read { db in
             var filter = SQLFilter()
             if let agencyName {
                 filter.add("i.agencyId = ?", [try Self.agency(named: agencyName, in: db, at: InputLocation(field: "--agency")).id])
@@ -166,7 +166,7 @@ extension AppDatabase {
 
     /// One invoice with its line items.
     public func invoice(number: Int) throws -> InvoiceDetails {
-        try writer.read { db in
+        try read { db in
             guard let invoice = try Invoice.filter(Column("number") == number).fetchOne(db) else {
                 throw StoreError.notFound("there is no invoice \(number) (see `training invoices list`)")
             }

@@ -29,7 +29,7 @@ extension AppDatabase {
         guard let reason = reason.nilIfBlank else {
             throw InputError("say why the person is erased (the request's reference, say)", at: InputLocation(field: "--reason"))
         }
-        var report = try writer.write { db -> ErasureReport in
+        var report = try write { db -> ErasureReport in
             let learner = try Self.learner(address, in: db)
             let instant = now()
             let bookings = "bookingId IN (SELECT id FROM booking WHERE learnerId = \(learner.id!))"

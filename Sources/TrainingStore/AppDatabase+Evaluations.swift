@@ -59,7 +59,7 @@ extension AppDatabase {
     /// sent but unanswered, whose old link stops working). Only a hash of each token is kept, so the links
     /// exist only in what this returns: give them to the mail-merge.
     public func issueDueInvitations(resend: Bool = false, by actor: String) throws -> [IssuedInvitation] {
-        try writer.write { db in
+        try write { db in
             let instant = now()
             let today = LondonTime.date(of: instant)
             let settings = try Self.settings(db)
@@ -117,7 +117,7 @@ extension AppDatabase {
     /// What a personal link is for, so its form can say which course it asks about; refuses a link that
     /// is unknown, used or expired, saying nothing about anyone.
     public func invitationSubject(token: String, kind: String) throws -> (courseTitle: String, sessionDate: LocalDate) {
-        try writer.read { db in
+        try read { db in
             let invitation = try Self.invitation(for: token, kind: kind, at: now(), in: db)
             let row = try Row.fetchOne(db, sql: """
                 SELECT c.title, s.startDate FROM booking b JOIN session s ON s.id = b.sessionId JOIN course c ON c.id = s.courseId
@@ -129,7 +129,7 @@ extension AppDatabase {
 
     /// Records a learner's evaluation from their personal link; the link then stops working.
     public func submitEvaluation(token: String, answers: EvaluationAnswers) throws {
-        try writer.write { db in
+        try write { db in
             let instant = now()
             let invitation = try Self.invitation(for: token, kind: "evaluation", at: instant, in: db)
             try Self.insertEvaluation(bookingId: invitation.bookingId, answers: answers, submittedAt: instant, in: db)
@@ -139,7 +139,7 @@ extension AppDatabase {
 
     /// Records a learner's follow-up from their personal link; the link then stops working.
     public func submitFollowUp(token: String, answers: FollowUpAnswers) throws {
-        try writer.write { db in
+        try write { db in
             let instant = now()
             let invitation = try Self.invitation(for: token, kind: "follow-up", at: instant, in: db)
             try db.execute(sql: """
@@ -162,7 +162,7 @@ extension AppDatabase {
     /// same file twice changes nothing; a row with no attended booking comes back as a reject.
     @discardableResult
     public func importEvaluations(_ rows: [HistoricalEvaluation], by actor: String) throws -> EvaluationImportSummary {
-        try writer.write { db in
+        try write { db in
             let summary = try Self.importEvaluations(rows, in: db)
             if summary.added > 0 {
                 try db.audit("evaluations imported", entity: "evaluation", id: nil, actor: actor, at: now(),

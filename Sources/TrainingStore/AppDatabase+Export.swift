@@ -25,7 +25,7 @@ extension AppDatabase {
     /// `agencyName` is given), in session order, reading them one at a time from a cursor so that memory
     /// stays flat however many there are.
     public func forEachBooking(period: some ReportingPeriod, agencyName: String? = nil, _ body: (BookingExportRow) throws -> Void) throws {
-        try writer.read { db in
+        try read { db in
             var filter = SQLFilter("s.startDate BETWEEN ? AND ?", [period.firstDay, period.lastDay])
             if let agencyName {
                 filter.add("b.agencyId = ?", [try Self.agency(named: agencyName, in: db, at: InputLocation(field: "agency")).id])

@@ -27,7 +27,7 @@ extension AppDatabase {
     /// e-learning by learner, module and day of allocation.
     @discardableResult
     public func importHistory(_ history: HistoryImport, by actor: String) throws -> HistoryImportSummary {
-        try writer.write { db in
+        try write { db in
             var importer = try HistoryImporter(db: db, now: now(), history: history)
             try importer.run()
             let problems = history.problems + importer.problems
@@ -137,8 +137,8 @@ struct HistoryImporter {
         let agencyId = try agency(person, at: location)
         if let id = learners[person.email.normalised] { return (id, agencyId ?? nil) }
         guard let agencyId else { return nil }
-        try db.execute(sql: "INSERT INTO learner (name, email, agencyId, createdAt) VALUES (?, ?, ?, ?)",
-                       arguments: [person.name, person.email.text, agencyId, now])
+        try db.cachedStatement(sql: "INSERT INTO learner (name, email, agencyId, createdAt) VALUES (?, ?, ?, ?)")
+            .execute(arguments: [person.name, person.email.text, agencyId, now])
         learners[person.email.normalised] = db.lastInsertedRowID
         summary.learnersAdded += 1
         return (db.lastInsertedRowID, agencyId)
@@ -152,7 +152,7 @@ struct HistoryImporter {
             problems.append(InputError("the agency '\(name)' is not known and no sector is given to add it", at: location.field("sector")))
             return nil
         }
-        try db.execute(sql: "INSERT INTO agency (name, sector, createdAt) VALUES (?, ?, ?)", arguments: [name, sector.rawValue, now])
+        try db.cachedStatement(sql: "INSERT INTO agency (name, sector, createdAt) VALUES (?, ?, ?)").execute(arguments: [name, sector.rawValue, now])
         agencies[name.lowercased()] = db.lastInsertedRowID
         summary.agenciesAdded += 1
         return db.lastInsertedRowID

@@ -121,7 +121,7 @@ extension AppDatabase {
         guard endsOn >= startsOn else {
             throw InputError("the contract ends (\(endsOn)) before it starts (\(startsOn))", at: InputLocation(field: "--to"))
         }
-        return try writer.write { db in
+        return try write { db in
             var pool = LicencePool(id: nil, supplier: supplier?.nilIfBlank, licenceCount: count, startsOn: startsOn, endsOn: endsOn,
                                    note: note?.nilIfBlank, boughtAt: now())
             try pool.insert(db)
@@ -134,7 +134,7 @@ extension AppDatabase {
     /// Sets (or with nil removes) an agency's quota of licences from one pool.
     public func setLicenceQuota(pool poolId: Int64, agencyName: String, quota: Int?, by actor: String) throws {
         if let quota, quota < 0 { throw InputError("a quota cannot be negative", at: InputLocation(field: "--quota")) }
-        try writer.write { db in
+        try write { db in
             guard try LicencePool.fetchOne(db, key: poolId) != nil else { throw StoreError.notFound("there is no licence pool \(poolId)") }
             let agency = try Self.agency(named: agencyName, in: db, at: InputLocation(field: "--agency"))
             let before = try Int.fetchOne(db, sql: "SELECT quota FROM licenceQuota WHERE poolId = ? AND agencyId = ?", arguments: [poolId, agency.id])
@@ -154,7 +154,7 @@ extension AppDatabase {
 
     /// Each pool's standing, oldest first, and the total.
     public func licenceStatus() throws -> (pools: [PoolStatus], total: PoolStatus) {
-        try writer.read { db in
+        try read { db in
             let pools = try LicencePool.order(Column("startsOn"), Column("id")).fetchAll(db)
             var total = PoolStatus()
             var result: [PoolStatus] = []
@@ -188,16 +188,17 @@ extension AppDatabase {
     /// never allocate more than was bought.
     @discardableResult
     public func allocateLicences(module: String, to emails: [String], by actor: String) throws -> [AllocationResult] {
-        try writer.write { db in
+        try write { db in
             let instant = now()
             let today = LondonTime.date(of: instant)
             guard let course = try Course.filter(Course.Columns.title == module.trimmingCharacters(in: .whitespaces)).fetchOne(db) else {
                 throw StoreError.notFound("no course is titled '\(module)' (see `training catalogue list`)")
             }
             var results: [AllocationResult] = []
+            var pools = try LivePools(on: today, in: db)
             for email in emails {
                 do {
-                    let allocation = try Self.allocate(course, to: email, on: today, at: instant, by: actor, in: db)
+                    let allocation = try Self.allocate(course, to: email, from: &pools, on: today, at: instant, by: actor, in: db)
                     results.append(AllocationResult(email: email, allocation: allocation))
                 } catch let refusal as AllocationRefusal {
                     results.append(AllocationResult(email: email, refusal: refusal))
@@ -207,11 +208,11 @@ extension AppDatabase {
         }
     }
 
-    static func allocate(_ course: Course, to email: String, on today: LocalDate, at instant: Date, by actor: String,
-                         in db: Database) throws -> LicenceAllocation {
+    static func allocate(_ course: Course, to email: String, from pools: inout LivePools, on today: LocalDate, at instant: Date,
+                         by actor: String, in db: Database) throws -> LicenceAllocation {
         guard course.delivery == DeliveryMode.eLearning.rawValue else { throw AllocationRefusal.notELearning(course.title) }
         guard let address = try? EmailAddress(email),
-              let learner = try Learner.filter(Learner.Columns.email == address.text).fetchOne(db) else {
+              let learner = try Self.learner(withEmail: address.text, in: db) else {
             throw AllocationRefusal.unknownLearner(email)
         }
         if let held = try String.fetchOne(db, sql: """
@@ -219,26 +220,19 @@ extension AppDatabase {
             """, arguments: [learner.id, course.id]) {
             throw AllocationRefusal.alreadyHolds(module: course.title, status: held)
         }
-        // Live pools with licences left, the one that expires first first, with the agency's quota use there.
-        let candidates = try Row.fetchAll(db, sql: """
-            SELECT p.id, p.licenceCount,
-                (SELECT COUNT(*) FROM licenceAllocation a WHERE a.poolId = p.id AND a.status IN ('allocated', 'started', 'completed')) AS held,
-                q.quota,
-                (SELECT COUNT(*) FROM licenceAllocation a WHERE a.poolId = p.id AND a.agencyId IS ? AND a.status <> 'reclaimed') AS agencyUsed
-            FROM licencePool p LEFT JOIN licenceQuota q ON q.poolId = p.id AND q.agencyId IS ?
-            WHERE p.startsOn <= ? AND p.endsOn >= ?
-            ORDER BY p.endsOn, p.id
-            """, arguments: [learner.agencyId, learner.agencyId, today, today])
-        let withLicences = candidates.filter { ($0["held"] as Int) < ($0["licenceCount"] as Int) }
+        // The live pool with licences left that expires first, with the agency within its quota there.
+        let withLicences = pools.pools.filter { $0.held < $0.licenceCount }
         guard !withLicences.isEmpty else { throw AllocationRefusal.noLicencesLeft }
-        guard let pool = withLicences.first(where: { row in
-            guard let quota = row["quota"] as Int? else { return true }
-            return (row["agencyUsed"] as Int) < quota
+        let quotas = try pools.quotaUse(agencyId: learner.agencyId, in: db)
+        guard let pool = withLicences.first(where: { pool in
+            guard let use = quotas[pool.id], let quota = use.quota else { return true }
+            return use.used < quota
         }) else {
             let agency = try learner.agencyId.flatMap { try String.fetchOne(db, sql: "SELECT name FROM agency WHERE id = ?", arguments: [$0]) }
             throw AllocationRefusal.overQuota(agency: agency ?? "Agency not recorded")
         }
-        var allocation = LicenceAllocation(id: nil, poolId: pool["id"], learnerId: learner.id!, courseId: course.id!,
+        pools.recordAllocation(pool: pool.id, agencyId: learner.agencyId)
+        var allocation = LicenceAllocation(id: nil, poolId: pool.id, learnerId: learner.id!, courseId: course.id!,
                                            agencyId: learner.agencyId, status: LicenceStatus.allocated.rawValue, allocatedOn: today,
                                            startedOn: nil, completedOn: nil, reclaimedOn: nil, allocatedBy: actor)
         try allocation.insert(db)
@@ -247,28 +241,78 @@ extension AppDatabase {
         return allocation
     }
 
+    /// The live pools and how many licences each holds (and each agency within its quota there), counted
+    /// once for a run of allocations in one transaction and kept up to date as it allocates, so giving
+    /// licences to a thousand learners does not count a pool of a hundred thousand a thousand times.
+    struct LivePools {
+        struct Pool {
+            var id: Int64
+            var licenceCount: Int
+            var held: Int
+        }
+
+        /// Live pools, the one that expires first first.
+        private(set) var pools: [Pool]
+        /// Per agency (nil: not recorded), per pool: its quota there and the licences it holds.
+        private var quotaUse: [Int64?: [Int64: (quota: Int?, used: Int)]] = [:]
+
+        init(on today: LocalDate, in db: Database) throws {
+            pools = try Row.fetchAll(db, sql: """
+                SELECT p.id, p.licenceCount,
+                    (SELECT COUNT(*) FROM licenceAllocation a WHERE a.poolId = p.id AND a.status IN ('allocated', 'started', 'completed')) AS held
+                FROM licencePool p WHERE p.startsOn <= ? AND p.endsOn >= ?
+                ORDER BY p.endsOn, p.id
+                """, arguments: [today, today]).map { Pool(id: $0["id"], licenceCount: $0["licenceCount"], held: $0["held"]) }
+        }
+
+        /// The agency's quota in each live pool that sets one for it, and its licences held there.
+        mutating func quotaUse(agencyId: Int64?, in db: Database) throws -> [Int64: (quota: Int?, used: Int)] {
+            if let known = quotaUse[agencyId] { return known }
+            var use: [Int64: (quota: Int?, used: Int)] = [:]
+            for pool in pools {
+                guard let quota = try Int.fetchOne(db, sql: "SELECT quota FROM licenceQuota WHERE poolId = ? AND agencyId IS ?",
+                                                   arguments: [pool.id, agencyId]) else { continue }
+                let used = try Int.fetchOne(db, sql: """
+                    SELECT COUNT(*) FROM licenceAllocation WHERE poolId = ? AND agencyId IS ? AND status <> 'reclaimed'
+                    """, arguments: [pool.id, agencyId])!
+                use[pool.id] = (quota, used)
+            }
+            quotaUse[agencyId] = use
+            return use
+        }
+
+        mutating func recordAllocation(pool id: Int64, agencyId: Int64?) {
+            if let index = pools.firstIndex(where: { $0.id == id }) { pools[index].held += 1 }
+            if let use = quotaUse[agencyId]?[id] { quotaUse[agencyId]![id] = (use.quota, use.used + 1) }
+        }
+    }
+
     /// Applies a supplier's progress export: allocations become started or completed. Importing the same
     /// rows again changes nothing, and a completion is never moved backwards. Rows that match no learner,
     /// no module or no allocation are returned as rejects with the reason.
     @discardableResult
     public func importUsage(_ rows: [UsageRow], by actor: String) throws -> UsageImportSummary {
-        try writer.write { db in
+        try write { db in
             let instant = now()
             var summary = UsageImportSummary()
+            var courses: [String: Course?] = [:]   // a supplier's export names a few modules many times
             for row in rows {
                 func reject(_ reason: String) { summary.rejected.append((row.line, row, reason)) }
                 guard let address = try? EmailAddress(row.email),
-                      let learner = try Learner.filter(Learner.Columns.email == address.text).fetchOne(db) else {
+                      let learner = try Self.learner(withEmail: address.text, in: db) else {
                     reject("unknown learner: no learner has the email '\(row.email)'")
                     continue
                 }
-                guard let course = try Course.filter(Course.Columns.title == row.module).fetchOne(db) else {
+                if courses[row.module] == nil {
+                    courses[row.module] = try Course.filter(Course.Columns.title == row.module).fetchOne(db)
+                }
+                guard let course = courses[row.module]! else {
                     reject("unknown module '\(row.module)'")
                     continue
                 }
-                let allocations = try LicenceAllocation.fetchAll(db, sql: """
+                let allocations = try LicenceAllocation.fetchAll(db.cachedStatement(sql: """
                     SELECT * FROM licenceAllocation WHERE learnerId = ? AND courseId = ? ORDER BY allocatedOn DESC, id DESC
-                    """, arguments: [learner.id, course.id])
+                    """), arguments: [learner.id, course.id])
                 guard !allocations.isEmpty else {
                     reject("no allocation: \(learner.name) has no licence for \(course.title)")
                     continue
@@ -317,7 +361,7 @@ extension AppDatabase {
     @discardableResult
     public func reclaimUnusedLicences(olderThan days: Int, by actor: String) throws -> [LicenceAllocation] {
         guard days >= 0 else { throw InputError("the number of days cannot be negative", at: InputLocation(field: "--unused-for")) }
-        return try writer.write { db in
+        return try write { db in
             let today = self.today
             let stale = try LicenceAllocation.fetchAll(db, sql: """
                 SELECT * FROM licenceAllocation WHERE status = 'allocated' AND allocatedOn <= ? ORDER BY id
@@ -337,26 +381,32 @@ extension AppDatabase {
     /// Allocated, started, completed and reclaimed in a financial year — each counted on the day it
     /// happened — by quarter, agency, sector and module.
     public func licenceFigures(period year: some ReportingPeriod) throws -> LicenceFigures {
-        try writer.read { db in
+        try read { db in
             var figures = LicenceFigures(quarters: year.quarters, byQuarter: [:], byAgency: [:], bySector: [:], byModule: [:], total: LicenceCounts())
             for quarter in year.quarters { figures.byQuarter[quarter] = LicenceCounts() }
             let events: [(column: String, keyPath: WritableKeyPath<LicenceCounts, Int>)] = [
                 ("allocatedOn", \.allocated), ("startedOn", \.started), ("completedOn", \.completed), ("reclaimedOn", \.reclaimed),
             ]
+            // Counted in SQL by quarter, agency and module (a few thousand groups, not a row per licence): a
+            // day's quarter is the number of later quarters' first days it is on or after.
+            let quarters = year.quarters.sorted { $0.firstDay < $1.firstDay }
+            let laterStarts = quarters.dropFirst().map(\.firstDay)
             for (column, keyPath) in events {
+                let quarterIndex = laterStarts.isEmpty ? "0" : laterStarts.map { _ in "(a.\(column) >= ?)" }.joined(separator: " + ")
                 let rows = try Row.fetchAll(db, sql: """
-                    SELECT a.\(column) AS day, COALESCE(ag.name, 'Agency not recorded') AS agency,
-                           COALESCE(ag.sector, 'Agency not recorded') AS sector, c.title AS module
+                    SELECT \(quarterIndex) AS quarter, COALESCE(ag.name, 'Agency not recorded') AS agency,
+                           COALESCE(ag.sector, 'Agency not recorded') AS sector, c.title AS module, COUNT(*) AS count
                     FROM licenceAllocation a JOIN course c ON c.id = a.courseId LEFT JOIN agency ag ON ag.id = a.agencyId
                     WHERE a.\(column) BETWEEN ? AND ?
-                    """, arguments: [year.firstDay, year.lastDay])
+                    GROUP BY quarter, a.agencyId, a.courseId
+                    """, arguments: StatementArguments(laterStarts + [year.firstDay, year.lastDay]))
                 for row in rows {
-                    let day: LocalDate = row["day"]
-                    figures.byQuarter[Quarter(containing: day), default: LicenceCounts()][keyPath: keyPath] += 1
-                    figures.byAgency[row["agency"], default: LicenceCounts()][keyPath: keyPath] += 1
-                    figures.bySector[row["sector"], default: LicenceCounts()][keyPath: keyPath] += 1
-                    figures.byModule[row["module"], default: LicenceCounts()][keyPath: keyPath] += 1
-                    figures.total[keyPath: keyPath] += 1
+                    let count: Int = row[4]
+                    figures.byQuarter[quarters[row[0]], default: LicenceCounts()][keyPath: keyPath] += count
+                    figures.byAgency[row[1], default: LicenceCounts()][keyPath: keyPath] += count
+                    figures.bySector[row[2], default: LicenceCounts()][keyPath: keyPath] += count
+                    figures.byModule[row[3], default: LicenceCounts()][keyPath: keyPath] += count
+                    figures.total[keyPath: keyPath] += count
                 }
             }
             return figures
@@ -366,7 +416,7 @@ extension AppDatabase {
     /// When the live pools run out at the rate of allocation over the last 90 days (nil: not at that rate).
     public func licenceRunOut() throws -> LocalDate? {
         let today = self.today
-        let (recent, left) = try writer.read { db -> (Int, Int) in
+        let (recent, left) = try read { db -> (Int, Int) in
             let recent = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM licenceAllocation WHERE poolId IS NOT NULL AND allocatedOn > ?",
                                           arguments: [today.adding(days: -90)])!
             let left = try Int.fetchOne(db, sql: """
@@ -391,7 +441,7 @@ public struct LiveLicence: Sendable, Equatable {
 extension AppDatabase {
     /// Licences allocated or started, oldest first.
     public func licenceAllocationsInUse() throws -> [LiveLicence] {
-        try writer.read { db in
+        try read { db in
             try Row.fetchAll(db, sql: """
                 SELECT l.email, c.title, a.allocatedOn, a.startedOn FROM licenceAllocation a
                 JOIN learner l ON l.id = a.learnerId JOIN course c ON c.id = a.courseId

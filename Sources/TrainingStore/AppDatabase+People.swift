@@ -27,7 +27,7 @@ extension AppDatabase {
     /// Adds a partner agency; refuses a name already used (ignoring case).
     @discardableResult
     public func addAgency(_ details: AgencyDetails, by actor: String, at location: InputLocation = InputLocation()) throws -> Agency {
-        try writer.write { db in
+        try write { db in
             if let existing = try Agency.filter(Agency.Columns.name == details.name).fetchOne(db) {
                 throw InputError("an agency named '\(existing.name)' already exists", at: location.field("name"))
             }
@@ -43,7 +43,7 @@ extension AppDatabase {
 
     /// Every agency with its declared workforce, by name.
     public func agencies() throws -> [AgencyWithWorkforce] {
-        try writer.read { db in
+        try read { db in
             let agencies = try Agency.order(Agency.Columns.name.collating(.localizedCaseInsensitiveCompare)).fetchAll(db)
             let rows = try Row.fetchAll(db, sql: "SELECT agencyId, financialYear, headcount FROM agencyWorkforce")
             var workforce: [Int64: [FinancialYear: Int]] = [:]
@@ -59,7 +59,7 @@ extension AppDatabase {
         guard headcount >= 0 else {
             throw InputError("a workforce cannot be negative (\(headcount))", at: InputLocation(field: "headcount"))
         }
-        try writer.write { db in
+        try write { db in
             let agency = try Self.agency(named: agencyName, in: db, at: InputLocation(field: "agency"))
             let previous = try Int.fetchOne(db, sql: "SELECT headcount FROM agencyWorkforce WHERE agencyId = ? AND financialYear = ?",
                                             arguments: [agency.id, year.startYear])
@@ -76,7 +76,7 @@ extension AppDatabase {
 
     /// The agency of that name (ignoring case), or an error saying how to add it.
     public func agency(named name: String) throws -> Agency {
-        try writer.read { try Self.agency(named: name, in: $0, at: InputLocation(field: "agency")) }
+        try read { try Self.agency(named: name, in: $0, at: InputLocation(field: "agency")) }
     }
 
     static func agency(named name: String, in db: Database, at location: InputLocation) throws -> Agency {
@@ -91,8 +91,8 @@ extension AppDatabase {
     /// Adds one learner; refuses an email already taken (ignoring case) and an unknown agency.
     @discardableResult
     public func addLearner(_ details: LearnerDetails, by actor: String, at location: InputLocation = InputLocation()) throws -> Learner {
-        try writer.write { db in
-            if let existing = try Learner.filter(Learner.Columns.email == details.email.text).fetchOne(db) {
+        try write { db in
+            if let existing = try Self.learner(withEmail: details.email.text, in: db) {
                 throw InputError("the email \(details.email) is already taken by \(existing.name)", at: location.field("email"))
             }
             return try Self.insertLearner(details, by: actor, at: location, instant: now(), in: db)
@@ -105,7 +105,7 @@ extension AppDatabase {
     /// agency and job role (bookings keep the agency they were made under).
     @discardableResult
     public func importLearners(_ learners: [LocatedLearner], updatingExisting: Bool, by actor: String) throws -> LearnerImportSummary {
-        try writer.write { db in
+        try write { db in
             let instant = now()
             var summary = LearnerImportSummary()
             var seen: [String: InputLocation] = [:]
@@ -116,7 +116,7 @@ extension AppDatabase {
                                      at: item.location.field("email"))
                 }
                 seen[key] = item.location
-                guard var existing = try Learner.filter(Learner.Columns.email == item.details.email.text).fetchOne(db) else {
+                guard var existing = try Self.learner(withEmail: item.details.email.text, in: db) else {
                     try Self.insertLearner(item.details, by: actor, at: item.location, instant: instant, in: db)
                     summary.added += 1
                     continue
@@ -159,7 +159,7 @@ extension AppDatabase {
 
     /// Learners by name, optionally of one agency.
     public func learners(agencyName: String? = nil) throws -> [LearnerListing] {
-        try writer.read { db in
+        try read { db in
             var filter = SQLFilter()
             if let agencyName {
                 filter.add("l.agencyId = ?", [try Self.agency(named: agencyName, in: db, at: InputLocation(field: "agency")).id])
@@ -174,7 +174,7 @@ extension AppDatabase {
 
     /// The names of these learners, by id (for saying who was just booked).
     public func learnerNames(ids: [Int64]) throws -> [Int64: String] {
-        try writer.read { db in
+        try read { db in
             Dictionary(uniqueKeysWithValues: try Row.fetchAll(db, sql: "SELECT id, name FROM learner WHERE id IN (\(ids.map { _ in "?" }.joined(separator: ",")))",
                                                               arguments: StatementArguments(ids)).map { ($0["id"] as Int64, $0["name"] as String) })
         }
@@ -182,7 +182,7 @@ extension AppDatabase {
 
     /// The audit log, newest first.
     public func auditLog(limit: Int = 100) throws -> [AuditEntry] {
-        try writer.read { db in
+        try read { db in
             try AuditEntry.order(Column("id").desc).limit(limit).fetchAll(db)
         }
     }

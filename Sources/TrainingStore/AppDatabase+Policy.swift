@@ -5,7 +5,7 @@ import TrainingCore
 extension AppDatabase {
     /// The charging policy in force: the stored one, or the defaults until the officer sets one.
     public func chargingPolicy() throws -> ChargingPolicy {
-        try writer.read(Self.chargingPolicy)
+        try read(Self.chargingPolicy)
     }
 
     static func chargingPolicy(_ db: Database) throws -> ChargingPolicy {
@@ -20,7 +20,7 @@ extension AppDatabase {
     /// Replaces the charging policy. Charges already raised keep the numbers they were raised under.
     public func setChargingPolicy(_ policy: ChargingPolicy, by actor: String) throws {
         try policy.validate()
-        try writer.write { db in
+        try write { db in
             let before = try Self.chargingPolicy(db)
             guard before != policy else { return }
             try db.execute(sql: """
@@ -49,7 +49,7 @@ extension AppDatabase {
         if let shipped = EnglandAndWalesBankHolidays.all.first(where: { $0.date == date }) {
             throw InputError("\(date) is already a bank holiday (\(shipped.name))", at: InputLocation(field: "date"))
         }
-        try writer.write { db in
+        try write { db in
             if let existing = try String.fetchOne(db, sql: "SELECT name FROM bankHoliday WHERE date = ?", arguments: [date]) {
                 throw InputError("\(date) is already a bank holiday (\(existing))", at: InputLocation(field: "date"))
             }
@@ -61,7 +61,7 @@ extension AppDatabase {
 
     /// Every bank holiday in force, shipped and added, in date order.
     public func bankHolidays() throws -> [BankHoliday] {
-        let added = try writer.read { db in
+        let added = try read { db in
             try Row.fetchAll(db, sql: "SELECT date, name FROM bankHoliday").map {
                 BankHoliday(date: $0["date"], name: $0["name"])
             }

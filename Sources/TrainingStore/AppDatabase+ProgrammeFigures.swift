@@ -44,7 +44,7 @@ extension AppDatabase {
     /// Sessions delivered and cancelled whose start falls in the year, overall and by level, delivery and
     /// cancellation reason. Sessions still scheduled are neither.
     public func courseFigures(period year: some ReportingPeriod) throws -> CourseFigures {
-        try writer.read { db in
+        try read { db in
             var figures = CourseFigures()
             for row in try Row.fetchAll(db, sql: """
                 SELECT c.level, s.delivery, s.status, s.cancelReason, COUNT(*) AS n
@@ -74,7 +74,7 @@ extension AppDatabase {
     /// booking; those with none are one line with a nil name, so the lines add up to the total. Every agency
     /// is listed, with 0 when nobody attended.
     public func attendanceByAgency(period year: some ReportingPeriod) throws -> [AgencyAttendance] {
-        try writer.read { db in
+        try read { db in
             var lines = try Row.fetchAll(db, sql: """
                 SELECT a.name, a.sector, COUNT(b.id) AS attended
                 FROM agency a LEFT JOIN (
@@ -122,7 +122,7 @@ public struct CourseDelivery: Sendable, Equatable {
 extension AppDatabase {
     /// Every course with a session delivered in the year, by level then title.
     public func courseDeliveries(period year: some ReportingPeriod) throws -> [CourseDelivery] {
-        try writer.read { db in
+        try read { db in
             try Row.fetchAll(db, sql: """
                 SELECT c.title, c.level, COUNT(*) AS sessions, SUM(s.capacity) AS places,
                     SUM(x.attended) AS attended, SUM(x.absent) AS absent
@@ -165,7 +165,7 @@ public struct AgencyCharges: Sendable, Equatable {
 extension AppDatabase {
     /// Charges raised in the year for every agency, 0 where none (those reversed by a register correction are left out).
     public func chargesByAgency(period year: some ReportingPeriod) throws -> [AgencyCharges] {
-        try writer.read { db in
+        try read { db in
             try Row.fetchAll(db, sql: """
                 SELECT a.name,
                     COALESCE(SUM(ch.kind = 'late-cancellation'), 0) AS late, COALESCE(SUM(ch.kind = 'non-attendance'), 0) AS absent,
@@ -184,7 +184,7 @@ extension AppDatabase {
 
     /// Distinct learners who attended a session held in the year or completed a module in it.
     public func learnersReached(period year: some ReportingPeriod) throws -> Int {
-        try writer.read { db in
+        try read { db in
             try Int.fetchOne(db, sql: """
                 SELECT COUNT(*) FROM (
                     SELECT b.learnerId FROM booking b JOIN session s ON s.id = b.sessionId
@@ -200,7 +200,7 @@ extension AppDatabase {
     /// The latest moment anything in the programme happened (a session's start, a booking, a charge), used
     /// to date generated files from the data rather than the clock.
     public func latestActivity() throws -> Date? {
-        try writer.read { db in
+        try read { db in
             try Date.fetchOne(db, sql: """
                 SELECT MAX(at) FROM (SELECT MAX(startsAt) AS at FROM session UNION ALL SELECT MAX(bookedAt) FROM booking
                                      UNION ALL SELECT MAX(raisedAt) FROM charge)

@@ -26,7 +26,7 @@ extension AppDatabase {
         if let repeated = Dictionary(grouping: marks, by: \.0).first(where: { $0.value.count > 1 })?.key {
             throw InputError("\(repeated) is given more than once", at: InputLocation(field: repeated.text))
         }
-        return try writer.write { db in
+        return try write { db in
             let instant = now()
             let session = try Self.session(id, in: db)
             switch SessionStatus(rawValue: session.status)! {

@@ -32,7 +32,7 @@ public struct RetentionRun: Sendable, Hashable {
 extension AppDatabase {
     /// The retention policy in force: the stored one, or the defaults until the officer sets one.
     public func retentionPolicy() throws -> RetentionPolicy {
-        try writer.read(Self.retentionPolicy)
+        try read(Self.retentionPolicy)
     }
 
     static func retentionPolicy(_ db: Database) throws -> RetentionPolicy {
@@ -44,7 +44,7 @@ extension AppDatabase {
     /// Changes one retention period (audited).
     @discardableResult
     public func setRetentionPeriod(_ key: String, to value: String, by actor: String) throws -> RetentionPolicy {
-        try writer.write { db in
+        try write { db in
             let before = try Self.retentionPolicy(db)
             let after = try before.setting(key, to: value)
             try db.execute(sql: """
@@ -66,7 +66,7 @@ extension AppDatabase {
     /// what is changed. Every figure of every year is the same afterwards (bookings, agencies and scores stay).
     @discardableResult
     public func applyRetention(dryRun: Bool, by actor: String) throws -> RetentionRun {
-        try writer.write { db in
+        try write { db in
             let instant = now()
             let policy = try Self.retentionPolicy(db)
             let cutoffs = policy.cutoffs(today: LondonTime.date(of: instant))

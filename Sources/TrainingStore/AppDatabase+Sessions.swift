@@ -71,7 +71,7 @@ extension AppDatabase {
     /// Schedules a session of an active course. Times are instants (the CLI reads them in Europe/London).
     @discardableResult
     public func scheduleSession(_ plan: SessionPlan, by actor: String) throws -> Session {
-        try writer.write { db in
+        try write { db in
             let instant = now()
             guard let course = try Course.filter(Course.Columns.title == plan.courseTitle.trimmingCharacters(in: .whitespaces)).fetchOne(db) else {
                 throw StoreError.notFound("no course is titled '\(plan.courseTitle)' (see `training catalogue list`)")
@@ -111,7 +111,7 @@ extension AppDatabase {
 
     /// Sessions, earliest first, filtered by financial year (of the start), course and status.
     public func sessions(year: FinancialYear? = nil, courseTitle: String? = nil, status: SessionStatus? = nil) throws -> [SessionSummary] {
-        try writer.read { db in
+        try read { db in
             var filter = SQLFilter()
             if let year { filter.add("s.startDate BETWEEN ? AND ?", [year.firstDay, year.lastDay]) }
             if let courseTitle { filter.add("c.title = ?", [courseTitle.trimmingCharacters(in: .whitespaces)]) }
@@ -141,7 +141,7 @@ extension AppDatabase {
 
     /// A session with its places, waiting list and cancellations.
     public func sessionDetails(_ id: Int64) throws -> SessionDetails {
-        try writer.read { db in
+        try read { db in
             guard let summary = try Self.summaries(db, SQLFilter("s.id = ?", [id])).first else {
                 throw StoreError.notFound("there is no session \(id) (see `training session list`)")
             }
@@ -155,19 +155,19 @@ extension AppDatabase {
     }
 
     static func bookingLines(_ db: Database, _ filter: SQLFilter) throws -> [BookingLine] {
-        try Row.fetchAll(db, sql: """
+        try Row.fetchAll(db.cachedStatement(sql: """
             SELECT b.*, l.name AS learnerName, l.email AS learnerEmail, a.name AS agencyName
             FROM booking b JOIN learner l ON l.id = b.learnerId LEFT JOIN agency a ON a.id = b.agencyId
             WHERE \(filter.clause)
             ORDER BY b.bookedAt, b.id
-            """, arguments: filter.arguments).map { row in
+            """), arguments: filter.arguments).map { row in
             BookingLine(booking: try Booking(row: row), learnerName: row["learnerName"], learnerEmail: row["learnerEmail"],
                         agencyName: row["agencyName"])
         }
     }
 
     static func session(_ id: Int64, in db: Database) throws -> Session {
-        guard let session = try Session.fetchOne(db, key: id) else {
+        guard let session = try Session.fetchOne(db.cachedStatement(sql: "SELECT * FROM session WHERE id = ?"), arguments: [id]) else {
             throw StoreError.notFound("there is no session \(id) (see `training session list`)")
         }
         return session
@@ -178,7 +178,7 @@ extension AppDatabase {
     /// A session whose register has marks took place and cannot be cancelled. Returns the bookings released.
     @discardableResult
     public func cancelSession(_ id: Int64, reason: SessionCancelReason, note: String?, by actor: String) throws -> [BookingLine] {
-        try writer.write { db in
+        try write { db in
             let instant = now()
             var session = try Self.session(id, in: db)
             switch SessionStatus(rawValue: session.status)! {
@@ -238,7 +238,7 @@ extension AppDatabase {
     /// Returns the learners promoted.
     @discardableResult
     public func setCapacity(of id: Int64, to capacity: Int, by actor: String) throws -> [BookingLine] {
-        try writer.write { db in
+        try write { db in
             let instant = now()
             var session = try Self.session(id, in: db)
             guard session.status == SessionStatus.scheduled.rawValue else {
@@ -264,7 +264,7 @@ extension AppDatabase {
     /// Closes a delivered session and invites everyone who attended to evaluate it (and, later, to a
     /// follow-up). Refused while any confirmed place is unmarked on the register.
     public func deliverSession(_ id: Int64, by actor: String) throws {
-        try writer.write { db in
+        try write { db in
             let instant = now()
             var session = try Self.session(id, in: db)
             guard session.status == SessionStatus.scheduled.rawValue else {

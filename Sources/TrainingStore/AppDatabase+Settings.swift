@@ -5,7 +5,7 @@ import TrainingCore
 extension AppDatabase {
     /// The partnership's settings: stored values over the defaults.
     public func settings() throws -> PartnershipSettings {
-        try writer.read(Self.settings)
+        try read(Self.settings)
     }
 
     static func settings(_ db: Database) throws -> PartnershipSettings {
@@ -19,7 +19,7 @@ extension AppDatabase {
 
     /// Changes one setting (audited).
     public func setSetting(_ key: String, to value: String, by actor: String) throws {
-        try writer.write { db in
+        try write { db in
             let before = try Self.settings(db)
             let after = try before.setting(key, to: value)
             let stored = after.values.first { $0.key == key }!.value

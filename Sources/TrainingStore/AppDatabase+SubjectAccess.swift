@@ -12,7 +12,7 @@ extension AppDatabase {
     /// is the substitute's, and no other learner is named anywhere.
     public func subjectAccess(email: String) throws -> SubjectAccessRecord {
         let address = try EmailAddress(email, at: InputLocation(field: "email"))
-        return try writer.read { db in
+        return try read { db in
             let learner = try Self.learner(address, in: db)
             let id = learner.id!
             // Places they hold (since they took one as a substitute, if so), and places they held until a

@@ -25,7 +25,7 @@ extension AppDatabase {
     /// appear as "Agency not recorded". A learner trained under two agencies in the year (who moved job)
     /// counts in both rows, so the rows can add up to more than `learnersReached`, which counts each once.
     public func takeUp(period year: some ReportingPeriod) throws -> [TakeUpLine] {
-        try writer.read { db in
+        try read { db in
             let reached = try Row.fetchAll(db, sql: """
                 SELECT agencyId, COUNT(DISTINCT learnerId) AS reached FROM (
                     SELECT b.agencyId, b.learnerId FROM booking b JOIN session s ON s.id = b.sessionId

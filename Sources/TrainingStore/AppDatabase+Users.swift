@@ -31,7 +31,7 @@ public enum SignInThrottle {
 extension AppDatabase {
     /// Whether anyone can sign in yet (the first run prints how to make the first officer when not).
     public func hasUsers() throws -> Bool {
-        try writer.read { try AppUser.fetchCount($0) > 0 }
+        try read { try AppUser.fetchCount($0) > 0 }
     }
 
     /// Adds a user. A booker belongs to exactly one agency; the officer and board members to none.
@@ -39,7 +39,7 @@ extension AppDatabase {
     public func addUser(email: String, name: String, role: UserRole, agencyName: String?, passwordHash: String, by actor: String) throws -> AppUser {
         let address = try EmailAddress(email, at: InputLocation(field: "email"))
         guard let name = name.nilIfBlank else { throw InputError("the user needs a name", at: InputLocation(field: "--name")) }
-        return try writer.write { db in
+        return try write { db in
             if try AppUser.filter(Column("email") == address.text).fetchOne(db) != nil {
                 throw InputError("there is already a user with the email \(address)", at: InputLocation(field: "email"))
             }
@@ -66,7 +66,7 @@ extension AppDatabase {
     /// Replaces a user's password hash, clears any lock-out (audited without the hash).
     public func resetPassword(email: String, passwordHash: String, by actor: String) throws {
         let address = try EmailAddress(email, at: InputLocation(field: "email"))
-        try writer.write { db in
+        try write { db in
             guard var user = try AppUser.filter(Column("email") == address.text).fetchOne(db) else {
                 throw StoreError.notFound("there is no user with the email \(address) (add one with `training user add`)")
             }
@@ -80,12 +80,12 @@ extension AppDatabase {
 
     /// The user with this email (ignoring case), if any.
     public func user(email: String) throws -> AppUser? {
-        try writer.read { try AppUser.filter(Column("email") == email.trimmingCharacters(in: .whitespaces)).fetchOne($0) }
+        try read { try AppUser.filter(Column("email") == email.trimmingCharacters(in: .whitespaces)).fetchOne($0) }
     }
 
     /// The active user with this id, if any.
     public func user(id: Int64) throws -> AppUser? {
-        try writer.read { try AppUser.filter(Column("id") == id && Column("isActive") == true).fetchOne($0) }
+        try read { try AppUser.filter(Column("id") == id && Column("isActive") == true).fetchOne($0) }
     }
 
     /// Whether the account is waiting out a lock after repeated failed sign-ins.
@@ -96,7 +96,7 @@ extension AppDatabase {
     /// Records a sign-in attempt's outcome: a success resets the count of failures; the fifth failure in a
     /// row locks the account for 15 minutes. Both are audited.
     public func recordSignIn(userId: Int64, succeeded: Bool) throws {
-        try writer.write { db in
+        try write { db in
             guard var user = try AppUser.fetchOne(db, key: userId) else { return }
             let instant = now()
             if succeeded {
@@ -118,7 +118,7 @@ extension AppDatabase {
 
     /// The name of the agency with this id.
     public func agencyName(id: Int64) throws -> String {
-        try writer.read { db in
+        try read { db in
             guard let name = try String.fetchOne(db, sql: "SELECT name FROM agency WHERE id = ?", arguments: [id]) else {
                 throw StoreError.notFound("there is no agency \(id)")
             }
@@ -128,7 +128,7 @@ extension AppDatabase {
 
     /// Every user, officers first.
     public func users() throws -> [AppUser] {
-        try writer.read { try AppUser.order(Column("role"), Column("email")).fetchAll($0) }
+        try read { try AppUser.order(Column("role"), Column("email")).fetchAll($0) }
     }
 }
 
@@ -137,7 +137,7 @@ extension AppDatabase {
 extension AppDatabase {
     /// The stored value of a session that has not expired at `instant`, with when it expires.
     public func webSession(key: String, at instant: Date) throws -> (value: Data, expiresAt: Date?)? {
-        try writer.read { db in
+        try read { db in
             guard let row = try Row.fetchOne(db, sql: "SELECT value, expiresAt FROM webSession WHERE key = ? AND (expiresAt IS NULL OR expiresAt > ?)",
                                              arguments: [key, instant]) else { return nil }
             return (row["value"], row["expiresAt"])
@@ -147,7 +147,7 @@ extension AppDatabase {
     /// Stores a session's value; with `onlyIfNew`, refuses (returns false) a key already in use.
     @discardableResult
     public func storeWebSession(key: String, value: Data, expiresAt: Date?, onlyIfNew: Bool, at instant: Date) throws -> Bool {
-        try writer.write { db in
+        try write { db in
             try db.execute(sql: "DELETE FROM webSession WHERE expiresAt <= ?", arguments: [instant])
             if onlyIfNew {
                 try db.execute(sql: "INSERT OR IGNORE INTO webSession (key, value, expiresAt) VALUES (?, ?, ?)", arguments: [key, value, expiresAt])
@@ -162,6 +162,6 @@ extension AppDatabase {
     }
 
     public func removeWebSession(key: String) throws {
-        try writer.write { try $0.execute(sql: "DELETE FROM webSession WHERE key = ?", arguments: [key]) }
+        try write { try $0.execute(sql: "DELETE FROM webSession WHERE key = ?", arguments: [key]) }
     }
 }

@@ -12,12 +12,23 @@ public struct AppDatabase: Sendable {
     public let path: String
     /// The clock, injectable so tests can stand on a fixed day.
     let now: @Sendable () -> Date
+    /// The transaction this handle's calls join, inside `inOneTransaction`; nil: each call is its own.
+    let transaction: OpenTransaction?
 
     init(_ writer: any DatabaseWriter, path: String, now: @escaping @Sendable () -> Date) throws {
         self.writer = writer
         self.path = path
         self.now = now
+        self.transaction = nil
         try migrate()
+    }
+
+    /// A handle on the same database whose calls join `transaction`.
+    init(joining transaction: OpenTransaction, of database: AppDatabase) {
+        writer = database.writer
+        path = database.path
+        now = database.now
+        self.transaction = transaction
     }
 
     /// Brings the schema up to date, after refusing a file that a newer version has written.
@@ -56,12 +67,10 @@ extension Database {
         _ action: String, entity: String, id: (any CustomStringConvertible)?, actor: String, at instant: Date,
         before: Before?, after: After?
     ) throws {
-        try execute(
-            sql: """
-                INSERT INTO auditEntry (at, actor, action, entity, entityId, before, after)
-                VALUES (?, ?, ?, ?, ?, ?, ?)
-                """,
-            arguments: [instant, actor, action, entity, id?.description, before.map(jsonText), after.map(jsonText)])
+        try cachedStatement(sql: """
+            INSERT INTO auditEntry (at, actor, action, entity, entityId, before, after)
+            VALUES (?, ?, ?, ?, ?, ?, ?)
+            """).execute(arguments: [instant, actor, action, entity, id?.description, before.map(jsonText), after.map(jsonText)])
     }
 }
 

@@ -6,6 +6,9 @@ extension AppDatabase {
     /// which would show a busy error to a booker whenever two people press the button together.
     public static let busyTimeout: TimeInterval = 10
 
+    /// The writer's page cache when bulk loading, in KiB: room for a large build's working set.
+    static let bulkLoadingCacheKiB = 512 * 1024
+
     /// Opens (and, when `create` is true, creates) the database file at `path` as a WAL pool, and brings
     /// its schema up to date.
     ///
@@ -15,7 +18,7 @@ extension AppDatabase {
     ///
     /// `bulkLoading` is for a database being built from nothing (the demo): commits are not waited onto
     /// the disk (`synchronous = OFF`), which is many times faster and safe only because a failed build is
-    /// simply built again. Every rule still runs.
+    /// simply built again, and the writer's page cache is made large. Every rule still runs.
     public static func open(path: String, create: Bool = false, bulkLoading: Bool = false,
                             now: @escaping @Sendable () -> Date = Date.init) throws -> AppDatabase {
         let url = URL(fileURLWithPath: path)
@@ -30,6 +33,8 @@ extension AppDatabase {
             let pool = try DatabasePool(path: path, configuration: configuration())
             try pool.writeWithoutTransaction { db in
                 try db.execute(sql: bulkLoading ? "PRAGMA synchronous = OFF" : "PRAGMA synchronous = FULL")
+                // A large build's transactions touch far more pages than the default 2 MB cache holds.
+                if bulkLoading { try db.execute(sql: "PRAGMA cache_size = -\(bulkLoadingCacheKiB)") }
             }
             return try AppDatabase(pool, path: path, now: now)
         } catch let error as DatabaseError where error.resultCode == .SQLITE_NOTADB || error.resultCode == .SQLITE_CORRUPT {

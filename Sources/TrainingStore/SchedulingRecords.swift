@@ -114,9 +114,9 @@ extension Database {
     /// Appends to a booking's history.
     func recordBookingEvent(_ bookingId: Int64, kind: String, from: String?, to: String?, learnerId: Int64?,
                             previousLearnerId: Int64? = nil, actor: String, at instant: Date, note: String? = nil) throws {
-        try execute(sql: """
+        try cachedStatement(sql: """
             INSERT INTO bookingEvent (bookingId, at, kind, fromStatus, toStatus, learnerId, previousLearnerId, actor, note)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """, arguments: [bookingId, instant, kind, from, to, learnerId, previousLearnerId, actor, note])
+            """).execute(arguments: [bookingId, instant, kind, from, to, learnerId, previousLearnerId, actor, note])
     }
 }

@@ -15,6 +15,7 @@ enum Schema {
         migrator.registerMigration("4-evaluations", migrate: createEvaluations)
         migrator.registerMigration("5-charges-and-invoices", migrate: createChargesAndInvoices)
         migrator.registerMigration("6-retention-and-erasure", migrate: createRetentionPolicy)
+        migrator.registerMigration("7-report-covering-indexes", migrate: createReportCoveringIndexes)
         migrator.registerMigration("8-web-sessions", migrate: createWebSessions)
         return migrator
     }
@@ -378,9 +379,8 @@ enum Schema {
                 updatedAt TEXT NOT NULL
             ) STRICT;
 
-            -- A learner's licences, for subject access, erasure and the retention run's "last activity".
-            CREATE INDEX licenceAllocation_learner ON licenceAllocation(learnerId);
-            -- Audit entries about one learner are found by entity and id (auditEntry_entity); free text
+            -- A learner's licences (for subject access, erasure and "last activity") are found by the index
+            -- licenceAllocation_learnerCourse of migration 7. Audit entries about one learner are found by entity and id (auditEntry_entity); free text
             -- older than its period is found by date.
             CREATE INDEX followUp_submittedAt ON followUp(submittedAt);
             CREATE INDEX charge_learner ON charge(learnerId);
@@ -399,6 +399,30 @@ enum Schema {
                 expiresAt TEXT
             ) STRICT;
             CREATE INDEX webSession_expiresAt ON webSession(expiresAt);
+            """)
+    }
+
+    /// Indexes that keep a large partnership's reports and bulk work fast (measured on the large demo, a
+    /// million bookings and a million licence allocations; see README, Benchmarks):
+    /// - a learner's allocations of one module, which the supplier's usage import looks up for every row
+    ///   (the unique index covers live allocations only, so without this each row scanned the table);
+    /// - allocations by status and date, for reclaiming the unused and listing those in use;
+    /// - for the e-learning figures of a year, each of the four dates of an allocation with its agency and
+    ///   module, so counting a year's allocations, starts, completions and reclaims by quarter, agency and
+    ///   module reads an index alone (these replace the indexes on allocatedOn and completedOn alone);
+    /// - a booking's evaluation and follow-up answers, so the impact figures of a year read no answer rows.
+    static func createReportCoveringIndexes(_ db: Database) throws {
+        try db.execute(sql: """
+            CREATE INDEX licenceAllocation_learnerCourse ON licenceAllocation(learnerId, courseId, allocatedOn);
+            CREATE INDEX licenceAllocation_status ON licenceAllocation(status, allocatedOn);
+            DROP INDEX licenceAllocation_allocatedOn;
+            DROP INDEX licenceAllocation_completedOn;
+            CREATE INDEX licenceAllocation_allocatedOnCovering ON licenceAllocation(allocatedOn, agencyId, courseId);
+            CREATE INDEX licenceAllocation_startedOnCovering ON licenceAllocation(startedOn, agencyId, courseId);
+            CREATE INDEX licenceAllocation_completedOnCovering ON licenceAllocation(completedOn, agencyId, courseId);
+            CREATE INDEX licenceAllocation_reclaimedOnCovering ON licenceAllocation(reclaimedOn, agencyId, courseId);
+            CREATE INDEX evaluation_bookingAnswers ON evaluation(bookingId, satisfaction, knowledge, confidenceBefore, confidenceAfter);
+            CREATE INDEX followUp_bookingAnswers ON followUp(bookingId, usedInPractice, difference);
             """)
     }
 }

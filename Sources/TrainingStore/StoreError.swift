@@ -13,6 +13,8 @@ public enum StoreError: Error, UserFacingError, Equatable {
     case notFound(String)
     /// A file offered as a database (a backup to restore, a copy just made) fails `training check`.
     case unsoundFile(path: String, name: String, problems: [String])
+    /// A store call was made through a handle of `inOneTransaction` after that transaction had ended.
+    case transactionEnded
 
     public var errorDescription: String? {
         switch self {
@@ -27,6 +29,8 @@ public enum StoreError: Error, UserFacingError, Equatable {
         case .unsoundFile(let path, let name, let problems):
             let subject = name == path ? path : "\(name) (\(path))"
             return "\(subject) fails the check, so it is not used and nothing was changed: \(problems.joined(separator: "; "))"
+        case .transactionEnded:
+            return "a change was made after the transaction it belonged to had ended; nothing was changed"
         }
     }
 }

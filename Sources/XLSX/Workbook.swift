@@ -220,6 +220,8 @@ public final class Workbook {
 
 /// One sheet of a workbook. Rows and columns are counted from zero, as in libxlsxwriter.
 public final class Worksheet {
+    /// Excel's rows a sheet, counted from zero up to one less.
+    public static let rowLimit = 1_048_576
     public let name: String
     let handle: UnsafeMutablePointer<lxw_worksheet>
     unowned let workbook: Workbook
@@ -235,7 +237,7 @@ public final class Worksheet {
     public func write(_ value: CellValue, row: Int, column: Int, style: CellStyle? = nil) throws {
         guard workbook.handle != nil else { throw XLSXError.alreadyClosed(path: workbook.path) }
         let cell = Self.reference(row: row, column: column)
-        guard row >= 0, row < 1_048_576, column >= 0, column < 16_384 else {
+        guard row >= 0, row < Self.rowLimit, column >= 0, column < 16_384 else {
             throw XLSXError.cannotWrite(sheet: name, cell: cell, reason: "outside the sheet (Excel has 1,048,576 rows and 16,384 columns)")
         }
         let format = workbook.format(style)

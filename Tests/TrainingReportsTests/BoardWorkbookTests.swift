@@ -123,6 +123,24 @@ struct BookingExportTests {
         #expect(xml.contains("Agency not recorded"))   // Cat
         #expect(xml.contains("did-not-attend"))        // Dan
     }
+
+    @Test func rowsBeyondASheetsLimitGoOnToTheNextSheetUnderTheSameHeader() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("export-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let path = folder.appendingPathComponent("rows.xlsx").path
+        let workbook = try Workbook(path: path, options: .init(constantMemory: true))
+        let sheets = try BookingExport.Sheets(named: "Bookings", in: workbook, rowsPerSheet: 3)
+        for booking in 1...7 { try sheets.append([.integer(booking)]) }
+        try workbook.close()
+        #expect(sheets.rows == 7)
+        let workbookXML = try part("xl/workbook.xml", of: path)
+        #expect(workbookXML.contains(#"name="Bookings""#) && workbookXML.contains(#"name="Bookings (2)""#)
+                && workbookXML.contains(#"name="Bookings (3)""#))
+        let second = try part("xl/worksheets/sheet2.xml", of: path), third = try part("xl/worksheets/sheet3.xml", of: path)
+        #expect(second.contains(#"<c r="A4""#) && !second.contains(#"<c r="A5""#))   // the header and bookings 4 to 6
+        #expect(third.contains(#"<c r="A2""#) && !third.contains(#"<c r="A3""#))     // the header and booking 7
+    }
 }
 
 @Suite("The quarterly return")

@@ -20,7 +20,8 @@ struct MigrationTests {
         let database = try AppDatabase.inMemory()
         #expect(try database.appliedMigrations() == AppDatabase.knownMigrations.sorted())
         #expect(AppDatabase.knownMigrations == ["1-people-and-catalogue", "2-sessions-and-bookings", "3-elearning-licences",
-                                                "4-evaluations", "5-charges-and-invoices", "6-retention-and-erasure", "8-web-sessions"])
+                                                "4-evaluations", "5-charges-and-invoices", "6-retention-and-erasure",
+                                                "7-report-covering-indexes", "8-web-sessions"])
     }
 
     @Test func theSchemaCoversEverythingTheDomainHolds() throws {

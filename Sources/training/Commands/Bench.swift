@@ -1,14 +1,16 @@
 import ArgumentParser
 import Foundation
 import TrainingCore
+import TrainingReports
 import TrainingStore
+import XLSX
 
 extension Training {
     /// `training bench ...`: measurements for README, never run by the tests.
     struct Bench: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Measure performance on a throw-away database (never the one in use).",
-            subcommands: [Bookings.self])
+            subcommands: [Bookings.self, XLSXFloor.self])
 
         struct Bookings: ParsableCommand {
             static let configuration = CommandConfiguration(
@@ -88,6 +90,50 @@ extension Training {
                     Training.fail("the benchmark broke a rule: \(failures.value) errors, \(overfilled) sessions over capacity")
                 }
             }
+        }
+    }
+}
+
+extension Training.Bench {
+    /// `training bench xlsx-floor`: the export's cells written with nothing else to do, the floor the export
+    /// is measured against.
+    struct XLSXFloor: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "xlsx-floor",
+            abstract: "Time writing the bookings export's cells straight into libxlsxwriter, with no query: the export's floor.",
+            discussion: """
+                Reads the bookings of the years into memory first (not timed), as the cells `training export \
+                bookings` writes, then times only writing them to a constant-memory workbook in a tight loop and \
+                closing it. Prints the rows and the seconds; the workbook is written to a temporary folder and removed.
+
+                Example:
+                  training bench xlsx-floor --database large.sqlite --year 2021-22 --to-year 2025-26
+                """)
+        @OptionGroup var options: DatabaseOptions
+        @Option(help: "The first financial year, e.g. 2021-22.") var year: String
+        @Option(help: "The last year of a run of years; without it, --year alone.") var toYear: String?
+
+        func run() throws {
+            let first = try Arguments.year(year)!
+            let last = try Arguments.year(toYear, option: "--to-year") ?? first
+            let database = try options.open()
+            var rows: [[CellValue]] = []
+            for year in sequence(first: first, next: { $0 < last ? $0.next : nil }) {
+                try database.forEachBooking(period: year) { rows.append(BookingExport.cells(of: $0)) }
+            }
+            let folder = FileManager.default.temporaryDirectory.appendingPathComponent("training-floor-\(UUID().uuidString)")
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+            defer { try? FileManager.default.removeItem(at: folder) }
+
+            let began = Date()
+            let workbook = try Workbook(path: folder.appendingPathComponent("floor.xlsx").path,
+                                        options: .init(constantMemory: true, createdAt: nil, title: "Floor"))
+            let sheets = try BookingExport.Sheets(named: "Bookings", in: workbook)
+            for cells in rows {
+                try sheets.append(cells)
+            }
+            try workbook.close()
+            print(String(format: "rows: %d   write seconds: %.3f", rows.count, Date().timeIntervalSince(began)))
         }
     }
 }

@@ -15,22 +15,27 @@ extension Training {
             static let configuration = CommandConfiguration(
                 abstract: "Every booking on sessions held in a financial year, one row each, written with constant memory.",
                 discussion: """
-                    The file holds learners' names and emails: keep it as you keep the database.
+                    The file holds learners' names and emails: keep it as you keep the database. With --to-year, \
+                    every year from --year to it, one after another. A sheet holds 1,048,575 bookings; any more go on \
+                    to a next sheet under the same header.
 
                     Example:
                       training export bookings --year 2025-26 --out Reports
+                      training export bookings --year 2021-22 --to-year 2025-26 --out Reports
                     """)
             @OptionGroup var options: DatabaseOptions
             @Option(help: "The financial year, e.g. 2025-26.") var year: String
+            @Option(help: "The last year of a run of years, e.g. 2025-26; without it, --year alone.") var toYear: String?
             @Option(help: "The folder to write to.") var out = "Reports"
 
             func run() throws {
                 try Training.requireFolder(out)
-                let terminal = isatty(STDOUT_FILENO) != 0
-                let (path, rows) = try BookingExport.write(year: try Arguments.year(year)!, from: options.open(), into: out) { done in
-                    if terminal { FileHandle.standardError.write(Data("\r\(done) bookings written".utf8)) }
+                let progress = ProgressBar("Exporting")
+                let (path, rows) = try BookingExport.write(year: try Arguments.year(year)!, through: try Arguments.year(toYear, option: "--to-year"),
+                                                           from: options.open(), into: out) { done in
+                    progress.update(count: done, of: "bookings")
                 }
-                if terminal { FileHandle.standardError.write(Data("\r".utf8)) }
+                progress.finish()
                 print("Wrote \(path) (\(rows) bookings).")
             }
         }

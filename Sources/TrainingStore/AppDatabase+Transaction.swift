@@ -1,0 +1,50 @@
+import Foundation
+import GRDB
+
+/// A write transaction that store calls join instead of opening one each (see `inOneTransaction`).
+/// It is closed when the transaction ends, so a handle kept beyond it fails with a clear error.
+final class OpenTransaction: @unchecked Sendable {
+    private var database: Database?
+
+    init(_ database: Database) { self.database = database }
+
+    func joined() throws -> Database {
+        guard let database else { throw StoreError.transactionEnded }
+        return database
+    }
+
+    func close() { database = nil }
+}
+
+extension AppDatabase {
+    /// Runs `operations` in one write transaction: every store call made through the `AppDatabase` it is
+    /// given joins that transaction instead of committing on its own, each as a savepoint, so a call that
+    /// fails still changes nothing while the others stand. For building a large database (the demo) fast:
+    /// the same functions and rules, one commit for many operations.
+    public func inOneTransaction<T>(_ operations: (AppDatabase) throws -> T) throws -> T {
+        if transaction != nil { return try operations(self) }
+        return try writer.write { db in
+            let transaction = OpenTransaction(db)
+            defer { transaction.close() }
+            return try operations(AppDatabase(joining: transaction, of: self))
+        }
+    }
+
+    /// Runs `updates` as one write: its own transaction, or a savepoint of the transaction it has joined.
+    func write<T>(_ updates: (Database) throws -> T) throws -> T {
+        guard let transaction else { return try writer.write(updates) }
+        let db = try transaction.joined()
+        var result: T?
+        try db.inSavepoint {
+            result = try updates(db)
+            return .commit
+        }
+        return result!
+    }
+
+    /// Runs `value` on a consistent view: a reader, or the joined transaction, which sees its own writes.
+    func read<T>(_ value: (Database) throws -> T) throws -> T {
+        guard let transaction else { return try writer.read(value) }
+        return try value(transaction.joined())
+    }
+}
