@@ -12,7 +12,7 @@ public enum BoardWorkbook {
         let attendanceNow = try database.attendanceByAgency(period: year), attendanceBefore = try database.attendanceByAgency(period: previous)
         let licencesNow = try database.licenceFigures(period: year), licencesBefore = try database.licenceFigures(period: previous)
         let takeUpNow = try database.takeUp(period: year), takeUpBefore = try database.takeUp(period: previous)
-        let impactByLevel = try database.impact(period: year, by: .level), impactByCourse = try database.impact(period: year, by: .course)
+        let impacts = try database.impact(period: year, by: [.level, .course]), impactByLevel = impacts[0], impactByCourse = impacts[1]
         let chargesNow = try database.chargesByAgency(period: year), chargesBefore = try database.chargesByAgency(period: previous)
 
         func headlines(_ courses: CourseFigures, _ attendance: [AgencyAttendance], _ licences: LicenceFigures, _ impact: ImpactFigures,

@@ -53,16 +53,25 @@ extension AppDatabase {
     /// The four levels of evaluation for the attended bookings of sessions held in `year`, compared with the
     /// year before, optionally broken down; with up to `quotes` quotes of each kind.
     public func impact(period year: some ReportingPeriod, by grouping: ImpactGrouping? = nil, quotes: Int = 10) throws -> ImpactReport {
+        try impact(period: year, by: grouping.map { [$0] } ?? [], quotes: quotes)[0]
+    }
+
+    /// The same analysis broken down in several ways at once — one report a grouping (one without any) —
+    /// reading the year's bookings and quotes once for them all, as the board's workbook wants it by level
+    /// and by course.
+    public func impact(period year: some ReportingPeriod, by groupings: [ImpactGrouping], quotes: Int = 10) throws -> [ImpactReport] {
         try read { db in
-            let current = try Self.impactRows(year: year, grouping: grouping, in: db)
-            let previous = try Self.impactRows(year: year.yearEarlier, grouping: grouping, in: db)
+            let current = try Self.impactRows(year: year, groupings: groupings, in: db)
+            let previous = try Self.impactRows(year: year.yearEarlier, groupings: groupings, in: db)
             func figures(_ rows: [ImpactRow]) -> ImpactFigures {
                 ImpactFigures.compute(attended: rows.count, evaluations: rows.compactMap(\.evaluation), followUps: rows.compactMap(\.followUp))
             }
-            let currentByGroup = Dictionary(grouping: current, by: \.group), previousByGroup = Dictionary(grouping: previous, by: \.group)
-            let names = Set(currentByGroup.keys).union(previousByGroup.keys).sorted()
-            let groups = grouping == nil ? [] : names.map { name in
-                ImpactGroup(name: name, figures: figures(currentByGroup[name] ?? []), previous: figures(previousByGroup[name] ?? []))
+            func groups(_ index: Int) -> [ImpactGroup] {
+                let currentByGroup = Dictionary(grouping: current, by: { $0.groups[index] })
+                let previousByGroup = Dictionary(grouping: previous, by: { $0.groups[index] })
+                return Set(currentByGroup.keys).union(previousByGroup.keys).sorted().map { name in
+                    ImpactGroup(name: name, figures: figures(currentByGroup[name] ?? []), previous: figures(previousByGroup[name] ?? []))
+                }
             }
             func quoteList(_ column: String, from table: String) throws -> [Quote] {
                 try Row.fetchAll(db, sql: """
@@ -75,15 +84,19 @@ extension AppDatabase {
                     Quote(courseTitle: $0["title"], sector: $0["sector"], text: $0["text"], submittedOn: LondonTime.date(of: $0["submittedAt"]))
                 }
             }
-            return ImpactReport(period: year.description, previousPeriod: year.yearEarlier.description, overall: ImpactGroup(name: "All courses", figures: figures(current), previous: figures(previous)),
-                                groups: groups, bestParts: try quoteList("bestPart", from: "evaluation"),
-                                practiceChanges: try quoteList("practiceChange", from: "evaluation"),
-                                examples: try quoteList("example", from: "followUp"))
+            let overall = ImpactGroup(name: "All courses", figures: figures(current), previous: figures(previous))
+            let bestParts = try quoteList("bestPart", from: "evaluation"), practiceChanges = try quoteList("practiceChange", from: "evaluation")
+            let examples = try quoteList("example", from: "followUp")
+            return (groupings.isEmpty ? [nil] : groupings.indices.map { $0 }).map { index in
+                ImpactReport(period: year.description, previousPeriod: year.yearEarlier.description, overall: overall,
+                             groups: index.map(groups) ?? [], bestParts: bestParts, practiceChanges: practiceChanges, examples: examples)
+            }
         }
     }
 
     struct ImpactRow {
-        var group: String
+        /// Its group under each grouping asked for, in order.
+        var groups: [String]
         var evaluation: EvaluationAnswers?
         var followUp: FollowUpAnswers?
     }
@@ -92,30 +105,31 @@ extension AppDatabase {
     /// they were recorded; the schema's CHECKs hold them in range. SQL counts the bookings that share a
     /// group and the same answers (a few thousand kinds for a year of 200,000 bookings), and each kind is
     /// repeated that many times, so ImpactFigures still computes every figure from the answers.
-    static func impactRows(year: some ReportingPeriod, grouping: ImpactGrouping?, in db: Database) throws -> [ImpactRow] {
+    static func impactRows(year: some ReportingPeriod, groupings: [ImpactGrouping], in db: Database) throws -> [ImpactRow] {
         var rows: [ImpactRow] = []
+        let keys = groupings.map(\.key)
         for row in try Row.fetchAll(db, sql: """
-            SELECT \(grouping?.key ?? "'All'") AS grouping,
-                e.satisfaction, e.knowledge, e.confidenceBefore, e.confidenceAfter,
-                f.usedInPractice, f.difference, COUNT(*) AS bookings
+            SELECT e.satisfaction, e.knowledge, e.confidenceBefore, e.confidenceAfter,
+                f.usedInPractice, f.difference, COUNT(*) AS bookings\(keys.map { ", " + $0 }.joined())
             FROM booking b JOIN session s ON s.id = b.sessionId JOIN course c ON c.id = s.courseId
             LEFT JOIN agency a ON a.id = b.agencyId
             LEFT JOIN evaluation e ON e.bookingId = b.id
             LEFT JOIN followUp f ON f.bookingId = b.id
             WHERE b.status = 'attended' AND s.startDate BETWEEN ? AND ?
-            GROUP BY 1, 2, 3, 4, 5, 6, 7
+            GROUP BY 1, 2, 3, 4, 5, 6\(keys.indices.map { ", \($0 + 8)" }.joined())
             """, arguments: [year.firstDay, year.lastDay]) {
             var evaluation: EvaluationAnswers?
-            if let satisfaction = row[1] as Int? {
-                evaluation = try EvaluationAnswers(satisfaction: satisfaction, knowledge: KnowledgeGain(rawValue: row[2])!,
-                                                   confidenceBefore: row[3], confidenceAfter: row[4],
+            if let satisfaction = row[0] as Int? {
+                evaluation = try EvaluationAnswers(satisfaction: satisfaction, knowledge: KnowledgeGain(rawValue: row[1])!,
+                                                   confidenceBefore: row[2], confidenceAfter: row[3],
                                                    bestPart: nil, practiceChange: nil, improve: nil)
             }
             var followUp: FollowUpAnswers?
-            if let used = row[5] as String? {
-                followUp = try FollowUpAnswers(used: UsedInPractice(rawValue: used)!, example: nil, difference: row[6], barriers: nil)
+            if let used = row[4] as String? {
+                followUp = try FollowUpAnswers(used: UsedInPractice(rawValue: used)!, example: nil, difference: row[5], barriers: nil)
             }
-            rows += repeatElement(ImpactRow(group: row[0], evaluation: evaluation, followUp: followUp), count: row[7])
+            let groups = keys.indices.map { row[$0 + 7] as String }
+            rows += repeatElement(ImpactRow(groups: groups, evaluation: evaluation, followUp: followUp), count: row[6])
         }
         return rows
     }
