@@ -74,7 +74,7 @@ extension AppDatabase {
             let expires = instant.addingTimeInterval(Double(settings.linkValidDays) * 86_400)
             var issued: [IssuedInvitation] = []
             for row in rows {
-                let token = Self.newToken()
+                let token = SecretToken.make()
                 try db.execute(sql: "UPDATE evaluationInvitation SET tokenHash = ?, sentAt = ?, expiresAt = ? WHERE id = ?",
                                arguments: [Self.hash(token), instant, expires, row["id"] as Int64])
                 let kind: String = row["kind"]
@@ -91,13 +91,6 @@ extension AppDatabase {
         }
     }
 
-    /// 256 random bits, written URL-safe.
-    static func newToken() -> String {
-        var generator = SystemRandomNumberGenerator()
-        let bytes = (0..<32).map { _ in UInt8.random(in: .min ... .max, using: &generator) }
-        return Data(bytes).base64EncodedString()
-            .replacingOccurrences(of: "+", with: "-").replacingOccurrences(of: "/", with: "_").replacingOccurrences(of: "=", with: "")
-    }
 
     static func hash(_ token: String) -> Data { Data(SHA256.hash(data: Data(token.utf8))) }
 

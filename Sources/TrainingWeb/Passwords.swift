@@ -1,6 +1,7 @@
 import Foundation
 import HummingbirdBcrypt
 import NIOPosix
+import TrainingCore
 
 /// Password hashing with bcrypt. The work factor is at least 12 (about a quarter of a second per
 /// check on a 2-core machine), so a stolen database cannot be guessed through quickly.
@@ -22,7 +23,7 @@ public enum Passwords {
 
     /// A hash nobody's password matches, checked when the email is unknown so that a wrong email
     /// takes as long as a wrong password.
-    static let decoy = Bcrypt.hash(randomToken(), cost: UInt8(cost))
+    static let decoy = Bcrypt.hash(SecretToken.make(), cost: UInt8(cost))
 }
 
 /// A password under `Passwords.minimumLength` characters.

@@ -14,17 +14,10 @@ struct WebSession: Codable, Sendable {
     var flash: String?
 
     static func fresh(userId: Int64? = nil, at instant: Date) -> WebSession {
-        WebSession(userId: userId, csrfToken: randomToken(), lastSeen: instant, flash: nil)
+        WebSession(userId: userId, csrfToken: SecretToken.make(), lastSeen: instant, flash: nil)
     }
 }
 
-/// 256 random bits as URL-safe text.
-func randomToken() -> String {
-    var generator = SystemRandomNumberGenerator()
-    let bytes = (0..<32).map { _ in UInt8.random(in: 0...255, using: &generator) }
-    return Data(bytes).base64EncodedString().replacingOccurrences(of: "+", with: "-").replacingOccurrences(of: "/", with: "_")
-        .replacingOccurrences(of: "=", with: "")
-}
 
 /// The signed-in person a request is made by, read from the database on every request (so a user made
 /// inactive is signed out at once).

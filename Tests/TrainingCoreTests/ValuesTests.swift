@@ -124,3 +124,14 @@ struct CourseDefinitionTests {
         #expect(CatalogueRules.prerequisiteCycle(in: ["a": ["b"], "b": ["c"], "d": ["c"]]) == nil)
     }
 }
+
+@Suite("Secret tokens")
+struct SecretTokenTests {
+    @Test func aTokenIs43URLSafeCharactersAndNeverStartsWithAHyphen() {
+        let allowed = Set("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_")
+        let tokens = (0..<2000).map { _ in SecretToken.make() }
+        #expect(tokens.allSatisfy { $0.count == 43 && $0.allSatisfy(allowed.contains) })
+        #expect(!tokens.contains { $0.hasPrefix("-") })
+        #expect(Set(tokens).count == tokens.count)
+    }
+}
