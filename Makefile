@@ -22,6 +22,7 @@ demo: system-libraries
 	@echo "Try:"
 	@echo "  $(RELEASE_BIN) session list --year 2025-26 --database $(DEMO_DB)"
 	@echo "  $(RELEASE_BIN) impact --year 2025-26 --by level --database $(DEMO_DB)"
+	@echo "  $(RELEASE_BIN) serve --database $(DEMO_DB)      # the web application, at http://127.0.0.1:8080/"
 	@echo "  $(RELEASE_BIN) --help"
 
 ## Every test: one debug build of everything, then the whole suite (Swift Testing), then the browser test

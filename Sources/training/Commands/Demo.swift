@@ -4,6 +4,7 @@ import TrainingCore
 import TrainingDemo
 import TrainingReports
 import TrainingStore
+import TrainingWeb
 
 extension Training {
     /// `training demo`: a fictional partnership's two years, built through the real functions.
@@ -42,12 +43,38 @@ extension Training {
                                                     today: LondonTime.date(of: Date()), scale: DemoScale.named(scale)!,
                                                     progress: progress.update(fraction:))
             progress.finish()
+            let accounts = try addDemoAccounts(to: AppDatabase.open(path: database))
             if let report {
                 try Training.requireFolder(report)
                 let path = try BoardWorkbook.write(year: summary.years.last!, from: AppDatabase.open(path: database), into: report)
                 print("Wrote \(path).")
             }
             print("Built \(database): the Westvale partnership, \(summary.agencies) agencies, \(summary.learners) staff, \(summary.sessions) sessions, \(summary.bookings) bookings, \(summary.licenceAllocations) e-learning licences and \(summary.evaluations) evaluations over \(summary.years.map(\.description).joined(separator: ", ")).")
+            print("""
+                To try the web application on it: training serve --database \(database), then open http://127.0.0.1:8080/ \
+                and sign in as \(accounts.joined(separator: ", ")), each with the password "\(Self.demoPassword)" \
+                (for the demo only).
+                """)
+        }
+
+        /// The demo's sign-in password, printed with the accounts: the demo is for trying the program.
+        static let demoPassword = "westvale-demo-2015"
+
+        /// Accounts to try the web application: the officer, the booker of the agency with the most staff and
+        /// a board member. Returns their emails.
+        func addDemoAccounts(to database: AppDatabase) throws -> [String] {
+            let hash = try Passwords.hash(Self.demoPassword)
+            let agency = try database.agencies().map { (try database.learners(agencyName: $0.agency.name).count, $0.agency.name) }
+                .max { $0 < $1 }!.1
+            let accounts: [(String, String, UserRole, String?)] = [
+                ("officer@westvale.example", "Westvale Training Officer", .officer, nil),
+                ("booker@westvale.example", "Booker for \(agency)", .booker, agency),
+                ("board@westvale.example", "Westvale Board Member", .board, nil),
+            ]
+            for (email, name, role, agency) in accounts {
+                try database.addUser(email: email, name: name, role: role, agencyName: agency, passwordHash: hash, by: "demo")
+            }
+            return accounts.map { "\($0.0) (\($0.2.rawValue)\($0.3.map { ", \($0)" } ?? ""))" }
         }
     }
 }
