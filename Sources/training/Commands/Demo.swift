@@ -43,6 +43,7 @@ extension Training {
                                                     today: LondonTime.date(of: Date()), scale: DemoScale.named(scale)!,
                                                     progress: progress.update(fraction:))
             progress.finish()
+            let upcoming = try DemoPartnership.scheduleUpcoming(at: database, seed: seed, today: LondonTime.date(of: Date()))
             let accounts = try addDemoAccounts(to: AppDatabase.open(path: database))
             if let report {
                 try Training.requireFolder(report)
@@ -50,6 +51,7 @@ extension Training {
                 print("Wrote \(path).")
             }
             print("Built \(database): the Westvale partnership, \(summary.agencies) agencies, \(summary.learners) staff, \(summary.sessions) sessions, \(summary.bookings) bookings, \(summary.licenceAllocations) e-learning licences and \(summary.evaluations) evaluations over \(summary.years.map(\.description).joined(separator: ", ")).")
+            print("The coming weeks' programme: \(upcoming.sessions) sessions open for booking, with \(upcoming.bookings) places already booked.")
             print("""
                 To try the web application on it: training serve --database \(database), then open http://127.0.0.1:8080/ \
                 and sign in as \(accounts.joined(separator: ", ")), each with the password "\(Self.demoPassword)" \
