@@ -32,6 +32,22 @@ struct DemoTests {
         return folder
     }
 
+    @Test func theComingWeeksProgrammeIsOpenForBookingOnWorkingDaysAndNeverOverfull() throws {
+        let folder = try folder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let path = folder.appendingPathComponent("upcoming.sqlite").path
+        try Self.shared.database.backup(to: path)
+        let today = LondonTime.date(of: Date())
+        let made = try DemoPartnership.scheduleUpcoming(at: path, seed: 2015, today: today)
+        #expect(made.sessions == 10)
+        let upcoming = try AppDatabase.open(path: path).sessions(status: .scheduled).filter { $0.session.startDate > today }
+        #expect(upcoming.count == 10)
+        #expect(upcoming.allSatisfy { WorkingCalendar().isWorkingDay($0.session.startDate) && $0.session.startDate >= today.adding(days: 8) })
+        #expect(upcoming.reduce(0) { $0 + $1.placesTaken + $1.waitlisted } == made.bookings)
+        #expect(made.bookings > 0)
+        #expect(upcoming.allSatisfy { $0.placesTaken <= $0.session.capacity })
+    }
+
     @Test func aRealisticPartnershipWithAFindingForTheBoard() throws {
         let (database, summary, _) = Self.shared
         #expect(summary.years.map(\.description) == ["2024-25", "2025-26"])
