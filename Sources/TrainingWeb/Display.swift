@@ -3,20 +3,16 @@ import TrainingCore
 
 /// How the pages write dates, times and statuses for people (all in London time).
 enum Display {
-    private static let formatter: DateFormatter = {
+    private static let formatter = londonFormatter("EEE d MMM yyyy, HH:mm")
+    private static let timeFormatter = londonFormatter("HH:mm")
+
+    private static func londonFormatter(_ format: String) -> DateFormatter {
         let formatter = DateFormatter()
         formatter.locale = Locale(identifier: "en_GB")
         formatter.timeZone = LondonTime.timeZone
-        formatter.dateFormat = "EEE d MMM yyyy, HH:mm"
+        formatter.dateFormat = format
         return formatter
-    }()
-    private static let timeFormatter: DateFormatter = {
-        let formatter = DateFormatter()
-        formatter.locale = Locale(identifier: "en_GB")
-        formatter.timeZone = LondonTime.timeZone
-        formatter.dateFormat = "HH:mm"
-        return formatter
-    }()
+    }
 
     /// January to December, in English.
     static let monthNames = formatter.standaloneMonthSymbols

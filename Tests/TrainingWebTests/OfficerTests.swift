@@ -138,20 +138,23 @@ struct BoardTests {
 
 @Suite("A learner's evaluation link")
 struct LearnerLinkTests {
-    /// Sam attends the session; the officer issues the links; returns Sam's evaluation token.
-    func attendedAndInvited() throws -> (WebFixture, String) {
+    /// Sam attends the session, `daysLater` pass, and the officer issues the links then due: returns the
+    /// token of Sam's link of `kind`.
+    func attended(thenInvitedAfter daysLater: Int = 0, to kind: String = "evaluation") throws -> (WebFixture, String) {
         let clock = WebClock(Date())
         let fixture = try WebFixture(now: clock.function)
         try fixture.database.book(session: fixture.session, learnerEmail: "sam@nhs.example", by: "booker")
         clock.advance(by: 30 * 86_400 + 4 * 3600)
         try fixture.database.mark(session: fixture.session, present: ["sam@nhs.example"], by: "officer")
         try fixture.database.deliverSession(fixture.session, by: "officer")
-        let link = try #require(try fixture.database.issueDueInvitations(by: "officer").first { $0.kind == "evaluation" })
+        clock.advance(by: Double(daysLater) * 86_400)
+        let link = try #require(try fixture.database.issueDueInvitations(by: "officer").first { $0.kind == kind })
         return (fixture, String(link.link.split(separator: "/").last!))
     }
 
+
     @Test func theLearnerAnswersWithoutSigningInAndTheLinkThenStopsWorking() async throws {
-        let (fixture, token) = try attendedAndInvited()
+        let (fixture, token) = try attended()
         try await fixture.withBrowser { browser in
             let form = Browser.text(try await browser.get("/evaluate/\(token)"))
             #expect(form.contains("Your evaluation of Introduction to Safeguarding"))
@@ -165,7 +168,7 @@ struct LearnerLinkTests {
     }
 
     @Test func aMissingAnswerIsShownAgainstItsQuestion() async throws {
-        let (fixture, token) = try attendedAndInvited()
+        let (fixture, token) = try attended()
         try await fixture.withBrowser { browser in
             try await browser.get("/evaluate/\(token)")
             let response = try await browser.post("/evaluate/\(token)", [("knowledge", "a-lot")])
@@ -175,15 +178,7 @@ struct LearnerLinkTests {
     }
 
     @Test func theFollowUpIsAnsweredFromItsOwnLink() async throws {
-        let clock = WebClock(Date())
-        let fixture = try WebFixture(now: clock.function)
-        try fixture.database.book(session: fixture.session, learnerEmail: "sam@nhs.example", by: "booker")
-        clock.advance(by: 30 * 86_400 + 4 * 3600)
-        try fixture.database.mark(session: fixture.session, present: ["sam@nhs.example"], by: "officer")
-        try fixture.database.deliverSession(fixture.session, by: "officer")
-        clock.advance(by: 91 * 86_400)
-        let link = try #require(try fixture.database.issueDueInvitations(by: "officer").first { $0.kind == "follow-up" })
-        let token = String(link.link.split(separator: "/").last!)
+        let (fixture, token) = try attended(thenInvitedAfter: 91, to: "follow-up")
         try await fixture.withBrowser { browser in
             #expect(Browser.text(try await browser.get("/follow-up/\(token)")).contains("What has changed since Introduction to Safeguarding"))
             let response = try await browser.post("/follow-up/\(token)", [("used", "partly"), ("example", "Earlier referral"), ("difference", "4")])
