@@ -50,7 +50,7 @@ struct SignedInMiddleware: RouterMiddleware {
         }
         if instant.timeIntervalSince(session.lastSeen) > 60 {
             session.lastSeen = instant
-            context.sessions.setSession(session)
+            _ = context.sessions.updateSession(session)
         }
         var context = context
         let agencyName = try user.agencyId.map { try database.agencyName(id: $0) }

@@ -83,7 +83,7 @@ struct Pages: Sendable {
     private func takeFlash(_ context: WebContext) -> String? {
         guard var session = context.sessions.session, let flash = session.flash else { return nil }
         session.flash = nil
-        context.sessions.setSession(session)
+        _ = context.sessions.updateSession(session)
         return flash
     }
 }
@@ -93,7 +93,7 @@ extension WebContext {
     func flash(_ message: String) {
         guard var session = sessions.session else { return }
         session.flash = message
-        sessions.setSession(session)
+        _ = sessions.updateSession(session)
     }
 }
 

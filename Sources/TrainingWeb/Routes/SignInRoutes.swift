@@ -12,7 +12,7 @@ struct SignInRoutes {
 
     func add(to router: Router<WebContext>) {
         router.get("/login") { request, context in
-            if context.sessions.session == nil { context.sessions.setSession(.fresh(at: site.configuration.clock())) }
+            if context.sessions.session == nil { context.sessions.createSession(.fresh(at: site.configuration.clock())) }
             var message: String?
             if request.query.fields["expired"] != nil { message = "You were signed out after 30 minutes without activity." }
             if request.query.fields["signedout"] != nil { message = "You have signed out." }
