@@ -1,5 +1,6 @@
 import Foundation
 import TrainingCore
+import TrainingStore
 
 /// How the pages write dates, times and statuses for people (all in London time).
 enum Display {
@@ -23,6 +24,19 @@ enum Display {
     }
 
     static func instant(_ date: Date) -> String { formatter.string(from: date) }
+
+    /// A stored value as words: `face-to-face` as `Face to face`, `non-attendance` as `Did not attend`,
+    /// `foundation` as `Foundation`.
+    static func words(_ raw: String) -> String {
+        let said = ["face-to-face": "Face to face", "e-learning": "E-learning", "late-cancellation": "Late cancellation",
+                    "non-attendance": "Did not attend"][raw] ?? raw
+        return said.prefix(1).uppercased() + said.dropFirst()
+    }
+
+    /// The quarter an invoice bills, as `2025-26-Q2`.
+    static func period(of invoice: Invoice) -> String {
+        "\(FinancialYear(startYear: invoice.financialYear))-Q\(invoice.quarter)"
+    }
 
     /// A booking's status in words.
     static func status(_ raw: String) -> String {

@@ -245,11 +245,11 @@ struct BookerRoutes {
         return site.pages.render("booker-charges", title: "Charges and invoices", [
             "charges": lines.map { line -> [String: Any] in
                 ["raised": line.charge.raisedOn.description, "name": line.learnerName ?? "", "course": line.courseTitle,
-                 "kind": line.charge.kind == "late-cancellation" ? "Late cancellation" : "Did not attend",
+                 "kind": Display.words(line.charge.kind),
                  "amount": Pence(line.charge.amountPence).description, "state": line.state, "rule": line.charge.rule]
             },
             "hasCharges": !lines.isEmpty, "payable": lines.payable.description,
-            "invoices": invoices.map { ["number": $0.invoice.number, "period": "\(FinancialYear(startYear: $0.invoice.financialYear))-Q\($0.invoice.quarter)",
+            "invoices": invoices.map { ["number": $0.invoice.number, "period": Display.period(of: $0.invoice),
                                         "total": Pence($0.invoice.totalPence).description] },
             "hasInvoices": !invoices.isEmpty,
         ], context: context, path: "/agency/charges")
@@ -274,7 +274,7 @@ struct BookerRoutes {
 /// The values of an invoice page, for the officer and the agency alike.
 func invoiceValues(_ details: InvoiceDetails) -> [String: Any] {
     ["number": details.invoice.number, "agency": details.agencyName, "contact": details.billingContact ?? "",
-     "period": "\(FinancialYear(startYear: details.invoice.financialYear))-Q\(details.invoice.quarter)",
+     "period": Display.period(of: details.invoice),
      "total": Pence(details.invoice.totalPence).description, "raised": Display.instant(details.invoice.raisedAt),
      "lines": details.lines.map { ["name": $0.learnerName ?? "", "course": $0.courseTitle, "amount": Pence($0.charge.amountPence).description,
                                    "rule": $0.charge.rule] }]

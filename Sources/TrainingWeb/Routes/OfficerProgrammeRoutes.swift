@@ -62,7 +62,7 @@ struct OfficerProgrammeRoutes {
                 let courses = all.filter { $0.definition.level == level }
                 return ["label": level.rawValue.capitalized, "none": courses.isEmpty, "courses": courses.map { course -> [String: Any] in
                     let d = course.definition
-                    return ["id": course.id, "title": d.title, "delivery": words(d.delivery.rawValue), "duration": d.duration.description,
+                    return ["id": course.id, "title": d.title, "delivery": Display.words(d.delivery.rawValue), "duration": d.duration.description,
                             "capacity": d.capacity, "minimum": d.minimumNumbers, "retired": !d.isActive]
                 }]
             },
@@ -307,7 +307,7 @@ struct OfficerProgrammeRoutes {
             "years": options(recentYears(today: database.currentTime()).compactMap { $0["value"] }, selected: yearText, words: false),
             "charges": lines.map { line -> [String: Any] in
                 ["id": line.charge.id!, "raised": line.charge.raisedOn.description, "agency": line.agencyName, "name": line.learnerName ?? "",
-                 "course": line.courseTitle, "kind": words(line.charge.kind), "amount": Pence(line.charge.amountPence).description,
+                 "course": line.courseTitle, "kind": Display.words(line.charge.kind), "amount": Pence(line.charge.amountPence).description,
                  "state": line.state, "waivable": line.charge.isPayable && line.invoiceNumber == nil]
             },
             "none": lines.isEmpty, "payable": lines.payable.description,
@@ -318,7 +318,7 @@ struct OfficerProgrammeRoutes {
         let c = line.charge
         return site.pages.render("officer-charge", title: "Charge \(c.id!)", [
             "id": c.id!, "agency": line.agencyName, "name": line.learnerName ?? "", "course": line.courseTitle,
-            "session": Display.instant(line.sessionStart), "kind": words(c.kind), "amount": Pence(c.amountPence).description,
+            "session": Display.instant(line.sessionStart), "kind": Display.words(c.kind), "amount": Pence(c.amountPence).description,
             "rule": c.rule, "state": line.state, "waivable": c.isPayable && line.invoiceNumber == nil,
             "values": ["reason": context.form["reason"] ?? ""],
         ], context: context, path: "/officer/charges", errors: errors)
@@ -341,7 +341,7 @@ struct OfficerProgrammeRoutes {
     func invoices(_ context: WebContext) throws -> Response {
         let list = try database.invoices()
         return site.pages.render("officer-invoices", title: "Invoices", [
-            "invoices": list.map { ["number": $0.invoice.number, "agency": $0.agencyName, "period": quarterText($0.invoice),
+            "invoices": list.map { ["number": $0.invoice.number, "agency": $0.agencyName, "period": Display.period(of: $0.invoice),
                                     "total": Pence($0.invoice.totalPence).description, "raised": Display.instant($0.invoice.raisedAt)] },
             "none": list.isEmpty,
         ], context: context, path: "/officer/charges")
@@ -372,10 +372,6 @@ struct OfficerProgrammeRoutes {
         return site.pages.render("invoice", title: "Invoice \(number)", invoiceValues(details), context: context, path: "/officer/charges")
     }
 
-    func quarterText(_ invoice: Invoice) -> String {
-        "\(FinancialYear(startYear: invoice.financialYear))-Q\(invoice.quarter)"
-    }
-
     // MARK: Evaluations
 
     /// Response rates of evaluations and follow-ups by level and by course, from the analysis `training
@@ -395,7 +391,7 @@ struct OfficerProgrammeRoutes {
         }
         return site.pages.render("officer-evaluations", title: "Evaluation response rates \(year)", [
             "year": year.description, "previous": year.previous.description, "next": year.next.description,
-            "overall": rows([byLevel.overall], named: { _ in "All courses" })[0], "levels": rows(byLevel.groups, named: words), "courses": rows(byCourse.groups),
+            "overall": rows([byLevel.overall], named: { _ in "All courses" })[0], "levels": rows(byLevel.groups, named: Display.words), "courses": rows(byCourse.groups),
             "none": byLevel.overall.figures.attended == 0, "minimum": ImpactFigures.minimumResponses,
         ], context: context, path: "/officer/evaluations")
     }
@@ -437,14 +433,6 @@ struct OfficerProgrammeRoutes {
 
     /// The options of a select, with the chosen one marked; labels in words unless `words` is false.
     func options(_ values: [String], selected: String?, words inWords: Bool = true) -> [[String: Any]] {
-        values.map { ["value": $0, "label": inWords ? words($0) : $0, "selected": $0 == selected] }
-    }
-
-    /// A stored value as words: `face-to-face` as `Face to face`, `non-attendance` as `Did not attend`,
-    /// `foundation` as `Foundation`.
-    func words(_ raw: String) -> String {
-        let said = ["face-to-face": "Face to face", "e-learning": "E-learning", "late-cancellation": "Late cancellation",
-                    "non-attendance": "Did not attend"][raw] ?? raw
-        return said.prefix(1).uppercased() + said.dropFirst()
+        values.map { ["value": $0, "label": inWords ? Display.words($0) : $0, "selected": $0 == selected] }
     }
 }
