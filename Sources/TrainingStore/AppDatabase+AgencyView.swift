@@ -21,14 +21,9 @@ public struct AgencyBooking: Sendable, Equatable {
 }
 
 extension AppDatabase {
-    /// Every booking made under one agency, sessions still to come first (soonest first), then past ones
-    /// (latest first). Nothing of any other agency.
+    /// Every booking made under one agency, in session order (then by name). Nothing of any other agency.
     public func agencyBookings(agencyId: Int64) throws -> [AgencyBooking] {
-        try read { db in
-            try Self.agencyBookings(where: "b.agencyId = ?", [agencyId], in: db)
-                .sorted { ($0.startsAt >= now()) != ($1.startsAt >= now()) ? $0.startsAt >= now()
-                    : ($0.startsAt >= now() ? $0.startsAt < $1.startsAt : $0.startsAt > $1.startsAt) }
-        }
+        try read { try Self.agencyBookings(where: "b.agencyId = ?", [agencyId], in: $0) }
     }
 
     /// One booking, only if it was made under this agency: nil otherwise, so another agency's booking

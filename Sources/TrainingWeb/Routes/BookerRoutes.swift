@@ -137,7 +137,8 @@ struct BookerRoutes {
             lines.map { ["id": $0.id, "name": $0.learnerName, "course": $0.courseTitle, "when": Display.session($0.startsAt, $0.endsAt),
                          "status": Display.status($0.status)] }
         }
-        let upcoming = all.filter { $0.startsAt > now }, past = all.filter { $0.startsAt <= now }
+        // Coming sessions soonest first; past ones latest first.
+        let upcoming = all.filter { $0.startsAt > now }, past = all.filter { $0.startsAt <= now }.sorted { $0.startsAt > $1.startsAt }
         return site.pages.render("booker-bookings", title: "Bookings for \(agency.name)", [
             "upcoming": rows(upcoming), "past": rows(past), "hasUpcoming": !upcoming.isEmpty, "hasPast": !past.isEmpty,
         ], context: context, path: "/agency/bookings")
