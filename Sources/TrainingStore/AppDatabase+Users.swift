@@ -144,7 +144,8 @@ extension AppDatabase {
         }
     }
 
-    /// Stores a session's value; with `onlyIfNew`, refuses (returns false) a key already in use.
+    /// Stores a session's value; with `onlyIfNew`, refuses (returns false) a key already in use. Replacing a
+    /// session's value with no `expiresAt` keeps the expiry it has.
     @discardableResult
     public func storeWebSession(key: String, value: Data, expiresAt: Date?, onlyIfNew: Bool, at instant: Date) throws -> Bool {
         try write { db in
@@ -155,7 +156,7 @@ extension AppDatabase {
             }
             try db.execute(sql: """
                 INSERT INTO webSession (key, value, expiresAt) VALUES (?, ?, ?)
-                ON CONFLICT (key) DO UPDATE SET value = excluded.value, expiresAt = excluded.expiresAt
+                ON CONFLICT (key) DO UPDATE SET value = excluded.value, expiresAt = COALESCE(excluded.expiresAt, webSession.expiresAt)
                 """, arguments: [key, value, expiresAt])
             return true
         }

@@ -14,9 +14,7 @@ struct DatabaseSessionDriver: PersistDriver {
     }
 
     func set<Object: Codable & Sendable>(key: String, value: Object, expires: Duration?) async throws {
-        let current = try database.webSession(key: key, at: clock())
-        try database.storeWebSession(key: key, value: try JSONEncoder().encode(value),
-                                     expiresAt: expires.map { expiry($0) } ?? current?.expiresAt, onlyIfNew: false, at: clock())
+        try database.storeWebSession(key: key, value: try JSONEncoder().encode(value), expiresAt: expiry(expires), onlyIfNew: false, at: clock())
     }
 
     func get<Object: Codable & Sendable>(key: String, as type: Object.Type) async throws -> Object? {
