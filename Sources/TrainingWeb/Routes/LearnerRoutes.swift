@@ -22,8 +22,7 @@ struct LearnerRoutes {
         do {
             subject = try database.invitationSubject(token: token, kind: kind)
         } catch let error as InvitationError {
-            return site.pages.render("error", title: "This link cannot be used", ["message": error.localizedDescription.capitalizedFirst],
-                                     context: context, status: error == .unknown ? .notFound : .gone)
+            return refused(error, context, status: error == .unknown ? .notFound : .gone)
         }
         let scale = { (range: ClosedRange<Int>, field: String) in
             range.map { ["value": $0, "field": field, "checked": values[field] == String($0)] }
@@ -38,6 +37,12 @@ struct LearnerRoutes {
                                                        "checked": values["knowledge"] == $0.rawValue] },
             "used": UsedInPractice.allCases.map { ["value": $0.rawValue, "label": $0.rawValue.capitalizedFirst, "checked": values["used"] == $0.rawValue] },
         ], context: context, errors: errors)
+    }
+
+    /// The page for a link that cannot be used (unknown, used or expired), saying nothing about anyone.
+    func refused(_ error: InvitationError, _ context: WebContext, status: HTTPResponse.Status) -> Response {
+        site.pages.render("error", title: "This link cannot be used", ["message": error.localizedDescription.capitalizedFirst],
+                          context: context, status: status)
     }
 
     func submitEvaluation(_ token: String, _ context: WebContext) throws -> Response {
@@ -56,7 +61,7 @@ struct LearnerRoutes {
                                                 bestPart: form["best_part"], practiceChange: form["practice_change"], improve: form["improve"])
             try database.submitEvaluation(token: token, answers: answers)
         } catch let error as InvitationError {
-            return site.pages.render("error", title: "This link cannot be used", ["message": error.localizedDescription.capitalizedFirst], context: context, status: .gone)
+            return refused(error, context, status: .gone)
         } catch {
             guard let problems = fieldErrors(error, field: (error as? InputError)?.location.field ?? "best_part") else { throw error }
             return try self.form("evaluation", token, context, errors: problems, values: values)
@@ -76,7 +81,7 @@ struct LearnerRoutes {
                                               barriers: form["barriers"])
             try database.submitFollowUp(token: token, answers: answers)
         } catch let error as InvitationError {
-            return site.pages.render("error", title: "This link cannot be used", ["message": error.localizedDescription.capitalizedFirst], context: context, status: .gone)
+            return refused(error, context, status: .gone)
         } catch {
             guard let problems = fieldErrors(error, field: (error as? InputError)?.location.field ?? "example") else { throw error }
             return try self.form("follow-up", token, context, errors: problems, values: values)
