@@ -216,7 +216,8 @@ extension AppDatabase {
             try db.audit("booking cancelled", entity: "booking", id: id, actor: actor, at: instant, before: before, after: booking)
 
             var charge: Charge?
-            if wasConfirmed, let agencyId = booking.agencyId, let assessment = terms.charge {
+            // The terms carry a charge only for a confirmed place with an agency to charge.
+            if let agencyId = booking.agencyId, let assessment = terms.charge {
                 charge = try Self.raise(assessment, on: booking, agencyId: agencyId, by: actor, at: instant, in: db)
             }
             let promoted = wasConfirmed ? try Self.promoteFromWaitingList(session, by: actor, at: instant, in: db) : nil
