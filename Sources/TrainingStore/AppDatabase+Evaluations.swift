@@ -46,13 +46,13 @@ extension AppDatabase {
     /// of every attended booking of a session just delivered.
     static func createInvitations(forSession session: Session, deliveredOn today: LocalDate, at instant: Date, in db: Database) throws {
         let followUpDue = session.startDate.adding(days: try settings(db).followUpDueDays)
-        try db.execute(sql: """
+        try db.cachedStatement(sql: """
             INSERT INTO evaluationInvitation (bookingId, kind, createdAt, dueOn)
             SELECT id, 'evaluation', ?, ? FROM booking b WHERE sessionId = ? AND status = 'attended'
                 AND NOT EXISTS (SELECT 1 FROM evaluation e WHERE e.bookingId = b.id)
             UNION ALL
             SELECT id, 'follow-up', ?, ? FROM booking WHERE sessionId = ? AND status = 'attended'
-            """, arguments: [instant, today, session.id, instant, followUpDue, session.id])
+            """).execute(arguments: [instant, today, session.id, instant, followUpDue, session.id])
     }
 
     /// Issues a personal link for every invitation that is due and not yet sent (with `resend`, also those
@@ -63,20 +63,20 @@ extension AppDatabase {
             let instant = now()
             let today = LondonTime.date(of: instant)
             let settings = try Self.settings(db)
-            let rows = try Row.fetchAll(db, sql: """
+            let rows = try Row.fetchAll(db.cachedStatement(sql: """
                 SELECT i.id, i.kind, l.name, l.email, c.title, s.startDate
                 FROM evaluationInvitation i
                 JOIN booking b ON b.id = i.bookingId JOIN learner l ON l.id = b.learnerId
                 JOIN session s ON s.id = b.sessionId JOIN course c ON c.id = s.courseId
                 WHERE i.usedAt IS NULL AND i.dueOn <= ? AND l.email IS NOT NULL AND (i.sentAt IS NULL OR ?)
                 ORDER BY i.dueOn, i.id
-                """, arguments: [today, resend])
+                """), arguments: [today, resend])
             let expires = instant.addingTimeInterval(Double(settings.linkValidDays) * 86_400)
             var issued: [IssuedInvitation] = []
             for row in rows {
                 let token = SecretToken.make()
-                try db.execute(sql: "UPDATE evaluationInvitation SET tokenHash = ?, sentAt = ?, expiresAt = ? WHERE id = ?",
-                               arguments: [Self.hash(token), instant, expires, row["id"] as Int64])
+                try db.cachedStatement(sql: "UPDATE evaluationInvitation SET tokenHash = ?, sentAt = ?, expiresAt = ? WHERE id = ?")
+                    .execute(arguments: [Self.hash(token), instant, expires, row["id"] as Int64])
                 let kind: String = row["kind"]
                 issued.append(IssuedInvitation(kind: kind, learnerName: row["name"], email: row["email"], courseTitle: row["title"],
                                                sessionDate: row["startDate"],
@@ -98,7 +98,7 @@ extension AppDatabase {
     static func invitation(for token: String, kind: String, at instant: Date, in db: Database) throws -> (id: Int64, bookingId: Int64) {
         let trimmed = token.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !trimmed.isEmpty, trimmed.count <= 100,
-              let row = try Row.fetchOne(db, sql: "SELECT id, bookingId, usedAt, expiresAt FROM evaluationInvitation WHERE tokenHash = ? AND kind = ?",
+              let row = try Row.fetchOne(db.cachedStatement(sql: "SELECT id, bookingId, usedAt, expiresAt FROM evaluationInvitation WHERE tokenHash = ? AND kind = ?"),
                                          arguments: [hash(trimmed), kind]) else {
             throw InvitationError.unknown
         }
@@ -126,7 +126,7 @@ extension AppDatabase {
             let instant = now()
             let invitation = try Self.invitation(for: token, kind: "evaluation", at: instant, in: db)
             try Self.insertEvaluation(bookingId: invitation.bookingId, answers: answers, submittedAt: instant, in: db)
-            try db.execute(sql: "UPDATE evaluationInvitation SET usedAt = ? WHERE id = ?", arguments: [instant, invitation.id])
+            try Self.markUsed(invitation.id, at: instant, in: db)
         }
     }
 
@@ -135,18 +135,23 @@ extension AppDatabase {
         try write { db in
             let instant = now()
             let invitation = try Self.invitation(for: token, kind: "follow-up", at: instant, in: db)
-            try db.execute(sql: """
+            try db.cachedStatement(sql: """
                 INSERT INTO followUp (bookingId, submittedAt, usedInPractice, example, difference, barriers) VALUES (?, ?, ?, ?, ?, ?)
-                """, arguments: [invitation.bookingId, instant, answers.used.rawValue, answers.example, answers.difference, answers.barriers])
-            try db.execute(sql: "UPDATE evaluationInvitation SET usedAt = ? WHERE id = ?", arguments: [instant, invitation.id])
+                """).execute(arguments: [invitation.bookingId, instant, answers.used.rawValue, answers.example, answers.difference, answers.barriers])
+            try Self.markUsed(invitation.id, at: instant, in: db)
         }
     }
 
+    /// Marks a personal link as used, so it stops working.
+    static func markUsed(_ invitationId: Int64, at instant: Date, in db: Database) throws {
+        try db.cachedStatement(sql: "UPDATE evaluationInvitation SET usedAt = ? WHERE id = ?").execute(arguments: [instant, invitationId])
+    }
+
     static func insertEvaluation(bookingId: Int64, answers: EvaluationAnswers, submittedAt: Date, in db: Database) throws {
-        try db.execute(sql: """
+        try db.cachedStatement(sql: """
             INSERT INTO evaluation (bookingId, submittedAt, satisfaction, knowledge, confidenceBefore, confidenceAfter,
                 bestPart, practiceChange, improve) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """, arguments: [bookingId, submittedAt, answers.satisfaction, answers.knowledge.rawValue, answers.confidenceBefore,
+            """).execute(arguments: [bookingId, submittedAt, answers.satisfaction, answers.knowledge.rawValue, answers.confidenceBefore,
                              answers.confidenceAfter, answers.bestPart, answers.practiceChange, answers.improve])
     }
 

@@ -215,9 +215,9 @@ extension AppDatabase {
               let learner = try Self.learner(withEmail: address.text, in: db) else {
             throw AllocationRefusal.unknownLearner(email)
         }
-        if let held = try String.fetchOne(db, sql: """
+        if let held = try String.fetchOne(db.cachedStatement(sql: """
             SELECT status FROM licenceAllocation WHERE learnerId = ? AND courseId = ? AND status IN ('allocated', 'started')
-            """, arguments: [learner.id, course.id]) {
+            """), arguments: [learner.id, course.id]) {
             throw AllocationRefusal.alreadyHolds(module: course.title, status: held)
         }
         // The live pool with licences left that expires first, with the agency within its quota there.
@@ -343,7 +343,7 @@ extension AppDatabase {
                     summary.unchanged += 1
                     continue
                 }
-                try allocation.update(db)
+                try allocation.updateChanges(db, from: before)
                 try db.audit("licence usage recorded", entity: "licenceAllocation", id: allocation.id!, actor: actor, at: instant,
                              before: before, after: allocation)
                 if allocation.status == LicenceStatus.completed.rawValue && before.status != allocation.status {

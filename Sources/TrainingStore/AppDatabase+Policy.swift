@@ -9,7 +9,7 @@ extension AppDatabase {
     }
 
     static func chargingPolicy(_ db: Database) throws -> ChargingPolicy {
-        guard let row = try Row.fetchOne(db, sql: "SELECT * FROM chargingPolicy WHERE id = 1") else { return .standard }
+        guard let row = try Row.fetchOne(db.cachedStatement(sql: "SELECT * FROM chargingPolicy WHERE id = 1")) else { return .standard }
         let reasons = try JSONDecoder().decode([String].self, from: Data((row["exemptReasons"] as String).utf8))
         return ChargingPolicy(cutoffWorkingDays: row["cutoffWorkingDays"], lateCancellationPercent: row["lateCancellationPercent"],
                               nonAttendancePercent: row["nonAttendancePercent"], halfDayFee: Pence(row["halfDayFeePence"]),
@@ -70,6 +70,6 @@ extension AppDatabase {
     }
 
     static func workingCalendar(_ db: Database) throws -> WorkingCalendar {
-        WorkingCalendar(extraHolidays: try LocalDate.fetchAll(db, sql: "SELECT date FROM bankHoliday"))
+        WorkingCalendar(extraHolidays: try LocalDate.fetchAll(db.cachedStatement(sql: "SELECT date FROM bankHoliday")))
     }
 }

@@ -87,9 +87,9 @@ extension AppDatabase {
     }
 
     static func reverseNonAttendanceCharge(of booking: Booking, by actor: String, at instant: Date, in db: Database) throws -> Charge? {
-        guard var charge = try Charge.fetchOne(db, sql: """
+        guard var charge = try Charge.fetchOne(db.cachedStatement(sql: """
             SELECT * FROM charge WHERE bookingId = ? AND kind = 'non-attendance' AND reversedAt IS NULL ORDER BY id DESC
-            """, arguments: [booking.id]) else { return nil }
+            """), arguments: [booking.id]) else { return nil }
         if let invoiceId = charge.invoiceId {
             let number = try Int.fetchOne(db, sql: "SELECT number FROM invoice WHERE id = ?", arguments: [invoiceId])!
             throw InputError("the non-attendance charge is already on invoice \(number); credit the agency instead of correcting the register",

@@ -121,7 +121,7 @@ extension AppDatabase {
     }
 
     static func summaries(_ db: Database, _ filter: SQLFilter) throws -> [SessionSummary] {
-        let rows = try Row.fetchAll(db, sql: """
+        let rows = try Row.fetchAll(db.cachedStatement(sql: """
             SELECT s.*, c.title AS courseTitle, c.level AS courseLevel,
                 (SELECT COUNT(*) FROM booking b WHERE b.sessionId = s.id AND b.status = 'confirmed') AS confirmedCount,
                 (SELECT COUNT(*) FROM booking b WHERE b.sessionId = s.id AND b.status = 'waitlisted') AS waitlistedCount,
@@ -130,7 +130,7 @@ extension AppDatabase {
             FROM session s JOIN course c ON c.id = s.courseId
             WHERE \(filter.clause)
             ORDER BY s.startsAt, s.id
-            """, arguments: filter.arguments)
+            """), arguments: filter.arguments)
         return try rows.map { row in
             SessionSummary(session: try Session(row: row), courseTitle: row["courseTitle"],
                            level: CourseLevel(rawValue: row["courseLevel"])!,
