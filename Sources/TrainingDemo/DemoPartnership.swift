@@ -54,7 +54,7 @@ public struct DemoScale: Sendable, Equatable {
     /// a million bookings, a million licence allocations and 300,000 evaluations, for the benchmarks.
     public static let large = DemoScale(districts: 10, learners: 100_000, years: 5, sessionsPerYear: 4_000, placesMultiple: 2,
                                         licencesPerYear: 220_000, weeklyAllocations: 700...830, evaluationResponse: 0.36,
-                                        stepsPerTransaction: 20_000)
+                                        stepsPerTransaction: 2_000)
 
     /// The scale called `name` on the command line.
     public static func named(_ name: String) -> DemoScale? {
