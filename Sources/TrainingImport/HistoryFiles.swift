@@ -166,20 +166,22 @@ private final class FileShares {
 
     init(_ files: [URL], report: ((Double) -> Void)?) {
         self.report = report
-        let sizes = files.map { Double((try? $0.resourceValues(forKeys: [.fileSizeKey]).fileSize) ?? 0) }
-        let total = sizes.reduce(0, +)
-        var start = 0.0
+        let known = files.map { (try? $0.resourceValues(forKeys: [.fileSizeKey]).fileSize) ?? 0 }
+        let sizes = known.reduce(0, +) > 0 ? known : files.map { _ in 1 }
+        let total = Double(sizes.reduce(0, +))
+        var before = 0
         for (file, size) in zip(files, sizes) {
-            let share = total > 0 ? size / total : 1 / Double(files.count)
-            ranges[file] = (start, start + share)
-            start += share
+            // Whole byte counts divided last, so the last file's share ends at exactly 1.
+            ranges[file] = (Double(before) / total, Double(before + size) / total)
+            before += size
         }
     }
 
-    /// The progress of one file: its fraction checked, placed within the file's share of the whole.
+    /// The progress of one file: its fraction checked, placed within the file's share of the whole (a file
+    /// checked to the end reaches exactly the end of its share).
     func part(for file: URL) -> ((Double) -> Void)? {
         guard report != nil, let range = ranges[file] else { return nil }
-        return { [self] fraction in tell(range.start + fraction * (range.end - range.start)) }
+        return { [self] fraction in tell((1 - fraction) * range.start + fraction * range.end) }
     }
 
     /// Tells 1: every file has been read, or found unreadable.
