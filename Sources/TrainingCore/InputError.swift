@@ -78,11 +78,15 @@ public struct InputProblems: Error, Sendable, Hashable, UserFacingError {
     }
 
     /// Runs `body` for each element, gathering what it throws instead of stopping at the first.
+    /// `progress`, if given, is told the fraction of elements done now and then, ending at 1.
     public static func collect<Element, Result>(_ elements: [Element], into problems: inout [InputError],
+                                                progress: ((Double) -> Void)? = nil,
                                                 _ body: (Element) throws -> Result) -> [Result] {
         var results: [Result] = []
         results.reserveCapacity(elements.count)
+        var counter = ProgressCounter(total: elements.count, to: progress)
         for element in elements {
+            defer { counter.advance() }
             do {
                 results.append(try body(element))
             } catch let error as InputError {
@@ -91,6 +95,7 @@ public struct InputProblems: Error, Sendable, Hashable, UserFacingError {
                 problems.append(InputError(error.localizedDescription))
             }
         }
+        counter.finish()
         return results
     }
 }

@@ -22,11 +22,12 @@ public enum EvaluationFile {
         return rows
     }
 
-    /// The rows that read, with every bad line added to `problems`.
-    static func rows(_ text: String, file: String, problems: inout [InputError]) -> [HistoricalEvaluation] {
+    /// The rows that read, with every bad line added to `problems`; `progress` is told the fraction of lines checked.
+    static func rows(_ text: String, file: String, problems: inout [InputError],
+                     progress: ((Double) -> Void)? = nil) -> [HistoricalEvaluation] {
         guard let document = CSVDocument.parse(text, file: file, required: requiredColumns, optional: optionalColumns,
                                                problems: &problems) else { return [] }
-        return InputProblems.collect(document.records, into: &problems) { record in
+        return InputProblems.collect(document.records, into: &problems, progress: progress) { record in
             func number(_ column: String) throws -> Int? {
                 guard let value = record.optional(column) else { return nil }
                 guard let number = Int(value) else { throw InputError("'\(value)' is not a whole number", at: record.location(column)) }

@@ -10,8 +10,13 @@ public enum HistoryFiles {
     public static let eLearningColumns = ["learner_email", "learner_name", "agency", "sector", "module", "allocated_on", "started_on", "completed_on"]
 
     /// Reads the files given (bookings and sessions are required by the command; the others may be nil).
-    /// Bad lines are in the result's `problems`, not thrown.
-    public static func read(sessions: URL, bookings: URL, eLearning: URL?, evaluations: URL?, names: (URL) -> String) -> HistoryImport {
+    /// Bad lines are in the result's `problems`, not thrown. `progress`, if given, is told the fraction read
+    /// and checked now and then — each file weighing its size in bytes, its lines counted as they are checked —
+    /// rising to 1 at the end.
+    public static func read(sessions: URL, bookings: URL, eLearning: URL?, evaluations: URL?, names: (URL) -> String,
+                            progress: ((Double) -> Void)? = nil) -> HistoryImport {
+        let shares = FileShares([sessions, bookings, eLearning, evaluations].compactMap { $0 }, report: progress)
+        defer { shares.finish() }
         var history = HistoryImport()
         var problems: [InputError] = []
         func text(_ url: URL) -> String? {
@@ -25,7 +30,7 @@ public enum HistoryFiles {
         }
         history.sessionsFile = names(sessions)
         if let content = text(sessions) {
-            history.sessions = parseSessions(content, file: history.sessionsFile, problems: &problems)
+            history.sessions = parseSessions(content, file: history.sessionsFile, problems: &problems, progress: shares.part(for: sessions))
             let read = Set(history.sessions.map(\.reference))
             if let written = references(in: content, file: history.sessionsFile) {
                 history.unreadableSessions = Set(written).subtracting(read)
@@ -36,14 +41,21 @@ public enum HistoryFiles {
             history.sessionsFileUnreadable = true
         }
         history.bookingsFile = names(bookings)
-        if let content = text(bookings) { history.bookings = parseBookings(content, file: history.bookingsFile, problems: &problems) }
+        if let content = text(bookings) {
+            history.bookings = parseBookings(content, file: history.bookingsFile, problems: &problems, progress: shares.part(for: bookings))
+        }
         if let eLearning {
             history.eLearningFile = names(eLearning)
-            if let content = text(eLearning) { history.eLearning = parseELearning(content, file: history.eLearningFile, problems: &problems) }
+            if let content = text(eLearning) {
+                history.eLearning = parseELearning(content, file: history.eLearningFile, problems: &problems, progress: shares.part(for: eLearning))
+            }
         }
         if let evaluations {
             history.evaluationsFile = names(evaluations)
-            if let content = text(evaluations) { history.evaluations = EvaluationFile.rows(content, file: history.evaluationsFile, problems: &problems) }
+            if let content = text(evaluations) {
+                history.evaluations = EvaluationFile.rows(content, file: history.evaluationsFile, problems: &problems,
+                                                          progress: shares.part(for: evaluations))
+            }
         }
         history.problems = problems
         return history
@@ -70,9 +82,11 @@ public enum HistoryFiles {
                              sector: try record.optional("sector").map { try Sector.parse($0, at: record.location("sector")) })
     }
 
-    public static func parseSessions(_ text: String, file: String, problems: inout [InputError]) -> [SessionHistoryRow] {
+    /// The sessions that read, with every bad line added to `problems`; `progress` is told the fraction of lines checked.
+    public static func parseSessions(_ text: String, file: String, problems: inout [InputError],
+                                     progress: ((Double) -> Void)? = nil) -> [SessionHistoryRow] {
         guard let document = CSVDocument.parse(text, file: file, required: sessionColumns, problems: &problems) else { return [] }
-        return InputProblems.collect(document.records, into: &problems) { record in
+        return InputProblems.collect(document.records, into: &problems, progress: progress) { record in
             guard let reference = record.optional("session_ref") else {
                 throw InputError("a session reference is required", at: record.location("session_ref"))
             }
@@ -98,9 +112,11 @@ public enum HistoryFiles {
         }
     }
 
-    public static func parseBookings(_ text: String, file: String, problems: inout [InputError]) -> [BookingHistoryRow] {
+    /// The bookings that read, with every bad line added to `problems`; `progress` is told the fraction of lines checked.
+    public static func parseBookings(_ text: String, file: String, problems: inout [InputError],
+                                     progress: ((Double) -> Void)? = nil) -> [BookingHistoryRow] {
         guard let document = CSVDocument.parse(text, file: file, required: bookingColumns, problems: &problems) else { return [] }
-        return InputProblems.collect(document.records, into: &problems) { record in
+        return InputProblems.collect(document.records, into: &problems, progress: progress) { record in
             guard let reference = record.optional("session_ref") else {
                 throw InputError("a session reference is required", at: record.location("session_ref"))
             }
@@ -117,9 +133,11 @@ public enum HistoryFiles {
         }
     }
 
-    public static func parseELearning(_ text: String, file: String, problems: inout [InputError]) -> [ELearningHistoryRow] {
+    /// The e-learning records that read, with every bad line added to `problems`; `progress` is told the fraction of lines checked.
+    public static func parseELearning(_ text: String, file: String, problems: inout [InputError],
+                                      progress: ((Double) -> Void)? = nil) -> [ELearningHistoryRow] {
         guard let document = CSVDocument.parse(text, file: file, required: eLearningColumns, problems: &problems) else { return [] }
-        return InputProblems.collect(document.records, into: &problems) { record in
+        return InputProblems.collect(document.records, into: &problems, progress: progress) { record in
             func day(_ column: String) throws -> LocalDate? {
                 try record.optional(column).map { try LocalDate.parse(String($0.prefix(10)), at: record.location(column)) }
             }
@@ -135,5 +153,44 @@ public enum HistoryFiles {
             return ELearningHistoryRow(line: record.line, person: try person(record), module: module, allocatedOn: allocated,
                                        startedOn: started, completedOn: completed)
         }
+    }
+}
+
+/// The read's progress as a whole: each file owns a share of it in proportion to its size in bytes (equal
+/// shares when no size is known), filled as its lines are checked. Only fractions above the last one told
+/// are passed on, so `report` sees a steady rise whatever order the files report in.
+private final class FileShares {
+    private let report: ((Double) -> Void)?
+    private var ranges: [URL: (start: Double, end: Double)] = [:]
+    private var lastTold = 0.0
+
+    init(_ files: [URL], report: ((Double) -> Void)?) {
+        self.report = report
+        let known = files.map { (try? $0.resourceValues(forKeys: [.fileSizeKey]).fileSize) ?? 0 }
+        let sizes = known.reduce(0, +) > 0 ? known : files.map { _ in 1 }
+        let total = Double(sizes.reduce(0, +))
+        var before = 0
+        for (file, size) in zip(files, sizes) {
+            // Whole byte counts divided last, so the last file's share ends at exactly 1.
+            ranges[file] = (Double(before) / total, Double(before + size) / total)
+            before += size
+        }
+    }
+
+    /// The progress of one file: its fraction checked, placed within the file's share of the whole (a file
+    /// checked to the end reaches exactly the end of its share).
+    func part(for file: URL) -> ((Double) -> Void)? {
+        guard report != nil, let range = ranges[file] else { return nil }
+        return { [self] fraction in tell((1 - fraction) * range.start + fraction * range.end) }
+    }
+
+    /// Tells 1: every file has been read, or found unreadable.
+    func finish() { tell(1) }
+
+    private func tell(_ fraction: Double) {
+        let clamped = min(1, fraction)
+        guard clamped > lastTold else { return }
+        lastTold = clamped
+        report?(clamped)
     }
 }

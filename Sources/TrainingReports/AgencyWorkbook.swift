@@ -47,13 +47,16 @@ public enum AgencyWorkbook {
                 ReportSheet(name: "Charges", title: "Charges to \(name)", tables: [chargeTable])]
     }
 
-    /// Writes `agency-<name>-YYYY-YY.xlsx` into `folder` and returns its path.
+    /// Writes `agency-<name>-YYYY-YY.xlsx` into `folder` and returns its path. `progress`, if given, is told
+    /// the fraction written as each sheet is finished, and 1 once the file is complete.
     @discardableResult
-    public static func write(agencyName: String, year: FinancialYear, from database: AppDatabase, into folder: String) throws -> String {
+    public static func write(agencyName: String, year: FinancialYear, from database: AppDatabase, into folder: String,
+                             progress: ((Double) -> Void)? = nil) throws -> String {
         let sheets = try sheets(agencyName: agencyName, year: year, from: database)
         let slug = agencyName.lowercased().map { $0.isLetter || $0.isNumber ? $0 : "-" }.reduce(into: "") { text, character in
             if character != "-" || text.last != "-" { text.append(character) }
         }.trimmingCharacters(in: CharacterSet(charactersIn: "-"))
-        return try BoardWorkbook.write(period: year, sheets: sheets, name: "agency-\(slug)-\(year)", from: database, into: folder)
+        return try BoardWorkbook.write(period: year, sheets: sheets, name: "agency-\(slug)-\(year)", from: database, into: folder,
+                                       progress: progress)
     }
 }

@@ -40,27 +40,33 @@ public enum BoardWorkbook {
         ]
     }
 
-    /// Writes the annual workbook `board-YYYY-YY.xlsx` into `folder` and returns its path.
+    /// Writes the annual workbook `board-YYYY-YY.xlsx` into `folder` and returns its path. `progress`, if
+    /// given, is told the fraction written as each sheet is finished, and 1 once the file is complete.
     @discardableResult
-    public static func write(year: FinancialYear, from database: AppDatabase, into folder: String) throws -> String {
-        try write(period: year, sheets: try sheets(for: year, from: database), name: "board-\(year)", from: database, into: folder)
+    public static func write(year: FinancialYear, from database: AppDatabase, into folder: String,
+                             progress: ((Double) -> Void)? = nil) throws -> String {
+        try write(period: year, sheets: try sheets(for: year, from: database), name: "board-\(year)", from: database, into: folder,
+                  progress: progress)
     }
 
     /// The sheets of the quarterly return.
     public static let quarterlySheets = ["Summary", "Courses", "E-learning", "Take-up"]
 
     /// Writes the quarterly return `quarter-YYYY-YY-Qn.xlsx` — the Summary, Courses, E-learning and Take-up
-    /// sheets for one quarter, against the same quarter a year earlier — and returns its path.
+    /// sheets for one quarter, against the same quarter a year earlier — and returns its path. `progress`, if
+    /// given, is told the fraction written as each sheet is finished, and 1 once the file is complete.
     @discardableResult
-    public static func writeQuarterly(quarter: Quarter, from database: AppDatabase, into folder: String) throws -> String {
+    public static func writeQuarterly(quarter: Quarter, from database: AppDatabase, into folder: String,
+                                      progress: ((Double) -> Void)? = nil) throws -> String {
         let sheets = try sheets(for: quarter, from: database).filter { quarterlySheets.contains($0.name) }
-        return try write(period: quarter, sheets: sheets, name: "quarter-\(quarter)", from: database, into: folder)
+        return try write(period: quarter, sheets: sheets, name: "quarter-\(quarter)", from: database, into: folder, progress: progress)
     }
 
     /// Writes sheets as `name.xlsx`, dated from the data (never later than the period's end) so the same
-    /// data gives the same file.
+    /// data gives the same file. Closing the workbook (compressing it into the file) counts as one more step
+    /// after the sheets: with eight sheets `progress` is told 1/9, 2/9 … 8/9 as they are written, then 1.
     static func write(period: some ReportingPeriod, sheets: [ReportSheet], name: String, from database: AppDatabase,
-                      into folder: String) throws -> String {
+                      into folder: String, progress: ((Double) -> Void)? = nil) throws -> String {
         let settings = try database.settings()
         let path = URL(fileURLWithPath: folder).appendingPathComponent("\(name).xlsx").path
         let end = LondonTime.startOfDay(period.lastDay.adding(days: 1))
@@ -68,8 +74,13 @@ public enum BoardWorkbook {
         let workbook = try Workbook(path: path, options: .init(createdAt: created, title: "Training take-up and impact \(period)",
                                                                 author: settings.partnershipName))
         let writer = SheetWriter(partnershipName: settings.partnershipName, period: "\(period) compared with \(period.yearEarlier)")
-        for sheet in sheets { try writer.write(sheet, to: workbook) }
+        let steps = Double(sheets.count + 1)
+        for (index, sheet) in sheets.enumerated() {
+            try writer.write(sheet, to: workbook)
+            progress?(Double(index + 1) / steps)
+        }
         try workbook.close()
+        progress?(1)
         return path
     }
 }

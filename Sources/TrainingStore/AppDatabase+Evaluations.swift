@@ -157,11 +157,15 @@ extension AppDatabase {
 
     /// Brings in evaluations from a previous system. A row is matched to the learner's attended booking on
     /// the session (by its reference, or its number); one already answered is left alone, so importing the
-    /// same file twice changes nothing; a row with no attended booking comes back as a reject.
+    /// same file twice changes nothing; a row with no attended booking comes back as a reject. `progress`, if
+    /// given, is told the fraction of rows gone through, every thousand rows and at the end.
     @discardableResult
-    public func importEvaluations(_ rows: [HistoricalEvaluation], by actor: String) throws -> EvaluationImportSummary {
+    public func importEvaluations(_ rows: [HistoricalEvaluation], by actor: String,
+                                  progress: ((Double) -> Void)? = nil) throws -> EvaluationImportSummary {
         try write { db in
-            let summary = try Self.importEvaluations(rows, in: db)
+            var rowsDone = ProgressCounter(total: rows.count, to: progress)
+            let summary = try Self.importEvaluations(rows, in: db, counting: &rowsDone)
+            rowsDone.finish()
             if summary.added > 0 {
                 try db.audit("evaluations imported", entity: "evaluation", id: nil, actor: actor, at: now(),
                              before: [String: Int]?.none, after: ["count": summary.added])
@@ -170,9 +174,12 @@ extension AppDatabase {
         }
     }
 
-    static func importEvaluations(_ rows: [HistoricalEvaluation], in db: Database) throws -> EvaluationImportSummary {
+    /// Imports the rows inside the caller's transaction, counting each one gone through in `rowsDone`.
+    static func importEvaluations(_ rows: [HistoricalEvaluation], in db: Database,
+                                  counting rowsDone: inout ProgressCounter) throws -> EvaluationImportSummary {
         var summary = EvaluationImportSummary()
         for row in rows {
+            defer { rowsDone.advance() }
             let reference = row.sessionReference.trimmingCharacters(in: .whitespaces)
             let sessionId = try Int64.fetchOne(db, sql: "SELECT id FROM session WHERE reference = ?", arguments: [reference])
                 ?? Int64(reference.hasPrefix("#") ? String(reference.dropFirst()) : reference)

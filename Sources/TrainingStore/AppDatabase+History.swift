@@ -24,11 +24,14 @@ extension AppDatabase {
     /// its course's, capacity is not enforced on the past, e-learning needs no licence pool, and no charge is
     /// invented. Courses, agencies and learners not yet known are added. Importing the same files again
     /// changes nothing: sessions match by reference, bookings by session, learner and booking time,
-    /// e-learning by learner, module and day of allocation.
+    /// e-learning by learner, module and day of allocation. `progress`, if given, is told the fraction of rows
+    /// (sessions, bookings, e-learning and evaluations together) gone through, every thousand rows and at the
+    /// end; it is called inside the transaction, which still commits or rolls back as a whole.
     @discardableResult
-    public func importHistory(_ history: HistoryImport, by actor: String) throws -> HistoryImportSummary {
+    public func importHistory(_ history: HistoryImport, by actor: String,
+                              progress: ((Double) -> Void)? = nil) throws -> HistoryImportSummary {
         try write { db in
-            var importer = try HistoryImporter(db: db, now: now(), history: history)
+            var importer = try HistoryImporter(db: db, now: now(), history: history, progress: progress)
             try importer.run()
             let problems = history.problems + importer.problems
             guard problems.isEmpty else { throw InputProblems(problems) }
@@ -57,11 +60,19 @@ struct HistoryImporter {
     var agencies: [String: Int64] = [:]
     var learners: [String: Int64] = [:]
     var sessions: [String: (id: Int64, date: LocalDate)] = [:]
+    /// The evaluations that can be matched: those of a session that could not be read are reported there instead.
+    let matchableEvaluations: [HistoricalEvaluation]
+    /// Every row gone through, of every file, for the caller's progress.
+    var rowsDone: ProgressCounter
 
-    init(db: Database, now: Date, history: HistoryImport) throws {
+    init(db: Database, now: Date, history: HistoryImport, progress: ((Double) -> Void)? = nil) throws {
         self.db = db
         self.now = now
         self.history = history
+        matchableEvaluations = history.sessionsFileUnreadable ? []
+            : history.evaluations.filter { !history.unreadableSessions.contains($0.sessionReference) }
+        rowsDone = ProgressCounter(total: history.sessions.count + history.bookings.count + history.eLearning.count
+                                   + matchableEvaluations.count, to: progress)
         for row in try Row.fetchAll(db, sql: "SELECT id, title, durationMinutes, defaultCapacity FROM course") {
             courses[(row["title"] as String).lowercased()] = (row["id"], row["durationMinutes"], row["defaultCapacity"])
         }
@@ -78,10 +89,8 @@ struct HistoryImporter {
         try importSessions()
         try importBookings()
         try importELearning()
-        // Evaluations of a session that could not be read cannot be matched: the session's problem is reported instead.
-        let matchable = history.sessionsFileUnreadable ? []
-            : history.evaluations.filter { !history.unreadableSessions.contains($0.sessionReference) }
-        let evaluations = try AppDatabase.importEvaluations(matchable, in: db)
+        let evaluations = try AppDatabase.importEvaluations(matchableEvaluations, in: db, counting: &rowsDone)
+        rowsDone.finish()
         summary.evaluationsAdded = evaluations.added
         summary.evaluationsUnchanged = evaluations.unchanged
         for reject in evaluations.rejected {
@@ -110,6 +119,7 @@ struct HistoryImporter {
             """)
         var seen: [String: Int] = [:]
         for row in history.sessions {
+            defer { rowsDone.advance() }
             let location = InputLocation(file: history.sessionsFile, line: row.line)
             if let first = seen[row.reference] {
                 problems.append(InputError("the session reference '\(row.reference)' is also on line \(first)", at: location.field("session_ref")))
@@ -167,6 +177,7 @@ struct HistoryImporter {
         let live = try db.cachedStatement(sql: "SELECT 1 FROM booking WHERE sessionId = ? AND learnerId = ? AND status <> 'cancelled'")
         let calendar = try AppDatabase.workingCalendar(db)
         for row in history.bookings {
+            defer { rowsDone.advance() }
             let location = InputLocation(file: history.bookingsFile, line: row.line)
             guard let session = sessions[row.sessionReference] else {
                 // A session whose own line (or file) could not be read is reported there, not again for each booking.
@@ -208,6 +219,7 @@ struct HistoryImporter {
             """)
         let existing = try db.cachedStatement(sql: "SELECT 1 FROM licenceAllocation WHERE learnerId = ? AND courseId = ? AND allocatedOn = ?")
         for row in history.eLearning {
+            defer { rowsDone.advance() }
             let location = InputLocation(file: history.eLearningFile, line: row.line)
             guard let learner = try learner(row.person, at: location) else { continue }
             let module = try course(row.module, level: .foundation, delivery: .eLearning, minutes: 60, capacity: 1)

@@ -102,14 +102,18 @@ extension AppDatabase {
     /// Imports learners in one transaction. An email appearing twice in the input is refused. A learner
     /// already in the database with the same details is left alone (so a file can be imported again);
     /// with different details the import is refused unless `updatingExisting`, which updates name,
-    /// agency and job role (bookings keep the agency they were made under).
+    /// agency and job role (bookings keep the agency they were made under). `progress`, if given, is told
+    /// the fraction of learners gone through, every thousand and at the end.
     @discardableResult
-    public func importLearners(_ learners: [LocatedLearner], updatingExisting: Bool, by actor: String) throws -> LearnerImportSummary {
+    public func importLearners(_ learners: [LocatedLearner], updatingExisting: Bool, by actor: String,
+                               progress: ((Double) -> Void)? = nil) throws -> LearnerImportSummary {
         try write { db in
             let instant = now()
             var summary = LearnerImportSummary()
             var seen: [String: InputLocation] = [:]
+            var learnersDone = ProgressCounter(total: learners.count, to: progress)
             for item in learners {
+                defer { learnersDone.advance() }
                 let key = item.details.email.normalised
                 if let first = seen[key] {
                     throw InputError("the email \(item.details.email) is already taken by the learner on line \(first.line ?? 0)",
@@ -141,6 +145,7 @@ extension AppDatabase {
                              before: before, after: existing)
                 summary.updated += 1
             }
+            learnersDone.finish()
             return summary
         }
     }

@@ -50,3 +50,22 @@ final class ProgressBar {
         return "\(label): \(formatter.string(from: NSNumber(value: count)) ?? String(count)) \(noun)"
     }
 }
+
+extension ProgressBar {
+    /// Runs a long piece of work under a bar labelled `label`, and clears the bar when the work ends, done or
+    /// failed, so what follows — the result or the `error:` line — starts on a clean line.
+    static func during<Result>(_ label: String, _ work: (ProgressBar) throws -> Result) rethrows -> Result {
+        let bar = ProgressBar(label)
+        defer { bar.finish() }
+        return try work(bar)
+    }
+
+    /// Runs work that reports the fraction it has done (0 to 1) under a bar labelled `label`, shown at 0% from
+    /// the start so a slow first step is seen to be under way, and cleared when the work ends, done or failed.
+    static func during<Result>(_ label: String, fractions work: (@escaping (Double) -> Void) throws -> Result) rethrows -> Result {
+        try during(label) { bar in
+            bar.update(fraction: 0)
+            return try work(bar.update(fraction:))
+        }
+    }
+}

@@ -21,6 +21,34 @@ struct HistoryFilesTests {
         #expect(rows[1].cancelReason == .lowNumbers)
     }
 
+    @Test func readingReportsEachFileByItsShareOfTheBytes() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("history-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let sessions = folder.appendingPathComponent("s.csv"), bookings = folder.appendingPathComponent("b.csv")
+        let sessionText = """
+            session_ref,course,level,delivery,start,end,venue,capacity,status,cancel_reason
+            S1,Course,foundation,virtual,2020-05-12,,,25,delivered,
+
+            """
+        let bookingText = "session_ref,learner_email,learner_name,agency,sector,booked_on,status,cancelled_on\n"
+            + (1...2_000).map { "S1,person\($0)@council.example,Person \($0),Council,Local Authority,2020-04-01,attended,\n" }.joined()
+        try sessionText.write(to: sessions, atomically: true, encoding: .utf8)
+        try bookingText.write(to: bookings, atomically: true, encoding: .utf8)
+        let told = FractionsTold()
+        let history = HistoryFiles.read(sessions: sessions, bookings: bookings, eLearning: nil, evaluations: nil,
+                                        names: { $0.lastPathComponent }, progress: told.record)
+        #expect(history.problems.isEmpty)
+        #expect(history.bookings.count == 2_000)
+        // The sessions file's share when its one line is checked; then the bookings file's share filled
+        // halfway at its 1,000th line of 2,000; then the whole.
+        let sessionShare = Double(sessionText.utf8.count) / Double(sessionText.utf8.count + bookingText.utf8.count)
+        #expect(told.values.count == 3)
+        #expect(abs(told.values[0] - sessionShare) < 1e-12)
+        #expect(abs(told.values[1] - (sessionShare + 1) / 2) < 1e-12)
+        #expect(told.values.last == 1)
+    }
+
     @Test func everyBadLineOfEveryFileIsReportedNotJustTheFirst() throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("history-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
@@ -44,4 +72,10 @@ struct HistoryFilesTests {
         #expect(history.unreadableSessions == ["S1", "S2"])
         #expect(InputProblems(history.problems).localizedDescription.hasPrefix("3 problems found; nothing was imported:\n"))
     }
+}
+
+/// The fractions a progress callback was told, in order.
+final class FractionsTold {
+    var values: [Double] = []
+    func record(_ fraction: Double) { values.append(fraction) }
 }

@@ -94,8 +94,12 @@ struct BoardWorkbookTests {
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
         let database = try smallPartnership()
-        let path = try BoardWorkbook.write(year: year, from: database, into: folder.path)
+        let told = FractionsTold()
+        let path = try BoardWorkbook.write(year: year, from: database, into: folder.path, progress: told.record)
         #expect(path.hasSuffix("board-2015-16.xlsx"))
+        // Eight sheets and the closing of the file: one ninth more as each sheet is written, 1 once closed.
+        let ninths: [Double] = (1...9).map { Double($0) / 9 }
+        #expect(told.values == ninths)
         let first = try Data(contentsOf: URL(fileURLWithPath: path))
         try BoardWorkbook.write(year: year, from: database, into: folder.path)
         #expect(try Data(contentsOf: URL(fileURLWithPath: path)) == first)
@@ -166,8 +170,11 @@ struct QuarterlyReturnTests {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("quarter-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
-        let path = try BoardWorkbook.writeQuarterly(quarter: Quarter.parse("2015-16-Q2"), from: smallPartnership(), into: folder.path)
+        let told = FractionsTold()
+        let path = try BoardWorkbook.writeQuarterly(quarter: Quarter.parse("2015-16-Q2"), from: smallPartnership(), into: folder.path,
+                                                    progress: told.record)
         #expect(path.hasSuffix("quarter-2015-16-Q2.xlsx"))
+        #expect(told.values == [0.2, 0.4, 0.6, 0.8, 1])   // four sheets and the closing of the file
         let workbook = try part("xl/workbook.xml", of: path)
         #expect(["Summary", "Courses", "E-learning", "Take-up"].allSatisfy { workbook.contains("<sheet name=\"\($0)\"") })
         #expect(!workbook.contains("Charges"))
@@ -196,8 +203,11 @@ struct AgencyWorkbookTests {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("agency-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
-        let path = try AgencyWorkbook.write(agencyName: "Calderdale NHS", year: FinancialYear(startYear: 2015), from: smallPartnership(), into: folder.path)
+        let told = FractionsTold()
+        let path = try AgencyWorkbook.write(agencyName: "Calderdale NHS", year: FinancialYear(startYear: 2015), from: smallPartnership(),
+                                            into: folder.path, progress: told.record)
         #expect(path.hasSuffix("agency-calderdale-nhs-2015-16.xlsx"))
+        #expect(told.values == [0.25, 0.5, 0.75, 1])      // three sheets and the closing of the file
     }
 
     @Test func anUnknownAgencyIsRefused() throws {
@@ -205,4 +215,10 @@ struct AgencyWorkbookTests {
             try AgencyWorkbook.sheets(agencyName: "Nowhere Trust", year: FinancialYear(startYear: 2015), from: smallPartnership())
         }
     }
+}
+
+/// The fractions a progress callback was told, in order.
+final class FractionsTold {
+    var values: [Double] = []
+    func record(_ fraction: Double) { values.append(fraction) }
 }

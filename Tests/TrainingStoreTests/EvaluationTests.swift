@@ -155,7 +155,9 @@ struct InvitationTests {
             HistoricalEvaluation(line: 4, sessionReference: "\(session)", learnerEmail: "sam@council.example", submittedOn: LocalDate(year: 2025, month: 11, day: 18)!,
                                  answers: programme.answer(4, .aLittle)),
         ]
-        let first = try programme.database.importEvaluations(rows, by: "o")
+        let told = FractionsTold()
+        let first = try programme.database.importEvaluations(rows, by: "o", progress: told.record)
+        #expect(told.values == [1])     // three rows, fewer than a thousand: told once, at the end
         #expect(first.added == 1)
         #expect(first.rejected.map(\.reason) == ["unknown session '999'", "sam@council.example has no booking on session '\(session)'"])
         let before = try programme.database.snapshot()

@@ -64,6 +64,23 @@ struct HistoryImportTests {
         #expect(try programme.database.impact(period: FinancialYear(startYear: 2015)).overall.figures.responses == 1)
     }
 
+    @Test func importProgressRisesEveryThousandRowsOfEveryFileToOne() throws {
+        let programme = try Programme()
+        var history = history()
+        history.bookings = (1...2_500).map { index in
+            BookingHistoryRow(line: index + 1, sessionReference: "2015-001",
+                              person: person("learner\(index)@council.example", "Learner \(index)", "Calderdale Council", nil),
+                              bookedOn: at("2015-05-01 10:00"), status: .attended, cancelledOn: nil)
+        }
+        history.eLearning = []
+        history.evaluations = []
+        let told = FractionsTold()
+        let summary = try programme.database.importHistory(history, by: "officer", progress: told.record)
+        #expect(summary.bookingsAdded == 2_500)
+        // 2 sessions and 2,500 bookings: told at the 1,000th and 2,000th row of 2,502, then at the end.
+        #expect(told.values == [1_000.0 / 2_502, 2_000.0 / 2_502, 1])
+    }
+
     @Test func aBookingWithNoAgencyIsKeptUnderAgencyNotRecorded() throws {
         let programme = try Programme()
         try programme.database.importHistory(history(), by: "officer")

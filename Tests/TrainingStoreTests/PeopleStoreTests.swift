@@ -69,6 +69,15 @@ struct PeopleStoreTests {
         #expect(try database.snapshot() == before)
     }
 
+    @Test func learnerImportProgressRisesEveryThousandLearnersToOne() throws {
+        let database = try databaseWithAgency()
+        let list = try (1...2_500).map { located(try learner("Learner \($0)", "learner\($0)@c.example"), line: $0 + 1) }
+        let told = FractionsTold()
+        #expect(try database.importLearners(list, updatingExisting: false, by: "officer", progress: told.record)
+                == LearnerImportSummary(added: 2_500))
+        #expect(told.values == [0.4, 0.8, 1])
+    }
+
     @Test func aLaterLineOfAnImportWithAnUnknownAgencyWritesNothingAtAll() throws {
         let database = try databaseWithAgency()
         let list = [located(try learner("Sam Patel", "sam@c.example"), line: 2),

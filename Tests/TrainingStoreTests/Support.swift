@@ -56,3 +56,9 @@ func entry(_ definition: CourseDefinition, line: Int = 2) -> CatalogueEntry {
 func learner(_ name: String, _ email: String, agency: String? = "Calderdale Council", role: String? = nil) throws -> LearnerDetails {
     try LearnerDetails(name: name, email: EmailAddress(email), agencyName: agency, jobRole: role)
 }
+
+/// The fractions a progress callback was told, in order.
+final class FractionsTold {
+    var values: [Double] = []
+    func record(_ fraction: Double) { values.append(fraction) }
+}

@@ -38,11 +38,11 @@ extension Training {
             guard !FileManager.default.fileExists(atPath: database) else {
                 throw InputError("\(database) already exists: choose another --database, or remove it first", at: InputLocation(field: "--database"))
             }
-            let progress = ProgressBar("Building \(database)")
-            let summary = try DemoPartnership.build(at: database, catalogue: URL(fileURLWithPath: catalogue), seed: seed,
-                                                    today: LondonTime.date(of: Date()), scale: DemoScale.named(scale)!,
-                                                    progress: progress.update(fraction:))
-            progress.finish()
+            let summary = try ProgressBar.during("Building \(database)") { bar in
+                try DemoPartnership.build(at: database, catalogue: URL(fileURLWithPath: catalogue), seed: seed,
+                                          today: LondonTime.date(of: Date()), scale: DemoScale.named(scale)!,
+                                          progress: bar.update(fraction:))
+            }
             let upcoming = try DemoPartnership.scheduleUpcoming(at: database, seed: seed, today: LondonTime.date(of: Date()))
             let accounts = try addDemoAccounts(to: AppDatabase.open(path: database))
             if let report {

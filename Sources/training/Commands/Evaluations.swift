@@ -158,11 +158,16 @@ extension Training {
             func run() throws {
                 let paths = [sessions, bookings, eLearning, evaluations].compactMap { $0 }
                 let shown = Dictionary(uniqueKeysWithValues: paths.map { (URL(fileURLWithPath: $0).standardizedFileURL, $0) })
-                let history = HistoryFiles.read(
-                    sessions: URL(fileURLWithPath: sessions), bookings: URL(fileURLWithPath: bookings),
-                    eLearning: eLearning.map(URL.init(fileURLWithPath:)), evaluations: evaluations.map(URL.init(fileURLWithPath:)),
-                    names: { shown[$0.standardizedFileURL] ?? $0.path })
-                let s = try options.open().importHistory(history, by: options.actor)
+                let history = ProgressBar.during("Reading history files", fractions: { progress in
+                    HistoryFiles.read(
+                        sessions: URL(fileURLWithPath: sessions), bookings: URL(fileURLWithPath: bookings),
+                        eLearning: eLearning.map(URL.init(fileURLWithPath:)), evaluations: evaluations.map(URL.init(fileURLWithPath:)),
+                        names: { shown[$0.standardizedFileURL] ?? $0.path }, progress: progress)
+                })
+                let database = try options.open()
+                let s = try ProgressBar.during("Importing history", fractions: { progress in
+                    try database.importHistory(history, by: options.actor, progress: progress)
+                })
                 print("History imported: \(s.sessionsAdded) sessions, \(s.bookingsAdded) bookings, \(s.allocationsAdded) e-learning records, \(s.evaluationsAdded) evaluations added; \(s.coursesAdded) courses, \(s.agenciesAdded) agencies, \(s.learnersAdded) learners new.")
                 let unchanged = s.sessionsUnchanged + s.bookingsUnchanged + s.allocationsUnchanged + s.evaluationsUnchanged
                 if unchanged > 0 { print("\(unchanged) records were already held and left as they were.") }
@@ -185,7 +190,10 @@ extension Training {
 
             func run() throws {
                 let rows = try EvaluationFile.read(URL(fileURLWithPath: file), displayName: file)
-                let summary = try options.open().importEvaluations(rows, by: options.actor)
+                let database = try options.open()
+                let summary = try ProgressBar.during("Importing evaluations", fractions: { progress in
+                    try database.importEvaluations(rows, by: options.actor, progress: progress)
+                })
                 print("Evaluations imported from \(file): \(summary.added) added, \(summary.unchanged) unchanged, \(summary.rejected.count) rejected.")
                 let byLine = Dictionary(uniqueKeysWithValues: rows.map { ($0.line, $0) })
                 try RejectsFile.replace(beside: file, columns: ["session_ref", "learner_email"], rows: summary.rejected.map {

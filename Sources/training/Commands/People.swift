@@ -127,7 +127,10 @@ extension Training {
 
             func run() throws {
                 let learners = try LearnerFile.read(URL(fileURLWithPath: file), displayName: file)
-                let summary = try options.open().importLearners(learners, updatingExisting: update, by: options.actor)
+                let database = try options.open()
+                let summary = try ProgressBar.during("Importing learners", fractions: { progress in
+                    try database.importLearners(learners, updatingExisting: update, by: options.actor, progress: progress)
+                })
                 print("Learners imported from \(file): \(summary.added) added, \(summary.updated) updated, \(summary.unchanged) unchanged.")
             }
         }

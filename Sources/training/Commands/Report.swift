@@ -30,12 +30,12 @@ extension Training {
 
             func run() throws {
                 try Training.requireFolder(out)
-                let progress = ProgressBar("Exporting")
-                let (path, rows) = try BookingExport.write(year: try Arguments.year(year)!, through: try Arguments.year(toYear, option: "--to-year"),
-                                                           from: options.open(), into: out) { done in
-                    progress.update(count: done, of: "bookings")
+                let first = try Arguments.year(year)!, last = try Arguments.year(toYear, option: "--to-year")
+                let (path, rows) = try ProgressBar.during("Exporting") { bar in
+                    try BookingExport.write(year: first, through: last, from: options.open(), into: out) { done in
+                        bar.update(count: done, of: "bookings")
+                    }
                 }
-                progress.finish()
                 print("Wrote \(path) (\(rows) bookings).")
             }
         }
@@ -70,7 +70,10 @@ extension Training {
 
             func run() throws {
                 try Training.requireFolder(out)
-                let path = try AgencyWorkbook.write(agencyName: agency, year: try Arguments.year(year)!, from: options.open(), into: out)
+                let financialYear = try Arguments.year(year)!
+                let path = try ProgressBar.during("Writing agency workbook", fractions: { progress in
+                    try AgencyWorkbook.write(agencyName: agency, year: financialYear, from: options.open(), into: out, progress: progress)
+                })
                 print("Wrote \(path).")
             }
         }
@@ -89,7 +92,10 @@ extension Training {
 
             func run() throws {
                 try Training.requireFolder(out)
-                let path = try BoardWorkbook.writeQuarterly(quarter: try Arguments.quarter(quarter, option: "quarter")!, from: options.open(), into: out)
+                let chosenQuarter = try Arguments.quarter(quarter, option: "quarter")!
+                let path = try ProgressBar.during("Writing quarterly return", fractions: { progress in
+                    try BoardWorkbook.writeQuarterly(quarter: chosenQuarter, from: options.open(), into: out, progress: progress)
+                })
                 print("Wrote \(path).")
             }
         }
@@ -111,7 +117,10 @@ extension Training {
 
             func run() throws {
                 try Training.requireFolder(out)
-                let path = try BoardWorkbook.write(year: try Arguments.year(year)!, from: options.open(), into: out)
+                let financialYear = try Arguments.year(year)!
+                let path = try ProgressBar.during("Writing board workbook", fractions: { progress in
+                    try BoardWorkbook.write(year: financialYear, from: options.open(), into: out, progress: progress)
+                })
                 print("Wrote \(path).")
             }
         }
