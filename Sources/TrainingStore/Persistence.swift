@@ -18,7 +18,8 @@ extension AppDatabase {
     ///
     /// `bulkLoading` is for a database being built from nothing (the demo): commits are not waited onto
     /// the disk (`synchronous = OFF`), which is many times faster and safe only because a failed build is
-    /// simply built again, and the writer's page cache is made large. Every rule still runs.
+    /// simply built again, the writer's page cache is made large and its temporary files are kept in memory.
+    /// Every rule still runs.
     public static func open(path: String, create: Bool = false, bulkLoading: Bool = false,
                             now: @escaping @Sendable () -> Date = Date.init) throws -> AppDatabase {
         let url = URL(fileURLWithPath: path)
@@ -34,7 +35,12 @@ extension AppDatabase {
             try pool.writeWithoutTransaction { db in
                 try db.execute(sql: bulkLoading ? "PRAGMA synchronous = OFF" : "PRAGMA synchronous = FULL")
                 // A large build's transactions touch far more pages than the default 2 MB cache holds.
-                if bulkLoading { try db.execute(sql: "PRAGMA cache_size = -\(bulkLoadingCacheKiB)") }
+                if bulkLoading {
+                    try db.execute(sql: "PRAGMA cache_size = -\(bulkLoadingCacheKiB)")
+                    // Each step of a batch is a savepoint, whose undo pages SQLite keeps in a statement journal;
+                    // in memory they cost nothing, in a temporary file they were a tenth of the large build.
+                    try db.execute(sql: "PRAGMA temp_store = MEMORY")
+                }
             }
             return try AppDatabase(pool, path: path, now: now)
         } catch let error as DatabaseError where error.resultCode == .SQLITE_NOTADB || error.resultCode == .SQLITE_CORRUPT {
