@@ -70,7 +70,7 @@ extension Database {
         try cachedStatement(sql: """
             INSERT INTO auditEntry (at, actor, action, entity, entityId, before, after)
             VALUES (?, ?, ?, ?, ?, ?, ?)
-            """).execute(arguments: [instant, actor, action, entity, id?.description, before.map(jsonText), after.map(jsonText)])
+            """).execute(arguments: [StoredInstant(instant), actor, action, entity, id?.description, before.map(jsonText), after.map(jsonText)])
     }
 }
 

@@ -117,6 +117,6 @@ extension Database {
         try cachedStatement(sql: """
             INSERT INTO bookingEvent (bookingId, at, kind, fromStatus, toStatus, learnerId, previousLearnerId, actor, note)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """).execute(arguments: [bookingId, instant, kind, from, to, learnerId, previousLearnerId, actor, note])
+            """).execute(arguments: [bookingId, StoredInstant(instant), kind, from, to, learnerId, previousLearnerId, actor, note])
     }
 }
