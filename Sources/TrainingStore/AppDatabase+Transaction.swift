@@ -30,9 +30,10 @@ extension AppDatabase {
         }
     }
 
-    /// Runs `updates` as one write: its own transaction, or a savepoint of the transaction it has joined.
+    /// Runs `updates` as one write: a savepoint of the transaction it has joined, or else of the next
+    /// commit, shared with the writes that arrive with it (`GroupCommit`).
     func write<T>(_ updates: (Database) throws -> T) throws -> T {
-        guard let transaction else { return try writer.write(updates) }
+        guard let transaction else { return try committer.write(updates) }
         let db = try transaction.joined()
         var result: T?
         try db.inSavepoint {

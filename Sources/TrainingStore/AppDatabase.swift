@@ -8,6 +8,8 @@ import TrainingCore
 /// transaction, so a command either happens whole or not at all. No other module writes SQL.
 public struct AppDatabase: Sendable {
     let writer: any DatabaseWriter
+    /// Commits the writes of every handle on this database, several at a time when they arrive together.
+    let committer: GroupCommit
     /// Where the file is (":memory:" for tests), for messages.
     public let path: String
     /// The clock, injectable so tests can stand on a fixed day.
@@ -17,6 +19,7 @@ public struct AppDatabase: Sendable {
 
     init(_ writer: any DatabaseWriter, path: String, now: @escaping @Sendable () -> Date) throws {
         self.writer = writer
+        committer = GroupCommit(writer)
         self.path = path
         self.now = now
         self.transaction = nil
@@ -26,6 +29,7 @@ public struct AppDatabase: Sendable {
     /// A handle on the same database whose calls join `transaction`.
     init(joining transaction: OpenTransaction, of database: AppDatabase) {
         writer = database.writer
+        committer = database.committer
         path = database.path
         now = database.now
         self.transaction = transaction
