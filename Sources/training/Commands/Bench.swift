@@ -14,11 +14,14 @@ extension Training {
 
         struct Bookings: ParsableCommand {
             static let configuration = CommandConfiguration(
-                abstract: "Bookings per second with concurrent bookers, each on its own connection to one WAL file.",
+                abstract: "Bookings per second with concurrent bookers.",
                 discussion: """
-                    Every booking is a full booking through the same function the CLI uses (checks, capacity, \
-                    waiting list, history, audit), committed with synchronous=FULL. Afterwards it checks that no \
-                    session holds more confirmed places than its capacity.
+                    Every booking is a full booking through the same function the CLI and the web application \
+                    use (checks, capacity, waiting list, history, audit), committed with synchronous=FULL before it \
+                    returns. The bookers are threads of one process sharing one database handle, as the web \
+                    application's requests do, so bookings that arrive together share a commit; with \
+                    --handle-per-booker each booker opens its own handle, as separate processes would, and \
+                    commits alone. Afterwards it checks that no session holds more confirmed places than its capacity.
 
                     Example:
                       training bench bookings --bookers 16 --bookings-per-booker 250
@@ -27,6 +30,7 @@ extension Training {
             @Option(help: "Concurrent bookers (threads, one connection each).") var bookers = 16
             @Option(help: "Bookings each booker makes.") var bookingsPerBooker = 250
             @Option(help: "Places per session; sessions fill and overflow to waiting lists.") var capacity = 20
+            @Flag(help: "Give each booker its own database handle, as separate processes would have.") var handlePerBooker = false
 
             func validate() throws {
                 guard bookers > 0, bookingsPerBooker > 0, capacity > 0 else { throw ValidationError("every count must be at least 1") }
@@ -57,7 +61,8 @@ extension Training {
                                                           end: start.addingTimeInterval(Double(index) * 3600 + 10_800)), by: "bench").id!
                 }
 
-                let connections = try (0..<bookers).map { _ in try AppDatabase.open(path: path) }
+                let shared = try AppDatabase.open(path: path)
+                let connections = try (0..<bookers).map { _ in handlePerBooker ? try AppDatabase.open(path: path) : shared }
                 let gate = DispatchSemaphore(value: 0)
                 let finished = DispatchGroup()
                 let failures = Counter()
@@ -83,7 +88,7 @@ extension Training {
                 let seconds = Date().timeIntervalSince(began)
 
                 let overfilled = try setup.sessions().filter { $0.placesTaken > $0.session.capacity }.count
-                print("bookings: \(total) by \(bookers) concurrent bookers onto \(sessionCount) sessions of \(capacity) places")
+                print("bookings: \(total) by \(bookers) concurrent bookers (\(handlePerBooker ? "a database handle each" : "one shared database handle")) onto \(sessionCount) sessions of \(capacity) places")
                 print(String(format: "time: %.2f s   rate: %.0f bookings/s   errors: %d   sessions over capacity: %d",
                              seconds, Double(total) / seconds, failures.value, overfilled))
                 if failures.value > 0 || overfilled > 0 {
