@@ -370,7 +370,7 @@ extension AppDatabase {
                 var reclaimed = allocation
                 reclaimed.status = LicenceStatus.reclaimed.rawValue
                 reclaimed.reclaimedOn = today
-                try reclaimed.update(db)
+                try reclaimed.updateChanges(db, from: allocation)
                 try db.audit("licence reclaimed", entity: "licenceAllocation", id: allocation.id!, actor: actor, at: now(),
                              before: allocation, after: reclaimed)
                 return reclaimed
