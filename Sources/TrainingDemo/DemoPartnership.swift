@@ -53,7 +53,7 @@ public struct DemoScale: Sendable, Equatable {
     /// A region pooling ten partnerships over five years: 200 agencies, 100,000 staff, about 20,000 sessions,
     /// a million bookings, a million licence allocations and 300,000 evaluations, for the benchmarks.
     public static let large = DemoScale(districts: 10, learners: 100_000, years: 5, sessionsPerYear: 4_000, placesMultiple: 2,
-                                        licencesPerYear: 220_000, weeklyAllocations: 700...830, evaluationResponse: 0.36,
+                                        licencesPerYear: 240_000, weeklyAllocations: 780...900, evaluationResponse: 0.36,
                                         stepsPerTransaction: 2_000)
 
     /// The scale called `name` on the command line.
