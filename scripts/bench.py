@@ -86,7 +86,7 @@ def large_database(seed):
         return path
     for stale in glob.glob(os.path.join(BENCH, "large-*.sqlite*")):
         os.remove(stale)
-    print("Building the large data set (training demo --scale large); this takes some minutes...", flush=True)
+    print("Building the large data set (training demo --scale large); this takes about half an hour on two cores...", flush=True)
     partial = path + ".partial"
     for leftover in glob.glob(partial + "*"):
         os.remove(leftover)
