@@ -85,7 +85,10 @@ extension AppDatabase {
         }
     }
 
-    static func refuseExisting(_ path: String, option: String) throws {
+    /// Refuses to write a new file over one that exists, or into a folder that does not: the one check
+    /// behind every command that creates a file (backup, subject access, demo). `option` names where the
+    /// path was given.
+    public static func refuseExisting(_ path: String, option: String) throws {
         guard !FileManager.default.fileExists(atPath: path) else {
             throw InputError("\(path) already exists: choose another name (nothing was written)", at: InputLocation(field: option))
         }

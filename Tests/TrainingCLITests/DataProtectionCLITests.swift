@@ -51,6 +51,27 @@ struct DataProtectionCLITests {
         #expect(!text.contains("Jo Bloggs"))
     }
 
+    @Test func aCommandThatCreatesAFileRefusesOneThatExistsAndLeavesItAlone() throws {
+        let workspace = try workspaceWithTwoLearners()
+        try workspace.write("taken.json", "someone else's file\n")
+        try workspace.write("taken.sqlite", "someone else's file\n")
+        let access = try workspace.run(["subject-access", "sam@council.example", "--out", "taken.json"])
+        #expect(access.status == 1)
+        #expect(access.errors.contains("taken.json already exists: choose another name (nothing was written)"))
+        let backup = try workspace.run(["backup", "taken.sqlite"])
+        #expect(backup.status == 1)
+        #expect(backup.errors.contains("taken.sqlite already exists: choose another name (nothing was written)"))
+        let before = try workspace.snapshot()
+        let demo = try workspace.run(["demo"])   // onto the workspace's own database, which exists
+        #expect(demo.status == 1)
+        #expect(demo.errors.contains("training.sqlite already exists: choose another name (nothing was written)"))
+        #expect(try workspace.snapshot() == before)
+        for name in ["taken.json", "taken.sqlite"] {
+            let text = try String(contentsOf: workspace.folder.appendingPathComponent(name), encoding: .utf8)
+            #expect(text == "someone else's file\n", "\(name)")
+        }
+    }
+
     @Test func erasureAnonymisesAtOnceAndSaysWhatWasKept() throws {
         let workspace = try workspaceWithTwoLearners()
         let result = try workspace.run(["erase", "sam@council.example", "--reason", "Request DP-1"])

@@ -153,9 +153,7 @@ extension Training {
         func run() throws {
             let database = try options.open()
             let record = try database.subjectAccess(email: email)
-            guard !FileManager.default.fileExists(atPath: out) else {
-                throw InputError("\(out) already exists: choose another name (nothing was written)", at: InputLocation(field: "--out"))
-            }
+            try AppDatabase.refuseExisting(out, option: "--out")
             if out.hasSuffix(".json") {
                 try Arguments.emit(String(decoding: try record.json(), as: UTF8.self) + "\n", to: out)
             } else {

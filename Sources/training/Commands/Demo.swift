@@ -36,9 +36,7 @@ extension Training {
         }
 
         func run() throws {
-            guard !FileManager.default.fileExists(atPath: database) else {
-                throw InputError("\(database) already exists: choose another --database, or remove it first", at: InputLocation(field: "--database"))
-            }
+            try AppDatabase.refuseExisting(database, option: "--database")
             let summary = try ProgressBar.during("Building \(database)") { bar in
                 try DemoPartnership.build(at: database, catalogue: URL(fileURLWithPath: catalogue), seed: seed,
                                           today: LondonTime.date(of: Date()), scale: DemoScale.named(scale)!,
