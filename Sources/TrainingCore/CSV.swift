@@ -111,79 +111,87 @@ public struct CSVDocument: Sendable {
     }
 
     /// Splits text into rows of fields, honouring quotes; CRLF, LF, CR and a leading byte-order mark are accepted.
+    ///
+    /// Works on the text's UTF-8 bytes: every byte that matters (quote, comma, CR, LF, space, tab) is ASCII,
+    /// and a field is cut from the bytes between them, so a million-line history is not taken apart one
+    /// Unicode scalar at a time.
     static func splitRecords(_ text: String, file: String) throws -> [RawRow] {
+        var text = text
+        text.makeContiguousUTF8()
+        return try text.utf8.withContiguousStorageIfAvailable { try splitRecords(bytes: $0, file: file) }!
+    }
+
+    private static func splitRecords(bytes: UnsafeBufferPointer<UInt8>, file: String) throws -> [RawRow] {
+        let quote = UInt8(ascii: "\""), comma = UInt8(ascii: ","), cr = UInt8(ascii: "\r"), lf = UInt8(ascii: "\n")
+        let space = UInt8(ascii: " "), tab = UInt8(ascii: "\t")
+        let end = bytes.count
+        var index = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
+        let sawAnything = index < end
         var rows: [RawRow] = []
         var fields: [String] = []
-        var field = ""
+        // An unquoted field is the bytes from `fieldStart` up to the next comma or line end; a quoted one is
+        // gathered in `quoted`, its doubled quotes undone and its line breaks made LF.
+        var fieldStart = index
+        var quoted: [UInt8] = []
         var inQuotes = false
         var fieldWasQuoted = false
         var line = 1
         var rowStartLine = 1
         var quoteStartLine = 1
-        var scalars = text.unicodeScalars[...]
-        if scalars.first == "\u{FEFF}" { scalars = scalars.dropFirst() }
-        var iterator = scalars.makeIterator()
-        var pending: Unicode.Scalar? = nil
-        func next() -> Unicode.Scalar? {
-            if let scalar = pending { pending = nil; return scalar }
-            return iterator.next()
+        func endField(at position: Int) {
+            fields.append(fieldWasQuoted ? String(decoding: quoted, as: UTF8.self)
+                                         : String(decoding: UnsafeBufferPointer(rebasing: bytes[fieldStart..<position]), as: UTF8.self))
+            quoted.removeAll(keepingCapacity: true)
+            fieldWasQuoted = false
         }
-        var sawAnything = false
-        while let scalar = next() {
-            sawAnything = true
+        while index < end {
+            let byte = bytes[index]
             if inQuotes {
-                if scalar == "\"" {
-                    if let following = next() {
-                        if following == "\"" { field.unicodeScalars.append("\"") } else { inQuotes = false; pending = following }
-                    } else {
-                        inQuotes = false
-                    }
-                } else if scalar == "\r" {
+                if byte == quote {
+                    if index + 1 < end, bytes[index + 1] == quote { quoted.append(quote); index += 1 } else { inQuotes = false }
+                } else if byte == cr || byte == lf {
                     // A line break inside a value is kept as one LF, however the file ends its lines.
-                    let following = next()
-                    if following != "\n" { pending = following }
+                    if byte == cr, index + 1 < end, bytes[index + 1] == lf { index += 1 }
                     line += 1
-                    field.unicodeScalars.append("\n")
+                    quoted.append(lf)
                 } else {
-                    if scalar == "\n" { line += 1 }
-                    field.unicodeScalars.append(scalar)
+                    quoted.append(byte)
                 }
+                index += 1
                 continue
             }
-            switch scalar {
-            case "\"" where field.isEmpty && !fieldWasQuoted:
+            switch byte {
+            case quote where index == fieldStart && !fieldWasQuoted:
                 inQuotes = true
                 fieldWasQuoted = true
                 quoteStartLine = line
-            case "\"":
+            case quote:
                 throw InputError("a double quote in the middle of a value: quote the whole value and double the quote (\"\")",
                                  at: InputLocation(file: file, line: line))
-            case ",":
-                fields.append(field); field = ""; fieldWasQuoted = false
-            case "\r":
-                let following = next()
-                if following != "\n" { pending = following }
-                fallthrough
-            case "\n":
-                fields.append(field); field = ""; fieldWasQuoted = false
+            case comma:
+                endField(at: index)
+                fieldStart = index + 1
+            case cr, lf:
+                endField(at: index)
+                if byte == cr, index + 1 < end, bytes[index + 1] == lf { index += 1 }
                 rows.append(RawRow(line: rowStartLine, fields: fields))
                 fields = []
                 line += 1
                 rowStartLine = line
+                fieldStart = index + 1
             default:
-                if fieldWasQuoted {
-                    if scalar == " " || scalar == "\t" { continue }
+                if fieldWasQuoted && byte != space && byte != tab {
                     throw InputError("text after a closing quote: a quoted value must end at a comma or the end of the line",
                                      at: InputLocation(file: file, line: line))
                 }
-                field.unicodeScalars.append(scalar)
             }
+            index += 1
         }
         if inQuotes {
             throw InputError("a quoted value opened here is never closed", at: InputLocation(file: file, line: quoteStartLine))
         }
-        if sawAnything && (!field.isEmpty || !fields.isEmpty || fieldWasQuoted) {
-            fields.append(field)
+        if sawAnything && (fieldStart < end || !fields.isEmpty || fieldWasQuoted) {
+            endField(at: end)
             rows.append(RawRow(line: rowStartLine, fields: fields))
         }
         return rows

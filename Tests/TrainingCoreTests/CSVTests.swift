@@ -81,6 +81,38 @@ struct CSVTests {
         let document = try parse("name,email\nSam,sam@example.org")
         #expect(document.records.count == 1)
     }
+
+    @Test func oldMacLineEndsAloneSeparateRecords() throws {
+        let document = try parse("name,email\rSam,sam@example.org\rJo,jo@example.org")
+        #expect(document.records.map { $0["name"] } == ["Sam", "Jo"])
+        #expect(document.records.map(\.line) == [2, 3])
+    }
+
+    @Test func spacesAfterAClosingQuoteAreIgnoredAndEmptyQuotedValuesAreEmpty() throws {
+        let document = try parse("name,email\n\"Sam\"  ,\"\"\n")
+        #expect(document.records[0].fields == ["Sam", ""])
+    }
+
+    @Test func lettersBeyondASCIIAreKeptWhole() throws {
+        let document = try parse("name,email\nZoë Ó Briain,\"zoë@exämple.org\"\n\"Siân, £5\",s@example.org\n")
+        #expect(document.records.map { $0["name"] } == ["Zoë Ó Briain", "Siân, £5"])
+        #expect(document.records[0]["email"] == "zoë@exämple.org")
+    }
+
+    @Test func aQuoteInsideAnUnquotedValueIsRefusedAtItsLine() {
+        #expect(throws: InputError("a double quote in the middle of a value: quote the whole value and double the quote (\"\")",
+                                   at: InputLocation(file: "staff.csv", line: 3))) {
+            try parse("name,email\nSam,sam@example.org\nJo \"JJ\",jo@example.org\n")
+        }
+    }
+
+    @Test func textAfterAClosingQuoteIsRefusedOnTheLineItIsOn() {
+        // The quoted value spans lines 2 and 3; the stray text follows its closing quote on line 3.
+        #expect(throws: InputError("text after a closing quote: a quoted value must end at a comma or the end of the line",
+                                   at: InputLocation(file: "staff.csv", line: 3))) {
+            try parse("name,email\n\"two\nlines\" x,a@example.org\n")
+        }
+    }
 }
 
 @Suite("Writing CSV")
