@@ -22,9 +22,8 @@ public enum LondonTime {
     /// 1970, because Calendar.dateComponents costs microseconds and the export reads a million of them.
     static func wallClock(of instant: Date) -> (year: Int, month: Int, day: Int, hour: Int, minute: Int) {
         let utc = Int(instant.timeIntervalSince1970.rounded(.down))
-        let hour = utc >= 0 ? utc / 3_600 : (utc - 3_599) / 3_600
-        let local = utc + offsets.seconds(forUTCHour: hour)
-        let days = local >= 0 ? local / 86_400 : (local - 86_399) / 86_400
+        let local = utc + offsets.seconds(forUTCHour: utc.floorDivided(by: 3_600))
+        let days = local.floorDivided(by: 86_400)
         let secondOfDay = local - days * 86_400
         let date = LocalDate(dayNumber: days)
         return (date.year, date.month, date.day, secondOfDay / 3_600, secondOfDay % 3_600 / 60)
@@ -48,6 +47,15 @@ public enum LondonTime {
     /// The instant of a London wall-clock time. Times skipped when clocks go forward move on by the gap;
     /// times repeated when clocks go back take the first (summer-time) occurrence.
     public static func instant(_ date: LocalDate, hour: Int = 0, minute: Int = 0) -> Date {
+        // By arithmetic when London keeps one offset from a day before to a day after (all but the two days
+        // of the year when the clocks change): `Calendar.date(from:)` costs microseconds, and a history import
+        // reads a million dates.
+        let local = date.dayNumber * 86_400 + hour * 3_600 + minute * 60
+        let before = offsets.seconds(forUTCHour: (local - 86_400).floorDivided(by: 3_600))
+        let after = offsets.seconds(forUTCHour: (local + 86_400).floorDivided(by: 3_600))
+        if before == after, offsets.seconds(forUTCHour: (local - before).floorDivided(by: 3_600)) == before {
+            return Date(timeIntervalSince1970: Double(local - before))
+        }
         let parts = DateComponents(timeZone: timeZone, year: date.year, month: date.month, day: date.day,
                                    hour: hour, minute: minute)
         return calendar.date(from: parts)!
@@ -74,6 +82,7 @@ public enum LondonTime {
 
     /// Reads a London date with an optional time: a day alone gives `defaultHour:defaultMinute` that day.
     public static func parse(_ text: String, defaultHour: Int, defaultMinute: Int = 0, at location: InputLocation = InputLocation()) throws -> Date {
+        if let date = LocalDate.isoDate(text) { return instant(date, hour: defaultHour, minute: defaultMinute) }
         let trimmed = text.trimmingSpaces()
         if trimmed.contains(where: { $0 == "T" || $0 == " " }) { return try parse(trimmed, at: location) }
         return instant(try LocalDate.parse(trimmed, at: location), hour: defaultHour, minute: defaultMinute)
@@ -96,6 +105,11 @@ public enum LondonTime {
         }
         return instant(date, hour: hour, minute: minute)
     }
+}
+
+extension Int {
+    /// The quotient rounded down, also for negative numbers (instants before 1970).
+    func floorDivided(by divisor: Int) -> Int { self >= 0 ? self / divisor : (self - divisor + 1) / divisor }
 }
 
 extension FinancialYear {

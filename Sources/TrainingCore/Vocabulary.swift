@@ -17,6 +17,9 @@ extension Vocabulary {
 
     /// Reads a value, accepting any case and spaces or underscores for hyphens.
     public static func parse(_ text: String, at location: InputLocation = InputLocation()) throws -> Self {
+        // The word exactly as stored, as exports and the demo write it, needs no normalising (raw values are
+        // distinct after normalising, so this is the match the search below would find).
+        if let exact = Self(rawValue: text) { return exact }
         let wanted = key(text.trimmingSpaces())
         if let match = allCases.first(where: { key($0.rawValue) == wanted }) { return match }
         if let alias = aliases.first(where: { key($0.key) == wanted }) { return alias.value }

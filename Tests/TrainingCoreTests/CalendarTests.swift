@@ -111,6 +111,26 @@ struct LocalDateTests {
         }
     }
 
+    @Test("dates with spaces around them, or written almost as ISO, are read or refused as the long way reads them", arguments: [
+        (" 2025-04-01 ", "2025-04-01"), ("2025-04-01\t", "2025-04-01"), ("\u{00A0}2025-04-01", "2025-04-01"),
+        ("2025-4-01", nil), ("2025-04-1", nil), ("20250-04-01", nil), ("2025/04/01", nil), ("２０２５-04-01", nil),
+        ("+025-04-01", nil), ("0000-04-01", nil), ("2025-13-01", nil), ("2025-00-10", nil),
+    ] as [(String, String?)])
+    func nearlyISODates(text: String, expected: String?) throws {
+        if let expected {
+            #expect(try LocalDate.parse(text).description == expected)
+        } else {
+            #expect(throws: InputError.self) { try LocalDate.parse(text) }
+        }
+    }
+
+    @Test func aDayAloneIsTakenAtTheHourGivenInLondon() throws {
+        // 1 July 2025 is in summer time: 09:00 London is 08:00 UTC.
+        #expect(try LondonTime.parse("2025-07-01", defaultHour: 9) == Date(timeIntervalSince1970: 1_751_356_800))
+        #expect(try LondonTime.parse("01/07/2025", defaultHour: 9) == Date(timeIntervalSince1970: 1_751_356_800))
+        #expect(try LondonTime.parse("2025-07-01T13:30", defaultHour: 9) == Date(timeIntervalSince1970: 1_751_373_000))
+    }
+
     @Test func weekdaysAndDayArithmetic() {
         #expect(day("2026-11-22").isoWeekday == 7)  // a Sunday
         #expect(day("2025-11-22").isoWeekday == 6)  // a Saturday

@@ -29,4 +29,40 @@ struct LondonWallClockTests {
         #expect(LondonTime.format(back) == "2025-10-26 01:00")
         #expect(LondonTime.date(of: Date(timeIntervalSince1970: 1_751_324_400)) == LocalDate(year: 2025, month: 7, day: 1))
     }
+
+    /// The instant Foundation's calendar gives for a London wall-clock time, the reference `instant` must match.
+    func calendarInstant(_ date: LocalDate, _ hour: Int, _ minute: Int) -> Date {
+        LondonTime.calendar.date(from: DateComponents(timeZone: LondonTime.timeZone, year: date.year, month: date.month,
+                                                      day: date.day, hour: hour, minute: minute))!
+    }
+
+    @Test func everyWallClockTimeMatchesTheCalendarAcrossYears() {
+        // Every day from 1999 to 2031 at a time of day that drifts by 37 minutes a day.
+        var day = LocalDate(year: 1999, month: 1, day: 1)!, minuteOfDay = 0
+        while day < LocalDate(year: 2031, month: 1, day: 1)! {
+            #expect(LondonTime.instant(day, hour: minuteOfDay / 60, minute: minuteOfDay % 60)
+                    == calendarInstant(day, minuteOfDay / 60, minuteOfDay % 60), "\(day) \(minuteOfDay)")
+            day = day.adding(days: 1)
+            minuteOfDay = (minuteOfDay + 37) % 1_440
+        }
+    }
+
+    @Test(arguments: [LocalDate(year: 2025, month: 3, day: 29)!, LocalDate(year: 2025, month: 3, day: 30)!,
+                      LocalDate(year: 2025, month: 3, day: 31)!, LocalDate(year: 2025, month: 10, day: 25)!,
+                      LocalDate(year: 2025, month: 10, day: 26)!, LocalDate(year: 2025, month: 10, day: 27)!,
+                      LocalDate(year: 2016, month: 3, day: 27)!, LocalDate(year: 2016, month: 10, day: 30)!])
+    func everyMinuteAroundAClockChangeMatchesTheCalendar(day: LocalDate) {
+        // The skipped hour (01:00–01:59 on the day the clocks go forward) and the repeated one (on the day they
+        // go back) are where an offset worked out by arithmetic could go wrong.
+        for minuteOfDay in 0..<1_440 {
+            #expect(LondonTime.instant(day, hour: minuteOfDay / 60, minute: minuteOfDay % 60)
+                    == calendarInstant(day, minuteOfDay / 60, minuteOfDay % 60), "\(day) \(minuteOfDay)")
+        }
+    }
+
+    @Test func aRepeatedHourIsTakenAtItsFirstSummerTimeOccurrence() {
+        // 26 October 2025: 01:30 London happened at 00:30 UTC (BST) and again at 01:30 UTC (GMT).
+        #expect(LondonTime.instant(LocalDate(year: 2025, month: 10, day: 26)!, hour: 1, minute: 30)
+                == Date(timeIntervalSince1970: 1_761_438_600))
+    }
 }

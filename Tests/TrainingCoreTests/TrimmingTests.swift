@@ -18,4 +18,11 @@ struct TrimmingTests {
         #expect("".trimmingWhiteSpace() == "")
         #expect("\u{00A0}x\u{00A0}".trimmingSpaces() == "x", "a no-break space is white space, as in Foundation's set")
     }
+
+    @Test func textThatNeedsNoTrimmingIsKeptExactlyEvenWithLettersBeyondASCII() {
+        #expect("Zoë".trimmingSpaces() == "Zoë")
+        #expect("a\u{00A0}".trimmingSpaces() == "a", "a no-break space at the end is still trimmed")
+        #expect("e\u{0301}".trimmingWhiteSpace() == "e\u{0301}", "a letter with a combining accent stays whole")
+        #expect("x y".trimmingWhiteSpace() == "x y")
+    }
 }

@@ -43,9 +43,23 @@ struct EmailTests {
         #expect(Set([typed, try EmailAddress("SAM.PATEL@CALDERDALE.EXAMPLE")]).count == 1)
     }
 
-    @Test("text that is not an address is refused", arguments: ["sam", "sam@", "@example.org", "sam@example", "sam patel@example.org", "a@b@c.org", "sam@example."])
+    @Test("text that is not an address is refused", arguments: ["sam", "sam@", "@example.org", "sam@example", "sam patel@example.org", "a@b@c.org", "sam@example.",
+                 "sam@.example.org", "sam;jo@example.org", "<sam@example.org>", "sam,jo@example.org", "sam\tp@example.org",
+                 "zoë@exämple", "zoë p@exämple.org", "zoë@@exämple.org", "zoë\u{00A0}p@exämple.org"])
     func invalid(text: String) {
         #expect(throws: InputError("'\(text)' is not an email address")) { try EmailAddress(text) }
+    }
+
+    @Test func addressesWithLettersBeyondASCIIAreAcceptedAndMatchIgnoringCase() throws {
+        let typed = try EmailAddress("Zoë.Ó@Exämple.org")
+        #expect(typed.text == "Zoë.Ó@Exämple.org")
+        #expect(typed == (try EmailAddress("zoë.ó@exämple.org")))
+    }
+
+    @Test func anAddressOfAtMost254CharactersIsAccepted() throws {
+        let local = String(repeating: "a", count: 242)
+        #expect(try EmailAddress(local + "@example.org").text.count == 254)
+        #expect(throws: InputError("'\(local)a@example.org' is not an email address")) { try EmailAddress(local + "a@example.org") }
     }
 
     @Test func anEmptyAddressIsMissingNotMalformed() {
@@ -88,6 +102,17 @@ struct VocabularyTests {
         #expect(try DeliveryMode.parse("Face to face") == .faceToFace)
         #expect(try DeliveryMode.parse("elearning") == .eLearning)
         #expect(throws: InputError.self) { try Sector.parse("Church") }
+    }
+
+    /// `parse` takes a word written exactly as a raw value at once, which is right only while no two raw
+    /// values of one vocabulary read alike once case, spaces and underscores are set aside.
+    @Test func noTwoWordsOfAVocabularyReadAlike() {
+        func distinct<V: Vocabulary>(_ type: V.Type) -> Bool {
+            Set(V.allCases.map { V.key($0.rawValue) }).count == V.allCases.count
+        }
+        #expect(distinct(CourseLevel.self) && distinct(DeliveryMode.self) && distinct(Sector.self) && distinct(SessionStatus.self))
+        #expect(distinct(SessionCancelReason.self) && distinct(BookingStatus.self) && distinct(LicenceStatus.self))
+        #expect(distinct(KnowledgeGain.self) && distinct(UsedInPractice.self) && distinct(UserRole.self))
     }
 }
 
