@@ -31,6 +31,11 @@ extension AppDatabase {
     public func importHistory(_ history: HistoryImport, by actor: String,
                               progress: ((Double) -> Void)? = nil) throws -> HistoryImportSummary {
         try write { db in
+            // A history of a million bookings touches far more index pages than the writer's 2 MB cache holds;
+            // with too small a cache SQLite reads the same pages back from the file over and over.
+            let cacheSize = try Int.fetchOne(db, sql: "PRAGMA cache_size") ?? -2_000
+            try db.execute(sql: "PRAGMA cache_size = -\(Self.importCacheKiB)")
+            defer { try? db.execute(sql: "PRAGMA cache_size = \(cacheSize)") }
             var importer = try HistoryImporter(db: db, now: now(), history: history, progress: progress)
             try importer.run()
             let problems = history.problems + importer.problems
@@ -40,6 +45,11 @@ extension AppDatabase {
             return importer.summary
         }
     }
+}
+
+extension AppDatabase {
+    /// The writer's page cache during a history import, in KiB; SQLite takes it only as pages are used.
+    static let importCacheKiB = 256 * 1024
 }
 
 extension HistoryImportSummary {
@@ -60,6 +70,13 @@ struct HistoryImporter {
     var agencies: [String: Int64] = [:]
     var learners: [String: Int64] = [:]
     var sessions: [String: (id: Int64, date: LocalDate)] = [:]
+    /// The sessions this import adds, with the bookings it has put on them so far. No booking in the database
+    /// can be on such a session, so their checks (already imported? already holding a place? full?) are
+    /// answered here instead of by three queries a booking.
+    var addedSessions: [Int64: AddedSession] = [:]
+    /// Agency ids by the name as written on the rows (most rows spell a name the same way), before the
+    /// case-insensitive lookup in `agencies`.
+    var agenciesAsWritten: [String: Int64] = [:]
     /// The evaluations that can be matched: those of a session that could not be read are reported there instead.
     let matchableEvaluations: [HistoricalEvaluation]
     /// Every row gone through, of every file, for the caller's progress.
@@ -135,9 +152,11 @@ struct HistoryImporter {
             let end = row.end ?? row.start.addingTimeInterval(Double(course.minutes) * 60)
             let capacity = row.capacity ?? course.capacity
             let date = LondonTime.date(of: row.start)
-            try insert.execute(arguments: [course.id, row.reference, row.start, end, date, row.delivery.rawValue, row.venue, capacity,
-                                           row.status.rawValue, row.cancelReason?.rawValue, nil, nil, now])
+            try insert.execute(arguments: [course.id, row.reference, StoredInstant(row.start), StoredInstant(end), date,
+                                           row.delivery.rawValue, row.venue, capacity, row.status.rawValue, row.cancelReason?.rawValue,
+                                           nil, nil, StoredInstant(now)])
             sessions[row.reference] = (db.lastInsertedRowID, date)
+            addedSessions[db.lastInsertedRowID] = AddedSession(placesLeft: row.status == .scheduled ? capacity : nil)
             summary.sessionsAdded += 1
         }
     }
@@ -157,7 +176,11 @@ struct HistoryImporter {
     /// The agency named on a row: nil inside when none is recorded; nil outside when it cannot be added.
     mutating func agency(_ person: HistoryPerson, at location: InputLocation) throws -> Int64?? {
         guard let name = person.agencyName else { return .some(nil) }
-        if let id = agencies[name.lowercased()] { return id }
+        if let id = agenciesAsWritten[name] { return id }
+        if let id = agencies[name.lowercased()] {
+            agenciesAsWritten[name] = id
+            return id
+        }
         guard let sector = person.sector else {
             problems.append(InputError("the agency '\(name)' is not known and no sector is given to add it", at: location.field("sector")))
             return nil
@@ -173,8 +196,7 @@ struct HistoryImporter {
             INSERT INTO booking (sessionId, learnerId, agencyId, status, bookedAt, bookedBy, cancelledAt, cancelledBy, noticeWorkingDays)
             VALUES (?, ?, ?, ?, ?, 'import', ?, ?, ?)
             """)
-        let existing = try db.cachedStatement(sql: "SELECT 1 FROM booking WHERE sessionId = ? AND learnerId = ? AND bookedAt = ?")
-        let live = try db.cachedStatement(sql: "SELECT 1 FROM booking WHERE sessionId = ? AND learnerId = ? AND status <> 'cancelled'")
+        let checks = try BookingChecks(db)
         let calendar = try AppDatabase.workingCalendar(db)
         for row in history.bookings {
             defer { rowsDone.advance() }
@@ -187,27 +209,25 @@ struct HistoryImporter {
                 continue
             }
             guard let learner = try learner(row.person, at: location) else { continue }
-            if try Bool.fetchOne(existing, arguments: [session.id, learner.id, row.bookedOn]) == true {
+            if try checks.alreadyImported(session.id, learner.id, row.bookedOn, addedSessions[session.id]) {
                 summary.bookingsUnchanged += 1
                 continue
             }
-            if row.status == .confirmed, try Int.fetchOne(db, sql: """
-                SELECT s.capacity - (SELECT COUNT(*) FROM booking b WHERE b.sessionId = s.id AND b.status IN ('confirmed', 'attended', 'did-not-attend'))
-                FROM session s WHERE s.id = ? AND s.status = 'scheduled'
-                """, arguments: [session.id]).map({ $0 <= 0 }) == true {
+            if row.status == .confirmed, try checks.isFull(session.id, addedSessions[session.id]) {
                 problems.append(InputError("session '\(row.sessionReference)' is still to run and already full: import this booking as waitlisted",
                                            at: location.field("status")))
                 continue
             }
-            if row.status != .cancelled, try Bool.fetchOne(live, arguments: [session.id, learner.id]) == true {
+            if row.status != .cancelled, try checks.holdsPlace(session.id, learner.id, addedSessions[session.id]) {
                 problems.append(InputError("\(row.person.email) already has a place on session '\(row.sessionReference)'", at: location.field("learner_email")))
                 continue
             }
+            addedSessions[session.id]?.record(learnerId: learner.id, bookedAt: row.bookedOn, status: row.status)
             // A cancellation with no date recorded is dated as booked (the schema needs a date) but given no notice.
             let cancelledAt = row.status == .cancelled ? (row.cancelledOn ?? row.bookedOn) : nil
             let notice = row.cancelledOn.map { calendar.noticeInWorkingDays(cancelledOn: LondonTime.date(of: $0), sessionDate: session.date) }
-            try insert.execute(arguments: [session.id, learner.id, learner.agencyId, row.status.rawValue, row.bookedOn, cancelledAt,
-                                           cancelledAt == nil ? nil : "import", notice])
+            try insert.execute(arguments: [session.id, learner.id, learner.agencyId, row.status.rawValue, StoredInstant(row.bookedOn),
+                                           cancelledAt.map(StoredInstant.init), cancelledAt == nil ? nil : "import", notice])
             summary.bookingsAdded += 1
         }
     }
@@ -236,5 +256,63 @@ struct HistoryImporter {
             }
             summary.allocationsAdded += 1
         }
+    }
+}
+
+/// A place on a session that a history import added, as the import's duplicate check knows it.
+struct BookedPlace: Hashable {
+    let learnerId: Int64
+    let bookedAt: Date
+}
+
+/// What one history import has put on a session it added itself.
+struct AddedSession {
+    /// Places left on a session still to run; nil for one delivered or cancelled, where capacity is not
+    /// enforced on the past.
+    var placesLeft: Int?
+    /// Every booking imported onto it, to find the same booking given twice.
+    var booked: Set<BookedPlace> = []
+    /// The learners holding a place (any booking but a cancelled one).
+    var live: Set<Int64> = []
+
+    mutating func record(learnerId: Int64, bookedAt: Date, status: BookingStatus) {
+        booked.insert(BookedPlace(learnerId: learnerId, bookedAt: bookedAt))
+        if status != .cancelled { live.insert(learnerId) }
+        if [.confirmed, .attended, .didNotAttend].contains(status) { placesLeft = placesLeft.map { $0 - 1 } }
+    }
+}
+
+/// The checks of a booking row: on a session this import added they are answered from what it has put
+/// there; on one already in the database, by asking it.
+struct BookingChecks {
+    let existing: Statement
+    let live: Statement
+    let placesLeft: Statement
+
+    init(_ db: Database) throws {
+        existing = try db.cachedStatement(sql: "SELECT 1 FROM booking WHERE sessionId = ? AND learnerId = ? AND bookedAt = ?")
+        live = try db.cachedStatement(sql: "SELECT 1 FROM booking WHERE sessionId = ? AND learnerId = ? AND status <> 'cancelled'")
+        placesLeft = try db.cachedStatement(sql: """
+            SELECT s.capacity - (SELECT COUNT(*) FROM booking b WHERE b.sessionId = s.id AND b.status IN ('confirmed', 'attended', 'did-not-attend'))
+            FROM session s WHERE s.id = ? AND s.status = 'scheduled'
+            """)
+    }
+
+    /// The same booking (session, learner, time booked) is already held: importing it again changes nothing.
+    func alreadyImported(_ sessionId: Int64, _ learnerId: Int64, _ bookedAt: Date, _ added: AddedSession?) throws -> Bool {
+        if let added { return added.booked.contains(BookedPlace(learnerId: learnerId, bookedAt: bookedAt)) }
+        return try Bool.fetchOne(existing, arguments: [sessionId, learnerId, StoredInstant(bookedAt)]) == true
+    }
+
+    /// The session is still to run and has no place left.
+    func isFull(_ sessionId: Int64, _ added: AddedSession?) throws -> Bool {
+        if let added { return added.placesLeft.map { $0 <= 0 } ?? false }
+        return try Int.fetchOne(placesLeft, arguments: [sessionId]).map { $0 <= 0 } == true
+    }
+
+    /// The learner already holds a place (any booking but a cancelled one) on the session.
+    func holdsPlace(_ sessionId: Int64, _ learnerId: Int64, _ added: AddedSession?) throws -> Bool {
+        if let added { return added.live.contains(learnerId) }
+        return try Bool.fetchOne(live, arguments: [sessionId, learnerId]) == true
     }
 }

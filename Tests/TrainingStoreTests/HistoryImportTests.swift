@@ -121,4 +121,80 @@ struct HistoryImportTests {
         }
         #expect(try programme.database.snapshot() == before)
     }
+
+    /// A scheduled session of two places, and `bookings` on it, imported together, or (`sessionHeldBefore`)
+    /// the session first and the bookings in a later import, so each check is made both on a session the
+    /// import adds itself and on one the database already holds.
+    func importBookings(_ bookings: [BookingHistoryRow], sessionHeldBefore: Bool, on programme: Programme) throws -> HistoryImportSummary {
+        var sessions = HistoryImport()
+        sessions.sessions = [SessionHistoryRow(line: 2, reference: "2026-050", courseTitle: "Toxic Trio", level: .intermediate,
+                                               delivery: .faceToFace, start: at("2026-06-10 09:30"), end: at("2026-06-10 16:00"),
+                                               venue: "Halifax", capacity: 2, status: .scheduled, cancelReason: nil)]
+        var history = sessions
+        if sessionHeldBefore {
+            try programme.database.importHistory(sessions, by: "officer")
+            history.sessions = []
+        }
+        history.bookings = bookings
+        return try programme.database.importHistory(history, by: "officer")
+    }
+
+    func booking(line: Int, _ email: String, bookedOn: String, _ status: BookingStatus) -> BookingHistoryRow {
+        BookingHistoryRow(line: line, sessionReference: "2026-050", person: person(email, "Someone", "Calderdale Council", nil),
+                          bookedOn: at(bookedOn), status: status, cancelledOn: status == .cancelled ? at(bookedOn) : nil)
+    }
+
+    func problems(_ body: () throws -> Void) -> [String] {
+        do {
+            try body()
+            return []
+        } catch let error as InputProblems {
+            return error.problems.map(\.description)
+        } catch {
+            return ["\(error)"]
+        }
+    }
+
+    @Test(arguments: [false, true])
+    func theSameBookingGivenTwiceIsImportedOnce(sessionHeldBefore: Bool) throws {
+        let programme = try Programme()
+        let summary = try importBookings([booking(line: 2, "a@council.example", bookedOn: "2026-05-01 10:00", .confirmed),
+                                          booking(line: 3, "A@Council.example", bookedOn: "2026-05-01 10:00", .confirmed)],
+                                         sessionHeldBefore: sessionHeldBefore, on: programme)
+        #expect(summary.bookingsAdded == 1 && summary.bookingsUnchanged == 1)
+        #expect(try programme.database.count("booking") == 1)
+    }
+
+    @Test(arguments: [false, true])
+    func aSecondPlaceForTheSameLearnerIsRefusedButABookingAfterACancellationIsNot(sessionHeldBefore: Bool) throws {
+        let programme = try Programme()
+        let refused = problems {
+            _ = try importBookings([booking(line: 2, "a@council.example", bookedOn: "2026-05-01 10:00", .confirmed),
+                                    booking(line: 3, "a@council.example", bookedOn: "2026-05-02 10:00", .waitlisted)],
+                                   sessionHeldBefore: sessionHeldBefore, on: programme)
+        }
+        #expect(refused == ["bookings, line 3, field 'learner_email': a@council.example already has a place on session '2026-050'"])
+
+        let fresh = try Programme()
+        let summary = try importBookings([booking(line: 2, "a@council.example", bookedOn: "2026-05-01 10:00", .cancelled),
+                                          booking(line: 3, "a@council.example", bookedOn: "2026-05-02 10:00", .confirmed)],
+                                         sessionHeldBefore: sessionHeldBefore, on: fresh)
+        #expect(summary.bookingsAdded == 2)
+    }
+
+    @Test(arguments: [false, true])
+    func aConfirmedPlaceBeyondTheCapacityOfASessionStillToRunIsRefused(sessionHeldBefore: Bool) throws {
+        // Two places: a cancelled booking takes none, the first two confirmed take both, the waiting list is
+        // not limited, and a third confirmed place is refused.
+        let programme = try Programme()
+        let refused = problems {
+            _ = try importBookings([booking(line: 2, "a@council.example", bookedOn: "2026-05-01 10:00", .cancelled),
+                                    booking(line: 3, "b@council.example", bookedOn: "2026-05-01 10:00", .confirmed),
+                                    booking(line: 4, "c@council.example", bookedOn: "2026-05-01 10:00", .confirmed),
+                                    booking(line: 5, "d@council.example", bookedOn: "2026-05-01 10:00", .waitlisted),
+                                    booking(line: 6, "e@council.example", bookedOn: "2026-05-01 10:00", .confirmed)],
+                                   sessionHeldBefore: sessionHeldBefore, on: programme)
+        }
+        #expect(refused == ["bookings, line 6, field 'status': session '2026-050' is still to run and already full: import this booking as waitlisted"])
+    }
 }
