@@ -88,13 +88,15 @@ public struct LocalDate: Sendable, Hashable, Comparable, Codable, CustomStringCo
     public static func parse(_ text: String, at location: InputLocation = InputLocation()) throws -> LocalDate {
         if let date = isoDate(text) { return date }
         let trimmed = text.trimmingSpaces()
+        // Digits and separators only: Int alone would also read "+025" as 25.
+        let digitsOnly = trimmed.unicodeScalars.allSatisfy { ("0"..."9").contains($0) || $0 == "-" || $0 == "/" }
         let isoParts = trimmed.split(separator: "-", omittingEmptySubsequences: false)
         let ukParts = trimmed.split(separator: "/", omittingEmptySubsequences: false)
         var numbers: (y: Int, m: Int, d: Int)?
-        if isoParts.count == 3, isoParts[0].count == 4, isoParts[1].count == 2, isoParts[2].count == 2,
+        if digitsOnly, isoParts.count == 3, isoParts[0].count == 4, isoParts[1].count == 2, isoParts[2].count == 2,
            let y = Int(isoParts[0]), let m = Int(isoParts[1]), let d = Int(isoParts[2]) {
             numbers = (y, m, d)
-        } else if ukParts.count == 3, (1...2).contains(ukParts[0].count), (1...2).contains(ukParts[1].count),
+        } else if digitsOnly, ukParts.count == 3, (1...2).contains(ukParts[0].count), (1...2).contains(ukParts[1].count),
                   ukParts[2].count == 4,
                   let d = Int(ukParts[0]), let m = Int(ukParts[1]), let y = Int(ukParts[2]) {
             numbers = (y, m, d)
