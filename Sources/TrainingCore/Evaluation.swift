@@ -59,7 +59,10 @@ public struct EvaluationAnswers: Sendable, Hashable {
     }
 
     /// Satisfaction 4 or 5 (DOMAIN.md, "Evaluation").
-    public var isSatisfied: Bool { satisfaction >= 4 }
+    public var isSatisfied: Bool { Self.isSatisfied(score: satisfaction) }
+
+    /// Whether a satisfaction score counts as satisfied: 4 or 5 (DOMAIN.md, "Evaluation").
+    public static func isSatisfied(score: Int) -> Bool { score >= 4 }
 }
 
 /// A learner's follow-up, months after the course.
@@ -141,30 +144,103 @@ public struct ImpactFigures: Sendable, Equatable {
 
     /// Works out the figures from the answers of one group.
     public static func compute(attended: Int, evaluations: [EvaluationAnswers], followUps: [FollowUpAnswers]) -> ImpactFigures {
+        var tally = ImpactTally(attended: attended)
+        for answers in evaluations { tally.add(answers) }
+        for answers in followUps { tally.add(answers) }
+        return ImpactFigures(tally)
+    }
+}
+
+extension ImpactFigures {
+    /// Works out the figures from a group's tally: shares of responses, means of the scores given.
+    public init(_ tally: ImpactTally) {
         func share(_ part: Int, _ whole: Int) -> Double? { whole == 0 ? nil : Double(part) / Double(whole) }
-        func mean(_ values: [Int]) -> Double? { values.isEmpty ? nil : Double(values.reduce(0, +)) / Double(values.count) }
-        let responses = evaluations.count
-        let satisfied = evaluations.filter(\.isSatisfied).count
-        var distribution = [0, 0, 0, 0, 0]
-        for answer in evaluations { distribution[answer.satisfaction - 1] += 1 }
-        var knowledge: [KnowledgeGain: Int] = [:]
-        for answer in evaluations { knowledge[answer.knowledge, default: 0] += 1 }
-        let paired = evaluations.compactMap { answer -> (Int, Int)? in
-            guard let before = answer.confidenceBefore, let after = answer.confidenceAfter else { return nil }
-            return (before, after)
+        func mean(_ sum: ImpactTally.Sum) -> Double? { sum.count == 0 ? nil : Double(sum.total) / Double(sum.count) }
+        let satisfied = (1...5).filter { EvaluationAnswers.isSatisfied(score: $0) }.reduce(0) { $0 + tally.satisfaction[$1 - 1] }
+        self.init(
+            attended: tally.attended, responses: tally.responses, responseRate: share(tally.responses, tally.attended),
+            satisfied: satisfied, satisfactionDistribution: tally.satisfaction, satisfiedShare: share(satisfied, tally.responses),
+            knowledge: tally.knowledge,
+            meanConfidenceBefore: mean(tally.confidenceBefore), meanConfidenceAfter: mean(tally.confidenceAfter),
+            meanConfidenceShift: mean(tally.confidenceShift), confidenceRoseShare: share(tally.confidenceRose, tally.confidenceShift.count),
+            followUps: tally.followUps, followUpRate: share(tally.followUps, tally.attended), used: tally.used,
+            meanDifference: mean(tally.difference))
+    }
+}
+
+/// What the impact figures of a group are worked out from: how many attended, how many gave each answer,
+/// and the sums of the scores. Tallies add up, so a database can count a year's answers by course or by
+/// agency and the figures of any larger group (a level, a sector, all courses) are the sum of its parts.
+public struct ImpactTally: Sendable, Equatable {
+    /// How many scores were given and what they add up to.
+    public struct Sum: Sendable, Equatable {
+        public var count = 0
+        public var total = 0
+
+        public init(count: Int = 0, total: Int = 0) {
+            self.count = count
+            self.total = total
         }
-        var used: [UsedInPractice: Int] = [:]
-        for answer in followUps { used[answer.used, default: 0] += 1 }
-        return ImpactFigures(
-            attended: attended, responses: responses, responseRate: share(responses, attended),
-            satisfied: satisfied, satisfactionDistribution: distribution, satisfiedShare: share(satisfied, responses),
-            knowledge: knowledge,
-            meanConfidenceBefore: mean(evaluations.compactMap(\.confidenceBefore)),
-            meanConfidenceAfter: mean(evaluations.compactMap(\.confidenceAfter)),
-            meanConfidenceShift: mean(paired.map { $0.1 - $0.0 }),
-            confidenceRoseShare: share(paired.filter { $0.1 > $0.0 }.count, paired.count),
-            followUps: followUps.count, followUpRate: share(followUps.count, attended), used: used,
-            meanDifference: mean(followUps.compactMap(\.difference)))
+
+        mutating func add(_ value: Int?) {
+            guard let value else { return }
+            count += 1
+            total += value
+        }
+
+        static func + (lhs: Sum, rhs: Sum) -> Sum { Sum(count: lhs.count + rhs.count, total: lhs.total + rhs.total) }
+    }
+
+    public var attended: Int
+    /// Evaluations given.
+    public var responses = 0
+    /// Evaluations giving each satisfaction score, index 0 for a score of 1.
+    public var satisfaction = [0, 0, 0, 0, 0]
+    public var knowledge: [KnowledgeGain: Int] = [:]
+    public var confidenceBefore = Sum()
+    public var confidenceAfter = Sum()
+    /// After minus before, of the evaluations that gave both.
+    public var confidenceShift = Sum()
+    /// Of the evaluations that gave both, those whose confidence rose.
+    public var confidenceRose = 0
+    public var followUps = 0
+    public var used: [UsedInPractice: Int] = [:]
+    public var difference = Sum()
+
+    public init(attended: Int = 0) { self.attended = attended }
+
+    public mutating func add(_ answers: EvaluationAnswers) {
+        responses += 1
+        satisfaction[answers.satisfaction - 1] += 1
+        knowledge[answers.knowledge, default: 0] += 1
+        confidenceBefore.add(answers.confidenceBefore)
+        confidenceAfter.add(answers.confidenceAfter)
+        if let before = answers.confidenceBefore, let after = answers.confidenceAfter {
+            confidenceShift.add(after - before)
+            if after > before { confidenceRose += 1 }
+        }
+    }
+
+    public mutating func add(_ answers: FollowUpAnswers) {
+        followUps += 1
+        used[answers.used, default: 0] += 1
+        difference.add(answers.difference)
+    }
+
+    public static func + (lhs: ImpactTally, rhs: ImpactTally) -> ImpactTally {
+        var sum = lhs
+        sum.attended += rhs.attended
+        sum.responses += rhs.responses
+        sum.satisfaction = zip(lhs.satisfaction, rhs.satisfaction).map(+)
+        sum.knowledge.merge(rhs.knowledge, uniquingKeysWith: +)
+        sum.confidenceBefore = lhs.confidenceBefore + rhs.confidenceBefore
+        sum.confidenceAfter = lhs.confidenceAfter + rhs.confidenceAfter
+        sum.confidenceShift = lhs.confidenceShift + rhs.confidenceShift
+        sum.confidenceRose += rhs.confidenceRose
+        sum.followUps += rhs.followUps
+        sum.used.merge(rhs.used, uniquingKeysWith: +)
+        sum.difference = lhs.difference + rhs.difference
+        return sum
     }
 }
 

@@ -36,6 +36,32 @@ struct EvaluationScoringTests {
         #expect(figures.isTooSmall)                         // 4 responses
     }
 
+    @Test func theTallyOfTwoGroupsGivesTheFiguresOfAllTheirAnswersTogether() throws {
+        // Group A: 6 attended, answers 5 (4→8) and 3 (6→5), one follow-up used (difference 4).
+        // Group B: 4 attended, answers 4 (5→7) and 2 (no scores), one follow-up not used.
+        let a = [answer(5, .aLot, before: 4, after: 8), answer(3, .aLittle, before: 6, after: 5)]
+        let b = [answer(4, .aLot, before: 5, after: 7), answer(2, .notAtAll)]
+        let aFollowUps = [try FollowUpAnswers(used: .yes, example: nil, difference: 4, barriers: nil)]
+        let bFollowUps = [try FollowUpAnswers(used: .no, example: nil, difference: nil, barriers: nil)]
+        var first = ImpactTally(attended: 6), second = ImpactTally(attended: 4)
+        a.forEach { first.add($0) }
+        aFollowUps.forEach { first.add($0) }
+        b.forEach { second.add($0) }
+        bFollowUps.forEach { second.add($0) }
+        let together = ImpactFigures(first + second)
+        #expect(together == ImpactFigures.compute(attended: 10, evaluations: a + b, followUps: aFollowUps + bFollowUps))
+        #expect(together.satisfied == 2 && together.responses == 4 && together.responseRate == 0.4)
+        #expect(together.meanConfidenceShift == 5.0 / 3.0)    // (4 − 1 + 2) ÷ 3
+        #expect(together.confidenceRoseShare == 2.0 / 3.0)
+        #expect(together.usedShare(.yes) == 0.5 && together.meanDifference == 4.0)
+    }
+
+    @Test func anEmptyTallyHasNoShares() {
+        let figures = ImpactFigures(ImpactTally())
+        #expect(figures.responseRate == nil && figures.satisfiedShare == nil && figures.meanConfidenceBefore == nil)
+        #expect(figures.knowledge.isEmpty && figures.used.isEmpty && figures.satisfactionDistribution == [0, 0, 0, 0, 0])
+    }
+
     @Test func followUpsGiveBehaviourAndResults() throws {
         let pairs: [(UsedInPractice, Int?)] = [(.yes, 4), (.yes, 5), (.partly, 3), (.no, nil)]
         let followUps = try pairs.map {
