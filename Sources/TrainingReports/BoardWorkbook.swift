@@ -5,39 +5,70 @@ import XLSX
 
 /// The board's annual workbook: eight sheets comparing a financial year with the one before.
 public enum BoardWorkbook {
-    /// The sheets, in the order the board reads them, from the figures in the database.
+    /// The sheets, in the order the board reads them, from the figures in the database. The period's figures
+    /// and the year before's are read at the same time, each on one consistent view of the database.
     public static func sheets(for year: some ReportingPeriod, from database: AppDatabase) throws -> [ReportSheet] {
-        let previous = year.yearEarlier
-        let courseNow = try database.courseFigures(period: year), courseBefore = try database.courseFigures(period: previous)
-        let attendanceNow = try database.attendanceByAgency(period: year), attendanceBefore = try database.attendanceByAgency(period: previous)
-        let licencesNow = try database.licenceFigures(period: year), licencesBefore = try database.licenceFigures(period: previous)
-        let takeUpNow = try database.takeUp(period: year), takeUpBefore = try database.takeUp(period: previous)
-        let impacts = try database.impact(period: year, by: [.level, .course]), impactByLevel = impacts[0], impactByCourse = impacts[1]
-        let chargesNow = try database.chargesByAgency(period: year), chargesBefore = try database.chargesByAgency(period: previous)
+        let (now, before) = try bothAtOnce({ try PeriodFigures.read(year, withSheetsOfThePeriod: true, from: database) },
+                                           { try PeriodFigures.read(year.yearEarlier, withSheetsOfThePeriod: false, from: database) })
+        let impacts = ImpactReport.reports(period: year, by: PeriodFigures.impactGroupings, current: now.impact, previous: before.impact,
+                                           quotes: now.quotes!)
+        let impactByLevel = impacts[0], impactByCourse = impacts[1]
 
-        func headlines(_ courses: CourseFigures, _ attendance: [AgencyAttendance], _ licences: LicenceFigures, _ impact: ImpactFigures,
-                       _ charges: [AgencyCharges], _ y: some ReportingPeriod) throws -> Headlines {
-            Headlines(coursesHeld: courses.total.held, cancelledShare: courses.total.cancelledShare,
-                      attendance: attendance.reduce(0) { $0 + $1.attended }, learnersReached: try database.learnersReached(period: y),
-                      eLearningCompletions: licences.total.completed, licencesAllocated: licences.total.allocated,
-                      licencesStarted: licences.total.started, satisfiedShare: impact.satisfiedShare,
+        func headlines(_ figures: PeriodFigures, _ impact: ImpactFigures) -> Headlines {
+            Headlines(coursesHeld: figures.courses.total.held, cancelledShare: figures.courses.total.cancelledShare,
+                      attendance: figures.attendance.reduce(0) { $0 + $1.attended }, learnersReached: figures.learnersReached,
+                      eLearningCompletions: figures.licences.total.completed, licencesAllocated: figures.licences.total.allocated,
+                      licencesStarted: figures.licences.total.started, satisfiedShare: impact.satisfiedShare,
                       knowledgeALotShare: impact.knowledgeShare(.aLot), responseRate: impact.responseRate,
-                      chargesRaised: charges.reduce(.zero) { $0 + $1.raised })
+                      chargesRaised: figures.charges.reduce(.zero) { $0 + $1.raised })
         }
         return [
-            BoardSheets.summary(period: year,
-                                current: try headlines(courseNow, attendanceNow, licencesNow, impactByLevel.overall.figures, chargesNow, year),
-                                previous: try headlines(courseBefore, attendanceBefore, licencesBefore, impactByLevel.overall.previous, chargesBefore, previous),
-                                attendanceNow: attendanceNow, attendanceBefore: attendanceBefore, takeUp: takeUpNow),
-            BoardSheets.courses(period: year, current: courseNow, previous: courseBefore),
-            BoardSheets.attendanceByAgency(period: year, current: attendanceNow, previous: attendanceBefore),
-            BoardSheets.coursesByLevel(period: year, deliveries: try database.courseDeliveries(period: year)),
-            BoardSheets.eLearning(period: year, current: licencesNow, previous: licencesBefore, pools: try database.licenceStatus().total,
-                                  runOut: try database.licenceRunOut()),
-            BoardSheets.takeUp(period: year, current: takeUpNow, previous: takeUpBefore),
-            BoardSheets.charges(period: year, lines: chargesNow),
+            BoardSheets.summary(period: year, current: headlines(now, impactByLevel.overall.figures),
+                                previous: headlines(before, impactByLevel.overall.previous),
+                                attendanceNow: now.attendance, attendanceBefore: before.attendance, takeUp: now.takeUp),
+            BoardSheets.courses(period: year, current: now.courses, previous: before.courses),
+            BoardSheets.attendanceByAgency(period: year, current: now.attendance, previous: before.attendance),
+            BoardSheets.coursesByLevel(period: year, deliveries: now.deliveries!),
+            BoardSheets.eLearning(period: year, current: now.licences, previous: before.licences, pools: now.pools!, runOut: now.runOut),
+            BoardSheets.takeUp(period: year, current: now.takeUp, previous: before.takeUp),
+            BoardSheets.charges(period: year, lines: now.charges),
             BoardSheets.impact(period: year, byLevel: impactByLevel, byCourse: impactByCourse),
         ]
+    }
+
+    /// One period's figures for the board, all read on one consistent view of the database; with the sheets
+    /// shown for the reported period alone (courses by level, licence pools, quotes) when asked.
+    struct PeriodFigures: Sendable {
+        static let impactGroupings: [ImpactGrouping] = [.level, .course]
+
+        var courses: CourseFigures
+        var attendance: [AgencyAttendance]
+        var licences: LicenceFigures
+        var takeUp: [TakeUpLine]
+        var learnersReached: Int
+        var charges: [AgencyCharges]
+        var impact: ImpactTallies
+        var deliveries: [CourseDelivery]?
+        var pools: PoolStatus?
+        var runOut: LocalDate?
+        var quotes: ImpactQuotes?
+
+        static func read(_ period: some ReportingPeriod, withSheetsOfThePeriod: Bool, from database: AppDatabase) throws -> PeriodFigures {
+            try database.inOneRead { view in
+                let takeUp = try view.takeUpAndReach(period: period)
+                var figures = PeriodFigures(
+                    courses: try view.courseFigures(period: period), attendance: try view.attendanceByAgency(period: period),
+                    licences: try view.licenceFigures(period: period), takeUp: takeUp.lines, learnersReached: takeUp.learnersReached,
+                    charges: try view.chargesByAgency(period: period), impact: try view.impactTallies(period: period, by: impactGroupings))
+                if withSheetsOfThePeriod {
+                    figures.deliveries = try view.courseDeliveries(period: period)
+                    figures.pools = try view.licenceStatus().total
+                    figures.runOut = try view.licenceRunOut()
+                    figures.quotes = try view.impactQuotes(period: period)
+                }
+                return figures
+            }
+        }
     }
 
     /// Writes the annual workbook `board-YYYY-YY.xlsx` into `folder` and returns its path. `progress`, if
@@ -70,7 +101,7 @@ public enum BoardWorkbook {
         let settings = try database.settings()
         let path = URL(fileURLWithPath: folder).appendingPathComponent("\(name).xlsx").path
         let end = LondonTime.startOfDay(period.lastDay.adding(days: 1))
-        let created = min(end, try database.latestActivity() ?? LondonTime.startOfDay(period.firstDay))
+        let created = try database.latestActivity(notAfter: end) ?? LondonTime.startOfDay(period.firstDay)
         let workbook = try Workbook(path: path, options: .init(createdAt: created, title: "Training take-up and impact \(period)",
                                                                 author: settings.partnershipName))
         let writer = SheetWriter(partnershipName: settings.partnershipName, period: "\(period) compared with \(period.yearEarlier)")

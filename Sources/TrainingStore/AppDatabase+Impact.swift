@@ -6,16 +6,6 @@ import TrainingCore
 public enum ImpactGrouping: String, Vocabulary {
     case course, level, agency, sector
     public static let fieldName = "grouping"
-
-    /// The SQL giving each attended booking its group.
-    var key: String {
-        switch self {
-        case .course: return "c.title"
-        case .level: return "c.level"
-        case .agency: return "COALESCE(a.name, 'Agency not recorded')"
-        case .sector: return "COALESCE(a.sector, 'Agency not recorded')"
-        }
-    }
 }
 
 /// A learner's words for the board, with the course and sector only — never a name.
@@ -49,6 +39,20 @@ public struct ImpactReport: Sendable, Equatable {
     public var examples: [Quote]
 }
 
+/// A period's impact tallies: of all its attended bookings, and of each group under each grouping asked for.
+public struct ImpactTallies: Sendable, Equatable {
+    public var overall = ImpactTally()
+    /// One dictionary a grouping, in the order asked: each group's name and tally.
+    public var groups: [[String: ImpactTally]]
+}
+
+/// The learners' words an impact report quotes, most recent first.
+public struct ImpactQuotes: Sendable, Equatable {
+    public var bestParts: [Quote]
+    public var practiceChanges: [Quote]
+    public var examples: [Quote]
+}
+
 extension AppDatabase {
     /// The four levels of evaluation for the attended bookings of sessions held in `year`, compared with the
     /// year before, optionally broken down; with up to `quotes` quotes of each kind.
@@ -57,80 +61,130 @@ extension AppDatabase {
     }
 
     /// The same analysis broken down in several ways at once — one report a grouping (one without any) —
-    /// reading the year's bookings and quotes once for them all, as the board's workbook wants it by level
-    /// and by course.
+    /// counting each year's answers once for them all, as the board's workbook wants it by level and by course.
     public func impact(period year: some ReportingPeriod, by groupings: [ImpactGrouping], quotes: Int = 10) throws -> [ImpactReport] {
         try read { db in
-            let current = try Self.impactRows(year: year, groupings: groupings, in: db)
-            let previous = try Self.impactRows(year: year.yearEarlier, groupings: groupings, in: db)
-            func figures(_ rows: [ImpactRow]) -> ImpactFigures {
-                ImpactFigures.compute(attended: rows.count, evaluations: rows.compactMap(\.evaluation), followUps: rows.compactMap(\.followUp))
-            }
-            func groups(_ index: Int) -> [ImpactGroup] {
-                let currentByGroup = Dictionary(grouping: current, by: { $0.groups[index] })
-                let previousByGroup = Dictionary(grouping: previous, by: { $0.groups[index] })
-                return Set(currentByGroup.keys).union(previousByGroup.keys).sorted().map { name in
-                    ImpactGroup(name: name, figures: figures(currentByGroup[name] ?? []), previous: figures(previousByGroup[name] ?? []))
-                }
-            }
-            func quoteList(_ column: String, from table: String) throws -> [Quote] {
-                try Row.fetchAll(db, sql: """
-                    SELECT x.\(column) AS text, x.submittedAt, c.title, COALESCE(a.sector, 'Agency not recorded') AS sector
-                    FROM \(table) x JOIN booking b ON b.id = x.bookingId JOIN session s ON s.id = b.sessionId
-                    JOIN course c ON c.id = s.courseId LEFT JOIN agency a ON a.id = b.agencyId
-                    WHERE s.startDate BETWEEN ? AND ? AND x.\(column) IS NOT NULL AND x.textRemovedAt IS NULL
-                    ORDER BY x.submittedAt DESC, x.id DESC LIMIT ?
-                    """, arguments: [year.firstDay, year.lastDay, quotes]).map {
-                    Quote(courseTitle: $0["title"], sector: $0["sector"], text: $0["text"], submittedOn: LondonTime.date(of: $0["submittedAt"]))
-                }
-            }
-            let overall = ImpactGroup(name: "All courses", figures: figures(current), previous: figures(previous))
-            let bestParts = try quoteList("bestPart", from: "evaluation"), practiceChanges = try quoteList("practiceChange", from: "evaluation")
-            let examples = try quoteList("example", from: "followUp")
-            return (groupings.isEmpty ? [nil] : groupings.indices.map { $0 }).map { index in
-                ImpactReport(period: year.description, previousPeriod: year.yearEarlier.description, overall: overall,
-                             groups: index.map(groups) ?? [], bestParts: bestParts, practiceChanges: practiceChanges, examples: examples)
-            }
+            ImpactReport.reports(period: year, by: groupings, current: try Self.impactTallies(period: year, by: groupings, in: db),
+                                 previous: try Self.impactTallies(period: year.yearEarlier, by: groupings, in: db),
+                                 quotes: try Self.impactQuotes(period: year, count: quotes, in: db))
         }
     }
 
-    struct ImpactRow {
-        /// Its group under each grouping asked for, in order.
-        var groups: [String]
-        var evaluation: EvaluationAnswers?
-        var followUp: FollowUpAnswers?
+    /// The tallies of the attended bookings of sessions held in the period, overall and under each grouping.
+    public func impactTallies(period: some ReportingPeriod, by groupings: [ImpactGrouping]) throws -> ImpactTallies {
+        try read { db in try Self.impactTallies(period: period, by: groupings, in: db) }
     }
 
-    /// Every attended booking of the year with its group and answers. Stored answers were validated when
-    /// they were recorded; the schema's CHECKs hold them in range. SQL counts the bookings that share a
-    /// group and the same answers (a few thousand kinds for a year of 200,000 bookings), and each kind is
-    /// repeated that many times, so ImpactFigures still computes every figure from the answers.
-    static func impactRows(year: some ReportingPeriod, groupings: [ImpactGrouping], in db: Database) throws -> [ImpactRow] {
-        var rows: [ImpactRow] = []
-        let keys = groupings.map(\.key)
+    /// Up to `count` quotes of each kind from the evaluations and follow-ups of sessions held in the period.
+    public func impactQuotes(period: some ReportingPeriod, count: Int = 10) throws -> ImpactQuotes {
+        try read { db in try Self.impactQuotes(period: period, count: count, in: db) }
+    }
+
+    static func impactQuotes(period year: some ReportingPeriod, count: Int, in db: Database) throws -> ImpactQuotes {
+        func quoteList(_ column: String, from table: String) throws -> [Quote] {
+            try Row.fetchAll(db, sql: """
+                SELECT x.\(column) AS text, x.submittedAt, c.title, COALESCE(a.sector, 'Agency not recorded') AS sector
+                FROM \(table) x JOIN booking b ON b.id = x.bookingId JOIN session s ON s.id = b.sessionId
+                JOIN course c ON c.id = s.courseId LEFT JOIN agency a ON a.id = b.agencyId
+                WHERE s.startDate BETWEEN ? AND ? AND x.\(column) IS NOT NULL AND x.textRemovedAt IS NULL
+                ORDER BY x.submittedAt DESC, x.id DESC LIMIT ?
+                """, arguments: [year.firstDay, year.lastDay, count]).map {
+                Quote(courseTitle: $0["title"], sector: $0["sector"], text: $0["text"], submittedOn: LondonTime.date(of: $0["submittedAt"]))
+            }
+        }
+        return ImpactQuotes(bestParts: try quoteList("bestPart", from: "evaluation"),
+                            practiceChanges: try quoteList("practiceChange", from: "evaluation"),
+                            examples: try quoteList("example", from: "followUp"))
+    }
+
+    /// SQL counts the year's attended bookings and their answers by course, by agency, or by both — whichever
+    /// the groupings need (a few dozen to a few thousand groups, not a row a booking); the groups are then
+    /// named and added up here. The bookings are reached through the year's sessions, as in
+    /// `attendanceByAgency`. Stored answers were validated when recorded and the schema's CHECKs hold them
+    /// in range. The answers are read from the covering indexes of migration 7, which SQLite would otherwise
+    /// pass over for the unique index on bookingId and read each evaluation's row.
+    static func impactTallies(period year: some ReportingPeriod, by groupings: [ImpactGrouping], in db: Database) throws -> ImpactTallies {
+        let byCourse = groupings.contains { $0 == .course || $0 == .level }
+        let byAgency = groupings.contains { $0 == .agency || $0 == .sector }
+        let keys: [String] = (byCourse ? ["s.courseId"] : []) + (byAgency ? ["b.agencyId"] : [])
+        let counts: [String] = ["COUNT(*)", "COUNT(e.bookingId)"] + (1...5).map { "SUM(e.satisfaction = \($0))" }
+            + KnowledgeGain.allCases.map { "SUM(e.knowledge = '\($0.rawValue)')" }
+            + ["COUNT(e.confidenceBefore)", "SUM(e.confidenceBefore)", "COUNT(e.confidenceAfter)", "SUM(e.confidenceAfter)",
+               "COUNT(e.confidenceAfter - e.confidenceBefore)", "SUM(e.confidenceAfter - e.confidenceBefore)",
+               "SUM(e.confidenceAfter > e.confidenceBefore)", "COUNT(f.bookingId)"]
+            + UsedInPractice.allCases.map { "SUM(f.usedInPractice = '\($0.rawValue)')" }
+            + ["COUNT(f.difference)", "SUM(f.difference)"]
+        let courses = try Dictionary(uniqueKeysWithValues: Row.fetchAll(db, sql: "SELECT id, title, level FROM course").map {
+            ($0["id"] as Int64, (title: $0["title"] as String, level: $0["level"] as String))
+        })
+        let agencies = try Dictionary(uniqueKeysWithValues: Row.fetchAll(db, sql: "SELECT id, name, sector FROM agency").map {
+            ($0["id"] as Int64, (name: $0["name"] as String, sector: $0["sector"] as String))
+        })
+        let columns = (keys + counts).joined(separator: ", ")
+        let grouped = keys.isEmpty ? "" : "GROUP BY " + keys.joined(separator: ", ")
+        var tallies = ImpactTallies(groups: groupings.map { _ in [:] })
         for row in try Row.fetchAll(db, sql: """
-            SELECT e.satisfaction, e.knowledge, e.confidenceBefore, e.confidenceAfter,
-                f.usedInPractice, f.difference, COUNT(*) AS bookings\(keys.map { ", " + $0 }.joined())
-            FROM booking b JOIN session s ON s.id = b.sessionId JOIN course c ON c.id = s.courseId
-            LEFT JOIN agency a ON a.id = b.agencyId
-            LEFT JOIN evaluation e ON e.bookingId = b.id
-            LEFT JOIN followUp f ON f.bookingId = b.id
+            SELECT \(columns)
+            FROM session s CROSS JOIN booking b ON b.sessionId = s.id
+            LEFT JOIN evaluation e INDEXED BY evaluation_bookingAnswers ON e.bookingId = b.id
+            LEFT JOIN followUp f INDEXED BY followUp_bookingAnswers ON f.bookingId = b.id
             WHERE b.status = 'attended' AND s.startDate BETWEEN ? AND ?
-            GROUP BY 1, 2, 3, 4, 5, 6\(keys.indices.map { ", \($0 + 8)" }.joined())
+            \(grouped)
             """, arguments: [year.firstDay, year.lastDay]) {
-            var evaluation: EvaluationAnswers?
-            if let satisfaction = row[0] as Int? {
-                evaluation = try EvaluationAnswers(satisfaction: satisfaction, knowledge: KnowledgeGain(rawValue: row[1])!,
-                                                   confidenceBefore: row[2], confidenceAfter: row[3],
-                                                   bestPart: nil, practiceChange: nil, improve: nil)
+            let courseId: Int64? = byCourse ? row[0] : nil
+            let agencyId: Int64? = byAgency ? row[keys.count - 1] : nil
+            var column = keys.count
+            func next() -> Int {
+                defer { column += 1 }
+                return row[column] as Int? ?? 0
             }
-            var followUp: FollowUpAnswers?
-            if let used = row[4] as String? {
-                followUp = try FollowUpAnswers(used: UsedInPractice(rawValue: used)!, example: nil, difference: row[5], barriers: nil)
+            var tally = ImpactTally(attended: next())
+            tally.responses = next()
+            tally.satisfaction = (1...5).map { _ in next() }
+            for gain in KnowledgeGain.allCases { let n = next(); if n > 0 { tally.knowledge[gain] = n } }
+            tally.confidenceBefore = ImpactTally.Sum(count: next(), total: next())
+            tally.confidenceAfter = ImpactTally.Sum(count: next(), total: next())
+            tally.confidenceShift = ImpactTally.Sum(count: next(), total: next())
+            tally.confidenceRose = next()
+            tally.followUps = next()
+            for answer in UsedInPractice.allCases { let n = next(); if n > 0 { tally.used[answer] = n } }
+            tally.difference = ImpactTally.Sum(count: next(), total: next())
+            guard tally.attended > 0 else { continue }
+            tallies.overall = tallies.overall + tally
+            for (index, grouping) in groupings.enumerated() {
+                let course = courseId.flatMap { courses[$0] }, agency = agencyId.flatMap { agencies[$0] }
+                let name = switch grouping {
+                case .course: course?.title ?? ""
+                case .level: course?.level ?? ""
+                case .agency: agency?.name ?? notRecorded
+                case .sector: agency?.sector ?? notRecorded
+                }
+                tallies.groups[index][name] = (tallies.groups[index][name] ?? ImpactTally()) + tally
             }
-            let groups = keys.indices.map { row[$0 + 7] as String }
-            rows += repeatElement(ImpactRow(groups: groups, evaluation: evaluation, followUp: followUp), count: row[6])
         }
-        return rows
+        return tallies
+    }
+
+    /// The name of the group of bookings with no agency recorded (DOMAIN.md, "Attendance").
+    static let notRecorded = "Agency not recorded"
+}
+
+extension ImpactReport {
+    /// The reports of a period compared with the year before — one a grouping, or one without any — from
+    /// the two periods' tallies and the period's quotes.
+    public static func reports(period year: some ReportingPeriod, by groupings: [ImpactGrouping], current: ImpactTallies,
+                               previous: ImpactTallies, quotes: ImpactQuotes) -> [ImpactReport] {
+        let overall = ImpactGroup(name: "All courses", figures: ImpactFigures(current.overall), previous: ImpactFigures(previous.overall))
+        func groups(_ index: Int) -> [ImpactGroup] {
+            Set(current.groups[index].keys).union(previous.groups[index].keys).sorted().map { name in
+                ImpactGroup(name: name, figures: ImpactFigures(current.groups[index][name] ?? ImpactTally()),
+                            previous: ImpactFigures(previous.groups[index][name] ?? ImpactTally()))
+            }
+        }
+        return (groupings.isEmpty ? [nil] : groupings.indices.map { $0 }).map { index in
+            ImpactReport(period: year.description, previousPeriod: year.yearEarlier.description, overall: overall,
+                         groups: index.map(groups) ?? [], bestParts: quotes.bestParts, practiceChanges: quotes.practiceChanges,
+                         examples: quotes.examples)
+        }
     }
 }

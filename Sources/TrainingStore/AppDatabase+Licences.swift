@@ -387,18 +387,19 @@ extension AppDatabase {
             let events: [(column: String, keyPath: WritableKeyPath<LicenceCounts, Int>)] = [
                 ("allocatedOn", \.allocated), ("startedOn", \.started), ("completedOn", \.completed), ("reclaimedOn", \.reclaimed),
             ]
-            // Counted in SQL by quarter, agency and module (a few thousand groups, not a row per licence): a
-            // day's quarter is the number of later quarters' first days it is on or after.
+            // Counted in SQL by quarter, agency and module (a few thousand groups, not a row per licence), then
+            // the groups named: a day's quarter is the number of later quarters' first days it is on or after.
             let quarters = year.quarters.sorted { $0.firstDay < $1.firstDay }
             let laterStarts = quarters.dropFirst().map(\.firstDay)
             for (column, keyPath) in events {
                 let quarterIndex = laterStarts.isEmpty ? "0" : laterStarts.map { _ in "(a.\(column) >= ?)" }.joined(separator: " + ")
                 let rows = try Row.fetchAll(db, sql: """
-                    SELECT \(quarterIndex) AS quarter, COALESCE(ag.name, 'Agency not recorded') AS agency,
-                           COALESCE(ag.sector, 'Agency not recorded') AS sector, c.title AS module, COUNT(*) AS count
-                    FROM licenceAllocation a JOIN course c ON c.id = a.courseId LEFT JOIN agency ag ON ag.id = a.agencyId
-                    WHERE a.\(column) BETWEEN ? AND ?
-                    GROUP BY quarter, a.agencyId, a.courseId
+                    SELECT g.quarter, COALESCE(ag.name, 'Agency not recorded') AS agency,
+                           COALESCE(ag.sector, 'Agency not recorded') AS sector, c.title AS module, g.count
+                    FROM (SELECT \(quarterIndex) AS quarter, a.agencyId, a.courseId, COUNT(*) AS count
+                          FROM licenceAllocation a WHERE a.\(column) BETWEEN ? AND ?
+                          GROUP BY quarter, a.agencyId, a.courseId) g
+                    JOIN course c ON c.id = g.courseId LEFT JOIN agency ag ON ag.id = g.agencyId
                     """, arguments: StatementArguments(laterStarts + [year.firstDay, year.lastDay]))
                 for row in rows {
                     let count: Int = row[4]

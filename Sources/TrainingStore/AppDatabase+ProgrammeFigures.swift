@@ -74,24 +74,27 @@ extension AppDatabase {
     /// booking; those with none are one line with a nil name, so the lines add up to the total. Every agency
     /// is listed, with 0 when nobody attended.
     public func attendanceByAgency(period year: some ReportingPeriod) throws -> [AgencyAttendance] {
-        try read { db in
-            var lines = try Row.fetchAll(db, sql: """
-                SELECT a.name, a.sector, COUNT(b.id) AS attended
-                FROM agency a LEFT JOIN (
-                    SELECT b.id, b.agencyId FROM booking b JOIN session s ON s.id = b.sessionId
-                    WHERE b.status = 'attended' AND s.startDate BETWEEN ? AND ?
-                ) b ON b.agencyId = a.id
-                GROUP BY a.id ORDER BY a.sector, a.name COLLATE NOCASE
-                """, arguments: [year.firstDay, year.lastDay]).map {
-                AgencyAttendance(agencyName: $0["name"], sector: $0["sector"], attended: $0["attended"])
-            }
-            let unrecorded = try Int.fetchOne(db, sql: """
-                SELECT COUNT(*) FROM booking b JOIN session s ON s.id = b.sessionId
-                WHERE b.status = 'attended' AND b.agencyId IS NULL AND s.startDate BETWEEN ? AND ?
-                """, arguments: [year.firstDay, year.lastDay])!
-            if unrecorded > 0 { lines.append(AgencyAttendance(agencyName: nil, sector: nil, attended: unrecorded)) }
-            return lines
+        try read { db in try Self.attendanceByAgency(period: year, in: db) }
+    }
+
+    /// Counted by the agency's id, then named: the year's bookings are grouped once, not joined to a name each.
+    /// The year's bookings are reached through its sessions (`CROSS JOIN` fixes that order in SQLite): left to
+    /// itself SQLite walked every attended booking of every year in agency order to spare the grouping a sort,
+    /// 1 s instead of 0.04 s on the large demo.
+    static func attendanceByAgency(period year: some ReportingPeriod, in db: Database) throws -> [AgencyAttendance] {
+        var attended: [Int64?: Int] = [:]
+        for row in try Row.fetchAll(db, sql: """
+            SELECT b.agencyId, COUNT(*) AS attended FROM session s CROSS JOIN booking b ON b.sessionId = s.id
+            WHERE b.status = 'attended' AND s.startDate BETWEEN ? AND ?
+            GROUP BY b.agencyId
+            """, arguments: [year.firstDay, year.lastDay]) {
+            attended[row["agencyId"] as Int64?] = row["attended"]
         }
+        var lines = try Row.fetchAll(db, sql: "SELECT id, name, sector FROM agency ORDER BY sector, name COLLATE NOCASE").map {
+            AgencyAttendance(agencyName: $0["name"], sector: $0["sector"], attended: attended[$0["id"] as Int64?] ?? 0)
+        }
+        if let unrecorded = attended[nil] { lines.append(AgencyAttendance(agencyName: nil, sector: nil, attended: unrecorded)) }
+        return lines
     }
 }
 
@@ -181,19 +184,6 @@ extension AppDatabase {
             }
         }
     }
-
-    /// Distinct learners who attended a session held in the year or completed a module in it.
-    public func learnersReached(period year: some ReportingPeriod) throws -> Int {
-        try read { db in
-            try Int.fetchOne(db, sql: """
-                SELECT COUNT(*) FROM (
-                    SELECT b.learnerId FROM booking b JOIN session s ON s.id = b.sessionId
-                    WHERE b.status = 'attended' AND s.startDate BETWEEN ? AND ?
-                    UNION
-                    SELECT learnerId FROM licenceAllocation WHERE status = 'completed' AND completedOn BETWEEN ? AND ?)
-                """, arguments: [year.firstDay, year.lastDay, year.firstDay, year.lastDay])!
-        }
-    }
 }
 
 extension AppDatabase {
@@ -205,6 +195,20 @@ extension AppDatabase {
                 SELECT MAX(at) FROM (SELECT MAX(startsAt) AS at FROM session UNION ALL SELECT MAX(bookedAt) FROM booking
                                      UNION ALL SELECT MAX(raisedAt) FROM charge)
                 """)
+        }
+    }
+
+    /// The earlier of `limit` and `latestActivity()`: once a session is known to start at or after `limit`,
+    /// that is the answer without reading every booking for the latest (a workbook of a past year is dated
+    /// at the year's end).
+    public func latestActivity(notAfter limit: Date) throws -> Date? {
+        try read { db in
+            try Date.fetchOne(db, sql: """
+                SELECT CASE WHEN (SELECT MAX(startsAt) FROM session) >= :limit THEN :limit
+                    ELSE MIN(:limit, (SELECT MAX(at) FROM (SELECT MAX(startsAt) AS at FROM session UNION ALL SELECT MAX(bookedAt) FROM booking
+                                                           UNION ALL SELECT MAX(raisedAt) FROM charge)))
+                    END
+                """, arguments: ["limit": StoredInstant(limit)])
         }
     }
 }

@@ -19,38 +19,72 @@ public struct TakeUpLine: Sendable, Equatable {
     public var hasStaffButNoTakeUp: Bool { (workforce ?? 0) > 0 && learnersReached == 0 }
 }
 
+/// The learners a period's training reached: distinct learners who attended a session held in it or
+/// completed a module in it, under each agency recorded (nil: none), and in all.
+struct Reach {
+    var byAgency: [Int64?: Int] = [:]
+    /// Each learner once, though trained under two agencies (having moved job).
+    var learners = 0
+}
+
 extension AppDatabase {
     /// Take-up of every agency in a year, the agencies with staff but no take-up first, then by name.
     /// Learners count under the agency recorded on their booking or licence; those recorded with no agency
     /// appear as "Agency not recorded". A learner trained under two agencies in the year (who moved job)
     /// counts in both rows, so the rows can add up to more than `learnersReached`, which counts each once.
     public func takeUp(period year: some ReportingPeriod) throws -> [TakeUpLine] {
+        try read { db in try Self.takeUp(period: year, reach: Self.reach(period: year, in: db), in: db) }
+    }
+
+    /// Take-up as `takeUp(period:)` gives it, and the distinct learners reached as `learnersReached(period:)`
+    /// counts them, from one reading of the year.
+    public func takeUpAndReach(period year: some ReportingPeriod) throws -> (lines: [TakeUpLine], learnersReached: Int) {
         try read { db in
-            let reached = try Row.fetchAll(db, sql: """
-                SELECT agencyId, COUNT(DISTINCT learnerId) AS reached FROM (
-                    SELECT b.agencyId, b.learnerId FROM booking b JOIN session s ON s.id = b.sessionId
-                    WHERE b.status = 'attended' AND s.startDate BETWEEN ? AND ?
-                    UNION
-                    SELECT a.agencyId, a.learnerId FROM licenceAllocation a
-                    WHERE a.status = 'completed' AND a.completedOn BETWEEN ? AND ?
-                ) GROUP BY agencyId
-                """, arguments: [year.firstDay, year.lastDay, year.firstDay, year.lastDay])
-            var reachedByAgency: [Int64?: Int] = [:]
-            for row in reached { reachedByAgency[row["agencyId"] as Int64?] = row["reached"] }
-            let agencies = try Row.fetchAll(db, sql: """
-                SELECT a.id, a.name, a.sector, w.headcount FROM agency a
-                LEFT JOIN agencyWorkforce w ON w.agencyId = a.id AND w.financialYear = ?
-                """, arguments: [year.financialYear.startYear])
-            var lines = agencies.map { row in
-                TakeUpLine(agencyName: row["name"], sector: row["sector"], workforce: row["headcount"],
-                           learnersReached: reachedByAgency[row["id"] as Int64?] ?? 0)
-            }
-            if let unrecorded = reachedByAgency[nil] {
-                lines.append(TakeUpLine(agencyName: "Agency not recorded", sector: "Agency not recorded", workforce: nil, learnersReached: unrecorded))
-            }
-            return lines.sorted {
-                ($0.hasStaffButNoTakeUp ? 0 : 1, $0.agencyName.lowercased()) < ($1.hasStaffButNoTakeUp ? 0 : 1, $1.agencyName.lowercased())
-            }
+            let reach = try Self.reach(period: year, in: db)
+            return (try Self.takeUp(period: year, reach: reach, in: db), reach.learners)
+        }
+    }
+
+    /// Distinct learners who attended a session held in the year or completed a module in it.
+    public func learnersReached(period year: some ReportingPeriod) throws -> Int {
+        try read { db in try Self.reach(period: year, in: db).learners }
+    }
+
+    /// Both counts from one reading of the year's attendances (through its sessions, as in
+    /// `attendanceByAgency`) and completions (through the year's completion days: by the status index SQLite
+    /// prefers, every completion of every year is read, 0.1 s instead of 0.01 s on the large demo).
+    static func reach(period year: some ReportingPeriod, in db: Database) throws -> Reach {
+        var reach = Reach()
+        for row in try Row.fetchAll(db, sql: """
+            WITH reached AS MATERIALIZED (
+                SELECT b.agencyId, b.learnerId FROM session s CROSS JOIN booking b ON b.sessionId = s.id
+                WHERE b.status = 'attended' AND s.startDate BETWEEN ? AND ?
+                UNION
+                SELECT a.agencyId, a.learnerId FROM licenceAllocation a INDEXED BY licenceAllocation_completedOnCovering
+                WHERE a.status = 'completed' AND a.completedOn BETWEEN ? AND ?)
+            SELECT 0 AS everyone, agencyId, COUNT(*) AS reached FROM reached GROUP BY agencyId
+            UNION ALL
+            SELECT 1, NULL, COUNT(DISTINCT learnerId) FROM reached
+            """, arguments: [year.firstDay, year.lastDay, year.firstDay, year.lastDay]) {
+            if row["everyone"] as Bool { reach.learners = row["reached"] } else { reach.byAgency[row["agencyId"] as Int64?] = row["reached"] }
+        }
+        return reach
+    }
+
+    static func takeUp(period year: some ReportingPeriod, reach: Reach, in db: Database) throws -> [TakeUpLine] {
+        let agencies = try Row.fetchAll(db, sql: """
+            SELECT a.id, a.name, a.sector, w.headcount FROM agency a
+            LEFT JOIN agencyWorkforce w ON w.agencyId = a.id AND w.financialYear = ?
+            """, arguments: [year.financialYear.startYear])
+        var lines = agencies.map { row in
+            TakeUpLine(agencyName: row["name"], sector: row["sector"], workforce: row["headcount"],
+                       learnersReached: reach.byAgency[row["id"] as Int64?] ?? 0)
+        }
+        if let unrecorded = reach.byAgency[nil] {
+            lines.append(TakeUpLine(agencyName: notRecorded, sector: notRecorded, workforce: nil, learnersReached: unrecorded))
+        }
+        return lines.sorted {
+            ($0.hasStaffButNoTakeUp ? 0 : 1, $0.agencyName.lowercased()) < ($1.hasStaffButNoTakeUp ? 0 : 1, $1.agencyName.lowercased())
         }
     }
 }

@@ -1,7 +1,8 @@
 import Foundation
 import GRDB
 
-/// A write transaction that store calls join instead of opening one each (see `inOneTransaction`).
+/// A write transaction, or a read's consistent view, that store calls join instead of opening one each
+/// (see `inOneTransaction` and `inOneRead`).
 /// It is closed when the transaction ends, so a handle kept beyond it fails with a clear error.
 final class OpenTransaction: @unchecked Sendable {
     private var database: Database?
@@ -27,6 +28,18 @@ extension AppDatabase {
             let transaction = OpenTransaction(db)
             defer { transaction.close() }
             return try operations(AppDatabase(joining: transaction, of: self))
+        }
+    }
+
+    /// Runs `reads` on one consistent view: every store call made through the `AppDatabase` it is given reads
+    /// the same snapshot of the database, whatever is committed meanwhile (a write through it fails). For
+    /// figures that must agree with one another, such as one period's sheets of a workbook.
+    public func inOneRead<T>(_ reads: (AppDatabase) throws -> T) throws -> T {
+        if transaction != nil { return try reads(self) }
+        return try writer.read { db in
+            let view = OpenTransaction(db)
+            defer { view.close() }
+            return try reads(AppDatabase(joining: view, of: self))
         }
     }
 

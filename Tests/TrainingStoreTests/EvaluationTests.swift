@@ -213,6 +213,18 @@ struct ImpactTests {
         #expect(percentText(report.overall.previous.satisfiedShare) == "40%")
     }
 
+    @Test(arguments: ImpactGrouping.allCases)
+    func theGroupsOfEveryGroupingAddUpToAllCourses(grouping: ImpactGrouping) throws {
+        let programme = try programmeWithAnswers()
+        let report = try programme.database.impact(period: FinancialYear(startYear: 2025), by: grouping)
+        #expect(!report.groups.isEmpty)
+        #expect(report.groups.map(\.name) == report.groups.map(\.name).sorted())
+        #expect(report.groups.reduce(0) { $0 + $1.figures.attended } == report.overall.figures.attended)
+        #expect(report.groups.reduce(0) { $0 + $1.figures.responses } == report.overall.figures.responses)
+        #expect(report.groups.reduce(0) { $0 + $1.figures.satisfied } == report.overall.figures.satisfied)
+        #expect(report.groups.reduce(0) { $0 + $1.previous.responses } == report.overall.previous.responses)
+    }
+
     @Test func aGroupWithFewerThanFiveResponsesIsTooSmallToRead() throws {
         let programme = try programmeWithAnswers()
         let report = try programme.database.impact(period: FinancialYear(startYear: 2025), by: .sector)

@@ -67,6 +67,48 @@ struct ProgrammeFiguresTests {
 }
 
 extension ProgrammeFiguresTests {
+    @Test func aWorkbookIsDatedAtTheLatestActivityOrTheEndOfItsPeriodIfEarlier() throws {
+        // The latest activity is the start of S3, 31 March 2016 09:30 (bookings were made in 2014).
+        let database = try programme().database
+        let latest = at("2016-03-31 09:30")
+        #expect(try database.latestActivity() == latest)
+        #expect(try database.latestActivity(notAfter: at("2015-04-01 00:00")) == at("2015-04-01 00:00"))   // a session starts later
+        #expect(try database.latestActivity(notAfter: at("2017-04-01 00:00")) == latest)
+        #expect(try database.latestActivity(notAfter: latest) == latest)
+    }
+
+    @Test func aDatabaseWithNoActivityHasNoDate() throws {
+        #expect(try Programme().database.latestActivity(notAfter: at("2017-04-01 00:00")) == nil)
+    }
+
+    @Test func figuresReadInOneReadAgreeThoughAWriteCommitsBetweenThem() throws {
+        let folder = TemporaryFolder()
+        let path = folder.path("view.sqlite")
+        let database = try AppDatabase.open(path: path, create: true)
+        func attended(_ line: Int, _ email: String) -> BookingHistoryRow {
+            BookingHistoryRow(line: line, sessionReference: "S2",
+                              person: HistoryPerson(email: try! EmailAddress(email), name: email, agencyName: "Calderdale Council",
+                                                    sector: .localAuthority),
+                              bookedOn: at("2015-03-01 09:00"), status: .attended, cancelledOn: nil)
+        }
+        var history = HistoryImport()
+        history.sessions = [session(2, "S2", .intermediate, .virtual, "2015-04-01 09:30", .delivered)]
+        history.bookings = [attended(2, "a@council.example")]
+        try database.importHistory(history, by: "officer")
+        let year = FinancialYear(startYear: 2015)
+        let (first, second) = try database.inOneRead { view in
+            let first = try view.attendanceByAgency(period: year)
+            var more = HistoryImport()
+            more.sessions = history.sessions
+            more.bookings = [attended(3, "b@council.example")]
+            try AppDatabase.open(path: path).importHistory(more, by: "officer")
+            return (first, try view.attendanceByAgency(period: year))
+        }
+        #expect(first == second)
+        #expect(first.first?.attended == 1)
+        #expect(try database.attendanceByAgency(period: year).first?.attended == 2, "after the view the second booking is seen")
+    }
+
     @Test func eachCourseDeliveredShowsPlacesBookedAndAttended() throws {
         let database = try programme().database
         // 2015-16: S2 (Toxic Trio, 20 places): three attended, one did not attend.

@@ -1,0 +1,28 @@
+import Foundation
+
+/// Runs `first` on this thread and `second` on another at the same time, and returns both results; when
+/// either throws, the first error (first's before second's). For independent reads of a workbook's figures,
+/// which SQLite answers on two connections, one per core.
+func bothAtOnce<A: Sendable, B: Sendable>(_ first: () throws -> A, _ second: @escaping @Sendable () throws -> B) throws -> (A, B) {
+    let other = OtherThreadResult<B>()
+    let thread = Thread { other.finish(Result { try second() }) }
+    thread.start()
+    let mine = Result { try first() }
+    return (try mine.get(), try other.wait().get())
+}
+
+/// The result of work on another thread, handed over once it is done.
+private final class OtherThreadResult<Value: Sendable>: @unchecked Sendable {
+    private let done = DispatchSemaphore(value: 0)
+    private var result: Result<Value, any Error>?
+
+    func finish(_ result: Result<Value, any Error>) {
+        self.result = result
+        done.signal()
+    }
+
+    func wait() -> Result<Value, any Error> {
+        done.wait()
+        return result!
+    }
+}
