@@ -128,6 +128,39 @@ struct BookingExportTests {
         #expect(xml.contains("did-not-attend"))        // Dan
     }
 
+    @Test func bookingsOfSeveralYearsComeInSessionOrderEachOnceAcrossTheBatchesTheyAreHandedOverIn() throws {
+        // Two sessions a year for two years, 750 bookings each: 3,000 rows, three batches of a thousand.
+        let database = try AppDatabase.inMemory(now: { at("2017-05-01 09:00") })
+        try database.addAgency(AgencyDetails(name: "Calderdale Council", sector: .localAuthority), by: "o")
+        var history = HistoryImport()
+        let starts = ["2015-05-01 09:30", "2015-09-01 09:30", "2016-05-01 09:30", "2016-09-01 09:30"]
+        history.sessions = starts.enumerated().map { index, start in
+            SessionHistoryRow(line: index + 2, reference: "S\(index)", courseTitle: "Toxic Trio", level: .intermediate, delivery: .faceToFace,
+                              start: at(start), end: nil, venue: nil, capacity: 800, status: .delivered, cancelReason: nil)
+        }
+        // Booked newest session first, so booking ids do not already follow the sessions' order.
+        history.bookings = (0..<3_000).map { index in
+            BookingHistoryRow(line: index + 2, sessionReference: "S\(3 - index / 750)",
+                              person: HistoryPerson(email: try! EmailAddress("learner\(index % 750)@council.example"), name: "Learner",
+                                                    agencyName: "Calderdale Council", sector: nil),
+                              bookedOn: at("2015-04-01 09:00"), status: .attended, cancelledOn: nil)
+        }
+        try database.importHistory(history, by: "o")
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("export-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let (path, rows) = try BookingExport.write(year: FinancialYear(startYear: 2015), through: FinancialYear(startYear: 2016),
+                                                   from: database, into: folder.path)
+        #expect(rows == 3_000)
+        let grid = try SheetGrid.read(sheet: 1, of: path)
+        let bookingIds = (1...3_000).map { grid.rows[$0]?[0]?.description ?? "" }
+        let sessionRefs = (1...3_000).map { grid.rows[$0]?[2]?.description ?? "" }
+        // Session S0's bookings were the last imported (ids 2,251-3,000), S3's the first (1-750).
+        let expectedIds = (0..<4).flatMap { session in (1...750).map { String((3 - session) * 750 + $0) } }
+        #expect(bookingIds == expectedIds)
+        #expect(sessionRefs == (0..<4).flatMap { Array(repeating: "S\($0)", count: 750) })
+    }
+
     @Test func rowsBeyondASheetsLimitGoOnToTheNextSheetUnderTheSameHeader() throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("export-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
