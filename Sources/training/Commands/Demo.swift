@@ -18,7 +18,7 @@ extension Training {
 
                 --scale large builds a region of ten such partnerships over five years for the benchmarks: 200 \
                 agencies, 100,000 staff, about 20,000 sessions, a million bookings, a million e-learning licences \
-                and 300,000 evaluations (about half an hour on two cores; many operations are committed together \
+                and 300,000 evaluations (about eight minutes on two cores; many operations are committed together \
                 in one transaction).
 
                 Example:
@@ -28,7 +28,7 @@ extension Training {
         @Option(help: "The database file to create (it must not exist).") var database = "demo.sqlite"
         @Option(help: "The seed: the same seed gives the same partnership.") var seed: UInt64 = 2015
         @Option(help: "The folder of catalogue files.") var catalogue = "Courses"
-        @Option(help: "small (two years of one partnership, seconds) or large (the benchmarks' region, about half an hour).") var scale = "small"
+        @Option(help: "small (two years of one partnership, seconds) or large (the benchmarks' region, about eight minutes).") var scale = "small"
         @Option(help: "Also write the board's workbook for the latest year into this folder.") var report: String?
 
         func validate() throws {
