@@ -49,12 +49,15 @@ public enum LondonTime {
     public static func instant(_ date: LocalDate, hour: Int = 0, minute: Int = 0) -> Date {
         // By arithmetic when London keeps one offset from a day before to a day after (all but the two days
         // of the year when the clocks change): `Calendar.date(from:)` costs microseconds, and a history import
-        // reads a million dates.
+        // reads a million dates. Only from 1900: before 15 October 1582 the calendar counts Julian days,
+        // which the day number does not.
         let local = date.dayNumber * 86_400 + hour * 3_600 + minute * 60
-        let before = offsets.seconds(forUTCHour: (local - 86_400).floorDivided(by: 3_600))
-        let after = offsets.seconds(forUTCHour: (local + 86_400).floorDivided(by: 3_600))
-        if before == after, offsets.seconds(forUTCHour: (local - before).floorDivided(by: 3_600)) == before {
-            return Date(timeIntervalSince1970: Double(local - before))
+        if date.year >= 1900 {
+            let before = offsets.seconds(forUTCHour: (local - 86_400).floorDivided(by: 3_600))
+            let after = offsets.seconds(forUTCHour: (local + 86_400).floorDivided(by: 3_600))
+            if before == after, offsets.seconds(forUTCHour: (local - before).floorDivided(by: 3_600)) == before {
+                return Date(timeIntervalSince1970: Double(local - before))
+            }
         }
         let parts = DateComponents(timeZone: timeZone, year: date.year, month: date.month, day: date.day,
                                    hour: hour, minute: minute)

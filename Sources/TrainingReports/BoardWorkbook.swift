@@ -8,6 +8,7 @@ public enum BoardWorkbook {
     /// The sheets, in the order the board reads them, from the figures in the database. The period's figures
     /// and the year before's are read at the same time, each on one consistent view of the database.
     public static func sheets(for year: some ReportingPeriod, from database: AppDatabase) throws -> [ReportSheet] {
+        precondition(!database.joinsATransaction, "the board's figures are read on two connections at once, not within a transaction")
         let (now, before) = try bothAtOnce({ try PeriodFigures.read(year, withSheetsOfThePeriod: true, from: database) },
                                            { try PeriodFigures.read(year.yearEarlier, withSheetsOfThePeriod: false, from: database) })
         let impacts = ImpactReport.reports(period: year, by: PeriodFigures.impactGroupings, current: now.impact, previous: before.impact,

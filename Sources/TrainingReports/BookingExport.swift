@@ -11,7 +11,8 @@ public enum BookingExport {
 
     /// Writes `bookings-YYYY-YY.xlsx` (for several years, `bookings-YYYY-YY-to-YYYY-YY.xlsx`) into `folder`,
     /// the years' bookings one after another in session order; returns its path and the number of bookings.
-    /// `progress` is told the rows written so far, every ten thousand.
+    /// `progress` is told the rows written so far, every ten thousand, on the calling thread while the rows
+    /// are read on another: it must not use the database (a read waiting there could wait on the export).
     @discardableResult
     public static func write(year: FinancialYear, through lastYear: FinancialYear? = nil, from database: AppDatabase, into folder: String,
                              progress: ((Int) -> Void)? = nil) throws -> (path: String, rows: Int) {
@@ -24,6 +25,7 @@ public enum BookingExport {
         let workbook = try Workbook(path: path, options: .init(constantMemory: true, createdAt: try database.latestActivity(),
                                                                 title: "Bookings \(span)"))
         let sheets = try Sheets(named: "Bookings \(span)", in: workbook)
+        precondition(!database.joinsATransaction, "the export reads on a thread of its own, not within a transaction")
         let years = Array(sequence(first: year, next: { $0 < lastYear ? $0.next : nil }))
         // The query and the making of cells run on a thread of their own while this one writes the rows,
         // so the export takes about as long as libxlsxwriter alone (its floor) on a machine of two cores.

@@ -1,14 +1,16 @@
 import Foundation
 
 /// Runs `first` on this thread and `second` on another at the same time, and returns both results; when
-/// either throws, the first error (first's before second's). For independent reads of a workbook's figures,
-/// which SQLite answers on two connections, one per core.
+/// either throws, the first error (first's before second's), always after both have ended, so no work is
+/// left running. For independent reads of a workbook's figures, which SQLite answers on two connections,
+/// one per core.
 func bothAtOnce<A: Sendable, B: Sendable>(_ first: () throws -> A, _ second: @escaping @Sendable () throws -> B) throws -> (A, B) {
     let other = OtherThreadResult<B>()
     let thread = Thread { other.finish(Result { try second() }) }
     thread.start()
     let mine = Result { try first() }
-    return (try mine.get(), try other.wait().get())
+    let theirs = other.wait()
+    return (try mine.get(), try theirs.get())
 }
 
 /// The result of work on another thread, handed over once it is done.

@@ -259,10 +259,16 @@ struct HistoryImporter {
     }
 }
 
-/// A place on a session that a history import added, as the import's duplicate check knows it.
+/// A place on a session that a history import added, as the import's duplicate check knows it: the time
+/// booked to the millisecond, as it is stored and as the check on a session already held compares it.
 struct BookedPlace: Hashable {
     let learnerId: Int64
-    let bookedAt: Date
+    let bookedAtMillisecond: Int64
+
+    init(learnerId: Int64, bookedAt: Date) {
+        self.learnerId = learnerId
+        bookedAtMillisecond = Int64((bookedAt.timeIntervalSince1970 * 1000).rounded())
+    }
 }
 
 /// What one history import has put on a session it added itself.

@@ -6,8 +6,13 @@ import GRDB
 /// It is closed when the transaction ends, so a handle kept beyond it fails with a clear error.
 final class OpenTransaction: @unchecked Sendable {
     private var database: Database?
+    /// False for a read's view: the calls that join it may read only.
+    let allowsWrites: Bool
 
-    init(_ database: Database) { self.database = database }
+    init(_ database: Database, allowsWrites: Bool = true) {
+        self.database = database
+        self.allowsWrites = allowsWrites
+    }
 
     func joined() throws -> Database {
         guard let database else { throw StoreError.transactionEnded }
@@ -35,18 +40,25 @@ extension AppDatabase {
     /// the same snapshot of the database, whatever is committed meanwhile (a write through it fails). For
     /// figures that must agree with one another, such as one period's sheets of a workbook.
     public func inOneRead<T>(_ reads: (AppDatabase) throws -> T) throws -> T {
-        if transaction != nil { return try reads(self) }
-        return try writer.read { db in
-            let view = OpenTransaction(db)
+        func read(_ db: Database) throws -> T {
+            let view = OpenTransaction(db, allowsWrites: false)
             defer { view.close() }
             return try reads(AppDatabase(joining: view, of: self))
         }
+        // Within a transaction already, the view is of that transaction, which sees its own writes.
+        if let transaction { return try read(transaction.joined()) }
+        return try writer.read(read)
     }
+
+    /// Whether this handle's calls join a transaction or a view (`inOneTransaction`, `inOneRead`): such a
+    /// handle is used on the thread that opened it, one call at a time.
+    public var joinsATransaction: Bool { transaction != nil }
 
     /// Runs `updates` as one write: a savepoint of the transaction it has joined, or else of the next
     /// commit, shared with the writes that arrive with it (`GroupCommit`).
     func write<T>(_ updates: (Database) throws -> T) throws -> T {
         guard let transaction else { return try committer.write(updates) }
+        guard transaction.allowsWrites else { throw StoreError.readOnlyView }
         let db = try transaction.joined()
         var result: T?
         try db.inSavepoint {

@@ -60,6 +60,15 @@ struct LondonWallClockTests {
         }
     }
 
+    @Test(arguments: [LocalDate(year: 1500, month: 3, day: 1)!, LocalDate(year: 1752, month: 9, day: 20)!,
+                      LocalDate(year: 1850, month: 6, day: 1)!, LocalDate(year: 1899, month: 12, day: 31)!,
+                      LocalDate(year: 1900, month: 1, day: 1)!, LocalDate(year: 1941, month: 7, day: 1)!])
+    func oldDatesMatchTheCalendarToo(day: LocalDate) {
+        // Before 1582 the calendar counts Julian days; before 1847 London kept its own mean time; in 1941 it
+        // kept double summer time. A typo such as 0215 for 2015 lands in such years.
+        #expect(LondonTime.instant(day, hour: 9, minute: 30) == calendarInstant(day, 9, 30))
+    }
+
     @Test func aRepeatedHourIsTakenAtItsFirstSummerTimeOccurrence() {
         // 26 October 2025: 01:30 London happened at 00:30 UTC (BST) and again at 01:30 UTC (GMT).
         #expect(LondonTime.instant(LocalDate(year: 2025, month: 10, day: 26)!, hour: 1, minute: 30)

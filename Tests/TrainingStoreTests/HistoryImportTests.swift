@@ -166,6 +166,17 @@ struct HistoryImportTests {
     }
 
     @Test(arguments: [false, true])
+    func bookingTimesLessThanAMillisecondApartAreTheSameBooking(sessionHeldBefore: Bool) throws {
+        // Times are stored to the millisecond, so these two are the same booking however the session is held.
+        let programme = try Programme()
+        var second = booking(line: 3, "a@council.example", bookedOn: "2026-05-01 10:00", .confirmed)
+        second.bookedOn = second.bookedOn.addingTimeInterval(0.0004)
+        let summary = try importBookings([booking(line: 2, "a@council.example", bookedOn: "2026-05-01 10:00", .confirmed), second],
+                                         sessionHeldBefore: sessionHeldBefore, on: programme)
+        #expect(summary.bookingsAdded == 1 && summary.bookingsUnchanged == 1)
+    }
+
+    @Test(arguments: [false, true])
     func aSecondPlaceForTheSameLearnerIsRefusedButABookingAfterACancellationIsNot(sessionHeldBefore: Bool) throws {
         let programme = try Programme()
         let refused = problems {

@@ -109,6 +109,20 @@ extension ProgrammeFiguresTests {
         #expect(try database.attendanceByAgency(period: year).first?.attended == 2, "after the view the second booking is seen")
     }
 
+    @Test func aChangeAskedForThroughAReadViewIsRefusedAndChangesNothing() throws {
+        let database = try programme().database
+        let before = try database.agencies().count
+        #expect(throws: StoreError.readOnlyView) {
+            try database.inOneRead { view in try view.addAgency(AgencyDetails(name: "Halifax Nursery", sector: .earlyYears), by: "o") }
+        }
+        #expect(throws: StoreError.readOnlyView) {
+            try database.inOneTransaction { joined in
+                try joined.inOneRead { view in try view.addAgency(AgencyDetails(name: "Halifax Nursery", sector: .earlyYears), by: "o") }
+            }
+        }
+        #expect(try database.agencies().count == before)
+    }
+
     @Test func eachCourseDeliveredShowsPlacesBookedAndAttended() throws {
         let database = try programme().database
         // 2015-16: S2 (Toxic Trio, 20 places): three attended, one did not attend.
