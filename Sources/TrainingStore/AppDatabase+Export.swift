@@ -23,25 +23,34 @@ public struct BookingExportRow: Sendable, Equatable {
 extension AppDatabase {
     /// Calls `body` with every booking on sessions held in the period (of one agency's staff, when
     /// `agencyName` is given), in session order, reading them one at a time from a cursor so that memory
-    /// stays flat however many there are.
+    /// stays flat however many there are. The sessions are read in order first and then each one's bookings
+    /// by id, so the rows flow from the start: one query ordering a year's 200,000 bookings had SQLite sort
+    /// them all before the first came out.
     public func forEachBooking(period: some ReportingPeriod, agencyName: String? = nil, _ body: (BookingExportRow) throws -> Void) throws {
         try read { db in
-            var filter = SQLFilter("s.startDate BETWEEN ? AND ?", [period.firstDay, period.lastDay])
-            if let agencyName {
-                filter.add("b.agencyId = ?", [try Self.agency(named: agencyName, in: db, at: InputLocation(field: "agency")).id])
-            }
-            let rows = try Row.fetchCursor(db, sql: """
-                SELECT b.id, b.sessionId, s.reference, c.title, c.level, s.startsAt, l.name, l.email, a.name AS agency, a.sector,
-                       b.status, b.bookedAt, b.cancelledAt, b.noticeWorkingDays
-                FROM booking b JOIN session s ON s.id = b.sessionId JOIN course c ON c.id = s.courseId
-                JOIN learner l ON l.id = b.learnerId LEFT JOIN agency a ON a.id = b.agencyId
-                WHERE \(filter.clause)
-                ORDER BY s.startsAt, s.id, b.id
-                """, arguments: filter.arguments)
-            while let row = try rows.next() {
-                try body(BookingExportRow(bookingId: row[0], sessionId: row[1], sessionReference: row[2], courseTitle: row[3], level: row[4],
-                                          sessionStart: row[5], learnerName: row[6], learnerEmail: row[7], agencyName: row[8], sector: row[9],
-                                          status: row[10], bookedAt: row[11], cancelledAt: row[12], noticeWorkingDays: row[13]))
+            let sessions = try Row.fetchAll(db, sql: """
+                SELECT s.id, s.reference, c.title, c.level, s.startsAt FROM session s JOIN course c ON c.id = s.courseId
+                WHERE s.startDate BETWEEN ? AND ?
+                ORDER BY s.startsAt, s.id
+                """, arguments: [period.firstDay, period.lastDay])
+            let agencyId = try agencyName.map { try Self.agency(named: $0, in: db, at: InputLocation(field: "agency")).id }
+            let bookings = try db.makeStatement(sql: """
+                SELECT b.id, l.name, l.email, a.name AS agency, a.sector, b.status, b.bookedAt, b.cancelledAt, b.noticeWorkingDays
+                FROM booking b JOIN learner l ON l.id = b.learnerId LEFT JOIN agency a ON a.id = b.agencyId
+                WHERE b.sessionId = ?\(agencyId == nil ? "" : " AND b.agencyId = ?")
+                ORDER BY b.id
+                """)
+            for session in sessions {
+                let sessionId: Int64 = session[0], reference: String? = session[1], title: String = session[2], level: String = session[3]
+                let start: Date = session[4]
+                let arguments: StatementArguments = agencyId.map { [sessionId, $0] } ?? [sessionId]
+                let rows = try Row.fetchCursor(bookings, arguments: arguments)
+                while let row = try rows.next() {
+                    try body(BookingExportRow(bookingId: row[0], sessionId: sessionId, sessionReference: reference, courseTitle: title,
+                                              level: level, sessionStart: start, learnerName: row[1], learnerEmail: row[2],
+                                              agencyName: row[3], sector: row[4], status: row[5], bookedAt: row[6], cancelledAt: row[7],
+                                              noticeWorkingDays: row[8]))
+                }
             }
         }
     }
