@@ -197,7 +197,7 @@ extension AppDatabase {
                 throw InputError("session \(session.id!) had started by then; mark the learner absent on the register instead",
                                  at: InputLocation(field: "booking"))
             }
-            guard cancelledAt >= booking.bookedAt else {
+            guard StoredInstant.millisecond(of: cancelledAt) >= StoredInstant.millisecond(of: booking.bookedAt) else {
                 throw InputError("a cancellation cannot be dated before the booking was made (\(LondonTime.format(booking.bookedAt)))",
                                  at: InputLocation(field: "--at"))
             }

@@ -263,11 +263,11 @@ struct HistoryImporter {
 /// booked to the millisecond, as it is stored and as the check on a session already held compares it.
 struct BookedPlace: Hashable {
     let learnerId: Int64
-    let bookedAtMillisecond: Int64
+    let bookedAtMillisecond: Int
 
     init(learnerId: Int64, bookedAt: Date) {
         self.learnerId = learnerId
-        bookedAtMillisecond = Int64((bookedAt.timeIntervalSince1970 * 1000).rounded())
+        bookedAtMillisecond = StoredInstant.millisecond(of: bookedAt)
     }
 }
 

@@ -18,9 +18,14 @@ struct StoredInstant: DatabaseValueConvertible {
         Date.fromDatabaseValue(dbValue).map(StoredInstant.init)
     }
 
+    /// The millisecond an instant is stored as (the nearest). Instants compared with stored ones are
+    /// compared at this precision: a booking made at 10:00:00.1238 is held as .124, and a cancellation a
+    /// tenth of a millisecond later is not before it.
+    static func millisecond(of date: Date) -> Int { Int((date.timeIntervalSince1970 * 1000).rounded()) }
+
     /// `yyyy-MM-dd HH:mm:ss.SSS` in UTC, as GRDB's formatter writes it.
     static func text(of date: Date) -> String {
-        let milliseconds = Int((date.timeIntervalSince1970 * 1000).rounded())
+        let milliseconds = millisecond(of: date)
         let millisecondOfDay = ((milliseconds % 86_400_000) + 86_400_000) % 86_400_000
         let day = LocalDate(dayNumber: (milliseconds - millisecondOfDay) / 86_400_000)
         let second = millisecondOfDay / 1000

@@ -255,6 +255,18 @@ struct ChargingTests {
         }
     }
 
+    @Test func aCancellationInTheMillisecondTheBookingIsHeldAsIsNotBeforeIt() throws {
+        // Booked at 09:00:00.0008, held as 09:00:00.001; cancelled a tenth of a millisecond later.
+        let programme = try Programme()
+        let session = try programme.halfDaySession()
+        let booked = at("2025-11-03 09:00").addingTimeInterval(0.0008)
+        programme.clock.set(instant: booked)
+        let booking = try programme.database.book(session: session, learnerEmail: "sam@council.example", by: "booker").booking
+        programme.clock.set(instant: booked.addingTimeInterval(0.0001))
+        let outcome = try programme.database.cancelBooking(booking.id!, by: "booker")
+        #expect(outcome.booking.status == "cancelled")
+    }
+
     @Test func noticeAcrossTheChristmasBankHolidaysOfAFullDaySession() throws {
         let programme = try Programme(clock: TestClock("2025-12-01 09:00"))
         let session = try programme.fullDaySession()

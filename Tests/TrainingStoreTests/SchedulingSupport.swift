@@ -11,6 +11,7 @@ final class TestClock: @unchecked Sendable {
 
     var now: Date { lock.withLock { current } }
     func set(_ london: String) { lock.withLock { current = try! LondonTime.parse(london) } }
+    func set(instant: Date) { lock.withLock { current = instant } }
     var function: @Sendable () -> Date { { self.now } }
 }
 
