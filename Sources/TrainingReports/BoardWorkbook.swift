@@ -9,10 +9,13 @@ public enum BoardWorkbook {
     /// and the year before's are read at the same time, each on one consistent view of the database.
     public static func sheets(for year: some ReportingPeriod, from database: AppDatabase) throws -> [ReportSheet] {
         precondition(!database.joinsATransaction, "the board's figures are read on two connections at once, not within a transaction")
-        let (now, before) = try bothAtOnce({ try PeriodFigures.read(year, withSheetsOfThePeriod: true, from: database) },
-                                           { try PeriodFigures.read(year.yearEarlier, withSheetsOfThePeriod: false, from: database) })
+        // Three reads at once: the two periods' figures, and the learners' words and the licence pools,
+        // which need not agree with any count. Each is one consistent view.
+        let (now, (before, words)) = try bothAtOnce(
+            { try PeriodFigures.read(year, from: database) },
+            { try bothAtOnce({ try PeriodFigures.read(year.yearEarlier, from: database) }, { try WordsAndPools.read(year, from: database) }) })
         let impacts = ImpactReport.reports(period: year, by: PeriodFigures.impactGroupings, current: now.impact, previous: before.impact,
-                                           quotes: now.quotes!)
+                                           quotes: words.quotes)
         let impactByLevel = impacts[0], impactByCourse = impacts[1]
 
         func headlines(_ figures: PeriodFigures, _ impact: ImpactFigures) -> Headlines {
@@ -29,16 +32,15 @@ public enum BoardWorkbook {
                                 attendanceNow: now.attendance, attendanceBefore: before.attendance, takeUp: now.takeUp),
             BoardSheets.courses(period: year, current: now.courses, previous: before.courses),
             BoardSheets.attendanceByAgency(period: year, current: now.attendance, previous: before.attendance),
-            BoardSheets.coursesByLevel(period: year, deliveries: now.deliveries!),
-            BoardSheets.eLearning(period: year, current: now.licences, previous: before.licences, pools: now.pools!, runOut: now.runOut),
+            BoardSheets.coursesByLevel(period: year, deliveries: now.deliveries),
+            BoardSheets.eLearning(period: year, current: now.licences, previous: before.licences, pools: words.pools, runOut: words.runOut),
             BoardSheets.takeUp(period: year, current: now.takeUp, previous: before.takeUp),
             BoardSheets.charges(period: year, lines: now.charges),
             BoardSheets.impact(period: year, byLevel: impactByLevel, byCourse: impactByCourse),
         ]
     }
 
-    /// One period's figures for the board, all read on one consistent view of the database; with the sheets
-    /// shown for the reported period alone (courses by level, licence pools, quotes) when asked.
+    /// One period's figures for the board, all read on one consistent view of the database.
     struct PeriodFigures: Sendable {
         static let impactGroupings: [ImpactGrouping] = [.level, .course]
 
@@ -49,25 +51,31 @@ public enum BoardWorkbook {
         var learnersReached: Int
         var charges: [AgencyCharges]
         var impact: ImpactTallies
-        var deliveries: [CourseDelivery]?
-        var pools: PoolStatus?
-        var runOut: LocalDate?
-        var quotes: ImpactQuotes?
+        /// Shown for the reported period alone; read for the year before too, as it costs a few milliseconds.
+        var deliveries: [CourseDelivery]
 
-        static func read(_ period: some ReportingPeriod, withSheetsOfThePeriod: Bool, from database: AppDatabase) throws -> PeriodFigures {
+        static func read(_ period: some ReportingPeriod, from database: AppDatabase) throws -> PeriodFigures {
             try database.inOneRead { view in
                 let takeUp = try view.takeUpAndReach(period: period)
-                var figures = PeriodFigures(
+                return PeriodFigures(
                     courses: try view.courseFigures(period: period), attendance: try view.attendanceByAgency(period: period),
                     licences: try view.licenceFigures(period: period), takeUp: takeUp.lines, learnersReached: takeUp.learnersReached,
-                    charges: try view.chargesByAgency(period: period), impact: try view.impactTallies(period: period, by: impactGroupings))
-                if withSheetsOfThePeriod {
-                    figures.deliveries = try view.courseDeliveries(period: period)
-                    figures.pools = try view.licenceStatus().total
-                    figures.runOut = try view.licenceRunOut()
-                    figures.quotes = try view.impactQuotes(period: period)
-                }
-                return figures
+                    charges: try view.chargesByAgency(period: period), impact: try view.impactTallies(period: period, by: impactGroupings),
+                    deliveries: try view.courseDeliveries(period: period))
+            }
+        }
+    }
+
+    /// The learners' words quoted for the period, and the licence pools with when they run out.
+    struct WordsAndPools: Sendable {
+        var quotes: ImpactQuotes
+        var pools: PoolStatus
+        var runOut: LocalDate?
+
+        static func read(_ period: some ReportingPeriod, from database: AppDatabase) throws -> WordsAndPools {
+            try database.inOneRead { view in
+                WordsAndPools(quotes: try view.impactQuotes(period: period), pools: try view.licenceStatus().total,
+                              runOut: try view.licenceRunOut())
             }
         }
     }
