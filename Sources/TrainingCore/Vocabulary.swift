@@ -53,6 +53,10 @@ public enum DeliveryMode: String, Vocabulary, Codable {
     ]
 }
 
+/// How bookings, licences and learners with no agency recorded are shown and counted: under this name,
+/// never dropped, so every breakdown adds up to its total (DOMAIN.md, "Attendance").
+public let agencyNotRecorded = "Agency not recorded"
+
 /// The sector a partner agency belongs to (DOMAIN.md, "agency").
 public enum Sector: String, Vocabulary, Codable {
     case localAuthority = "Local Authority"

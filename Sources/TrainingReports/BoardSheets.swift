@@ -52,14 +52,13 @@ public enum BoardSheets {
     /// year and the change, grouped by sector with subtotals, a TOTAL row, and a chart of both years by sector.
     public static func attendanceByAgency(period year: some ReportingPeriod, current: [AgencyAttendance], previous: [AgencyAttendance]) -> ReportSheet {
         let last = year.yearEarlier.description, this = year.description
-        let notRecorded = "Agency not recorded"
-        func key(_ line: AgencyAttendance) -> String { line.agencyName ?? notRecorded }
+        func key(_ line: AgencyAttendance) -> String { line.agencyName ?? agencyNotRecorded }
         var sectors: [String: String] = [:]
         var now: [String: Int] = [:], before: [String: Int] = [:]
-        for line in current { now[key(line), default: 0] += line.attended; sectors[key(line)] = line.sector ?? notRecorded }
-        for line in previous { before[key(line), default: 0] += line.attended; sectors[key(line)] = sectors[key(line)] ?? line.sector ?? notRecorded }
+        for line in current { now[key(line), default: 0] += line.attended; sectors[key(line)] = line.sector ?? agencyNotRecorded }
+        for line in previous { before[key(line), default: 0] += line.attended; sectors[key(line)] = sectors[key(line)] ?? line.sector ?? agencyNotRecorded }
         let bySector = Dictionary(grouping: sectors.keys, by: { sectors[$0]! })
-        let sectorOrder = bySector.keys.sorted { ($0 == notRecorded ? 1 : 0, $0) < ($1 == notRecorded ? 1 : 0, $1) }
+        let sectorOrder = bySector.keys.sorted { ($0 == agencyNotRecorded ? 1 : 0, $0) < ($1 == agencyNotRecorded ? 1 : 0, $1) }
 
         var rows: [[ReportCell]] = []
         var subtotals: Set<Int> = []
@@ -71,7 +70,7 @@ public enum BoardSheets {
                 rows.append([.text(sector), .text(agency), .count(b), .count(n), .count(n - b)])
             }
             let b = agencies.reduce(0) { $0 + (before[$1] ?? 0) }, n = agencies.reduce(0) { $0 + (now[$1] ?? 0) }
-            if sector != notRecorded {
+            if sector != agencyNotRecorded {
                 subtotals.insert(rows.count)
                 rows.append([.text(sector), .text("\(sector) subtotal"), .count(b), .count(n), .count(n - b)])
             }

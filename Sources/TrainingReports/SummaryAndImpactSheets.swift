@@ -63,7 +63,7 @@ extension BoardSheets {
 
     /// Sentences on what changed most, written from the figures.
     static func notableChanges(year: some ReportingPeriod, now: [AgencyAttendance], before: [AgencyAttendance], takeUp: [TakeUpLine]) -> [String] {
-        let last = Dictionary(before.map { ($0.agencyName ?? "Agency not recorded", $0.attended) }, uniquingKeysWith: +)
+        let last = Dictionary(before.map { ($0.agencyName ?? agencyNotRecorded, $0.attended) }, uniquingKeysWith: +)
         let changes = now.filter { $0.agencyName != nil }.map { ($0.agencyName!, $0.attended - (last[$0.agencyName!] ?? 0), $0.attended) }
         var notes: [String] = []
         if let rise = changes.filter({ $0.1 > 0 }).max(by: { ($0.1, $1.0) < ($1.1, $0.0) }) {

@@ -83,7 +83,7 @@ extension AppDatabase {
     static func impactQuotes(period year: some ReportingPeriod, count: Int, in db: Database) throws -> ImpactQuotes {
         func quoteList(_ column: String, from table: String) throws -> [Quote] {
             try Row.fetchAll(db, sql: """
-                SELECT x.\(column) AS text, x.submittedAt, c.title, COALESCE(a.sector, 'Agency not recorded') AS sector
+                SELECT x.\(column) AS text, x.submittedAt, c.title, COALESCE(a.sector, '\(agencyNotRecorded)') AS sector
                 FROM \(table) x JOIN booking b ON b.id = x.bookingId JOIN session s ON s.id = b.sessionId
                 JOIN course c ON c.id = s.courseId LEFT JOIN agency a ON a.id = b.agencyId
                 WHERE s.startDate BETWEEN ? AND ? AND x.\(column) IS NOT NULL AND x.textRemovedAt IS NULL
@@ -156,17 +156,14 @@ extension AppDatabase {
                 let name = switch grouping {
                 case .course: course?.title ?? ""
                 case .level: course?.level ?? ""
-                case .agency: agency?.name ?? notRecorded
-                case .sector: agency?.sector ?? notRecorded
+                case .agency: agency?.name ?? agencyNotRecorded
+                case .sector: agency?.sector ?? agencyNotRecorded
                 }
                 tallies.groups[index][name] = (tallies.groups[index][name] ?? ImpactTally()) + tally
             }
         }
         return tallies
     }
-
-    /// The name of the group of bookings with no agency recorded (DOMAIN.md, "Attendance").
-    static let notRecorded = "Agency not recorded"
 }
 
 extension ImpactReport {

@@ -229,7 +229,7 @@ extension AppDatabase {
             return use.used < quota
         }) else {
             let agency = try learner.agencyId.flatMap { try String.fetchOne(db, sql: "SELECT name FROM agency WHERE id = ?", arguments: [$0]) }
-            throw AllocationRefusal.overQuota(agency: agency ?? "Agency not recorded")
+            throw AllocationRefusal.overQuota(agency: agency ?? agencyNotRecorded)
         }
         pools.recordAllocation(pool: pool.id, agencyId: learner.agencyId)
         var allocation = LicenceAllocation(id: nil, poolId: pool.id, learnerId: learner.id!, courseId: course.id!,
@@ -394,8 +394,8 @@ extension AppDatabase {
             for (column, keyPath) in events {
                 let quarterIndex = laterStarts.isEmpty ? "0" : laterStarts.map { _ in "(a.\(column) >= ?)" }.joined(separator: " + ")
                 let rows = try Row.fetchAll(db, sql: """
-                    SELECT g.quarter, COALESCE(ag.name, 'Agency not recorded') AS agency,
-                           COALESCE(ag.sector, 'Agency not recorded') AS sector, c.title AS module, g.count
+                    SELECT g.quarter, COALESCE(ag.name, '\(agencyNotRecorded)') AS agency,
+                           COALESCE(ag.sector, '\(agencyNotRecorded)') AS sector, c.title AS module, g.count
                     FROM (SELECT \(quarterIndex) AS quarter, a.agencyId, a.courseId, COUNT(*) AS count
                           FROM licenceAllocation a WHERE a.\(column) BETWEEN ? AND ?
                           GROUP BY quarter, a.agencyId, a.courseId) g

@@ -81,7 +81,7 @@ extension AppDatabase {
                        learnersReached: reach.byAgency[row["id"] as Int64?] ?? 0)
         }
         if let unrecorded = reach.byAgency[nil] {
-            lines.append(TakeUpLine(agencyName: notRecorded, sector: notRecorded, workforce: nil, learnersReached: unrecorded))
+            lines.append(TakeUpLine(agencyName: agencyNotRecorded, sector: agencyNotRecorded, workforce: nil, learnersReached: unrecorded))
         }
         return lines.sorted {
             ($0.hasStaffButNoTakeUp ? 0 : 1, $0.agencyName.lowercased()) < ($1.hasStaffButNoTakeUp ? 0 : 1, $1.agencyName.lowercased())

@@ -124,13 +124,13 @@ struct OfficerRoutes {
             "scheduled": session.status == SessionStatus.scheduled.rawValue, "started": started,
             "registerOpen": started && session.status != SessionStatus.cancelled.rawValue,
             "places": details.places.map { line -> [String: Any] in
-                ["id": line.booking.id!, "name": line.learnerName, "email": line.learnerEmail ?? "", "agency": line.agencyName ?? "Agency not recorded",
+                ["id": line.booking.id!, "name": line.learnerName, "email": line.learnerEmail ?? "", "agency": line.agencyName ?? agencyNotRecorded,
                  "status": Display.status(line.booking.status), "present": line.booking.status == BookingStatus.attended.rawValue,
                  "absent": line.booking.status == BookingStatus.didNotAttend.rawValue]
             },
             "hasPlaces": !details.places.isEmpty,
             "waiting": details.waitingList.enumerated().map { ["position": $0.offset + 1, "name": $0.element.learnerName,
-                                                               "agency": $0.element.agencyName ?? "Agency not recorded"] },
+                                                               "agency": $0.element.agencyName ?? agencyNotRecorded] },
             "hasWaiting": !details.waitingList.isEmpty,
             "reasons": SessionCancelReason.allCases.map { ["value": $0.rawValue] },
         ], context: context, path: "/officer/sessions", errors: errors)

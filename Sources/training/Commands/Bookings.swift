@@ -116,7 +116,7 @@ extension Training {
                     return
                 }
                 print(TextTable.render(header: ["#", "Booking", "Learner", "Agency", "Since"], rows: list.enumerated().map { index, line in
-                    [String(index + 1), line.booking.id!.shown, line.learnerName, line.agencyName ?? "Agency not recorded",
+                    [String(index + 1), line.booking.id!.shown, line.learnerName, line.agencyName ?? agencyNotRecorded,
                      LondonTime.format(line.booking.bookedAt)]
                 }))
             }
@@ -176,7 +176,7 @@ extension Training {
                 return
             }
             print(TextTable.render(header: ["Learner", "Email", "Agency", "Mark"], rows: lines.map {
-                [$0.learnerName, $0.learnerEmail ?? "", $0.agencyName ?? "Agency not recorded",
+                [$0.learnerName, $0.learnerEmail ?? "", $0.agencyName ?? agencyNotRecorded,
                  $0.booking.status == "confirmed" ? "not marked" : $0.booking.status]
             }))
         }

@@ -110,7 +110,7 @@ extension Training {
                       + "free text written before \(run.cutoffs.evaluationTextBefore), audit entries before \(run.cutoffs.auditEntriesBefore).")
                 if !run.learnersToAnonymise.isEmpty {
                     print(TextTable.render(header: ["Learner", "Name", "Agency", "Last activity"], rows: run.learnersToAnonymise.map {
-                        [$0.id.shown, $0.name, $0.agencyName ?? "Agency not recorded", $0.lastActivity.description]
+                        [$0.id.shown, $0.name, $0.agencyName ?? agencyNotRecorded, $0.lastActivity.description]
                     }))
                 }
                 print("\(run.learnersToAnonymise.count) learners \(verb)anonymised; free text \(verb)removed from "

@@ -149,7 +149,7 @@ extension Training {
                     print("No learners\(agency.map { " at \($0)" } ?? ""). Add them with `training learner add` or `training learner import`.")
                     return
                 }
-                let rows = learners.map { [$0.learner.name, $0.learner.email ?? "(anonymised)", $0.agencyName ?? "Agency not recorded", $0.learner.jobRole ?? ""] }
+                let rows = learners.map { [$0.learner.name, $0.learner.email ?? "(anonymised)", $0.agencyName ?? agencyNotRecorded, $0.learner.jobRole ?? ""] }
                 print(TextTable.render(header: ["Name", "Email", "Agency", "Role"], rows: rows))
                 print("\(learners.count) learner\(learners.count == 1 ? "" : "s")")
             }

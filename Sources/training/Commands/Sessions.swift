@@ -111,7 +111,7 @@ extension Training {
                 guard !lines.isEmpty else { return }
                 print("\n\(heading):")
                 print(TextTable.render(header: ["Booking", "Learner", "Email", "Agency", "Status"], rows: lines.map {
-                    [$0.booking.id!.shown, $0.learnerName, $0.learnerEmail ?? "", $0.agencyName ?? "Agency not recorded", $0.booking.status]
+                    [$0.booking.id!.shown, $0.learnerName, $0.learnerEmail ?? "", $0.agencyName ?? agencyNotRecorded, $0.booking.status]
                 }))
             }
         }
