@@ -151,8 +151,8 @@ extension AppDatabase {
             tally.difference = ImpactTally.Sum(count: next(), total: next())
             guard tally.attended > 0 else { continue }
             tallies.overall = tallies.overall + tally
+            let course = courseId.flatMap { courses[$0] }, agency = agencyId.flatMap { agencies[$0] }
             for (index, grouping) in groupings.enumerated() {
-                let course = courseId.flatMap { courses[$0] }, agency = agencyId.flatMap { agencies[$0] }
                 let name = switch grouping {
                 case .course: course?.title ?? ""
                 case .level: course?.level ?? ""
