@@ -190,12 +190,7 @@ extension AppDatabase {
     /// The latest moment anything in the programme happened (a session's start, a booking, a charge), used
     /// to date generated files from the data rather than the clock.
     public func latestActivity() throws -> Date? {
-        try read { db in
-            try Date.fetchOne(db, sql: """
-                SELECT MAX(at) FROM (SELECT MAX(startsAt) AS at FROM session UNION ALL SELECT MAX(bookedAt) FROM booking
-                                     UNION ALL SELECT MAX(raisedAt) FROM charge)
-                """)
-        }
+        try read { db in try Date.fetchOne(db, sql: Self.latestActivitySQL) }
     }
 
     /// The earlier of `limit` and `latestActivity()`: once a session is known to start at or after `limit`,
@@ -205,10 +200,14 @@ extension AppDatabase {
         try read { db in
             try Date.fetchOne(db, sql: """
                 SELECT CASE WHEN (SELECT MAX(startsAt) FROM session) >= :limit THEN :limit
-                    ELSE MIN(:limit, (SELECT MAX(at) FROM (SELECT MAX(startsAt) AS at FROM session UNION ALL SELECT MAX(bookedAt) FROM booking
-                                                           UNION ALL SELECT MAX(raisedAt) FROM charge)))
-                    END
+                            ELSE MIN(:limit, (\(Self.latestActivitySQL))) END
                 """, arguments: ["limit": StoredInstant(limit)])
         }
     }
+
+    /// The latest session start, booking or charge.
+    static let latestActivitySQL = """
+        SELECT MAX(at) FROM (SELECT MAX(startsAt) AS at FROM session UNION ALL SELECT MAX(bookedAt) FROM booking
+                             UNION ALL SELECT MAX(raisedAt) FROM charge)
+        """
 }
