@@ -112,7 +112,7 @@ public enum LondonTime {
 
 extension Int {
     /// The quotient rounded down, also for negative numbers (instants before 1970).
-    func floorDivided(by divisor: Int) -> Int { self >= 0 ? self / divisor : (self - divisor + 1) / divisor }
+    public func floorDivided(by divisor: Int) -> Int { self >= 0 ? self / divisor : (self - divisor + 1) / divisor }
 }
 
 extension FinancialYear {

@@ -26,8 +26,9 @@ struct StoredInstant: DatabaseValueConvertible {
     /// `yyyy-MM-dd HH:mm:ss.SSS` in UTC, as GRDB's formatter writes it.
     static func text(of date: Date) -> String {
         let milliseconds = millisecond(of: date)
-        let millisecondOfDay = ((milliseconds % 86_400_000) + 86_400_000) % 86_400_000
-        let day = LocalDate(dayNumber: (milliseconds - millisecondOfDay) / 86_400_000)
+        let dayNumber = milliseconds.floorDivided(by: 86_400_000)
+        let millisecondOfDay = milliseconds - dayNumber * 86_400_000
+        let day = LocalDate(dayNumber: dayNumber)
         let second = millisecondOfDay / 1000
         var bytes: [UInt8] = []
         bytes.reserveCapacity(23)
