@@ -41,7 +41,7 @@ public struct CSVDocument: Sendable {
     public let records: [Record]
 
     /// Parses `text`, whose first record is the header. `file` names the source in messages.
-    /// Refuses an empty file, an unterminated quote, a record with more or fewer fields than the header,
+    /// Refuses a value holding a character that cannot be stored (`StoredText`), an empty file, an unterminated quote, a record with more or fewer fields than the header,
     /// a header missing a `required` column, and — unless `allowingExtraColumns` — a header column that
     /// is neither required nor `optional`, because data in it would otherwise be silently dropped.
     public static func parse(_ text: String, file: String, required: [String], optional: [String] = [],
@@ -77,6 +77,14 @@ public struct CSVDocument: Sendable {
             guard row.fields.count == header.count else {
                 throw InputError("this line has \(row.fields.count) fields but the header has \(header.count) (is a comma inside an unquoted value?)",
                                  at: InputLocation(file: file, line: row.line))
+            }
+            // No value of any CSV this program reads may hold a character that cannot be stored (StoredText,
+            // issue 16): refused here, once, for every importer, naming the column.
+            for (index, field) in row.fields.enumerated() {
+                if let bad = StoredText.firstForbidden(in: field, multiline: true) {
+                    throw InputError("'\(header[index])' contains a character that cannot be stored (\(StoredText.describe(bad)))",
+                                     at: InputLocation(file: file, line: row.line, field: header[index]))
+                }
             }
             records.append(Record(line: row.line, fields: row.fields, columns: columns, file: file))
         }

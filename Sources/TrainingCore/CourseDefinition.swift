@@ -43,6 +43,15 @@ public struct CourseDefinition: Sendable, Hashable, Codable {
             throw InputError("the title is \(trimmedTitle.count) characters long; the most is \(Self.maximumTitleLength)",
                              at: location("title"))
         }
+        // Every text the course keeps is storable text (StoredText, issue 16).
+        try StoredText.check(trimmedTitle, as: .name, at: location("title"), name: "the title")
+        for prerequisite in prerequisites {
+            try StoredText.check(prerequisite, as: .name, at: location("prerequisites"), name: "a prerequisite")
+        }
+        try StoredText.check(summary, as: .description, at: location("description"), name: "the description")
+        for outcome in outcomes {
+            try StoredText.check(outcome, as: .outcome, at: location("outcomes"), name: "a learning outcome")
+        }
         guard (1...Self.maximumCapacity).contains(capacity) else {
             throw InputError("capacity must be between 1 and \(Self.maximumCapacity), not \(capacity)", at: location("capacity"))
         }

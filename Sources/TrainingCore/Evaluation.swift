@@ -15,17 +15,13 @@ public enum UsedInPractice: String, Vocabulary, Codable, CaseIterable {
 }
 
 /// The longest free-text answer kept (DOMAIN.md and the evaluation issue: up to 4,000 characters).
-public let maximumAnswerLength = 4000
+public let maximumAnswerLength = TextField.answer.limit
 
 /// Checks a free-text answer: kept exactly as written (any script, emoji), empty means no answer.
 func freeText(_ text: String?, field: String, at location: InputLocation) throws -> String? {
     guard let text, !text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else { return nil }
     // Counted as Unicode code points, as the database counts them: a flag emoji is two.
-    let length = text.unicodeScalars.count
-    guard length <= maximumAnswerLength else {
-        throw InputError("the answer is \(length) characters long; the most kept is \(maximumAnswerLength)", at: location.field(field))
-    }
-    return text
+    return try StoredText.check(text, as: .answer, at: location.field(field), name: "the answer")
 }
 
 /// A learner's post-course evaluation.

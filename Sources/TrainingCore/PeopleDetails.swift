@@ -1,11 +1,11 @@
 import Foundation
 
-/// A name a record cannot do without: trimmed, not empty, at most 200 characters.
+/// A name a record cannot do without: trimmed, not empty, and storable as a name (`StoredText`, at most
+/// 200 characters on one line).
 func requiredName(_ text: String, of what: String, at location: InputLocation) throws -> String {
     let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
     guard !trimmed.isEmpty else { throw InputError("\(what) needs a name", at: location) }
-    guard trimmed.count <= 200 else { throw InputError("a name is at most 200 characters", at: location) }
-    return trimmed
+    return try StoredText.check(trimmed, as: .name, at: location, name: "the name")
 }
 
 extension String {
@@ -28,7 +28,8 @@ public struct AgencyDetails: Sendable, Hashable {
         self.name = try requiredName(name, of: "an agency", at: location.field("name"))
         self.sector = sector
         self.isStatutoryPartner = isStatutoryPartner
-        self.billingContact = billingContact?.nilIfBlank
+        self.billingContact = try StoredText.check(billingContact?.nilIfBlank, as: .contact, at: location.field("billing_contact"),
+                                                   name: "the billing contact")
     }
 }
 
@@ -44,8 +45,8 @@ public struct LearnerDetails: Sendable, Hashable {
                 at location: InputLocation = InputLocation()) throws {
         self.name = try requiredName(name, of: "a learner", at: location.field("name"))
         self.email = email
-        self.agencyName = agencyName?.nilIfBlank
-        self.jobRole = jobRole?.nilIfBlank
+        self.agencyName = try StoredText.check(agencyName?.nilIfBlank, as: .name, at: location.field("agency"), name: "the agency")
+        self.jobRole = try StoredText.check(jobRole?.nilIfBlank, as: .jobRole, at: location.field("job_role"), name: "the job role")
     }
 }
 

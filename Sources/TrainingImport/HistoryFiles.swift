@@ -75,10 +75,15 @@ public enum HistoryFiles {
         return try LondonTime.parse(value, defaultHour: hour, at: record.location(column))
     }
 
+    /// The value of `column`, or nil when empty, refused unless a field of this kind may store it (`StoredText`).
+    static func storable(_ record: CSVDocument.Record, _ column: String, as field: TextField) throws -> String? {
+        try StoredText.check(record.optional(column), as: field, at: record.location(column))
+    }
+
     static func person(_ record: CSVDocument.Record) throws -> HistoryPerson {
         let email = try EmailAddress(record["learner_email"], at: record.location("learner_email"))
-        let name = record.optional("learner_name") ?? email.text
-        return HistoryPerson(email: email, name: name, agencyName: record.optional("agency"),
+        let name = try storable(record, "learner_name", as: .name) ?? email.text
+        return HistoryPerson(email: email, name: name, agencyName: try storable(record, "agency", as: .name),
                              sector: try record.optional("sector").map { try Sector.parse($0, at: record.location("sector")) })
     }
 
@@ -87,10 +92,10 @@ public enum HistoryFiles {
                                      progress: ((Double) -> Void)? = nil) -> [SessionHistoryRow] {
         guard let document = CSVDocument.parse(text, file: file, required: sessionColumns, problems: &problems) else { return [] }
         return InputProblems.collect(document.records, into: &problems, progress: progress) { record in
-            guard let reference = record.optional("session_ref") else {
+            guard let reference = try storable(record, "session_ref", as: .reference) else {
                 throw InputError("a session reference is required", at: record.location("session_ref"))
             }
-            guard let title = record.optional("course") else { throw InputError("a course title is required", at: record.location("course")) }
+            guard let title = try storable(record, "course", as: .name) else { throw InputError("a course title is required", at: record.location("course")) }
             // Fields are checked in the order of the columns, as a person reads the line.
             let level = try CourseLevel.parse(record["level"], at: record.location("level"))
             let delivery = try DeliveryMode.parse(record["delivery"], at: record.location("delivery"))
@@ -107,7 +112,7 @@ public enum HistoryFiles {
                 throw InputError("a cancellation reason is given for a session that was not cancelled", at: record.location("cancel_reason"))
             }
             return SessionHistoryRow(line: record.line, reference: reference, courseTitle: title, level: level, delivery: delivery,
-                                     start: start, end: end, venue: record.optional("venue"), capacity: capacity, status: status,
+                                     start: start, end: end, venue: try storable(record, "venue", as: .venue), capacity: capacity, status: status,
                                      cancelReason: status == .cancelled ? (reason ?? .other) : nil)
         }
     }
@@ -141,7 +146,7 @@ public enum HistoryFiles {
             func day(_ column: String) throws -> LocalDate? {
                 try record.optional(column).map { try LocalDate.parse(String($0.prefix(10)), at: record.location(column)) }
             }
-            guard let module = record.optional("module") else { throw InputError("a module is required", at: record.location("module")) }
+            guard let module = try storable(record, "module", as: .name) else { throw InputError("a module is required", at: record.location("module")) }
             guard let allocated = try day("allocated_on") else {
                 throw InputError("the day of allocation is required", at: record.location("allocated_on"))
             }

@@ -175,7 +175,8 @@ extension AppDatabase {
     /// `at` back-dates the cancellation (a phone call logged later); it defaults to now.
     @discardableResult
     public func cancelBooking(_ id: Int64, by actor: String, at requested: Date? = nil, reason: String? = nil) throws -> CancellationOutcome {
-        try write { db in
+        try StoredText.check(reason, as: .reason, at: InputLocation(field: "--reason"), name: "the reason")
+        return try write { db in
             let instant = now()
             let cancelledAt = requested ?? instant
             guard cancelledAt <= instant else {

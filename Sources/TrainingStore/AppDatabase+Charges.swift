@@ -99,6 +99,7 @@ extension AppDatabase {
         guard let reason = reason.nilIfBlank else {
             throw InputError("a waiver needs a reason", at: InputLocation(field: "--reason"))
         }
+        try StoredText.check(reason, as: .reason, at: InputLocation(field: "--reason"), name: "the reason")
         try write { db in
             let instant = now()
             guard var charge = try Charge.fetchOne(db, key: id) else { throw StoreError.notFound("there is no charge \(id)") }

@@ -29,6 +29,7 @@ extension AppDatabase {
         guard let reason = reason.nilIfBlank else {
             throw InputError("say why the person is erased (the request's reference, say)", at: InputLocation(field: "--reason"))
         }
+        try StoredText.check(reason, as: .reason, at: InputLocation(field: "--reason"), name: "the reason")
         var report = try write { db -> ErasureReport in
             let learner = try Self.learner(address, in: db)
             let instant = now()

@@ -118,6 +118,8 @@ extension AppDatabase {
     public func buyLicences(count: Int, from startsOn: LocalDate, to endsOn: LocalDate, supplier: String?, note: String?,
                             by actor: String) throws -> LicencePool {
         guard count > 0 else { throw InputError("a pool holds at least one licence", at: InputLocation(field: "--count")) }
+        try StoredText.check(supplier, as: .name, at: InputLocation(field: "--supplier"), name: "the supplier")
+        try StoredText.check(note, as: .note, at: InputLocation(field: "--note"), name: "the note")
         guard endsOn >= startsOn else {
             throw InputError("the contract ends (\(endsOn)) before it starts (\(startsOn))", at: InputLocation(field: "--to"))
         }

@@ -46,6 +46,7 @@ extension AppDatabase {
     public func addBankHoliday(_ date: LocalDate, name: String, by actor: String) throws {
         let trimmed = name.trimmingCharacters(in: .whitespaces)
         guard !trimmed.isEmpty else { throw InputError("a bank holiday needs a name", at: InputLocation(field: "name")) }
+        try StoredText.check(trimmed, as: .name, at: InputLocation(field: "name"), name: "the name")
         if let shipped = EnglandAndWalesBankHolidays.all.first(where: { $0.date == date }) {
             throw InputError("\(date) is already a bank holiday (\(shipped.name))", at: InputLocation(field: "date"))
         }

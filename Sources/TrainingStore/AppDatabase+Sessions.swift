@@ -71,7 +71,10 @@ extension AppDatabase {
     /// Schedules a session of an active course. Times are instants (the CLI reads them in Europe/London).
     @discardableResult
     public func scheduleSession(_ plan: SessionPlan, by actor: String) throws -> Session {
-        try write { db in
+        try StoredText.check(plan.venue, as: .venue, at: InputLocation(field: "--venue"), name: "the venue")
+        try StoredText.check(plan.onlineURL, as: .venue, at: InputLocation(field: "--online"), name: "the online link")
+        try StoredText.check(plan.trainer, as: .name, at: InputLocation(field: "--trainer"), name: "the trainer")
+        return try write { db in
             let instant = now()
             guard let course = try Course.filter(Course.Columns.title == plan.courseTitle.trimmingCharacters(in: .whitespaces)).fetchOne(db) else {
                 throw StoreError.notFound("no course is titled '\(plan.courseTitle)' (see `training catalogue list`)")
@@ -178,7 +181,8 @@ extension AppDatabase {
     /// A session whose register has marks took place and cannot be cancelled. Returns the bookings released.
     @discardableResult
     public func cancelSession(_ id: Int64, reason: SessionCancelReason, note: String?, by actor: String) throws -> [BookingLine] {
-        try write { db in
+        try StoredText.check(note, as: .note, at: InputLocation(field: "--note"), name: "the note")
+        return try write { db in
             let instant = now()
             var session = try Self.session(id, in: db)
             switch SessionStatus(rawValue: session.status)! {

@@ -39,6 +39,7 @@ extension AppDatabase {
     public func addUser(email: String, name: String, role: UserRole, agencyName: String?, passwordHash: String, by actor: String) throws -> AppUser {
         let address = try EmailAddress(email, at: InputLocation(field: "email"))
         guard let name = name.nilIfBlank else { throw InputError("the user needs a name", at: InputLocation(field: "--name")) }
+        try StoredText.check(name, as: .name, at: InputLocation(field: "--name"), name: "the name")
         return try write { db in
             if try AppUser.filter(Column("email") == address.text).fetchOne(db) != nil {
                 throw InputError("there is already a user with the email \(address)", at: InputLocation(field: "email"))

@@ -58,12 +58,12 @@ extension Worksheet {
         guard let chart = workbook_add_chart(workbookHandle, kind.code) else {
             throw XLSXError.cannotWrite(sheet: name, cell: cell, reason: "libxlsxwriter could not make the chart")
         }
-        chart_title_set_name(chart, title)
+        chart_title_set_name(chart, XMLText.safe(title))
         for item in series {
             guard let handle = chart_add_series(chart, nil, nil) else {
                 throw XLSXError.cannotWrite(sheet: name, cell: cell, reason: "libxlsxwriter could not add the series '\(item.name)'")
             }
-            chart_series_set_name(handle, item.name)
+            chart_series_set_name(handle, XMLText.safe(item.name))
             let c = item.categories, v = item.values
             chart_series_set_categories(handle, c.sheet, lxw_row_t(c.firstRow), lxw_col_t(c.firstColumn), lxw_row_t(c.lastRow), lxw_col_t(c.lastColumn))
             chart_series_set_values(handle, v.sheet, lxw_row_t(v.firstRow), lxw_col_t(v.firstColumn), lxw_row_t(v.lastRow), lxw_col_t(v.lastColumn))
@@ -71,8 +71,8 @@ extension Worksheet {
         // A bar chart lays its categories up the side: libxlsxwriter's y axis is then the category axis.
         let (categoryHandle, valueHandle) = kind == .bar ? (chart.pointee.y_axis, chart.pointee.x_axis) : (chart.pointee.x_axis, chart.pointee.y_axis)
         if kind != .pie {
-            if let categoryAxis { chart_axis_set_name(categoryHandle, categoryAxis) }
-            if let valueAxis { chart_axis_set_name(valueHandle, valueAxis) }
+            if let categoryAxis { chart_axis_set_name(categoryHandle, XMLText.safe(categoryAxis)) }
+            if let valueAxis { chart_axis_set_name(valueHandle, XMLText.safe(valueAxis)) }
         }
         try workbook.check(worksheet_insert_chart(handle, lxw_row_t(row), lxw_col_t(column), chart)) {
             XLSXError.cannotWrite(sheet: name, cell: cell, reason: $0)

@@ -120,8 +120,8 @@ public final class Workbook {
         self.handle = handle
 
         var properties = lxw_doc_properties()
-        let title = options.title.map { strdup($0) } ?? nil
-        let author = options.author.map { strdup($0) } ?? nil
+        let title = options.title.map { strdup(XMLText.safe($0)) } ?? nil
+        let author = options.author.map { strdup(XMLText.safe($0)) } ?? nil
         defer { free(title); free(author) }
         properties.title = title
         properties.author = author
@@ -154,7 +154,9 @@ public final class Workbook {
     /// Adds a sheet. Refuses, naming the problem, a name Excel would not accept: empty, over 31
     /// characters, holding any of `[]:*?/\`, starting or ending with an apostrophe, or already used
     /// (ignoring case).
+    /// Characters XML cannot hold are replaced first (`XMLText`).
     public func addSheet(_ name: String) throws -> Worksheet {
+        let name = XMLText.safe(name)
         guard let handle else { throw XLSXError.alreadyClosed(path: path) }
         if name.isEmpty { throw XLSXError.invalidSheetName(name: name, reason: "a sheet needs a name") }
         if sheetNames.contains(name.lowercased()) {
@@ -233,7 +235,7 @@ public final class Worksheet {
     }
 
     /// Writes one cell. Text over Excel's 32,767-character limit, or a cell beyond the sheet's edge,
-    /// is an error naming the cell.
+    /// is an error naming the cell. Characters XML cannot hold are replaced first (`XMLText`).
     public func write(_ value: CellValue, row: Int, column: Int, style: CellStyle? = nil) throws {
         guard workbook.handle != nil else { throw XLSXError.alreadyClosed(path: workbook.path) }
         let cell = Self.reference(row: row, column: column)
@@ -248,7 +250,7 @@ public final class Worksheet {
                 throw XLSXError.cannotWrite(sheet: name, cell: cell,
                                             reason: "the text is \(text.count) characters; an Excel cell holds at most 32,767")
             }
-            result = worksheet_write_string(handle, lxw_row_t(row), lxw_col_t(column), text, format)
+            result = worksheet_write_string(handle, lxw_row_t(row), lxw_col_t(column), XMLText.safe(text), format)
         case .number(let number):
             result = worksheet_write_number(handle, lxw_row_t(row), lxw_col_t(column), number, format)
         case .integer(let number):
@@ -274,7 +276,7 @@ public final class Worksheet {
             throw XLSXError.cannotWrite(sheet: name, cell: cell, reason: "the text is \(text.count) characters; an Excel cell holds at most 32,767")
         }
         try workbook.check(worksheet_merge_range(handle, lxw_row_t(row), lxw_col_t(columns.lowerBound), lxw_row_t(row),
-                                                 lxw_col_t(columns.upperBound), text, workbook.format(style))) {
+                                                 lxw_col_t(columns.upperBound), XMLText.safe(text), workbook.format(style))) {
             XLSXError.cannotWrite(sheet: name, cell: cell, reason: $0)
         }
     }
