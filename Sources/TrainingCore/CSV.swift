@@ -105,13 +105,28 @@ public struct CSVDocument: Sendable {
         return nil
     }
 
-    /// One CSV line: each field quoted when it holds a comma, a quote or a line break (quotes doubled).
+    /// One CSV line — the program's one CSV writer: every CSV it writes is made of these lines.
+    ///
+    /// A field beginning with `=`, `+`, `-`, `@`, a tab or a carriage return is one a spreadsheet would
+    /// run as a formula, so it is written with a single quote in front and quoted (issue 16, finding 4;
+    /// OWASP's advice against CSV injection): Excel shows `'=HYPERLINK(...)` as text. Any other field is
+    /// quoted when it holds a comma, a quote or a line break, with its quotes doubled.
+    ///
+    /// The files written so (the evaluation invitations, the rejects of an import) are read by people
+    /// and mail-merge tools, never imported back, so the quote is not taken off again on reading: a
+    /// value in a file a person supplies is kept exactly as written.
     public static func line(_ fields: [String]) -> String {
         fields.map { field in
-            field.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" })
+            if let first = field.unicodeScalars.first, formulaStarts.contains(first) {
+                return "\"'" + field.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+            }
+            return field.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" })
                 ? "\"" + field.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : field
         }.joined(separator: ",")
     }
+
+    /// The first characters that make a spreadsheet read a cell as a formula (OWASP, "CSV Injection").
+    static let formulaStarts: Set<Unicode.Scalar> = ["=", "+", "-", "@", "\t", "\r"]
 
     struct RawRow {
         var line: Int
