@@ -3,6 +3,16 @@ import GRDB
 import TrainingCore
 
 extension AppDatabase {
+    /// The id of the learner with this email (ignoring case): what a subject access download is named by,
+    /// so a file name never holds the email itself.
+    public func learnerId(email: String) throws -> Int64 {
+        let address = try EmailAddress(email, at: InputLocation(field: "email"))
+        return try read { db in
+            guard let id = try Self.learner(address, in: db).id else { throw StoreError.notFound("no learner has the email \(address)") }
+            return id
+        }
+    }
+
     /// Everything held about the learner with this email (ignoring case), for a subject access request:
     /// their details, bookings and each booking's history, charges that name them, licences, evaluations
     /// and follow-ups they wrote, the evaluation links sent to them, notifications about their places and

@@ -22,12 +22,6 @@ public struct AppUser: Codable, Sendable, Hashable, Identifiable, FetchableRecor
     public var roleValue: UserRole { UserRole(rawValue: role)! }
 }
 
-/// How sign-in attempts are throttled: after this many failures in a row the account waits this long.
-public enum SignInThrottle {
-    public static let failuresBeforeLock = 5
-    public static let lockSeconds: TimeInterval = 15 * 60
-}
-
 extension AppDatabase {
     /// Whether anyone can sign in yet (the first run prints how to make the first officer when not).
     public func hasUsers() throws -> Bool {
@@ -64,7 +58,8 @@ extension AppDatabase {
         }
     }
 
-    /// Replaces a user's password hash, clears any lock-out (audited without the hash).
+    /// Replaces a user's password hash, forgets their failed sign-ins and ends every session they have,
+    /// so whoever knew the old password is signed out too (audited without the hash).
     public func resetPassword(email: String, passwordHash: String, by actor: String) throws {
         let address = try EmailAddress(email, at: InputLocation(field: "email"))
         try write { db in
@@ -75,7 +70,29 @@ extension AppDatabase {
             user.failedLogins = 0
             user.lockedUntil = nil
             try user.update(db)
-            try db.audit("password reset", entity: "appUser", id: user.id!, actor: actor, at: now(), before: String?.none, after: String?.none)
+            let ended = try Self.endWebSessions(userId: user.id!, in: db)
+            try db.audit("password reset", entity: "appUser", id: user.id!, actor: actor, at: now(), before: String?.none,
+                         after: ["sessionsEnded": String(ended)])
+        }
+    }
+
+    /// Stops (`active` false) or restores a user's access. A deactivated user cannot sign in, and every
+    /// session they have ends at once; reactivating does not restore any session. Audited either way;
+    /// returns false when the user was already so.
+    @discardableResult
+    public func setUserActive(email: String, active: Bool, by actor: String) throws -> Bool {
+        let address = try EmailAddress(email, at: InputLocation(field: "email"))
+        return try write { db in
+            guard var user = try AppUser.filter(Column("email") == address.text).fetchOne(db) else {
+                throw StoreError.notFound("there is no user with the email \(address) (see `training user list`)")
+            }
+            let ended = try Self.endWebSessions(userId: user.id!, in: db)
+            guard user.isActive != active else { return false }
+            user.isActive = active
+            try user.update(db)
+            try db.audit(active ? "user reactivated" : "user deactivated", entity: "appUser", id: user.id!, actor: actor, at: now(),
+                         before: ["isActive": String(!active)], after: ["isActive": String(active), "sessionsEnded": String(ended)])
+            return true
         }
     }
 
@@ -89,31 +106,34 @@ extension AppDatabase {
         try read { try AppUser.filter(Column("id") == id && Column("isActive") == true).fetchOne($0) }
     }
 
-    /// Whether the account is waiting out a lock after repeated failed sign-ins.
-    public func isLockedOut(_ user: AppUser) -> Bool {
-        user.lockedUntil.map { $0 > now() } ?? false
+    /// The account's recent failed sign-ins, for `SignInThrottle` (nil when there are none).
+    public func signInFailures(of user: AppUser) -> SignInThrottle.Record? {
+        guard user.failedLogins > 0, let waitUntil = user.lockedUntil else { return nil }
+        return SignInThrottle.Record(failures: user.failedLogins, waitUntil: waitUntil)
     }
 
-    /// Records a sign-in attempt's outcome: a success resets the count of failures; the fifth failure in a
-    /// row locks the account for 15 minutes. Both are audited.
-    public func recordSignIn(userId: Int64, succeeded: Bool) throws {
+    /// Records a sign-in's outcome at `instant` (the web server's clock): a success forgets the account's
+    /// failures; a failure adds one under `throttle` (in `lockedUntil`, the time before which a failing
+    /// client must wait) and returns the new record. Both are audited.
+    @discardableResult
+    public func recordSignIn(userId: Int64, succeeded: Bool, throttle: SignInThrottle = SignInThrottle(), at instant: Date) throws -> SignInThrottle.Record? {
         try write { db in
-            guard var user = try AppUser.fetchOne(db, key: userId) else { return }
-            let instant = now()
+            guard var user = try AppUser.fetchOne(db, key: userId) else { return nil }
+            var record: SignInThrottle.Record?
             if succeeded {
                 user.failedLogins = 0
                 user.lockedUntil = nil
-                user.lastLoginAt = instant
+                user.lastLoginAt = now()
             } else {
-                user.failedLogins += 1
-                if user.failedLogins >= SignInThrottle.failuresBeforeLock {
-                    user.lockedUntil = instant.addingTimeInterval(SignInThrottle.lockSeconds)
-                    user.failedLogins = 0
-                }
+                let failed = throttle.failing(signInFailures(of: user), at: instant)
+                user.failedLogins = failed.failures
+                user.lockedUntil = failed.waitUntil
+                record = failed
             }
             try user.update(db)
-            try db.audit(succeeded ? "signed in" : "sign-in failed", entity: "appUser", id: userId, actor: user.email, at: instant,
-                         before: String?.none, after: user.lockedUntil.map { ["lockedUntil": LondonTime.format($0)] })
+            try db.audit(succeeded ? "signed in" : "sign-in failed", entity: "appUser", id: userId, actor: user.email, at: now(),
+                         before: String?.none, after: record.map { ["failuresInARow": String($0.failures)] })
+            return record
         }
     }
 
@@ -165,5 +185,29 @@ extension AppDatabase {
 
     public func removeWebSession(key: String) throws {
         try write { try $0.execute(sql: "DELETE FROM webSession WHERE key = ?", arguments: [key]) }
+    }
+
+    /// Ends every web session of a user (the session's JSON holds its `userId`); returns how many.
+    public func endWebSessions(userId: Int64) throws -> Int {
+        try write { try Self.endWebSessions(userId: userId, in: $0) }
+    }
+
+    /// How many sessions are stored (signed in, or expired and not yet removed).
+    public func webSessionCount() throws -> Int {
+        try read { try Int.fetchOne($0, sql: "SELECT COUNT(*) FROM webSession") ?? 0 }
+    }
+
+    /// Removes the sessions that have expired at `instant`; returns how many.
+    @discardableResult
+    public func removeExpiredWebSessions(at instant: Date) throws -> Int {
+        try write { db in
+            try db.execute(sql: "DELETE FROM webSession WHERE expiresAt <= ?", arguments: [instant])
+            return db.changesCount
+        }
+    }
+
+    static func endWebSessions(userId: Int64, in db: Database) throws -> Int {
+        try db.execute(sql: "DELETE FROM webSession WHERE json_extract(CAST(value AS TEXT), '$.userId') = ?", arguments: [userId])
+        return db.changesCount
     }
 }

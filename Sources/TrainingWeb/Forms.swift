@@ -20,9 +20,16 @@ struct FormData: Sendable {
         (fields[name] ?? []).map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }.filter { !$0.isEmpty }
     }
 
-    /// Reads the body of a POST, refusing one over `limit` bytes or of a type a form never sends.
+    /// Reads the body of a POST, refusing (413) one over `limit` bytes — at once when its declared length
+    /// says so, otherwise as soon as it passes the limit — or (415) of a type a form never sends.
     static func read(_ request: Request, limit: Int) async throws -> FormData {
-        let buffer = try await request.body.collect(upTo: limit)
+        if let declared = request.headers[.contentLength].flatMap(Int.init), declared > limit { throw HTTPError(.contentTooLarge) }
+        let buffer: ByteBuffer
+        do {
+            buffer = try await request.body.collect(upTo: limit)
+        } catch is NIOTooManyBytesError {
+            throw HTTPError(.contentTooLarge)
+        }
         let type = request.headers[.contentType] ?? ""
         if type.hasPrefix("application/x-www-form-urlencoded") {
             return FormData(urlEncoded: String(buffer: buffer))

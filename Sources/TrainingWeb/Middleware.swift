@@ -8,13 +8,27 @@ import TrainingStore
 
 /// Security headers on every response: a content security policy that allows no script at all (the
 /// application works without JavaScript) and no framing, no MIME sniffing, no referrer to other sites,
-/// and no caching of pages that hold personal data.
+/// no browser feature the site never uses (camera, microphone, location, payment ...), no caching of
+/// pages that hold personal data, and — when the site is served over HTTPS (`secureCookies`) — Strict
+/// Transport Security, so the browser never again asks for it over plain HTTP.
 struct SecurityHeadersMiddleware: RouterMiddleware {
     static let contentSecurityPolicy = "default-src 'none'; style-src 'self'; img-src 'self'; form-action 'self'; "
         + "frame-ancestors 'none'; base-uri 'none'"
+    /// Every feature a page could ask the browser for, denied: the site shows forms and tables only.
+    static let permissionsPolicy = ["accelerometer", "ambient-light-sensor", "autoplay", "battery", "bluetooth", "camera", "display-capture",
+                                    "encrypted-media", "fullscreen", "gamepad", "geolocation", "gyroscope", "hid", "idle-detection",
+                                    "local-fonts", "magnetometer", "microphone", "midi", "payment", "picture-in-picture",
+                                    "publickey-credentials-get", "screen-wake-lock", "serial", "usb", "web-share", "xr-spatial-tracking"]
+        .map { "\($0)=()" }.joined(separator: ", ")
+    /// Two years, subdomains included (the value HSTS preload lists ask for).
+    static let strictTransportSecurity = "max-age=63072000; includeSubDomains"
 
     static let frameOptions = HTTPField.Name("X-Frame-Options")!
     static let referrerPolicy = HTTPField.Name("Referrer-Policy")!
+    static let permissionsPolicyName = HTTPField.Name("Permissions-Policy")!
+
+    /// Whether the site is served over HTTPS.
+    var secure = false
 
     func handle(_ request: Request, context: WebContext, next: (Request, WebContext) async throws -> Response) async throws -> Response {
         var response = try await next(request, context)
@@ -22,8 +36,39 @@ struct SecurityHeadersMiddleware: RouterMiddleware {
         response.headers[.xContentTypeOptions] = "nosniff"
         response.headers[Self.frameOptions] = "DENY"
         response.headers[Self.referrerPolicy] = "same-origin"
+        response.headers[Self.permissionsPolicyName] = Self.permissionsPolicy
+        if secure { response.headers[.strictTransportSecurity] = Self.strictTransportSecurity }
         if response.headers[.cacheControl] == nil { response.headers[.cacheControl] = "no-store" }
         return response
+    }
+}
+
+/// Logs one line per request: the method, the route's pattern (`/evaluate/{token}`, never the token
+/// itself), the status and the time taken. The path as requested is never logged, nor the query: a
+/// personal link's token, a person's email and the like stay out of the log whatever the route. A
+/// request that matched no route is logged as the router names it (`NotFound`).
+struct RequestLogMiddleware: RouterMiddleware {
+    func handle(_ request: Request, context: WebContext, next: (Request, WebContext) async throws -> Response) async throws -> Response {
+        let started = ContinuousClock.now
+        var status = HTTPResponse.Status.internalServerError
+        defer {
+            let elapsed = started.duration(to: .now)
+            let milliseconds = Double(elapsed.components.seconds) * 1000 + Double(elapsed.components.attoseconds) / 1e15
+            context.logger.info("request", metadata: [
+                "method": "\(request.method.rawValue)",
+                "route": "\(context.endpointPath ?? "(no route)")",
+                "status": "\(status.code)",
+                "ms": "\(String(format: "%.1f", milliseconds))",
+            ])
+        }
+        do {
+            let response = try await next(request, context)
+            status = response.status
+            return response
+        } catch let error as any HTTPResponseError {
+            status = error.status
+            throw error
+        }
     }
 }
 
@@ -37,7 +82,9 @@ struct SignedInMiddleware: RouterMiddleware {
 
     func handle(_ request: Request, context: WebContext, next: (Request, WebContext) async throws -> Response) async throws -> Response {
         guard var session = context.sessions.session, let userId = session.userId else {
-            return .redirect(to: "/login", type: .normal)
+            // A session cookie whose session has gone was ended by time (or by a password reset).
+            let ended = request.cookies[WebApplication.sessionCookie] != nil
+            return .redirect(to: ended ? "/login?expired=1" : "/login", type: .normal)
         }
         let instant = clock()
         guard instant.timeIntervalSince(session.lastSeen) <= idleTimeout else {
@@ -73,22 +120,45 @@ struct RoleMiddleware: RouterMiddleware {
     }
 }
 
-/// Every POST must carry the session's CSRF token in its `csrf` field, compared in constant time; the
-/// form is read once here (within the size limit) and handed to the route.
+/// One CSRF defence for every form. Each request is given its form token: a signed-in person's is their
+/// session's; a visitor who has not signed in gets `AnonymousFormTokens`' signed double-submit cookie
+/// (set here on the first page they see; no session is stored for them). Every POST must carry its
+/// token in the `csrf` field, compared in constant time. A POST with neither a session nor the form
+/// cookie is refused before its body is read, and a visitor's body is read only up to `anonymousLimit`
+/// (the largest learner's evaluation); a signed-in person's up to `limit` (an upload). The form is read
+/// once here and handed to the route.
 struct FormMiddleware: RouterMiddleware {
     static let limit = 5 * 1024 * 1024
+    static let anonymousLimit = 256 * 1024
+    static let refusal = "This form has expired or did not come from this site. Go back, reload the page and try again."
+
+    let tokens: AnonymousFormTokens
+    var secureCookies = false
 
     func handle(_ request: Request, context: WebContext, next: (Request, WebContext) async throws -> Response) async throws -> Response {
-        guard request.method == .post else { return try await next(request, context) }
-        let form = try await FormData.read(request, limit: Self.limit)
-        guard let expected = context.sessions.session?.csrfToken, let given = form["csrf"],
-              constantTimeEqual(Array(expected.utf8), Array(given.utf8)) else {
-            throw HTTPError(.forbidden, message: "This form has expired or did not come from this site. Go back, reload the page and try again.")
-        }
         var context = context
-        context.form = form
-        context.csrfToken = expected
-        return try await next(request, context)
+        var newCookie: String?
+        let signedIn = context.sessions.session != nil
+        if let session = context.sessions.session {
+            context.csrfToken = session.csrfToken
+        } else if let value = request.cookies[AnonymousFormTokens.cookieName]?.value, AnonymousFormTokens.isWellFormed(value) {
+            context.csrfToken = tokens.token(for: value)
+        } else if request.method != .post {
+            let value = SecretToken.make()
+            newCookie = value
+            context.csrfToken = tokens.token(for: value)
+        }
+        if request.method == .post {
+            guard let expected = context.csrfToken else { throw HTTPError(.forbidden, message: Self.refusal) }
+            let form = try await FormData.read(request, limit: signedIn ? Self.limit : Self.anonymousLimit)
+            guard let given = form["csrf"], constantTimeEqual(Array(expected.utf8), Array(given.utf8)) else {
+                throw HTTPError(.forbidden, message: Self.refusal)
+            }
+            context.form = form
+        }
+        var response = try await next(request, context)
+        if let newCookie { response.headers[values: .setCookie].append(tokens.cookie(newCookie, secure: secureCookies)) }
+        return response
     }
 }
 
@@ -105,12 +175,15 @@ struct ErrorPageMiddleware: RouterMiddleware {
     func handle(_ request: Request, context: WebContext, next: (Request, WebContext) async throws -> Response) async throws -> Response {
         do {
             return try await next(request, context)
-        } catch let error as HTTPError {
+        } catch let error as any HTTPResponseError {
+            // Ours (HTTPError) and the framework's (a body over the limit, say): each with its own status,
+            // never as a failure of the service.
+            let body = (error as? HTTPError)?.body
             let (title, message): (String, String) = switch error.status {
             case .notFound: ("Page not found", "If you typed the web address, check it is correct. If you followed a link, the record may belong to another agency or no longer exist.")
-            case .forbidden: ("You cannot do that", error.body ?? "You do not have permission to do that.")
+            case .forbidden: ("You cannot do that", body ?? "You do not have permission to do that.")
             case .contentTooLarge: ("The file is too large", "Upload a file of 5 MB or less.")
-            default: ("There is a problem", error.body ?? "Something went wrong. Try again.")
+            default: ("There is a problem", body ?? "Something went wrong. Try again.")
             }
             return pages.errorPage(title: title, message: message, status: error.status, context: context)
         } catch let error as any UserFacingError {

@@ -2,19 +2,23 @@ import Foundation
 import Hummingbird
 import TrainingStore
 
-/// Keeps web sessions in the training database (table webSession) so a restart signs nobody out.
+/// Keeps web sessions in the training database (table webSession) so a restart signs nobody out. A
+/// session's row expires when the session does — `idleTimeout` after it was last seen, at most `lifetime`
+/// after signing in — and expired rows are deleted by the next write, so no stale session lingers.
 struct DatabaseSessionDriver: PersistDriver {
     let database: AppDatabase
     let clock: @Sendable () -> Date
+    var idleTimeout: TimeInterval = 30 * 60
+    var lifetime: TimeInterval = 12 * 60 * 60
 
     func create<Object: Codable & Sendable>(key: String, value: Object, expires: Duration?) async throws {
-        guard try database.storeWebSession(key: key, value: try JSONEncoder().encode(value), expiresAt: expiry(expires), onlyIfNew: true, at: clock()) else {
+        guard try database.storeWebSession(key: key, value: try JSONEncoder().encode(value), expiresAt: expiry(value, expires), onlyIfNew: true, at: clock()) else {
             throw PersistError.duplicate
         }
     }
 
     func set<Object: Codable & Sendable>(key: String, value: Object, expires: Duration?) async throws {
-        try database.storeWebSession(key: key, value: try JSONEncoder().encode(value), expiresAt: expiry(expires), onlyIfNew: false, at: clock())
+        try database.storeWebSession(key: key, value: try JSONEncoder().encode(value), expiresAt: expiry(value, expires), onlyIfNew: false, at: clock())
     }
 
     func get<Object: Codable & Sendable>(key: String, as type: Object.Type) async throws -> Object? {
@@ -31,7 +35,8 @@ struct DatabaseSessionDriver: PersistDriver {
         try database.removeWebSession(key: key)
     }
 
-    func expiry(_ duration: Duration?) -> Date? {
-        duration.map { clock().addingTimeInterval(TimeInterval($0.components.seconds)) }
+    func expiry<Object>(_ value: Object, _ duration: Duration?) -> Date? {
+        if let session = value as? WebSession { return session.expiry(idleTimeout: idleTimeout, lifetime: lifetime) }
+        return duration.map { clock().addingTimeInterval(TimeInterval($0.components.seconds)) }
     }
 }

@@ -1,6 +1,7 @@
 import Foundation
 import Hummingbird
 import HummingbirdAuth
+import NIOCore
 import TrainingCore
 import TrainingStore
 
@@ -12,9 +13,19 @@ struct WebSession: Codable, Sendable {
     var lastSeen: Date
     /// A message to show once on the next page (what a form just did).
     var flash: String?
+    /// When the person signed in (nil in sessions stored before this was kept).
+    var signedInAt: Date?
 
-    static func fresh(userId: Int64? = nil, at instant: Date) -> WebSession {
-        WebSession(userId: userId, csrfToken: SecretToken.make(), lastSeen: instant, flash: nil)
+    /// A new session for a person who has just signed in. Only signing in makes one: visitors who have not
+    /// signed in have no session (their forms carry `AnonymousFormTokens` instead).
+    static func signedIn(userId: Int64, at instant: Date) -> WebSession {
+        WebSession(userId: userId, csrfToken: SecretToken.make(), lastSeen: instant, flash: nil, signedInAt: instant)
+    }
+
+    /// When the stored session should be removed: `idleTimeout` after it was last seen, and never later
+    /// than `lifetime` after signing in.
+    func expiry(idleTimeout: TimeInterval, lifetime: TimeInterval) -> Date {
+        min(lastSeen.addingTimeInterval(idleTimeout), (signedInAt ?? lastSeen).addingTimeInterval(lifetime))
     }
 }
 
@@ -32,9 +43,11 @@ struct SignedInUser: Sendable {
 }
 
 /// The request context of the web application: the session and the signed-in user.
-struct WebContext: RequestContext, SessionRequestContext {
+struct WebContext: RequestContext, SessionRequestContext, RemoteAddressRequestContext {
     var coreContext: CoreRequestContextStorage
     let sessions: SessionContext<WebSession>
+    /// The address the request came from (nil in the router tests, which have no network).
+    let remoteAddress: SocketAddress?
     var user: SignedInUser?
     /// The CSRF token of this request's session, for the forms a page renders.
     var csrfToken: String?
@@ -44,6 +57,7 @@ struct WebContext: RequestContext, SessionRequestContext {
     init(source: ApplicationRequestContextSource) {
         coreContext = .init(source: source)
         sessions = .init()
+        remoteAddress = source.channel.remoteAddress
     }
 
     /// Uploads (a licence usage CSV) are limited to 5 MB.

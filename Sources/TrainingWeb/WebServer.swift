@@ -13,17 +13,31 @@ public struct WebConfiguration: Sendable {
     public var secureCookies: Bool
     /// A session unused for this long is ended.
     public var idleTimeout: TimeInterval
-    /// The real time, by which sessions are timed (tests move it); the programme's own dates follow the
-    /// database's clock.
+    /// The real time, by which sessions and failed sign-ins are timed (tests move it); the programme's own
+    /// dates follow the database's clock.
     public var clock: @Sendable () -> Date
+    /// The server is reached only through a proxy that appends the client's address to `X-Forwarded-For`;
+    /// without this every client behind the proxy would count as one.
+    public var trustProxy: Bool
+    /// How failed sign-ins slow further attempts.
+    public var throttle: SignInThrottle
+    /// At most this many password checks run at once ...
+    public var concurrentPasswordChecks: Int
+    /// ... and at most this many wait; more sign-ins are told the service is busy.
+    public var waitingPasswordChecks: Int
 
     public init(host: String = "127.0.0.1", port: Int = 8080, secureCookies: Bool = false, idleTimeout: TimeInterval = 30 * 60,
-                clock: @escaping @Sendable () -> Date = Date.init) {
+                clock: @escaping @Sendable () -> Date = Date.init, trustProxy: Bool = false, throttle: SignInThrottle = SignInThrottle(),
+                concurrentPasswordChecks: Int = 2, waitingPasswordChecks: Int = 8) {
         self.host = host
         self.port = port
         self.secureCookies = secureCookies
         self.idleTimeout = idleTimeout
         self.clock = clock
+        self.trustProxy = trustProxy
+        self.throttle = throttle
+        self.concurrentPasswordChecks = concurrentPasswordChecks
+        self.waitingPasswordChecks = waitingPasswordChecks
     }
 }
 
@@ -32,32 +46,41 @@ public struct WebConfiguration: Sendable {
 public enum WebApplication {
     /// The application, ready to run (it stops gracefully on SIGINT or SIGTERM, finishing requests in flight).
     public static func make(database: AppDatabase, configuration: WebConfiguration, logger: Logger) throws -> some ApplicationProtocol {
-        Application(router: try router(database: database, configuration: configuration),
+        try database.removeExpiredWebSessions(at: configuration.clock())
+        return Application(router: try router(database: database, configuration: configuration),
                      configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: nil),
                      logger: logger)
     }
 
-    /// Every route, behind its middleware: security headers and error pages for all; the session; the
-    /// form check on every POST; the sign-in check and the role check on each part of the site.
-    static func router(database: AppDatabase, configuration: WebConfiguration) throws -> Router<WebContext> {
+    /// The session cookie's name.
+    static let sessionCookie = "training_session"
+    /// A session ends this long after signing in, however active.
+    static let sessionLifetime: TimeInterval = 12 * 60 * 60
+
+    /// Every route, behind its middleware: the request log (route patterns only), security headers and
+    /// error pages for all; the session (signed-in people only); the form token of every page and its
+    /// check on every POST; the sign-in check and the role check on each part of the site.
+    static func router(database: AppDatabase, configuration: WebConfiguration, gate: PasswordCheckGate? = nil) throws -> Router<WebContext> {
         let pages = try Pages(database: database)
         let router = Router(context: WebContext.self)
-        router.add(middleware: LogRequestsMiddleware(.info))
-        router.add(middleware: SecurityHeadersMiddleware())
+        router.add(middleware: RequestLogMiddleware())
+        router.add(middleware: SecurityHeadersMiddleware(secure: configuration.secureCookies))
         router.add(middleware: ErrorPageMiddleware(pages: pages))
         router.add(middleware: SessionMiddleware(
-            storage: DatabaseSessionDriver(database: database, clock: configuration.clock),
-            configuration: .init(sessionCookieParameters: .init(name: "training_session", path: "/", secure: configuration.secureCookies,
+            storage: DatabaseSessionDriver(database: database, clock: configuration.clock, idleTimeout: configuration.idleTimeout,
+                                           lifetime: sessionLifetime),
+            configuration: .init(sessionCookieParameters: .init(name: sessionCookie, path: "/", secure: configuration.secureCookies,
                                                                 sameSite: .lax),
-                                 defaultSessionExpiration: .seconds(12 * 60 * 60))))
-        router.add(middleware: FormMiddleware())
+                                 defaultSessionExpiration: .seconds(Int64(sessionLifetime)))))
+        router.add(middleware: FormMiddleware(tokens: AnonymousFormTokens(), secureCookies: configuration.secureCookies))
 
         router.get("/static/app.css") { _, _ in
             Response(status: .ok, headers: [.contentType: "text/css; charset=utf-8", .cacheControl: "public, max-age=3600"],
                      body: .init(byteBuffer: ByteBuffer(string: Templates.css)))
         }
         router.get("/health") { _, _ in "ok" }
-        let site = Site(database: database, pages: pages, configuration: configuration)
+        let site = Site(database: database, pages: pages, configuration: configuration,
+                        signIns: SignInDefences(configuration: configuration, gate: gate))
         SignInRoutes(site: site).add(to: router)
         LearnerRoutes(site: site).add(to: router)
 
@@ -83,4 +106,24 @@ struct Site: Sendable {
     let database: AppDatabase
     let pages: Pages
     let configuration: WebConfiguration
+    let signIns: SignInDefences
+}
+
+/// What stands between a sign-in form and bcrypt: the throttle, the failures of client addresses and of
+/// emails that belong to nobody (in memory; an account's own are in the database), and the gate that
+/// limits how many passwords are checked at once.
+struct SignInDefences: Sendable {
+    let throttle: SignInThrottle
+    let clients: RecentFailures
+    /// Failures against emails with no account, counted like an account's so that the throttle does not
+    /// tell which emails have one.
+    let unknownEmails: RecentFailures
+    let gate: PasswordCheckGate
+
+    init(configuration: WebConfiguration, gate: PasswordCheckGate? = nil) {
+        throttle = configuration.throttle
+        clients = RecentFailures(throttle: configuration.throttle)
+        unknownEmails = RecentFailures(throttle: configuration.throttle)
+        self.gate = gate ?? PasswordCheckGate(permits: configuration.concurrentPasswordChecks, queueLimit: configuration.waitingPasswordChecks)
+    }
 }

@@ -173,7 +173,7 @@ struct BookerTests {
             let year = FinancialYear(containing: LondonTime.date(of: Date()))
             let response = try await browser.get("/agency/report?year=\(year)")
             #expect(response.status == .ok)
-            #expect(response.headers[.contentDisposition] == "attachment; filename=\"agency-calderdale-nhs-\(year).xlsx\"")
+            #expect(response.headers[.contentDisposition] == "attachment; filename=\"agency-calderdale-nhs-\(year).xlsx\"; filename*=UTF-8''agency-calderdale-nhs-\(year).xlsx")
             #expect(response.body.readableBytes > 1000)
         }
     }

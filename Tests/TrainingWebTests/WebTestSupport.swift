@@ -2,6 +2,7 @@ import Foundation
 import HTTPTypes
 import Hummingbird
 import HummingbirdTesting
+import Logging
 import NIOCore
 import Testing
 import TrainingCore
@@ -54,6 +55,15 @@ struct WebFixture {
             try await body(Browser(client: client))
         }
     }
+
+    /// Runs `body` with the application configured by `configuration` (its clock included) and, when given,
+    /// this password-check gate; `logger` receives the application's log.
+    func withClient(_ configuration: WebConfiguration, gate: PasswordCheckGate? = nil, logger: Logger? = nil,
+                    _ body: @escaping @Sendable (any TestClientProtocol) async throws -> Void) async throws {
+        let router = try WebApplication.router(database: database, configuration: configuration, gate: gate)
+        let app = logger.map { Application(router: router, logger: $0) } ?? Application(router: router)
+        try await app.test(.router) { client in try await body(client) }
+    }
 }
 
 /// A clock the tests move: the register opens once a session has started; sessions time out.
@@ -65,14 +75,23 @@ final class WebClock: @unchecked Sendable {
     var function: @Sendable () -> Date { { self.lock.withLock { self.current } } }
 }
 
-/// A browser for the router tests: it keeps the session cookie like a real one, and takes each page's
-/// CSRF token to send with the next form, as the page's own hidden field would.
+/// A browser for the router tests: it keeps cookies like a real one (the session's, and the form cookie
+/// of a visitor who has not signed in), and takes each page's CSRF token to send with the next form, as
+/// the page's own hidden field would. `address` stands for the client's IP address, sent as
+/// `X-Forwarded-For` (read only when the application trusts a proxy).
 final class Browser: @unchecked Sendable {
     let client: any TestClientProtocol
-    private(set) var cookie: String?
+    let address: String?
+    private(set) var cookies: [String: String] = [:]
     private(set) var csrf: String?
 
-    init(client: any TestClientProtocol) { self.client = client }
+    init(client: any TestClientProtocol, address: String? = nil) {
+        self.client = client
+        self.address = address
+    }
+
+    /// The session cookie's value, if signed in.
+    var cookie: String? { cookies["training_session"] }
 
     /// A page's body as text.
     static func text(_ response: TestResponse) -> String { String(buffer: response.body) }
@@ -101,6 +120,16 @@ final class Browser: @unchecked Sendable {
         return response
     }
 
+    /// Sends a request as this browser, with `formBody` (already URL-encoded) as a form's body when given.
+    @discardableResult
+    func send(_ method: HTTPRequest.Method, _ path: String, formBody: String?) async throws -> TestResponse {
+        var headers = headers()
+        if formBody != nil { headers[.contentType] = "application/x-www-form-urlencoded" }
+        let response = try await client.execute(uri: path, method: method, headers: headers, body: formBody.map { ByteBuffer(string: $0) })
+        remember(response)
+        return response
+    }
+
     /// Signs in on the sign-in page; true when the site let the person in.
     @discardableResult
     func signIn(_ email: String, password: String = WebFixture.password) async throws -> Bool {
@@ -112,16 +141,25 @@ final class Browser: @unchecked Sendable {
         return true
     }
 
-    private func headers() -> HTTPFields {
+    /// Forgets every cookie, as a new browser would start.
+    func clearCookies() {
+        cookies = [:]
+        csrf = nil
+    }
+
+    func headers() -> HTTPFields {
         var headers = HTTPFields()
-        if let cookie { headers[.cookie] = "training_session=\(cookie)" }
+        if !cookies.isEmpty { headers[.cookie] = cookies.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: "; ") }
+        if let address { headers[HTTPField.Name("X-Forwarded-For")!] = address }
         return headers
     }
 
     private func remember(_ response: TestResponse) {
-        for line in response.headers[values: .setCookie] where line.hasPrefix("training_session=") {
-            let value = String(line.dropFirst("training_session=".count).prefix { $0 != ";" })
-            cookie = line.contains("Max-Age=0") || value.isEmpty ? nil : value
+        for line in response.headers[values: .setCookie] {
+            let pair = line.prefix { $0 != ";" }.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
+            guard pair.count == 2 else { continue }
+            let name = String(pair[0]), value = String(pair[1])
+            cookies[name] = line.contains("Max-Age=0") || value.isEmpty ? nil : value
         }
         let text = Self.text(response)
         if let range = text.range(of: #"name="csrf" value=""#) {

@@ -24,7 +24,7 @@ struct BookerRoutes {
         group.get("bookings/:booking/calendar.ics") { request, context in
             let booking = try booking(context)
             return Response(status: .ok, headers: [.contentType: "text/calendar; charset=utf-8",
-                                                   .contentDisposition: "attachment; filename=\"booking-\(booking.id).ics\""],
+                                                   .contentDisposition: Download.contentDisposition(filename: "booking-\(booking.id).ics")],
                             body: .init(byteBuffer: ByteBuffer(string: try database.calendarEvent(booking: booking.id).render())))
         }
         group.get("staff") { request, context in try staff(context) }
@@ -299,6 +299,6 @@ func workbookDownload(_ write: (String) throws -> String) throws -> Response {
     let data = try Data(contentsOf: URL(fileURLWithPath: path))
     let name = URL(fileURLWithPath: path).lastPathComponent
     return Response(status: .ok, headers: [.contentType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-                                           .contentDisposition: "attachment; filename=\"\(name)\""],
+                                           .contentDisposition: Download.contentDisposition(filename: name)],
                     body: .init(byteBuffer: ByteBuffer(bytes: data)))
 }

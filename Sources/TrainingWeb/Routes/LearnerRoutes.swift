@@ -17,7 +17,6 @@ struct LearnerRoutes {
     }
 
     func form(_ kind: String, _ token: String, _ context: WebContext, errors: [FieldError] = [], values: [String: String] = [:]) throws -> Response {
-        if context.sessions.session == nil { context.sessions.createSession(.fresh(at: site.configuration.clock())) }
         let subject: (courseTitle: String, sessionDate: LocalDate)
         do {
             subject = try database.invitationSubject(token: token, kind: kind)

@@ -40,7 +40,7 @@ struct OfficerRoutes {
             return try workbookDownload { try BookingExport.write(year: year, from: database, into: $0).path }
         }
         group.get("people") { _, context in people(context) }
-        group.get("people/subject-access") { request, context in try subjectAccess(request, context) }
+        group.post("people/subject-access") { _, context in try subjectAccess(context) }
         group.post("people/erase") { _, context in try erase(context) }
         group.get("audit") { _, context in try audit(context) }
     }
@@ -205,14 +205,16 @@ struct OfficerRoutes {
         site.pages.render("officer-people", title: "Personal data", ["values": values], context: context, path: "/officer/people", errors: errors)
     }
 
-    func subjectAccess(_ request: Request, _ context: WebContext) throws -> Response {
-        let email = request.query["email"] ?? ""
-        let format = request.query["format"] == "json" ? "json" : "xlsx"
+    /// A subject access download. A POST, so the email is in the body and never in an address that the
+    /// request log, the browser's history or a proxy would keep; the file is named by the learner's id.
+    func subjectAccess(_ context: WebContext) throws -> Response {
+        let email = context.form["email"] ?? ""
+        let format = context.form["format"] == "json" ? "json" : "xlsx"
         do {
             let record = try database.subjectAccess(email: email)
-            let name = "subject-access-\(record.email).\(format)"
+            let name = "subject-access-learner-\(try database.learnerId(email: email)).\(format)"
             if format == "json" {
-                return Response(status: .ok, headers: [.contentType: "application/json", .contentDisposition: "attachment; filename=\"\(name)\""],
+                return Response(status: .ok, headers: [.contentType: "application/json", .contentDisposition: Download.contentDisposition(filename: name)],
                                 body: .init(byteBuffer: ByteBuffer(bytes: try record.json())))
             }
             return try workbookDownload { folder in

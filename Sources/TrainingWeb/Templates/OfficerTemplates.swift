@@ -109,7 +109,8 @@ extension Templates {
         "officer-people": """
             {{<layout}}{{$content}}
             <h2>Subject access request</h2>
-            <form method="get" action="/officer/people/subject-access" novalidate>
+            <form method="post" action="/officer/people/subject-access" novalidate>
+            <input type="hidden" name="csrf" value="{{csrf}}">
             <div class="form-group{{#fieldErrors.sar-email}} form-group-error{{/fieldErrors.sar-email}}">
             <label for="sar-email">Email of the person asking</label>
             {{#fieldErrors.sar-email}}<p class="error-message" id="sar-email-error"><span class="visually-hidden">Error:</span> {{.}}</p>{{/fieldErrors.sar-email}}

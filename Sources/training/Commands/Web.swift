@@ -22,7 +22,9 @@ extension Training {
         @OptionGroup var options: DatabaseOptions
         @Option(help: "The address to listen on.") var host = "127.0.0.1"
         @Option(help: "The port to listen on.") var port = 8080
-        @Flag(help: "Mark the session cookie Secure (the site is served over HTTPS).") var secureCookies = false
+        @Flag(help: "Mark the session cookie Secure and send Strict-Transport-Security (the site is served over HTTPS).") var secureCookies = false
+        @Flag(help: "Only a proxy reaches the server: take the client's address from the last X-Forwarded-For entry (for sign-in throttling).")
+        var trustProxy = false
 
         func run() async throws {
             let database = try options.open()
@@ -34,7 +36,7 @@ extension Training {
             }
             var logger = Logger(label: "training.web")
             logger.logLevel = ProcessInfo.processInfo.environment["TRAINING_LOG_LEVEL"].flatMap(Logger.Level.init(rawValue:)) ?? .info
-            let app = try WebApplication.make(database: database, configuration: WebConfiguration(host: host, port: port, secureCookies: secureCookies),
+            let app = try WebApplication.make(database: database, configuration: WebConfiguration(host: host, port: port, secureCookies: secureCookies, trustProxy: trustProxy),
                                               logger: logger)
             FileHandle.standardOutput.write(Data("Serving \(options.path) at http://\(host):\(port)/ (Ctrl-C to stop).\n".utf8))
             try await app.runService()
@@ -47,7 +49,7 @@ extension Training {
     struct User: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "People who sign in to the web application.",
-            subcommands: [Add.self, ResetPassword.self, List.self])
+            subcommands: [Add.self, ResetPassword.self, Deactivate.self, Reactivate.self, List.self])
 
         struct Add: ParsableCommand {
             static let configuration = CommandConfiguration(
@@ -78,7 +80,7 @@ extension Training {
         struct ResetPassword: ParsableCommand {
             static let configuration = CommandConfiguration(
                 commandName: "reset-password",
-                abstract: "Give a user a new password (and lift any lock after failed sign-ins).",
+                abstract: "Give a user a new password; every session they have ends, and failed sign-ins are forgotten.",
                 discussion: "Example:\n  training user reset-password bookings@calderdale-nhs.example")
             @OptionGroup var options: DatabaseOptions
             @Argument(help: "Their email.") var email: String
@@ -91,14 +93,40 @@ extension Training {
             }
         }
 
+        struct Deactivate: ParsableCommand {
+            static let configuration = CommandConfiguration(
+                abstract: "Stop a user signing in: every session they have ends at once (audited).",
+                discussion: "Their record and what they did stay. Undo with `training user reactivate`.\n\nExample:\n  training user deactivate bookings@calderdale-nhs.example")
+            @OptionGroup var options: DatabaseOptions
+            @Argument(help: "Their email.") var email: String
+
+            func run() throws {
+                let changed = try options.open().setUserActive(email: email, active: false, by: options.actor)
+                print(changed ? "\(email) can no longer sign in; their sessions have ended." : "\(email) was already deactivated.")
+            }
+        }
+
+        struct Reactivate: ParsableCommand {
+            static let configuration = CommandConfiguration(
+                abstract: "Let a deactivated user sign in again (audited).",
+                discussion: "Example:\n  training user reactivate bookings@calderdale-nhs.example")
+            @OptionGroup var options: DatabaseOptions
+            @Argument(help: "Their email.") var email: String
+
+            func run() throws {
+                let changed = try options.open().setUserActive(email: email, active: true, by: options.actor)
+                print(changed ? "\(email) can sign in again." : "\(email) was already active.")
+            }
+        }
+
         struct List: ParsableCommand {
             static let configuration = CommandConfiguration(abstract: "List the users.", discussion: "Example:\n  training user list")
             @OptionGroup var options: DatabaseOptions
 
             func run() throws {
                 let users = try options.open().users()
-                print(TextTable.render(header: ["Email", "Name", "Role", "Last signed in"], rows: users.map {
-                    [$0.email, $0.name, $0.role, $0.lastLoginAt.map(LondonTime.format) ?? "never"]
+                print(TextTable.render(header: ["Email", "Name", "Role", "Active", "Last signed in"], rows: users.map {
+                    [$0.email, $0.name, $0.role, $0.isActive ? "yes" : "no", $0.lastLoginAt.map(LondonTime.format) ?? "never"]
                 }))
             }
         }
