@@ -27,7 +27,7 @@ public enum EnglandAndWalesBankHolidays {
 
     /// The holidays of one calendar year under the standing rules and the proclaimed changes above.
     static func holidays(in year: Int) -> [BankHoliday] {
-        func date(_ month: Int, _ day: Int) -> LocalDate { LocalDate(year: year, month: month, day: day)! }
+        func date(_ month: Int, _ day: Int) -> LocalDate { LocalDate(everyYear: year, month: month, day: day) }
         var result: [BankHoliday] = []
 
         let newYear = date(1, 1)
@@ -84,7 +84,7 @@ public enum EnglandAndWalesBankHolidays {
         let m = (a + 11 * h + 22 * l) / 451
         let month = (h + l - 7 * m + 114) / 31
         let day = (h + l - 7 * m + 114) % 31 + 1
-        return LocalDate(year: year, month: month, day: day)!
+        return LocalDate(everyYear: year, month: month, day: day)
     }
 
     static func nextWeekday(onOrAfter date: LocalDate) -> LocalDate {
@@ -94,12 +94,12 @@ public enum EnglandAndWalesBankHolidays {
     }
 
     static func firstMonday(of month: Int, in year: Int) -> LocalDate {
-        let first = LocalDate(year: year, month: month, day: 1)!
+        let first = LocalDate(everyYear: year, month: month, day: 1)
         return first.adding(days: (8 - first.isoWeekday) % 7)
     }
 
     static func lastMonday(of month: Int, in year: Int) -> LocalDate {
-        let last = LocalDate(year: year, month: month, day: LocalDate.daysIn(month: month, year: year))!
+        let last = LocalDate(everyYear: year, month: month, day: LocalDate.daysIn(month: month, year: year))
         return last.adding(days: -((last.isoWeekday - 1) % 7))
     }
 }

@@ -33,8 +33,11 @@ public struct CourseDuration: Sendable, Hashable, Comparable, Codable, CustomStr
                 valid = false
             }
         }
-        guard valid, sawUnit, digits.isEmpty, hours >= 0, minutes >= 0,
-              let duration = CourseDuration(minutes: hours * 60 + minutes) else {
+        // Added with overflow reported: "9223372036854775807h" is refused like any other impossible duration.
+        let (hoursInMinutes, hoursOverflow) = hours.multipliedReportingOverflow(by: 60)
+        let (total, totalOverflow) = hoursInMinutes.addingReportingOverflow(minutes)
+        guard valid, sawUnit, digits.isEmpty, hours >= 0, minutes >= 0, !hoursOverflow, !totalOverflow,
+              let duration = CourseDuration(minutes: total) else {
             throw InputError("'\(text)' is not a duration (write it like 3h, 45m or 2h30m)", at: location)
         }
         return duration

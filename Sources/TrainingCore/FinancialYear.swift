@@ -15,8 +15,8 @@ public struct FinancialYear: Sendable, Hashable, Comparable, Codable, CustomStri
         self.startYear = date.month >= 4 ? date.year : date.year - 1
     }
 
-    public var firstDay: LocalDate { LocalDate(year: startYear, month: 4, day: 1)! }
-    public var lastDay: LocalDate { LocalDate(year: startYear + 1, month: 3, day: 31)! }
+    public var firstDay: LocalDate { LocalDate(everyYear: startYear, month: 4, day: 1) }
+    public var lastDay: LocalDate { LocalDate(everyYear: startYear + 1, month: 3, day: 31) }
 
     public func contains(_ date: LocalDate) -> Bool { date >= firstDay && date <= lastDay }
 
@@ -43,6 +43,11 @@ public struct FinancialYear: Sendable, Hashable, Comparable, Codable, CustomStri
         }
         guard (start + 1) % 100 == end else {
             throw InputError("'\(text)' is not a financial year: \(parts[1]) does not follow \(parts[0]) (did you mean \(FinancialYear(startYear: start))?)", at: location)
+        }
+        // The whole year, 1 April to 31 March, lies within the dates the program accepts.
+        guard LocalDate.supportedYears.contains(start), LocalDate.supportedYears.contains(start + 1) else {
+            throw InputError("'\(text)' is outside the years this system keeps (\(FinancialYear(startYear: LocalDate.supportedYears.lowerBound)) to \(FinancialYear(startYear: LocalDate.supportedYears.upperBound - 1)))",
+                             at: location)
         }
         return FinancialYear(startYear: start)
     }
@@ -77,14 +82,13 @@ public struct Quarter: Sendable, Hashable, Comparable, CustomStringConvertible {
 
     public var firstDay: LocalDate {
         let month = (number * 3) % 12 + 1  // Q1→4, Q2→7, Q3→10, Q4→1
-        return LocalDate(year: number == 4 ? year.startYear + 1 : year.startYear, month: month, day: 1)!
+        return LocalDate(everyYear: number == 4 ? year.startYear + 1 : year.startYear, month: month, day: 1)
     }
 
     public var lastDay: LocalDate {
         let lastMonth = (number * 3 + 2) % 12 + 1  // Q1→6, Q2→9, Q3→12, Q4→3
         let calendarYear = number == 4 ? year.startYear + 1 : year.startYear
-        return LocalDate(year: calendarYear, month: lastMonth,
-                         day: LocalDate.daysIn(month: lastMonth, year: calendarYear))!
+        return LocalDate(everyYear: calendarYear, month: lastMonth, day: LocalDate.daysIn(month: lastMonth, year: calendarYear))
     }
 
     public func contains(_ date: LocalDate) -> Bool { date >= firstDay && date <= lastDay }

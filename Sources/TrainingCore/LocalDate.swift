@@ -9,6 +9,11 @@ public struct LocalDate: Sendable, Hashable, Comparable, Codable, CustomStringCo
     public let month: Int
     public let day: Int
 
+    /// The years a date given to the program may fall in: from files, forms, the command line or the web
+    /// address. Every calendar function is defined well beyond them, so no date read from input — nor the
+    /// year before or after it that reports compare with — can stop the program (issue 16, finding 1).
+    public static let supportedYears: ClosedRange<Int> = 1900...2999
+
     /// Creates a date, or returns nil when the day does not exist (31 April, 29 February 2025).
     public init?(year: Int, month: Int, day: Int) {
         guard (1...9999).contains(year), (1...12).contains(month),
@@ -16,6 +21,13 @@ public struct LocalDate: Sendable, Hashable, Comparable, Codable, CustomStringCo
         self.year = year
         self.month = month
         self.day = day
+    }
+
+    /// A day whose month and day exist in every year (1 April, 31 March, the first or last of a month
+    /// worked out for `year`): built from its day number, so it is a date for any year at all and needs
+    /// no unwrapping.
+    init(everyYear year: Int, month: Int, day: Int) {
+        self.init(dayNumber: LocalDate.dayNumber(year: year, month: month, day: day))
     }
 
     /// The date `dayNumber` days after 1970-01-01.
@@ -35,7 +47,9 @@ public struct LocalDate: Sendable, Hashable, Comparable, Codable, CustomStringCo
     }
 
     /// Days since 1970-01-01 (negative before it).
-    public var dayNumber: Int {
+    public var dayNumber: Int { LocalDate.dayNumber(year: year, month: month, day: day) }
+
+    static func dayNumber(year: Int, month: Int, day: Int) -> Int {
         // Howard Hinnant's days_from_civil.
         let y = month <= 2 ? year - 1 : year
         let era = (y >= 0 ? y : y - 399) / 400
@@ -86,7 +100,7 @@ public struct LocalDate: Sendable, Hashable, Comparable, Codable, CustomStringCo
 
     /// Reads `YYYY-MM-DD` or the British `DD/MM/YYYY` that spreadsheets export.
     public static func parse(_ text: String, at location: InputLocation = InputLocation()) throws -> LocalDate {
-        if let date = isoDate(text) { return date }
+        if let date = isoDate(text) { return try date.supported(text, at: location) }
         let trimmed = text.trimmingSpaces()
         // Digits and separators only: Int alone would also read "+025" as 25.
         let digitsOnly = trimmed.unicodeScalars.allSatisfy { ("0"..."9").contains($0) || $0 == "-" || $0 == "/" }
@@ -107,7 +121,16 @@ public struct LocalDate: Sendable, Hashable, Comparable, Codable, CustomStringCo
         guard let date = LocalDate(year: numbers.y, month: numbers.m, day: numbers.d) else {
             throw InputError("'\(text)' is not a day on the calendar", at: location)
         }
-        return date
+        return try date.supported(text, at: location)
+    }
+
+    /// The date itself when its year is one of `supportedYears`.
+    func supported(_ text: String, at location: InputLocation) throws -> LocalDate {
+        guard LocalDate.supportedYears.contains(year) else {
+            throw InputError("'\(text)' is outside the years this system keeps (\(LocalDate.supportedYears.lowerBound) to \(LocalDate.supportedYears.upperBound))",
+                             at: location)
+        }
+        return self
     }
 
     /// The date of text that is exactly `YYYY-MM-DD` and a day on the calendar, read from its bytes; nil for

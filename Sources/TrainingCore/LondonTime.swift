@@ -14,7 +14,7 @@ public enum LondonTime {
     /// The London calendar day an instant falls on.
     public static func date(of instant: Date) -> LocalDate {
         let clock = wallClock(of: instant)
-        return LocalDate(year: clock.year, month: clock.month, day: clock.day)!
+        return LocalDate(everyYear: clock.year, month: clock.month, day: clock.day)
     }
 
     /// The London wall-clock reading of an instant, to the minute. Worked out from London's offset for
@@ -61,7 +61,8 @@ public enum LondonTime {
         }
         let parts = DateComponents(timeZone: timeZone, year: date.year, month: date.month, day: date.day,
                                    hour: hour, minute: minute)
-        return calendar.date(from: parts)!
+        // Calendar answers for every date a LocalDate can hold; the day number's own instant stands in should it not.
+        return calendar.date(from: parts) ?? Date(timeIntervalSince1970: Double(local))
     }
 
     /// The first instant of a London day (midnight), for day and year boundaries in queries.

@@ -79,6 +79,6 @@ extension LocalDate {
     /// The same day `years` earlier; 29 February becomes 28 February in a year that has none.
     public func subtracting(years: Int) -> LocalDate {
         let earlier = year - years
-        return LocalDate(year: earlier, month: month, day: min(day, LocalDate.daysIn(month: month, year: earlier)))!
+        return LocalDate(everyYear: earlier, month: month, day: min(day, LocalDate.daysIn(month: month, year: earlier)))
     }
 }

@@ -41,6 +41,29 @@ struct FinancialYearTests {
         #expect(throws: InputError.self) { try FinancialYear.parse("2015") }
     }
 
+    @Test("a financial year outside the years the system keeps is refused, not a crash", arguments: [
+        "9999-00", "0000-01", "1899-00", "2999-00", "0001-02",
+    ])
+    func financialYearOutsideTheSupportedYearsIsRefused(text: String) {
+        #expect(throws: InputError("'\(text)' is outside the years this system keeps (1900-01 to 2998-99)", at: InputLocation(field: "year"))) {
+            try FinancialYear.parse(text, at: InputLocation(field: "year"))
+        }
+    }
+
+    @Test func theFirstAndLastSupportedFinancialYearsAreRead() throws {
+        #expect(try FinancialYear.parse("1900-01").firstDay == day("1900-04-01"))
+        #expect(try FinancialYear.parse("2998-99").lastDay == day("2999-03-31"))
+        #expect(try Quarter.parse("2998-99-Q4").lastDay == day("2999-03-31"))
+    }
+
+    @Test func theBoundsOfAnyYearAreWorkedOutWithoutFailing() {
+        // Years no input can give, as a report's "year before" or "year after" might reach: still dates. 1 January of
+        // the year 0 is day -719,528; the year 0 is a leap year, so 1 April is 31 + 29 + 31 = 91 days later.
+        #expect(FinancialYear(startYear: 0).firstDay.dayNumber == -719_528 + 91)
+        #expect(FinancialYear(startYear: 9999).lastDay.description.hasSuffix("-03-31"))
+        #expect(Quarter(year: FinancialYear(startYear: 9999), number: 4).map { $0.lastDay.month } == 3)
+    }
+
     @Test("quarters: Q1 Apr–Jun, Q2 Jul–Sep, Q3 Oct–Dec, Q4 Jan–Mar", arguments: [
         ("2025-04-01", "2025-26-Q1"), ("2025-06-30", "2025-26-Q1"),
         ("2025-07-01", "2025-26-Q2"), ("2025-09-30", "2025-26-Q2"),
@@ -102,6 +125,11 @@ struct LocalDateTests {
         } else {
             #expect(throws: InputError("'\(text)' is not a day on the calendar")) { try LocalDate.parse(text) }
         }
+    }
+
+    @Test("a date outside the years the system keeps is refused", arguments: ["0001-01-01", "1899-12-31", "9999-12-31", "3000-01-01", "31/12/9999"])
+    func dateOutsideTheSupportedYearsIsRefused(text: String) {
+        #expect(throws: InputError("'\(text)' is outside the years this system keeps (1900 to 2999)")) { try LocalDate.parse(text) }
     }
 
     @Test func textThatIsNotADateIsRefusedWithTheFormsAccepted() {
