@@ -30,6 +30,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
         // Test-only: reads the produced .xlsx (a zip) back so tests can check the sheet XML.
         .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
+        // Test-only: generates the hostile values the route fuzz test sends (Tests/TrainingWebTests/RouteFuzzTests.swift).
+        .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
     ],
     targets: [
         .target(name: "TrainingCore"),
@@ -84,7 +86,9 @@ let package = Package(
             name: "TrainingWebTests",
             dependencies: ["TrainingWeb", "TrainingStore", "TrainingCore",
                            .product(name: "HummingbirdTesting", package: "hummingbird"),
-                           .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
+                           .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+                           .product(name: "PropertyBased", package: "swift-property-based"),
+                           .product(name: "Logging", package: "swift-log")]),
         .testTarget(
             name: "TrainingCLITests",
             dependencies: ["training", "TrainingStore", "TrainingCore", .product(name: "GRDB", package: "GRDB.swift")]),

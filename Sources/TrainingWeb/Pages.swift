@@ -67,7 +67,19 @@ struct Pages: Sendable {
         page["hasErrors"] = !errors.isEmpty
         page["errors"] = errors.map { ["field": $0.field, "message": $0.message] }
         page["fieldErrors"] = Dictionary(errors.map { ($0.field, $0.message) }, uniquingKeysWith: { first, _ in first })
-        let html = library.render(page, withTemplate: template) ?? "template \(template) is missing"
+        var html = library.render(page, withTemplate: template) ?? "template \(template) is missing"
+        if !errors.isEmpty {
+            // Each link of the error summary goes to the control that shows its message, found in the page as
+            // rendered; a message with no field on this page (a form not shown) is listed without a link.
+            let targets = errors.map { ErrorSummaryLinks.target(of: $0.field, in: html) }
+            if targets != errors.map(\.field) {
+                page["errors"] = zip(errors, targets).map { error, target -> [String: Any] in
+                    ["message": error.message, "field": target as Any, "linked": target != nil]
+                }
+                page["errorsResolved"] = true
+                html = library.render(page, withTemplate: template) ?? html
+            }
+        }
         var response = Response(status: errors.isEmpty ? status : .unprocessableContent,
                                 headers: [.contentType: "text/html; charset=utf-8"],
                                 body: .init(byteBuffer: ByteBuffer(string: html)))
@@ -100,4 +112,35 @@ extension WebContext {
 /// After a form: redirect with 303, so reloading the next page does not send the form again.
 func seeOther(_ path: String) -> Response {
     .redirect(to: path, type: .normal)
+}
+
+/// Where an error summary's link for a field goes (GOV.UK's error summary: each message links to the control
+/// it is about). Read from the page as rendered, so no template can leave a link that goes nowhere: the
+/// control whose id is the field's name; else the first control of that name (the first radio of a group);
+/// else the first control tied by `aria-describedby` (its own, or its fieldset's) to the field's message
+/// (`FIELD-error`); else none, when the page shows no field for it.
+enum ErrorSummaryLinks {
+    static func target(of field: String, in html: String) -> String? {
+        let escaped = NSRegularExpression.escapedPattern(for: field)
+        if firstMatch(#"<(?:input|select|textarea)\b[^>]*\sid="\#(escaped)""#, in: html) != nil { return field }
+        if let named = firstMatch(#"<(?:input|select|textarea)\b[^>]*\sname="\#(escaped)"[^>]*>"#, in: html),
+           let id = firstMatch(#"\sid="([^"]+)""#, in: named.matched)?.captured { return id }
+        let tied = #"aria-describedby="(?:[^"]*\s)?\#(escaped)-error(?:\s[^"]*)?""#
+        if let control = firstMatch(#"<(?:input|select|textarea)\b[^>]*\#(tied)[^>]*>"#, in: html),
+           let id = firstMatch(#"\sid="([^"]+)""#, in: control.matched)?.captured { return id }
+        if let fieldset = firstMatch(#"<fieldset\b[^>]*\#(tied)[^>]*>(.*?)</fieldset>"#, in: html),
+           let control = firstMatch(#"<(?:input|select|textarea)\b[^>]*\sid="([^"]+)""#, in: fieldset.captured ?? "") {
+            return control.captured
+        }
+        return nil
+    }
+
+    /// The first match of `pattern` in `text` and its first group.
+    private static func firstMatch(_ pattern: String, in text: String) -> (matched: String, captured: String?)? {
+        guard let regex = try? NSRegularExpression(pattern: pattern, options: [.dotMatchesLineSeparators]),
+              let match = regex.firstMatch(in: text, range: NSRange(text.startIndex..., in: text)),
+              let whole = Range(match.range, in: text) else { return nil }
+        let group = match.numberOfRanges > 1 ? Range(match.range(at: 1), in: text).map { String(text[$0]) } : nil
+        return (String(text[whole]), group)
+    }
 }

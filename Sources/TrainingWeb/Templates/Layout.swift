@@ -42,7 +42,7 @@ enum Templates {
         {{#hasErrors}}
         <div class="error-summary" role="alert" aria-labelledby="error-summary-title" tabindex="-1">
         <h2 id="error-summary-title">There is a problem</h2>
-        <ul>{{#errors}}<li><a href="#{{field}}">{{message}}</a></li>{{/errors}}</ul>
+        <ul>{{#errors}}<li>{{^errorsResolved}}<a href="#{{field}}">{{message}}</a>{{/errorsResolved}}{{#errorsResolved}}{{#linked}}<a href="#{{field}}">{{message}}</a>{{/linked}}{{^linked}}{{message}}{{/linked}}{{/errorsResolved}}</li>{{/errors}}</ul>
         </div>
         {{/hasErrors}}
         <h1>{{title}}</h1>

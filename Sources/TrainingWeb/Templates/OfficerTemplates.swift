@@ -51,14 +51,14 @@ extension Templates {
             {{<layout}}{{$content}}
             <dl><dt>When</dt><dd>{{when}}</dd><dt>Where</dt><dd>{{venue}}</dd><dt>Status</dt><dd><strong class="tag">{{status}}</strong></dd><dt>Places</dt><dd>{{booked}} of {{capacity}} booked</dd></dl>
             <h2 id="register">Register</h2>
-            {{#fieldErrors.register}}<p class="error-message"><span class="visually-hidden">Error:</span> {{.}}</p>{{/fieldErrors.register}}
+            {{#fieldErrors.register}}<p class="error-message" id="register-error"><span class="visually-hidden">Error:</span> {{.}}</p>{{/fieldErrors.register}}
             {{#hasPlaces}}
             {{#registerOpen}}<form method="post" action="/officer/sessions/{{id}}/register" novalidate>
             <input type="hidden" name="csrf" value="{{csrf}}">{{/registerOpen}}
             <table><caption class="visually-hidden">Places</caption>
             <thead><tr><th scope="col">Name</th><th scope="col">Agency</th><th scope="col">Status</th>{{#registerOpen}}<th scope="col">Attendance</th>{{/registerOpen}}</tr></thead>
             <tbody>{{#places}}<tr><td>{{name}}</td><td>{{agency}}</td><td>{{status}}</td>
-            {{#registerOpen}}<td><fieldset><legend class="visually-hidden">Attendance of {{name}}</legend>
+            {{#registerOpen}}<td><fieldset{{#fieldErrors.register}} aria-describedby="register-error"{{/fieldErrors.register}}><legend class="visually-hidden">Attendance of {{name}}</legend>
             <div class="radio"><input type="radio" id="present-{{id}}" name="attendance-{{id}}" value="present"{{#present}} checked{{/present}}><label for="present-{{id}}">Present</label></div>
             <div class="radio"><input type="radio" id="absent-{{id}}" name="attendance-{{id}}" value="absent"{{#absent}} checked{{/absent}}><label for="absent-{{id}}">Absent</label></div>
             </fieldset></td>{{/registerOpen}}</tr>{{/places}}</tbody></table>
@@ -82,7 +82,7 @@ extension Templates {
             <div class="form-group{{#fieldErrors.reason}} form-group-error{{/fieldErrors.reason}}">
             <label for="reason">Why</label>
             {{#fieldErrors.reason}}<p class="error-message" id="reason-error"><span class="visually-hidden">Error:</span> {{.}}</p>{{/fieldErrors.reason}}
-            <select id="reason" name="reason"><option value="">Choose a reason</option>{{#reasons}}<option value="{{value}}">{{value}}</option>{{/reasons}}</select>
+            <select id="reason" name="reason"{{#fieldErrors.reason}} class="input-error" aria-describedby="reason-error"{{/fieldErrors.reason}}><option value="">Choose a reason</option>{{#reasons}}<option value="{{value}}">{{value}}</option>{{/reasons}}</select>
             </div>
             <div class="form-group"><label for="note">Note (optional)</label><input type="text" id="note" name="note"></div>
             <button type="submit" class="button warning">Cancel the session</button>
@@ -114,7 +114,7 @@ extension Templates {
             <div class="form-group{{#fieldErrors.sar-email}} form-group-error{{/fieldErrors.sar-email}}">
             <label for="sar-email">Email of the person asking</label>
             {{#fieldErrors.sar-email}}<p class="error-message" id="sar-email-error"><span class="visually-hidden">Error:</span> {{.}}</p>{{/fieldErrors.sar-email}}
-            <input type="email" id="sar-email" name="email" value="{{values.sarEmail}}" spellcheck="false">
+            <input type="email" id="sar-email" name="email" value="{{values.sarEmail}}" spellcheck="false"{{#fieldErrors.sar-email}} class="input-error" aria-describedby="sar-email-error"{{/fieldErrors.sar-email}}>
             </div>
             <fieldset><legend>Format</legend>
             <div class="radio"><input type="radio" id="format-xlsx" name="format" value="xlsx" checked><label for="format-xlsx">Workbook (.xlsx)</label></div>
@@ -129,17 +129,17 @@ extension Templates {
             <div class="form-group{{#fieldErrors.erase-email}} form-group-error{{/fieldErrors.erase-email}}">
             <label for="erase-email">Email of the person to erase</label>
             {{#fieldErrors.erase-email}}<p class="error-message" id="erase-email-error"><span class="visually-hidden">Error:</span> {{.}}</p>{{/fieldErrors.erase-email}}
-            <input type="email" id="erase-email" name="email" value="{{values.eraseEmail}}" spellcheck="false">
+            <input type="email" id="erase-email" name="email" value="{{values.eraseEmail}}" spellcheck="false"{{#fieldErrors.erase-email}} class="input-error" aria-describedby="erase-email-error"{{/fieldErrors.erase-email}}>
             </div>
             <div class="form-group{{#fieldErrors.erase-reason}} form-group-error{{/fieldErrors.erase-reason}}">
             <label for="erase-reason">Reason</label>
             <p class="hint" id="erase-reason-hint">The request's reference. It is kept in the audit log; their details are not.</p>
             {{#fieldErrors.erase-reason}}<p class="error-message" id="erase-reason-error"><span class="visually-hidden">Error:</span> {{.}}</p>{{/fieldErrors.erase-reason}}
-            <input type="text" id="erase-reason" name="reason" value="{{values.eraseReason}}" aria-describedby="erase-reason-hint">
+            <input type="text" id="erase-reason" name="reason" value="{{values.eraseReason}}" aria-describedby="erase-reason-hint{{#fieldErrors.erase-reason}} erase-reason-error{{/fieldErrors.erase-reason}}"{{#fieldErrors.erase-reason}} class="input-error"{{/fieldErrors.erase-reason}}>
             </div>
             <div class="form-group{{#fieldErrors.erase-confirm}} form-group-error{{/fieldErrors.erase-confirm}}">
             {{#fieldErrors.erase-confirm}}<p class="error-message" id="erase-confirm-error"><span class="visually-hidden">Error:</span> {{.}}</p>{{/fieldErrors.erase-confirm}}
-            <div class="checkbox"><input type="checkbox" id="erase-confirm" name="confirm" value="yes"><label for="erase-confirm">The request is valid and I understand this cannot be undone</label></div>
+            <div class="checkbox"><input type="checkbox" id="erase-confirm" name="confirm" value="yes"{{#fieldErrors.erase-confirm}} aria-describedby="erase-confirm-error"{{/fieldErrors.erase-confirm}}><label for="erase-confirm">The request is valid and I understand this cannot be undone</label></div>
             </div>
             <button type="submit" class="button warning">Erase</button>
             </form>
