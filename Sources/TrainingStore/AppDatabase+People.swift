@@ -99,6 +99,31 @@ extension AppDatabase {
         }
     }
 
+    /// Adds a member of staff to a booker's own agency. An address already on the agency's staff list is
+    /// refused by the name it is listed under; an address that belongs to anyone else is refused without a
+    /// word about them (not their name, agency or whether they were erased), and the officer is told of the
+    /// clash instead, in the same transaction (issue 16, finding 3: a booker learns nothing of another
+    /// agency's people).
+    public func addStaff(_ details: LearnerDetails, toAgency agencyId: Int64, by actor: String) throws -> StaffAddition {
+        try write { db in
+            let instant = now()
+            guard let existing = try Self.learner(withEmail: details.email.text, in: db) else {
+                let agency = try Agency.fetchOne(db, key: agencyId)
+                guard let agency, details.agencyName == agency.name else { throw StoreError.notFound("agency #\(agencyId)") }
+                return .added(try Self.insertLearner(details, by: actor, at: InputLocation(field: "email"), instant: instant, in: db))
+            }
+            if existing.agencyId == agencyId { return .alreadyOnStaff(name: existing.name) }
+            let agencyName = try Agency.fetchOne(db, key: agencyId)?.name ?? agencyNotRecorded
+            let otherAgency = try existing.agencyId.flatMap { try Agency.fetchOne(db, key: $0)?.name } ?? agencyNotRecorded
+            var notification = Notification(
+                id: nil, bookingId: nil, sessionId: nil, recipient: "officer", kind: "staff-email-clash",
+                message: "\(actor) of \(agencyName) tried to add a member of staff with the email address of learner #\(existing.id ?? 0) of \(otherAgency); nothing was changed.",
+                createdAt: instant, sentAt: nil)
+            try notification.insert(db)
+            return .referredToOfficer
+        }
+    }
+
     /// Imports learners in one transaction. An email appearing twice in the input is refused. A learner
     /// already in the database with the same details is left alone (so a file can be imported again);
     /// with different details the import is refused unless `updatingExisting`, which updates name,
@@ -191,4 +216,14 @@ extension AppDatabase {
             try AuditEntry.order(Column("id").desc).limit(limit).fetchAll(db)
         }
     }
+}
+
+/// What became of a booker's request to add a member of staff (`AppDatabase.addStaff`).
+public enum StaffAddition: Sendable, Equatable {
+    /// The person is on the agency's staff list now.
+    case added(Learner)
+    /// The address is already on the agency's staff list, under this name.
+    case alreadyOnStaff(name: String)
+    /// The address belongs to someone outside the agency: nothing was added, and the officer has been told.
+    case referredToOfficer
 }

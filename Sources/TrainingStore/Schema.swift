@@ -18,6 +18,7 @@ enum Schema {
         migrator.registerMigration("7-report-covering-indexes", migrate: createReportCoveringIndexes)
         migrator.registerMigration("8-web-sessions", migrate: createWebSessions)
         migrator.registerMigration("9-year-scan-covering-indexes", migrate: createYearScanCoveringIndexes)
+        migrator.registerMigration("10-officer-notifications", migrate: allowOfficerNotifications)
         return migrator
     }
 
@@ -439,6 +440,28 @@ enum Schema {
             CREATE INDEX booking_session ON booking(sessionId, status, id, agencyId, learnerId);
             DROP INDEX licenceAllocation_completedOnCovering;
             CREATE INDEX licenceAllocation_completedOnCovering ON licenceAllocation(completedOn, agencyId, courseId, status, learnerId);
+            """)
+    }
+
+    /// A notification may be owed to the officer: a booker tried to add staff with an address that belongs
+    /// to someone outside their agency (issue 16, finding 3). SQLite cannot change a CHECK in place, so the
+    /// table is rebuilt with the same columns and rows.
+    static func allowOfficerNotifications(_ db: Database) throws {
+        try db.execute(sql: """
+            CREATE TABLE notification_new (
+                id INTEGER PRIMARY KEY,
+                bookingId INTEGER REFERENCES booking(id) ON DELETE CASCADE,
+                sessionId INTEGER REFERENCES session(id) ON DELETE CASCADE,
+                recipient TEXT NOT NULL,
+                kind TEXT NOT NULL CHECK (kind IN ('promoted-from-waitlist', 'session-cancelled', 'booking-cancelled', 'staff-email-clash')),
+                message TEXT NOT NULL,
+                createdAt TEXT NOT NULL,
+                sentAt TEXT
+            ) STRICT;
+            INSERT INTO notification_new (id, bookingId, sessionId, recipient, kind, message, createdAt, sentAt)
+                SELECT id, bookingId, sessionId, recipient, kind, message, createdAt, sentAt FROM notification;
+            DROP TABLE notification;
+            ALTER TABLE notification_new RENAME TO notification;
             """)
     }
 }

@@ -151,9 +151,30 @@ struct BookerTests {
             #expect(try await browser.post("/agency/staff", [("name", "Nia Nurse"), ("email", "nia@nhs.example"), ("role", "Health visitor")]).status == .seeOther)
             let refused = try await browser.post("/agency/staff", [("name", "Sam Again"), ("email", "sam@nhs.example")])
             #expect(refused.status == .unprocessableContent)
-            #expect(Browser.text(refused).contains("already taken"))
+            #expect(Browser.text(refused).contains("Sam Patel is already on your staff list with this email address"))
         }
         #expect(try fixture.database.learners(agencyName: "Calderdale NHS").map(\.learner.name) == ["Jo Bloggs", "Nia Nurse", "Sam Patel"])
+    }
+
+    @Test func anAddressOfAnotherAgencysStaffIsRefusedWithoutAWordAboutThemAndTheOfficerIsTold() async throws {
+        let fixture = try WebFixture()
+        try await fixture.withBrowser { browser in
+            try await browser.signIn("booker@nhs.example")
+            try await browser.get("/agency/staff")
+            let refused = try await browser.post("/agency/staff", [("name", "Someone Else"), ("email", "KIM@council.example")])
+            #expect(refused.status == .unprocessableContent)
+            let page = Browser.text(refused)
+            #expect(page.contains("This email address cannot be added to your staff list. The partnership&#39;s training officer has been told")
+                    || page.contains("This email address cannot be added to your staff list. The partnership's training officer has been told"))
+            // Nothing of the other agency's member of staff: not her name, not her agency.
+            #expect(!page.contains("Kim Lee"))
+            #expect(!page.contains("Calderdale Council"))
+        }
+        #expect(try fixture.database.learners(agencyName: "Calderdale NHS").map(\.learner.name) == ["Jo Bloggs", "Sam Patel"])
+        let told = try fixture.database.notifications()
+        #expect(told.map(\.recipient) == ["officer"])
+        #expect(told.map(\.kind) == ["staff-email-clash"])
+        #expect(told.first?.message == "web:booker@nhs.example of Calderdale NHS tried to add a member of staff with the email address of learner #3 of Calderdale Council; nothing was changed.")
     }
 
     @Test func aBookingsCalendarEventDownloads() async throws {

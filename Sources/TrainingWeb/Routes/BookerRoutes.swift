@@ -59,7 +59,7 @@ struct BookerRoutes {
             summary.session.startsAt > now
                 && (level == nil || summary.level == level)
                 && (courseTitle == nil || summary.courseTitle == courseTitle)
-                && (month == nil || summary.session.startDate.description.hasPrefix(month!))
+                && month.map { summary.session.startDate.description.hasPrefix($0) } ?? true
         }
         let courses = try database.courses(includeRetired: false).map(\.definition.title)
         let today = LondonTime.date(of: now)
@@ -152,12 +152,14 @@ struct BookerRoutes {
     func bookingPage(_ booking: AgencyBooking, _ context: WebContext, errors: [FieldError] = []) throws -> Response {
         let agency = try agency(context)
         let history = try database.bookingHistory(booking.id).map { ["when": Display.instant($0.at), "what": $0.kind, "detail": $0.detail] }
-        let others = try database.learners(agencyName: agency.name).filter { $0.learner.email != booking.learnerEmail && $0.learner.email != nil }
+        let others = try database.learners(agencyName: agency.name).compactMap { person in
+            person.learner.email.flatMap { $0 == booking.learnerEmail ? nil : ["email": $0, "name": person.learner.name] }
+        }
         return site.pages.render("booker-booking", title: "\(booking.learnerName): \(booking.courseTitle)", [
             "id": booking.id, "name": booking.learnerName, "course": booking.courseTitle,
             "when": Display.session(booking.startsAt, booking.endsAt), "venue": booking.venue ?? "",
             "status": Display.status(booking.status), "changeable": canChange(booking),
-            "staff": others.map { ["email": $0.learner.email!, "name": $0.learner.name] },
+            "staff": others,
             "history": history,
         ], context: context, path: "/agency/bookings", errors: errors)
     }
@@ -216,6 +218,9 @@ struct BookerRoutes {
         ], context: context, path: "/agency/staff", errors: errors)
     }
 
+    /// What a booker is told when the address belongs to someone outside the agency: nothing about that person.
+    static let addressInUseElsewhere = "This email address cannot be added to your staff list. The partnership's training officer has been told and will contact you"
+
     func addStaff(_ context: WebContext) throws -> Response {
         let agency = try agency(context)
         let form = context.form
@@ -227,9 +232,16 @@ struct BookerRoutes {
         do {
             let details = try LearnerDetails(name: form["name"]!, email: EmailAddress(form["email"]!, at: InputLocation(field: "email")),
                                              agencyName: agency.name, jobRole: form["role"])
-            try database.addLearner(details, by: context.actor, at: InputLocation(field: "email"))
-            context.flash("\(details.name) is on the staff list.")
-            return seeOther("/agency/staff")
+            switch try database.addStaff(details, toAgency: agency.id, by: context.actor) {
+            case .added:
+                context.flash("\(details.name) is on the staff list.")
+                return seeOther("/agency/staff")
+            case .alreadyOnStaff(let name):
+                return try staff(context, errors: [FieldError(field: "email", message: "\(name) is already on your staff list with this email address")],
+                                 values: values)
+            case .referredToOfficer:
+                return try staff(context, errors: [FieldError(field: "email", message: Self.addressInUseElsewhere)], values: values)
+            }
         } catch {
             let field = (error as? InputError)?.location.field == "name" ? "name" : "email"
             guard let problems = fieldErrors(error, field: field) else { throw error }
