@@ -5,7 +5,7 @@ SWIFT      ?= swift
 DEMO_DB    ?= demo.sqlite
 RELEASE_BIN = .build/release/training
 
-.PHONY: demo test browser-test load-test bench build release system-libraries clean
+.PHONY: demo test fuzz browser-test load-test bench build release system-libraries clean
 
 system-libraries:
 	@scripts/install-system-libraries
@@ -31,6 +31,13 @@ test: system-libraries
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build --disable-xctest
 	@scripts/browser-test
+
+## The route fuzz test at length (README "Security"): every route of every role, as `make test` runs it, then
+## FUZZ_REQUESTS generated requests per role instead of 300. A failure prints the seed that replays it.
+FUZZ_REQUESTS ?= 20000
+fuzz: system-libraries
+	$(SWIFT) build --build-tests
+	TRAINING_FUZZ_REQUESTS=$(FUZZ_REQUESTS) $(SWIFT) test --skip-build --disable-xctest --filter RouteFuzzTests
 
 ## The browser test alone (scripts/install-test-tools installs Chromium, chromedriver and the Python packages).
 browser-test: system-libraries
