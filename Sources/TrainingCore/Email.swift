@@ -13,8 +13,8 @@ public struct EmailAddress: Sendable, Hashable, CustomStringConvertible {
     public init(_ raw: String, at location: InputLocation = InputLocation()) throws {
         let trimmed = raw.trimmingWhiteSpace()
         guard !trimmed.isEmpty else { throw InputError("an email address is required", at: location) }
-        try StoredText.check(trimmed, as: .email, at: location, name: "the email address")
         guard Self.isPlausible(trimmed) else { throw InputError("'\(trimmed)' is not an email address", at: location) }
+        try StoredText.check(trimmed, as: .email, at: location, name: "the email address")
         self.text = trimmed
         self.normalised = trimmed.lowercased()
     }

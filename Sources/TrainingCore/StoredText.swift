@@ -24,8 +24,9 @@ public struct TextField: Sendable, Hashable {
     public static let contact = TextField(limit: 500, multiline: true)
     /// A reference an old system gave a session.
     public static let reference = TextField(limit: 100, multiline: false)
-    /// A session's venue or online link (meeting links run to a few hundred characters).
-    public static let venue = TextField(limit: 1000, multiline: false)
+    /// A session's venue or online link (meeting links run to a few hundred characters); a venue may be
+    /// an address over several lines, as old systems' exports hold them.
+    public static let venue = TextField(limit: 1000, multiline: true)
     /// A reason given for a cancellation, a waiver, an erasure.
     public static let reason = TextField(limit: 1000, multiline: true)
     /// A note beside a record (a session's cancellation, a licence purchase).
