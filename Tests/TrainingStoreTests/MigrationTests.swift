@@ -21,7 +21,8 @@ struct MigrationTests {
         #expect(try database.appliedMigrations() == AppDatabase.knownMigrations.sorted())
         #expect(AppDatabase.knownMigrations == ["1-people-and-catalogue", "2-sessions-and-bookings", "3-elearning-licences",
                                                 "4-evaluations", "5-charges-and-invoices", "6-retention-and-erasure",
-                                                "7-report-covering-indexes", "8-web-sessions", "9-year-scan-covering-indexes"])
+                                                "7-report-covering-indexes", "8-web-sessions", "9-year-scan-covering-indexes",
+                                                "10-officer-notifications"])
     }
 
     @Test func theSchemaCoversEverythingTheDomainHolds() throws {
