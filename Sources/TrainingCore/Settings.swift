@@ -24,6 +24,8 @@ public struct PartnershipSettings: Sendable, Hashable {
     public func setting(_ key: String, to value: String) throws -> PartnershipSettings {
         var copy = self
         let location = InputLocation(field: key)
+        // Every setting is stored text, and the partnership's name goes into every page and workbook.
+        let value = try StoredText.check(value, as: .setting, at: location, name: "the setting")
         func days() throws -> Int {
             guard let days = Int(value.trimmingCharacters(in: .whitespaces)), (1...730).contains(days) else {
                 throw InputError("'\(value)' is not a number of days between 1 and 730", at: location)

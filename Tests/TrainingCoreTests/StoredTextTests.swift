@@ -131,6 +131,17 @@ struct StoredTextTests {
             try course.validate { InputLocation(file: "c.yaml", line: 7, field: $0) }
         }
     }
+
+    @Test func aSettingWithANoncharacterIsRefused() {
+        #expect(throws: InputError("the setting contains a character that cannot be stored (U+FFFE)", at: InputLocation(field: "partnership-name"))) {
+            try PartnershipSettings().setting("partnership-name", to: "Westvale \(scalar(0xFFFE))")
+        }
+    }
+
+    @Test func aSettingOverItsLimitIsRefused() {
+        #expect(throws: InputError.self) { try PartnershipSettings().setting("partnership-name", to: String(repeating: "W", count: 1001)) }
+        #expect(throws: Never.self) { try PartnershipSettings().setting("partnership-name", to: String(repeating: "W", count: 1000)) }
+    }
 }
 
 /// The one-character string of a code point (Swift refuses noncharacters in literals).
