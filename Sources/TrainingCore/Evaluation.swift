@@ -99,9 +99,8 @@ public struct HistoricalEvaluation: Sendable {
 }
 
 /// The four Kirkpatrick levels for one group of attended bookings. Percentages are shares of responses
-/// (0...1), always read beside the response rate. Groups under `minimumResponses` are too small to read.
+/// (0...1), always read beside the response rate. Groups too small to read are decided by `SmallGroup`.
 public struct ImpactFigures: Sendable, Equatable {
-    public static let minimumResponses = 5
 
     public var attended: Int
     public var responses: Int
@@ -127,8 +126,12 @@ public struct ImpactFigures: Sendable, Equatable {
     // L4 results
     public var meanDifference: Double?
 
-    /// Fewer responses than can be read without identifying people or over-reading noise.
-    public var isTooSmall: Bool { responses < Self.minimumResponses }
+    /// Fewer evaluations than can be read without identifying people or over-reading noise (`SmallGroup`):
+    /// no satisfaction, knowledge or confidence figure, nor the distribution of scores, is shown.
+    public var isTooSmall: Bool { SmallGroup.isTooSmall(responses: responses) }
+
+    /// Fewer follow-ups than can be read (`SmallGroup`): no use in practice or difference made is shown.
+    public var followUpsTooSmall: Bool { SmallGroup.isTooSmall(responses: followUps) }
 
     public func knowledgeShare(_ gain: KnowledgeGain) -> Double? {
         responses == 0 ? nil : Double(knowledge[gain, default: 0]) / Double(responses)

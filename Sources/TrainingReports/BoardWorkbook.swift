@@ -23,7 +23,7 @@ public enum BoardWorkbook {
                       attendance: figures.attendance.reduce(0) { $0 + $1.attended }, learnersReached: figures.learnersReached,
                       eLearningCompletions: figures.licences.total.completed, licencesAllocated: figures.licences.total.allocated,
                       licencesStarted: figures.licences.total.started, satisfiedShare: impact.satisfiedShare,
-                      knowledgeALotShare: impact.knowledgeShare(.aLot), responseRate: impact.responseRate,
+                      knowledgeALotShare: impact.knowledgeShare(.aLot), responseRate: impact.responseRate, responses: impact.responses,
                       chargesRaised: figures.charges.reduce(.zero) { $0 + $1.raised })
         }
         return [

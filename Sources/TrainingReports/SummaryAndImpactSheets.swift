@@ -14,11 +14,13 @@ public struct Headlines: Sendable, Equatable {
     public var satisfiedShare: Double?
     public var knowledgeALotShare: Double?
     public var responseRate: Double?
+    /// The evaluations the satisfaction and knowledge shares are drawn from; under five, neither is shown.
+    public var responses: Int
     public var chargesRaised: Pence
 
     public init(coursesHeld: Int, cancelledShare: Double?, attendance: Int, learnersReached: Int, eLearningCompletions: Int,
                 licencesAllocated: Int, licencesStarted: Int, satisfiedShare: Double?, knowledgeALotShare: Double?,
-                responseRate: Double?, chargesRaised: Pence) {
+                responseRate: Double?, responses: Int, chargesRaised: Pence) {
         self.coursesHeld = coursesHeld
         self.cancelledShare = cancelledShare
         self.attendance = attendance
@@ -29,6 +31,7 @@ public struct Headlines: Sendable, Equatable {
         self.satisfiedShare = satisfiedShare
         self.knowledgeALotShare = knowledgeALotShare
         self.responseRate = responseRate
+        self.responses = responses
         self.chargesRaised = chargesRaised
     }
 }
@@ -44,6 +47,14 @@ extension BoardSheets {
         func shares(_ name: String, _ value: (Headlines) -> Double?) -> [ReportCell] {
             [.text(name), .percent(value(previous)), .percent(value(current)), .percent(difference(value(current), value(previous)))]
         }
+        /// A share of responses: shown only for a year with enough responses to read, and its change only when both are.
+        func sharesOfResponses(_ name: String, _ value: (Headlines) -> Double?) -> [ReportCell] {
+            let tooSmall = ReportCell.text(SmallGroup.tooSmallToRead)
+            let before = SmallGroup.readable(ReportCell.percent(value(previous)), responses: previous.responses)
+            let now = SmallGroup.readable(ReportCell.percent(value(current)), responses: current.responses)
+            let change = before != nil && now != nil ? ReportCell.percent(difference(value(current), value(previous))) : nil
+            return [.text(name), before ?? tooSmall, now ?? tooSmall, change ?? tooSmall]
+        }
         let rows: [[ReportCell]] = [
             counts("Courses held", \.coursesHeld),
             shares("% of courses cancelled", \.cancelledShare),
@@ -52,8 +63,8 @@ extension BoardSheets {
             counts("E-learning completions", \.eLearningCompletions),
             counts("E-learning licences allocated", \.licencesAllocated),
             counts("E-learning licences used (started)", \.licencesStarted),
-            shares("% satisfied (4 or 5 of 5)", \.satisfiedShare),
-            shares("% whose knowledge improved a lot", \.knowledgeALotShare),
+            sharesOfResponses("% satisfied (4 or 5 of 5)", \.satisfiedShare),
+            sharesOfResponses("% whose knowledge improved a lot", \.knowledgeALotShare),
             shares("Evaluation response rate", \.responseRate),
             [.text("Charges raised"), .money(previous.chargesRaised), .money(current.chargesRaised), .money(current.chargesRaised - previous.chargesRaised)],
         ]
@@ -88,12 +99,12 @@ extension BoardSheets {
                        "Difference made (1-5)"]
         func row(_ name: String, _ f: ImpactFigures) -> [ReportCell] {
             let counts: [ReportCell] = [.text(name), .count(f.attended), .count(f.responses), .percent(f.responseRate)]
-            let tooFew = ReportCell.text("too few to read")
+            let tooFew = ReportCell.text(SmallGroup.tooSmallToRead)
             let reaction: [ReportCell] = f.isTooSmall ? Array(repeating: tooFew, count: 7) : [
                 .percent(f.satisfiedShare), .percent(f.knowledgeShare(.aLot)), .percent(f.knowledgeShare(.aLittle)),
                 .percent(f.knowledgeShare(.notAtAll)), .decimal(f.meanConfidenceBefore), .decimal(f.meanConfidenceAfter),
                 .percent(f.confidenceRoseShare)]
-            let behaviour: [ReportCell] = f.followUps < ImpactFigures.minimumResponses ? [tooFew, tooFew]
+            let behaviour: [ReportCell] = f.followUpsTooSmall ? [tooFew, tooFew]
                 : [.percent(f.usedShare(.yes)), .decimal(f.meanDifference)]
             return counts + reaction + [.count(f.followUps), .percent(f.followUpRate)] + behaviour
         }
@@ -102,8 +113,12 @@ extension BoardSheets {
                         total: row("All courses", report.overall.figures))
         }
         let now = byLevel.overall.figures, before = byLevel.overall.previous
+        /// The responses giving a score, or too small to read: a year's distribution is shown only from five responses.
+        func scores(_ f: ImpactFigures, _ score: Int) -> ReportCell {
+            f.isTooSmall ? .text(SmallGroup.tooSmallToRead) : .count(f.satisfactionDistribution[score - 1])
+        }
         let distribution = ReportTable(heading: "Satisfaction scores", columns: ["Score", year.yearEarlier.description, year.description],
-                                       rows: (1...5).map { [.text("\($0) of 5"), .count(before.satisfactionDistribution[$0 - 1]), .count(now.satisfactionDistribution[$0 - 1])] },
+                                       rows: (1...5).map { [.text("\($0) of 5"), scores(before, $0), scores(now, $0)] },
                                        total: [.text("Responses"), .count(before.responses), .count(now.responses)])
         func quotes(_ heading: String, _ list: [Quote]) -> ReportTable {
             ReportTable(heading: heading, columns: ["Course", "Sector", "In their words", "Answered"],
@@ -111,7 +126,7 @@ extension BoardSheets {
         }
         return ReportSheet(
             name: "Evaluation & impact", title: "Evaluation and impact",
-            notes: ["Percentages are of responses; the response rate is beside each. Groups with fewer than \(ImpactFigures.minimumResponses) responses are too small to read."],
+            notes: ["Percentages are of responses; the response rate is beside each. Groups with fewer than \(SmallGroup.minimumResponses) responses are too small to read."],
             tables: [table("By level, \(year)", byLevel), table("By course, \(year)", byCourse), distribution,
                      quotes("What learners valued most", byLevel.bestParts), quotes("How learners will change their practice", byLevel.practiceChanges),
                      quotes("The difference made, months later", byLevel.examples)],

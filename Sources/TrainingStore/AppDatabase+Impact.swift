@@ -14,6 +14,9 @@ public struct Quote: Sendable, Equatable {
     public var sector: String
     public var text: String
     public var submittedOn: LocalDate
+    /// The group the quote is drawn from — its course in the period, as the quote names it — counted in the
+    /// answers of its kind (evaluations, or follow-ups for an example). Under five, it is not quoted (`SmallGroup`).
+    public var groupResponses: Int
 }
 
 /// A group's figures this year and last.
@@ -80,17 +83,23 @@ extension AppDatabase {
         try read { db in try Self.impactQuotes(period: period, count: count, in: db) }
     }
 
+    /// A quote names its course, so it is drawn from that course's answers in the period: the most recent
+    /// `count` are read, and those from a course with fewer than five answers of the kind are left out
+    /// (`SmallGroup`) rather than replaced, so no other quote changes.
     static func impactQuotes(period year: some ReportingPeriod, count: Int, in db: Database) throws -> ImpactQuotes {
         func quoteList(_ column: String, from table: String) throws -> [Quote] {
             try Row.fetchAll(db, sql: """
-                SELECT x.\(column) AS text, x.submittedAt, c.title, COALESCE(a.sector, '\(agencyNotRecorded)') AS sector
+                SELECT x.\(column) AS text, x.submittedAt, c.title, COALESCE(a.sector, '\(agencyNotRecorded)') AS sector,
+                    (SELECT COUNT(*) FROM session s2 JOIN booking b2 ON b2.sessionId = s2.id JOIN \(table) y ON y.bookingId = b2.id
+                     WHERE s2.courseId = s.courseId AND s2.startDate BETWEEN ? AND ? AND b2.status = 'attended') AS groupResponses
                 FROM \(table) x JOIN booking b ON b.id = x.bookingId JOIN session s ON s.id = b.sessionId
                 JOIN course c ON c.id = s.courseId LEFT JOIN agency a ON a.id = b.agencyId
                 WHERE s.startDate BETWEEN ? AND ? AND x.\(column) IS NOT NULL AND x.textRemovedAt IS NULL
                 ORDER BY x.submittedAt DESC, x.id DESC LIMIT ?
-                """, arguments: [year.firstDay, year.lastDay, count]).map {
-                Quote(courseTitle: $0["title"], sector: $0["sector"], text: $0["text"], submittedOn: LondonTime.date(of: $0["submittedAt"]))
-            }
+                """, arguments: [year.firstDay, year.lastDay, year.firstDay, year.lastDay, count]).map {
+                Quote(courseTitle: $0["title"], sector: $0["sector"], text: $0["text"], submittedOn: LondonTime.date(of: $0["submittedAt"]),
+                      groupResponses: $0["groupResponses"])
+            }.filter { !SmallGroup.isTooSmall(responses: $0.groupResponses) }
         }
         return ImpactQuotes(bestParts: try quoteList("bestPart", from: "evaluation"),
                             practiceChanges: try quoteList("practiceChange", from: "evaluation"),

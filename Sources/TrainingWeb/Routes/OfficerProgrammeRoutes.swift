@@ -386,13 +386,13 @@ struct OfficerProgrammeRoutes {
                 let f = group.figures
                 return ["name": name(group.name), "attended": f.attended, "responses": f.responses, "rate": percentText(f.responseRate),
                         "followUps": f.followUps, "followUpRate": percentText(f.followUpRate),
-                        "satisfied": f.isTooSmall ? "Too few responses to show" : percentText(f.satisfiedShare)]
+                        "satisfied": f.isTooSmall ? SmallGroup.tooSmallToRead.capitalizedFirst : percentText(f.satisfiedShare)]
             }
         }
         return site.pages.render("officer-evaluations", title: "Evaluation response rates \(year)", [
             "year": year.description, "previous": year.previous.description, "next": year.next.description,
             "overall": rows([byLevel.overall], named: { _ in "All courses" })[0], "levels": rows(byLevel.groups, named: Display.words), "courses": rows(byCourse.groups),
-            "none": byLevel.overall.figures.attended == 0, "minimum": ImpactFigures.minimumResponses,
+            "none": byLevel.overall.figures.attended == 0, "minimum": SmallGroup.minimumResponses,
         ], context: context, path: "/officer/evaluations")
     }
 

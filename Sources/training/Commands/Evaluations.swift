@@ -208,8 +208,10 @@ extension Training {
         static let configuration = CommandConfiguration(
             abstract: "Satisfaction, learning, behaviour and results for a financial year, against the year before.",
             discussion: """
-                Every percentage is of responses, with the response rate beside it; groups with fewer than 5 \
-                responses are marked too small to read. Quotes show the course and sector, never a name.
+                Every percentage is of responses, with the response rate beside it; a figure drawn from fewer than \
+                5 responses (evaluations, or follow-ups for use in practice and difference made) is marked too small \
+                to read. Quotes show the course and sector, never a name, and only from a course with at least 5 \
+                answers of their kind in the year.
 
                 Examples:
                   training impact --year 2025-26
@@ -239,17 +241,14 @@ extension Training {
 
         static func row(_ name: String, _ year: String, _ f: ImpactFigures) -> [String] {
             let rate = "\(f.responses) (\(percentText(f.responseRate)))"
-            guard !f.isTooSmall else {
-                return [name, year, String(f.attended), rate, "too few responses to read", "", "", "", "", ""]
-            }
+            let tooSmall = SmallGroup.tooSmallToRead
             func one(_ value: Double?) -> String { value.map { String(format: "%.1f", $0) } ?? "–" }
-            return [name, year, String(f.attended), rate, percentText(f.satisfiedShare),
-                    KnowledgeGain.allCases.map { percentText(f.knowledgeShare($0)) }.joined(separator: " / "),
-                    "\(one(f.meanConfidenceBefore)) → \(one(f.meanConfidenceAfter)) (\(percentText(f.confidenceRoseShare)))",
-                    "\(f.followUps) (\(percentText(f.followUpRate)))",
-                    f.followUps < ImpactFigures.minimumResponses ? "too few to read"
-                        : UsedInPractice.allCases.map { percentText(f.usedShare($0)) }.joined(separator: " / "),
-                    f.followUps < ImpactFigures.minimumResponses ? "" : one(f.meanDifference)]
+            let reaction = f.isTooSmall ? [tooSmall, tooSmall, tooSmall] : [
+                percentText(f.satisfiedShare), KnowledgeGain.allCases.map { percentText(f.knowledgeShare($0)) }.joined(separator: " / "),
+                "\(one(f.meanConfidenceBefore)) → \(one(f.meanConfidenceAfter)) (\(percentText(f.confidenceRoseShare)))"]
+            let behaviour = f.followUpsTooSmall ? [tooSmall, tooSmall] : [
+                UsedInPractice.allCases.map { percentText(f.usedShare($0)) }.joined(separator: " / "), one(f.meanDifference)]
+            return [name, year, String(f.attended), rate] + reaction + ["\(f.followUps) (\(percentText(f.followUpRate)))"] + behaviour
         }
     }
 }
