@@ -15,9 +15,14 @@ public struct ChargingPolicy: Sendable, Hashable, Codable {
     public var halfDayMaxMinutes: Int
     /// Cancellation reasons that raise no charge (compared ignoring case). The exemption is still recorded.
     public var exemptReasons: [String]
+    /// Whether a place that reached its learner from the waiting list after the cut-off (with less notice
+    /// than `cutoffWorkingDays`) is charged when it is cancelled late. Default no: the agency had no chance
+    /// to cancel in time. A non-attendance of such a place is charged as any other.
+    public var chargesLateCancellationOfLatePromotion: Bool
 
     public init(cutoffWorkingDays: Int, lateCancellationPercent: Int, nonAttendancePercent: Int, halfDayFee: Pence,
-                fullDayFee: Pence, halfDayMaxMinutes: Int, exemptReasons: [String]) {
+                fullDayFee: Pence, halfDayMaxMinutes: Int, exemptReasons: [String],
+                chargesLateCancellationOfLatePromotion: Bool = false) {
         self.cutoffWorkingDays = cutoffWorkingDays
         self.lateCancellationPercent = lateCancellationPercent
         self.nonAttendancePercent = nonAttendancePercent
@@ -25,10 +30,12 @@ public struct ChargingPolicy: Sendable, Hashable, Codable {
         self.fullDayFee = fullDayFee
         self.halfDayMaxMinutes = halfDayMaxMinutes
         self.exemptReasons = exemptReasons
+        self.chargesLateCancellationOfLatePromotion = chargesLateCancellationOfLatePromotion
     }
 
     /// The defaults: 10 working days' notice; 50% for a late cancellation, 100% for a non-attendance;
-    /// £50 a place for a half day (up to 4 hours), £100 for longer; illness and bereavement exempt.
+    /// £50 a place for a half day (up to 4 hours), £100 for longer; illness and bereavement exempt; no
+    /// late-cancellation charge for a place given from the waiting list after the cut-off.
     public static let standard = ChargingPolicy(
         cutoffWorkingDays: 10, lateCancellationPercent: 50, nonAttendancePercent: 100,
         halfDayFee: .pounds(50), fullDayFee: .pounds(100), halfDayMaxMinutes: 240,
@@ -63,8 +70,11 @@ public struct ChargingPolicy: Sendable, Hashable, Codable {
 
     /// What cancelling a confirmed place with `notice` whole working days costs, or nil when the notice
     /// was enough. An exempt reason gives a zero charge that still records why (so it is visible).
-    public func lateCancellation(notice: Int, reason: String?, sessionMinutes: Int) -> ChargeAssessment? {
+    /// `promotedWithNotice` is the notice the place had when it reached the learner from the waiting list,
+    /// if it did: a place given after the cut-off is not charged unless the policy says so.
+    public func lateCancellation(notice: Int, reason: String?, sessionMinutes: Int, promotedWithNotice: Int? = nil) -> ChargeAssessment? {
         guard notice < cutoffWorkingDays else { return nil }
+        if let promoted = promotedWithNotice, promoted < cutoffWorkingDays, !chargesLateCancellationOfLatePromotion { return nil }
         let (fee, band) = placeFee(sessionMinutes: sessionMinutes)
         let days = notice == 1 ? "1 working day's" : "\(notice) working days'"
         if isExempt(reason) {

@@ -161,12 +161,19 @@ extension AppDatabase {
     /// cancellation and for its preview.
     static func cancellationTerms(of booking: Booking, on session: Session, at instant: Date, reason: String?,
                                   in db: Database) throws -> CancellationTerms {
-        let notice = try Self.workingCalendar(db).noticeInWorkingDays(cancelledOn: LondonTime.date(of: instant), sessionDate: session.startDate)
+        let calendar = try Self.workingCalendar(db)
+        let notice = calendar.noticeInWorkingDays(cancelledOn: LondonTime.date(of: instant), sessionDate: session.startDate)
         guard booking.status == BookingStatus.confirmed.rawValue, booking.agencyId != nil else {
             return CancellationTerms(notice: notice, charge: nil)
         }
-        return CancellationTerms(notice: notice, charge: try Self.chargingPolicy(db).lateCancellation(notice: notice, reason: reason,
-                                                                                                   sessionMinutes: session.minutes))
+        // A place that reached the learner from the waiting list: the notice it had then (the policy decides
+        // whether a place given after the cut-off is charged for a late cancellation).
+        let promotedAt = try Date.fetchOne(db.cachedStatement(sql: """
+            SELECT at FROM bookingEvent WHERE bookingId = ? AND kind = 'promoted' ORDER BY id DESC LIMIT 1
+            """), arguments: [booking.id])
+        let promotedNotice = promotedAt.map { calendar.noticeInWorkingDays(cancelledOn: LondonTime.date(of: $0), sessionDate: session.startDate) }
+        return CancellationTerms(notice: notice, charge: try Self.chargingPolicy(db).lateCancellation(
+            notice: notice, reason: reason, sessionMinutes: session.minutes, promotedWithNotice: promotedNotice))
     }
 
     /// Cancels a booking. A confirmed place cancelled with less notice than the policy's cut-off raises a
@@ -219,7 +226,7 @@ extension AppDatabase {
             var charge: Charge?
             // The terms carry a charge only for a confirmed place with an agency to charge.
             if let agencyId = booking.agencyId, let assessment = terms.charge {
-                charge = try Self.raise(assessment, on: booking, agencyId: agencyId, by: actor, at: instant, in: db)
+                charge = try Self.raise(assessment, on: booking, agencyId: agencyId, by: actor, at: instant, raisedAt: cancelledAt, in: db)
             }
             let promoted = wasConfirmed ? try Self.promoteFromWaitingList(session, by: actor, at: instant, in: db) : nil
             return CancellationOutcome(booking: booking, notice: notice, charge: charge, promoted: promoted)

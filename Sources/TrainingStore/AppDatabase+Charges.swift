@@ -10,22 +10,31 @@ public struct ChargeLine: Sendable, Equatable {
     public var courseTitle: String
     public var sessionStart: Date
     public var invoiceNumber: Int?
+    /// The credit note that gave it back after it was invoiced, if any.
+    public var creditNote: CreditNoteNumber?
 }
 
 extension ChargeLine {
     /// Where the charge stands, in the words both the officer's list and the agency's workbook use.
     public var state: String {
         let c = charge
+        if let creditNote, let invoiceNumber { return "credited: \(creditNote) (invoice \(invoiceNumber))" }
         if c.waivedAt != nil { return "waived: \(c.waiverReason ?? "")" }
         if c.reversedAt != nil { return "reversed" }
         if c.exemptReason != nil { return "exempt" }
         return invoiceNumber.map { "invoice \($0)" } ?? "not yet invoiced"
     }
+
+    /// Still owed: payable and not credited.
+    public var isOwed: Bool { charge.isPayable && creditNote == nil }
+
+    /// The officer may credit it: on an invoice, owed, and not credited yet.
+    public var isCreditable: Bool { isOwed && invoiceNumber != nil }
 }
 
 extension Sequence where Element == ChargeLine {
-    /// What is owed: charges neither waived, reversed nor exempt.
-    public var payable: Pence { filter(\.charge.isPayable).reduce(.zero) { $0 + Pence($1.charge.amountPence) } }
+    /// What is owed: charges neither waived, reversed, exempt nor credited.
+    public var payable: Pence { filter(\.isOwed).reduce(.zero) { $0 + Pence($1.charge.amountPence) } }
 }
 
 /// An invoice with its line items.
@@ -34,16 +43,21 @@ public struct InvoiceDetails: Sendable, Equatable {
     public var agencyName: String
     public var billingContact: String?
     public var lines: [ChargeLine]
+    /// Credit notes that gave back charges of this invoice (the invoice itself is never changed).
+    public var credits: [CreditNoteLine] = []
 }
 
 extension AppDatabase {
-    /// Records a charge the policy assessed, copying every number it used.
+    /// Records a charge the policy assessed, copying every number it used. `raisedAt` is when what it is for
+    /// happened (a back-dated cancellation's time, so the charge lands in that quarter and year); the audit
+    /// entry is dated `instant`, when it was recorded.
     static func raise(_ assessment: ChargeAssessment, on booking: Booking, agencyId: Int64, by actor: String, at instant: Date,
-                      in db: Database) throws -> Charge {
+                      raisedAt: Date? = nil, in db: Database) throws -> Charge {
+        let raisedAt = raisedAt ?? instant
         var charge = Charge(id: nil, bookingId: booking.id!, agencyId: agencyId, learnerId: booking.learnerId,
                             kind: assessment.kind.rawValue, amountPence: assessment.amount.amount, feePence: assessment.fee.amount,
                             percent: assessment.percent, noticeWorkingDays: assessment.notice, rule: assessment.rule,
-                            exemptReason: assessment.exemptReason, raisedAt: instant, raisedOn: LondonTime.date(of: instant),
+                            exemptReason: assessment.exemptReason, raisedAt: raisedAt, raisedOn: LondonTime.date(of: raisedAt),
                             waivedAt: nil, waivedBy: nil, waiverReason: nil, reversedAt: nil, invoiceId: nil)
         try charge.insert(db)
         try db.audit(assessment.exemptReason == nil ? "charge raised" : "charge exempted", entity: "charge", id: charge.id!,
@@ -68,7 +82,7 @@ extension AppDatabase {
     static func chargeLines(_ db: Database, _ filter: SQLFilter) throws -> [ChargeLine] {
         try Row.fetchAll(db, sql: """
             SELECT ch.*, a.name AS agencyName, l.name AS learnerName, c.title AS courseTitle, s.startsAt AS sessionStart,
-                   i.number AS invoiceNumber
+                   i.number AS invoiceNumber, cn.number AS creditNoteNumber
             FROM charge ch
             JOIN agency a ON a.id = ch.agencyId
             JOIN booking b ON b.id = ch.bookingId
@@ -76,11 +90,13 @@ extension AppDatabase {
             JOIN course c ON c.id = s.courseId
             LEFT JOIN learner l ON l.id = ch.learnerId
             LEFT JOIN invoice i ON i.id = ch.invoiceId
+            LEFT JOIN creditNote cn ON cn.chargeId = ch.id
             WHERE \(filter.clause)
             ORDER BY ch.raisedAt DESC, ch.id DESC
             """, arguments: filter.arguments).map { row in
             ChargeLine(charge: try Charge(row: row), agencyName: row["agencyName"], learnerName: row["learnerName"],
-                       courseTitle: row["courseTitle"], sessionStart: row["sessionStart"], invoiceNumber: row["invoiceNumber"])
+                       courseTitle: row["courseTitle"], sessionStart: row["sessionStart"], invoiceNumber: row["invoiceNumber"],
+                       creditNote: (row["creditNoteNumber"] as Int?).map(CreditNoteNumber.init))
         }
     }
 
@@ -108,7 +124,8 @@ extension AppDatabase {
             if charge.exemptReason != nil { throw InputError("charge \(id) is exempt (\(charge.exemptReason!)): there is nothing to waive", at: InputLocation(field: "charge")) }
             if let invoiceId = charge.invoiceId {
                 let number = try Int.fetchOne(db, sql: "SELECT number FROM invoice WHERE id = ?", arguments: [invoiceId])!
-                throw InputError("charge \(id) is on invoice \(number) already; credit the agency instead", at: InputLocation(field: "charge"))
+                throw InputError("charge \(id) is on invoice \(number) already; credit it instead (`training charges credit \(id) --reason ...`)",
+                                 at: InputLocation(field: "charge"))
             }
             let before = charge
             charge.waivedAt = instant
@@ -125,6 +142,7 @@ extension AppDatabase {
     public func raiseInvoices(for quarter: Quarter, by actor: String) throws -> [Invoice] {
         try write { db in
             let instant = now()
+            try InvoiceRule.checkInvoiceable(quarter, today: LondonTime.date(of: instant))
             let due = try Charge.fetchAll(db, sql: """
                 SELECT * FROM charge
                 WHERE invoiceId IS NULL AND waivedAt IS NULL AND reversedAt IS NULL AND exemptReason IS NULL
@@ -173,7 +191,9 @@ extension AppDatabase {
             }
             let agency = try Agency.fetchOne(db, key: invoice.agencyId)!
             let lines = try Self.chargeLines(db, SQLFilter("ch.invoiceId = ?", [invoice.id])).sorted { $0.charge.raisedAt < $1.charge.raisedAt }
-            return InvoiceDetails(invoice: invoice, agencyName: agency.name, billingContact: agency.billingContact, lines: lines)
+            let credits = try Self.creditNoteLines(db, SQLFilter("cn.invoiceId = ?", [invoice.id])).reversed()
+            return InvoiceDetails(invoice: invoice, agencyName: agency.name, billingContact: agency.billingContact, lines: lines,
+                                  credits: Array(credits))
         }
     }
 }

@@ -14,7 +14,8 @@ extension AppDatabase {
         return ChargingPolicy(cutoffWorkingDays: row["cutoffWorkingDays"], lateCancellationPercent: row["lateCancellationPercent"],
                               nonAttendancePercent: row["nonAttendancePercent"], halfDayFee: Pence(row["halfDayFeePence"]),
                               fullDayFee: Pence(row["fullDayFeePence"]), halfDayMaxMinutes: row["halfDayMaxMinutes"],
-                              exemptReasons: reasons)
+                              exemptReasons: reasons,
+                              chargesLateCancellationOfLatePromotion: row["chargesLateCancellationOfLatePromotion"])
     }
 
     /// Replaces the charging policy. Charges already raised keep the numbers they were raised under.
@@ -25,16 +26,17 @@ extension AppDatabase {
             guard before != policy else { return }
             try db.execute(sql: """
                 INSERT INTO chargingPolicy (id, cutoffWorkingDays, lateCancellationPercent, nonAttendancePercent,
-                    halfDayFeePence, fullDayFeePence, halfDayMaxMinutes, exemptReasons, updatedAt)
-                VALUES (1, ?, ?, ?, ?, ?, ?, ?, ?)
+                    halfDayFeePence, fullDayFeePence, halfDayMaxMinutes, exemptReasons, chargesLateCancellationOfLatePromotion, updatedAt)
+                VALUES (1, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 ON CONFLICT (id) DO UPDATE SET cutoffWorkingDays = excluded.cutoffWorkingDays,
                     lateCancellationPercent = excluded.lateCancellationPercent, nonAttendancePercent = excluded.nonAttendancePercent,
                     halfDayFeePence = excluded.halfDayFeePence, fullDayFeePence = excluded.fullDayFeePence,
                     halfDayMaxMinutes = excluded.halfDayMaxMinutes, exemptReasons = excluded.exemptReasons,
+                    chargesLateCancellationOfLatePromotion = excluded.chargesLateCancellationOfLatePromotion,
                     updatedAt = excluded.updatedAt
                 """, arguments: [policy.cutoffWorkingDays, policy.lateCancellationPercent, policy.nonAttendancePercent,
                                  policy.halfDayFee.amount, policy.fullDayFee.amount, policy.halfDayMaxMinutes,
-                                 jsonText(policy.exemptReasons), now()])
+                                 jsonText(policy.exemptReasons), policy.chargesLateCancellationOfLatePromotion, now()])
             try db.audit("charging policy changed", entity: "chargingPolicy", id: 1, actor: actor, at: now(),
                          before: before, after: policy)
         }

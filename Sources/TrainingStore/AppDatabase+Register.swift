@@ -17,7 +17,7 @@ extension AppDatabase {
     }
 
     /// Marks learners present or absent. A non-attendance raises its charge under the policy; correcting an
-    /// absence to present reverses that charge (unless already invoiced). Marks can be corrected until the
+    /// absence to present reverses that charge (credits it, if already invoiced). Marks can be corrected until the
     /// session is closed with `deliverSession`. All the learners given are marked, or none.
     @discardableResult
     public func mark(session id: Int64, present: [String] = [], absent: [String] = [], by actor: String) throws -> [RegisterMark] {
@@ -86,20 +86,14 @@ extension AppDatabase {
         }
     }
 
+    /// The learner attended after all: their non-attendance charge is reversed, or, once invoiced, credited in
+    /// full (CreditRule). Returns the charge reversed, if one was.
     static func reverseNonAttendanceCharge(of booking: Booking, by actor: String, at instant: Date, in db: Database) throws -> Charge? {
-        guard var charge = try Charge.fetchOne(db.cachedStatement(sql: """
-            SELECT * FROM charge WHERE bookingId = ? AND kind = 'non-attendance' AND reversedAt IS NULL ORDER BY id DESC
+        guard let charge = try Charge.fetchOne(db.cachedStatement(sql: """
+            SELECT * FROM charge WHERE bookingId = ? AND kind = 'non-attendance' AND reversedAt IS NULL
+              AND NOT EXISTS (SELECT 1 FROM creditNote WHERE chargeId = charge.id) ORDER BY id DESC
             """), arguments: [booking.id]) else { return nil }
-        if let invoiceId = charge.invoiceId {
-            let number = try Int.fetchOne(db, sql: "SELECT number FROM invoice WHERE id = ?", arguments: [invoiceId])!
-            throw InputError("the non-attendance charge is already on invoice \(number); credit the agency instead of correcting the register",
-                             at: InputLocation(field: "booking \(booking.id!)"))
-        }
-        let before = charge
-        charge.reversedAt = instant
-        try charge.update(db)
-        try db.audit("charge reversed by register correction", entity: "charge", id: charge.id!, actor: actor, at: instant,
-                     before: before, after: charge)
-        return charge
+        return try withdraw(charge, cause: .registerCorrected, reason: CreditRule.reason(for: .registerCorrected),
+                            auditAction: "charge reversed by register correction", by: actor, at: instant, in: db).reversed
     }
 }

@@ -177,7 +177,7 @@ extension AppDatabase {
     }
 
     /// The partnership cancels a session: every live booking on it is released with no charge, charges
-    /// already raised for late cancellations of it are reversed (unless invoiced), and each booker is told.
+    /// already raised for late cancellations of it are reversed (or credited, if invoiced), and each booker is told.
     /// A session whose register has marks took place and cannot be cancelled. Returns the bookings released.
     @discardableResult
     public func cancelSession(_ id: Int64, reason: SessionCancelReason, note: String?, by actor: String) throws -> [BookingLine] {
@@ -220,17 +220,24 @@ extension AppDatabase {
                     createdAt: instant, sentAt: nil)
                 try notification.insert(db)
             }
-            // No charge where the partnership cancelled the session (DOMAIN.md, "Charging policy").
+            // No charge where the partnership cancelled the session (DOMAIN.md, "Charging policy"): one not yet
+            // invoiced is reversed; one already invoiced is credited in full, and the booker is told.
             let raised = try Charge.fetchAll(db, sql: """
                 SELECT ch.* FROM charge ch JOIN booking b ON b.id = ch.bookingId
-                WHERE b.sessionId = ? AND ch.reversedAt IS NULL AND ch.invoiceId IS NULL
+                WHERE b.sessionId = ? AND ch.reversedAt IS NULL ORDER BY ch.id
                 """, arguments: [id])
-            for var charge in raised {
-                let unreversed = charge
-                charge.reversedAt = instant
-                try charge.update(db)
-                try db.audit("charge reversed: the partnership cancelled the session", entity: "charge", id: charge.id!, actor: actor,
-                             at: instant, before: unreversed, after: charge)
+            for charge in raised {
+                let outcome = try Self.withdraw(charge, cause: .sessionCancelled,
+                                                reason: CreditRule.reason(for: .sessionCancelled, sessionCancelReason: reason.rawValue),
+                                                auditAction: "charge reversed: the partnership cancelled the session", by: actor, at: instant, in: db)
+                guard let credit = outcome.credit else { continue }
+                let line = try Self.bookingLines(db, SQLFilter("b.id = ?", [charge.bookingId])).first!
+                let invoice = try Int.fetchOne(db, sql: "SELECT number FROM invoice WHERE id = ?", arguments: [credit.invoiceId])!
+                var notification = Notification(
+                    id: nil, bookingId: charge.bookingId, sessionId: id, recipient: Self.recipient(of: line), kind: "charge-credited",
+                    message: "\(title) on \(LondonTime.format(session.startsAt)) has been cancelled by the partnership, so the \(Pence(charge.amountPence)) charge for \(line.learnerName)'s place on invoice \(invoice) is credited in full by credit note \(credit.shownNumber).",
+                    createdAt: instant, sentAt: nil)
+                try notification.insert(db)
             }
             try db.audit("session cancelled", entity: "session", id: id, actor: actor, at: instant, before: before, after: session)
             return released

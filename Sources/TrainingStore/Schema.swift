@@ -19,6 +19,7 @@ enum Schema {
         migrator.registerMigration("8-web-sessions", migrate: createWebSessions)
         migrator.registerMigration("9-year-scan-covering-indexes", migrate: createYearScanCoveringIndexes)
         migrator.registerMigration("10-officer-notifications", migrate: allowOfficerNotifications)
+        migrator.registerMigration("11-credit-notes", migrate: createCreditNotes)
         return migrator
     }
 

@@ -23,6 +23,7 @@ extension Training {
                 print("  Non-attendance:            \(p.nonAttendancePercent)% of the place fee")
                 print("  Place fee:                 \(p.halfDayFee) up to \(CourseDuration(minutes: p.halfDayMaxMinutes)!) (half day), \(p.fullDayFee) longer")
                 print("  Exempt reasons:            \(p.exemptReasons.isEmpty ? "none" : p.exemptReasons.joined(separator: ", "))")
+                print("  Waiting-list place given after the cut-off: \(p.chargesLateCancellationOfLatePromotion ? "charged" : "no charge") for a late cancellation (a non-attendance is always charged)")
                 print("  Substitution from the same agency is free up to the start; nothing is charged when the partnership cancels.")
             }
         }
@@ -35,6 +36,7 @@ extension Training {
                       training policy set --cutoff 10 --late-percent 50 --no-show-percent 100
                       training policy set --half-day-fee 50.00 --full-day-fee 100.00 --half-day-hours 4
                       training policy set --exempt illness,bereavement,jury-service
+                      training policy set --charge-late-promotions no
                     """)
 
             @OptionGroup var options: DatabaseOptions
@@ -45,6 +47,8 @@ extension Training {
             @Option(help: "Place fee of a full day, in pounds.") var fullDayFee: String?
             @Option(help: "Longest session, in hours, charged as a half day.") var halfDayHours: Double?
             @Option(help: "Comma-separated cancellation reasons that raise no charge.") var exempt: String?
+            @Option(help: "yes or no: charge a late cancellation of a place given from the waiting list after the cut-off (default no).")
+            var chargeLatePromotions: String?
 
             func run() throws {
                 let database = try options.open()
@@ -58,6 +62,13 @@ extension Training {
                 if let exempt {
                     policy.exemptReasons = exempt.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
                 }
+                if let chargeLatePromotions {
+                    switch chargeLatePromotions.lowercased() {
+                    case "yes": policy.chargesLateCancellationOfLatePromotion = true
+                    case "no": policy.chargesLateCancellationOfLatePromotion = false
+                    default: throw InputError("'\(chargeLatePromotions)' is not yes or no", at: InputLocation(field: "--charge-late-promotions"))
+                    }
+                }
                 try database.setChargingPolicy(policy, by: options.actor)
                 print("Charging policy updated. Charges already raised are unchanged.")
             }
@@ -67,8 +78,8 @@ extension Training {
     /// `training charges ...`.
     struct Charges: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "List and waive charges.",
-            subcommands: [List.self, Waive.self])
+            abstract: "List, waive and credit charges.",
+            subcommands: [List.self, Waive.self, Credit.self])
 
         struct List: ParsableCommand {
             static let configuration = CommandConfiguration(
@@ -113,6 +124,30 @@ extension Training {
                 print("Charge \(charge.shown) waived: \(reason).")
             }
         }
+
+        struct Credit: ParsableCommand {
+            static let configuration = CommandConfiguration(
+                abstract: "Credit an invoiced charge in full, with a reason (a numbered credit note, audited).",
+                discussion: """
+                    An invoice is never changed: a charge on one is given back by a credit note of its own
+                    (CN-0001, CN-0002 ...), which names the invoice and the charge. A charge not yet invoiced is
+                    waived instead.
+
+                    Example:
+                      training charges credit 31 --reason "Learner was on the register sheet after all"
+                    """)
+
+            @OptionGroup var options: DatabaseOptions
+            @Argument(help: "The charge's number.") var charge: Int64
+            @Option(help: "Why it is credited.") var reason: String
+
+            func run() throws {
+                let database = try options.open()
+                let note = try database.creditCharge(charge, reason: reason, by: options.actor)
+                let line = try database.creditNote(number: note.number)
+                print("Credit note \(note.shownNumber): \(Pence(note.amountPence)) to \(line.agencyName) for charge \(charge.shown) on invoice \(line.invoiceNumber) — \(note.reason).")
+            }
+        }
     }
 
     /// `training invoices ...`.
@@ -154,7 +189,8 @@ extension Training {
             @Option(help: "Only this agency.") var agency: String?
 
             func run() throws {
-                let invoices = try options.open().invoices(agencyName: agency)
+                let database = try options.open()
+                let invoices = try database.invoices(agencyName: agency)
                 guard !invoices.isEmpty else {
                     print("No invoices yet.")
                     return
@@ -162,6 +198,13 @@ extension Training {
                 print(TextTable.render(header: ["Number", "Agency", "Quarter", "Total", "Raised"], rows: invoices.map {
                     [String($0.invoice.number), $0.agencyName, "\(FinancialYear(startYear: $0.invoice.financialYear))-Q\($0.invoice.quarter)",
                      Pence($0.invoice.totalPence).description, LondonTime.format($0.invoice.raisedAt)]
+                }))
+                let credits = try database.creditNotes(agencyName: agency)
+                guard !credits.isEmpty else { return }
+                print("\nCredit notes")
+                print(TextTable.render(header: ["Number", "Agency", "Invoice", "Charge", "Amount", "Raised", "Reason"], rows: credits.map {
+                    [$0.note.shownNumber.description, $0.agencyName, String($0.invoiceNumber), $0.note.chargeId.shown,
+                     Pence($0.note.amountPence).description, LondonTime.format($0.note.raisedAt), $0.note.reason]
                 }))
             }
         }
@@ -186,6 +229,13 @@ extension Training {
                      Pence($0.charge.amountPence).description]
                 }))
                 print("\nTotal: \(Pence(i.totalPence))")
+                guard !details.credits.isEmpty else { return }
+                print("\nCredited since (the invoice stands; each credit note gives back one charge):")
+                print(TextTable.render(header: ["Credit note", "Charge", "Amount", "Raised", "Reason"], rows: details.credits.map {
+                    [$0.note.shownNumber.description, $0.note.chargeId.shown, Pence($0.note.amountPence).description,
+                     LondonTime.format($0.note.raisedAt), $0.note.reason]
+                }))
+                print("Credited: \(details.credits.total); still payable: \(Pence(i.totalPence) - details.credits.total)")
             }
         }
     }
