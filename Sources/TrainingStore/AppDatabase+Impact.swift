@@ -17,6 +17,10 @@ public struct Quote: Sendable, Equatable {
     /// The group the quote is drawn from — its course in the period, as the quote names it — counted in the
     /// answers of its kind (evaluations, or follow-ups for an example). Under five, it is not quoted (`SmallGroup`).
     public var groupResponses: Int
+
+    /// Drawn from a group too small to read: its words, course and sector are withheld and it is shown only
+    /// as "too small to read", in its place among the others.
+    public var isTooSmall: Bool { SmallGroup.isTooSmall(responses: groupResponses) }
 }
 
 /// A group's figures this year and last.
@@ -84,8 +88,9 @@ extension AppDatabase {
     }
 
     /// A quote names its course, so it is drawn from that course's answers in the period: the most recent
-    /// `count` are read, and those from a course with fewer than five answers of the kind are left out
-    /// (`SmallGroup`) rather than replaced, so no other quote changes.
+    /// `count` are read, and those from a course with fewer than five answers of the kind are withheld
+    /// (`SmallGroup`) — words, course and sector emptied — in their place, rather than replaced, so no other
+    /// quote moves.
     static func impactQuotes(period year: some ReportingPeriod, count: Int, in db: Database) throws -> ImpactQuotes {
         func quoteList(_ column: String, from table: String) throws -> [Quote] {
             try Row.fetchAll(db, sql: """
@@ -99,7 +104,10 @@ extension AppDatabase {
                 """, arguments: [year.firstDay, year.lastDay, year.firstDay, year.lastDay, count]).map {
                 Quote(courseTitle: $0["title"], sector: $0["sector"], text: $0["text"], submittedOn: LondonTime.date(of: $0["submittedAt"]),
                       groupResponses: $0["groupResponses"])
-            }.filter { !SmallGroup.isTooSmall(responses: $0.groupResponses) }
+            }.map { quote in
+                quote.isTooSmall ? Quote(courseTitle: "", sector: "", text: "", submittedOn: quote.submittedOn, groupResponses: quote.groupResponses)
+                    : quote
+            }
         }
         return ImpactQuotes(bestParts: try quoteList("bestPart", from: "evaluation"),
                             practiceChanges: try quoteList("practiceChange", from: "evaluation"),

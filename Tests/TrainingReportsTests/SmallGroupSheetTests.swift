@@ -71,3 +71,18 @@ struct SmallGroupSheetTests {
         #expect(Array(all[13...]) == [tooSmall, tooSmall])
     }
 }
+
+@Suite("Nothing under five: quotes on the Impact sheet")
+struct SmallGroupQuoteSheetTests {
+    @Test func aQuoteFromASmallGroupIsMarkedTooSmallToReadInItsPlace() {
+        let day = LocalDate(year: 2026, month: 3, day: 10)!
+        let quotes = ImpactQuotes(bestParts: [Quote(courseTitle: "", sector: "", text: "", submittedOn: day, groupResponses: 4),
+                                              Quote(courseTitle: "CSE briefing", sector: "Health", text: "The case studies", submittedOn: day, groupResponses: 5)],
+                                  practiceChanges: [], examples: [])
+        let empty = ImpactTallies(groups: [[:], [:]])
+        let reports = ImpactReport.reports(period: FinancialYear(startYear: 2025), by: [.level, .course], current: empty, previous: empty, quotes: quotes)
+        let table = BoardSheets.impact(period: FinancialYear(startYear: 2025), byLevel: reports[0], byCourse: reports[1]).tables[3]
+        #expect(table.rows == [[.text("too small to read"), .blank, .blank, .blank],
+                               [.text("CSE briefing"), .text("Health"), .text("The case studies"), .text("2026-03-10")]])
+    }
+}

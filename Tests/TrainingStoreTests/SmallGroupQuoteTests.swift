@@ -20,12 +20,13 @@ struct SmallGroupQuoteTests {
     @Test func aCourseWithFourAnswersGivesNoQuote() throws {
         let report = try programme(answered: 4).database.impact(period: FinancialYear(startYear: 2025))
         #expect(report.overall.figures.responses == 4)
-        #expect(report.bestParts.isEmpty)
+        #expect(report.bestParts.count == 4)
+        #expect(report.bestParts.allSatisfy { $0.isTooSmall && $0.text.isEmpty && $0.courseTitle.isEmpty && $0.sector.isEmpty })
     }
 
     @Test func aCourseWithFiveAnswersIsQuoted() throws {
         let report = try programme(answered: 5).database.impact(period: FinancialYear(startYear: 2025))
-        #expect(report.bestParts.count == 5)
-        #expect(report.bestParts.allSatisfy { $0.groupResponses == 5 })
+        #expect(report.bestParts.map(\.text).sorted() == (1...5).map { "Best part \($0)" })
+        #expect(report.bestParts.allSatisfy { !$0.isTooSmall && $0.courseTitle == Programme.halfDay })
     }
 }

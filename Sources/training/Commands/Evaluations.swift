@@ -235,7 +235,9 @@ extension Training {
             for (heading, list) in [("Best part", report.bestParts), ("How practice will change", report.practiceChanges),
                                     ("Difference made (follow-up)", report.examples)] where !list.isEmpty {
                 print("\n\(heading):")
-                for quote in list { print("  “\(quote.text)” — \(quote.courseTitle), \(quote.sector), \(quote.submittedOn)") }
+                for quote in list {
+                    print(quote.isTooSmall ? "  (\(SmallGroup.tooSmallToRead))" : "  “\(quote.text)” — \(quote.courseTitle), \(quote.sector), \(quote.submittedOn)")
+                }
             }
         }
 
