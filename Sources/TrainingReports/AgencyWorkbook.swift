@@ -14,6 +14,7 @@ public enum AgencyWorkbook {
         try database.forEachBooking(period: year.previous, agencyName: agencyName) { before.append($0) }
         let charges = try database.charges(agencyName: agencyName, year: year)
         let chargesBefore = try database.charges(agencyName: agencyName, year: year.previous)
+        let credits = try database.creditNotes(agencyName: agencyName, year: year)
         let takeUp = try database.takeUp(period: year).first { $0.agencyName == name }
         let takeUpBefore = try database.takeUp(period: year.previous).first { $0.agencyName == name }
 
@@ -39,12 +40,20 @@ public enum AgencyWorkbook {
                                       rows: charges.reversed().map { l in
                                           let c = l.charge
                                           return [.text(c.raisedOn.description), .text(l.learnerName ?? ""), .text(l.courseTitle), .text(l.state),
-                                                  .money(c.isPayable ? Pence(c.amountPence) : .zero), .text(c.rule)]
+                                                  .money(l.isOwed ? Pence(c.amountPence) : .zero), .text(c.rule)]
                                       },
                                       total: [.text("Total payable"), .blank, .blank, .blank, .money(charges.payable), .blank])
+        // Credit notes issued in the year: each gives back one invoiced charge in full.
+        let creditTable = ReportTable(heading: "Credit notes, \(year)", columns: ["Credit note", "Issued", "Invoice", "Charge", "Learner", "Course", "Amount", "Reason"],
+                                      rows: credits.reversed().map { l in
+                                          [.text(l.note.shownNumber.description), .text(l.note.raisedOn.description), .count(l.invoiceNumber),
+                                           .count(Int(l.note.chargeId)), .text(l.learnerName ?? ""), .text(l.courseTitle),
+                                           .money(Pence(l.note.amountPence)), .text(l.note.reason)]
+                                      },
+                                      total: [.text("Total credited"), .blank, .blank, .blank, .blank, .blank, .money(credits.total), .blank])
         return [ReportSheet(name: "Summary", title: "Training summary for \(name)", tables: [summary]),
                 ReportSheet(name: "Bookings", title: "Bookings of \(name)", tables: [bookingTable]),
-                ReportSheet(name: "Charges", title: "Charges to \(name)", tables: [chargeTable])]
+                ReportSheet(name: "Charges", title: "Charges to \(name)", tables: [chargeTable] + (credits.isEmpty ? [] : [creditTable]))]
     }
 
     /// Writes `agency-<name>-YYYY-YY.xlsx` into `folder` and returns its path. `progress`, if given, is told

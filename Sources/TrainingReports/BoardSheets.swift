@@ -166,17 +166,23 @@ extension BoardSheets {
     }
 
     /// "Charges": per agency, late cancellations, non-attendances, the amount raised, waived and invoiced.
+    /// Where a charge of the period was credited after invoicing, two columns net it against the agency's
+    /// totals: credited, and payable (raised less waived and credited); without a credit the sheet is as before.
     public static func charges(period year: some ReportingPeriod, lines: [AgencyCharges]) -> ReportSheet {
         func sum(_ value: (AgencyCharges) -> Pence) -> Pence { lines.reduce(.zero) { $0 + value($1) } }
+        let credits = lines.contains { $0.credited > .zero }
         return ReportSheet(
             name: "Charges", title: "Charges for late cancellation and non-attendance",
             tables: [ReportTable(heading: "Charges raised, \(year)",
-                                 columns: ["Agency", "Late cancellations", "Non-attendances", "Raised", "Waived", "Invoiced"],
+                                 columns: ["Agency", "Late cancellations", "Non-attendances", "Raised", "Waived", "Invoiced"]
+                                    + (credits ? ["Credited", "Payable"] : []),
                                  rows: lines.map { [.text($0.agencyName), .count($0.lateCancellations), .count($0.nonAttendances),
-                                                    .money($0.raised), .money($0.waived), .money($0.invoiced)] },
+                                                    .money($0.raised), .money($0.waived), .money($0.invoiced)]
+                                                    + (credits ? [.money($0.credited), .money($0.payable)] : []) },
                                  total: [.text("Total"), .count(lines.reduce(0) { $0 + $1.lateCancellations }),
                                          .count(lines.reduce(0) { $0 + $1.nonAttendances }), .money(sum(\.raised)),
-                                         .money(sum(\.waived)), .money(sum(\.invoiced))])])
+                                         .money(sum(\.waived)), .money(sum(\.invoiced))]
+                                    + (credits ? [.money(sum(\.credited)), .money(sum(\.payable))] : []))])
     }
 
     /// "E-learning": licences allocated, started and completed per quarter for both years (with a chart),

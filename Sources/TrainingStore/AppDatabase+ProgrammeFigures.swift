@@ -154,14 +154,21 @@ public struct AgencyCharges: Sendable, Equatable {
     public var raised: Pence
     public var waived: Pence
     public var invoiced: Pence
+    /// Given back by credit notes after invoicing (the charges raised in the period that were credited).
+    public var credited: Pence
 
-    public init(agencyName: String, lateCancellations: Int, nonAttendances: Int, raised: Pence, waived: Pence, invoiced: Pence) {
+    /// What remains owed: raised, less waived and credited.
+    public var payable: Pence { raised - waived - credited }
+
+    public init(agencyName: String, lateCancellations: Int, nonAttendances: Int, raised: Pence, waived: Pence, invoiced: Pence,
+                credited: Pence = .zero) {
         self.agencyName = agencyName
         self.lateCancellations = lateCancellations
         self.nonAttendances = nonAttendances
         self.raised = raised
         self.waived = waived
         self.invoiced = invoiced
+        self.credited = credited
     }
 }
 
@@ -174,13 +181,16 @@ extension AppDatabase {
                     COALESCE(SUM(ch.kind = 'late-cancellation'), 0) AS late, COALESCE(SUM(ch.kind = 'non-attendance'), 0) AS absent,
                     COALESCE(SUM(ch.amountPence), 0) AS raised,
                     COALESCE(SUM(CASE WHEN ch.waivedAt IS NOT NULL THEN ch.amountPence ELSE 0 END), 0) AS waived,
-                    COALESCE(SUM(CASE WHEN ch.invoiceId IS NOT NULL THEN ch.amountPence ELSE 0 END), 0) AS invoiced
+                    COALESCE(SUM(CASE WHEN ch.invoiceId IS NOT NULL THEN ch.amountPence ELSE 0 END), 0) AS invoiced,
+                    COALESCE(SUM(cn.amountPence), 0) AS credited
                 FROM agency a LEFT JOIN charge ch
                     ON ch.agencyId = a.id AND ch.reversedAt IS NULL AND ch.raisedOn BETWEEN ? AND ?
+                LEFT JOIN creditNote cn ON cn.chargeId = ch.id
                 GROUP BY a.id ORDER BY a.name COLLATE NOCASE
                 """, arguments: [year.firstDay, year.lastDay]).map {
                 AgencyCharges(agencyName: $0["name"], lateCancellations: $0["late"], nonAttendances: $0["absent"],
-                              raised: Pence($0["raised"]), waived: Pence($0["waived"]), invoiced: Pence($0["invoiced"]))
+                              raised: Pence($0["raised"]), waived: Pence($0["waived"]), invoiced: Pence($0["invoiced"]),
+                              credited: Pence($0["credited"]))
             }
         }
     }

@@ -183,3 +183,25 @@ struct CreditNoteTests {
         #expect(marks[0].chargeRaised?.amountPence == 5000)
     }
 }
+
+@Suite("Credit notes in the board's charge figures")
+struct CreditNoteFigureTests {
+    @Test func aCreditedChargeIsCountedAsCreditedAgainstItsAgencyAndNothingElseMoves() throws {
+        let programme = try Programme()
+        let session = try programme.halfDaySession()
+        try programme.database.book(session: session, learnerEmail: "sam@council.example", by: "b")
+        programme.clock.set("2025-11-17 13:00")
+        let charge = try programme.database.mark(session: session, absent: ["sam@council.example"], by: "officer")[0].chargeRaised!.id!
+        try programme.database.raiseInvoices(for: Quarter.parse("2025-26-Q3"), by: "officer")
+        let year = try FinancialYear.parse("2025-26")
+        let before = try programme.database.chargesByAgency(period: year)
+        try programme.database.creditCharge(charge, reason: "register sheet found", by: "officer")
+        let after = try programme.database.chargesByAgency(period: year)
+        #expect(after[0] == AgencyCharges(agencyName: "Calderdale Council", lateCancellations: 0, nonAttendances: 1, raised: 5000, waived: 0,
+                                          invoiced: 5000, credited: 5000))
+        #expect(after[0].payable == .zero)
+        var unchanged = after
+        unchanged[0].credited = .zero
+        #expect(unchanged == before)
+    }
+}

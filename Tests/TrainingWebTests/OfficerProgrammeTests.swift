@@ -309,6 +309,41 @@ struct OfficerProgrammeTests {
         }
     }
 
+    /// A charge raised the day before the session and invoiced in its quarter (issue 17).
+    func invoicedFixture() throws -> (WebFixture, Charge) {
+        let clock = ProgrammeTestClock()
+        let fixture = try WebFixture(now: clock.function)
+        let booking = try fixture.database.book(session: fixture.session, learnerEmail: "sam@nhs.example", by: "setup").booking
+        clock.now = fixture.sessionStart.addingTimeInterval(-24 * 3600)
+        let charge = try #require(try fixture.database.cancelBooking(booking.id!, by: "setup").charge)
+        try fixture.database.raiseInvoices(for: Quarter(containing: charge.raisedOn), by: "setup")
+        return (fixture, charge)
+    }
+
+    @Test func creditingAnInvoicedChargeIssuesACreditNoteShownWithTheInvoices() async throws {
+        let (fixture, charge) = try invoicedFixture()
+        try await asOfficer(fixture, on: "/officer/charges/\(charge.id!)") { browser in
+            let response = try await browser.post("/officer/charges/\(charge.id!)/credit", [("creditReason", "Booked in error by the partnership")])
+            #expect(response.status == .seeOther)
+            #expect(try fixture.database.charge(id: charge.id!).state == "credited: CN-0001 (invoice 1)")
+            try expectAudited(fixture, "credit note issued")
+            #expect(Browser.text(try await browser.get("/officer/invoices")).contains("CN-0001"))
+            #expect(Browser.text(try await browser.get("/officer/invoices/1")).contains("CN-0001"))
+        }
+    }
+
+    @Test func aCreditWithoutAReasonIsRefusedBesideItsField() async throws {
+        let (fixture, charge) = try invoicedFixture()
+        try await asOfficer(fixture, on: "/officer/charges/\(charge.id!)") { browser in
+            let response = try await browser.post("/officer/charges/\(charge.id!)/credit", [("creditReason", " ")])
+            #expect(response.status == .unprocessableContent)
+            let page = Browser.text(response)
+            #expect(page.contains(##"<a href="#creditReason">Enter why the charge is credited</a>"##))
+            #expect(page.contains(#"id="creditReason-error""#))
+            #expect(try fixture.database.creditNotes().isEmpty)
+        }
+    }
+
     @Test func raisingTheInvoicesOfAQuarterShowsEachInvoice() async throws {
         let (fixture, charge) = try chargedFixture()
         try await asOfficer(fixture, on: "/officer/invoices/raise") { browser in

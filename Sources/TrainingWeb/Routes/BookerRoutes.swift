@@ -255,7 +255,9 @@ struct BookerRoutes {
         let agency = try agency(context)
         let lines = try database.charges(agencyName: agency.name)
         let invoices = try database.invoices(agencyName: agency.name)
+        let credits = try database.creditNotes(agencyName: agency.name)
         return site.pages.render("booker-charges", title: "Charges and invoices", [
+            "credits": credits.map(creditNoteValues), "hasCredits": !credits.isEmpty,
             "charges": lines.map { line -> [String: Any] in
                 ["raised": line.charge.raisedOn.description, "name": line.learnerName ?? "", "course": line.courseTitle,
                  "kind": Display.words(line.charge.kind),
@@ -290,7 +292,16 @@ func invoiceValues(_ details: InvoiceDetails) -> [String: Any] {
      "period": Display.period(of: details.invoice),
      "total": Pence(details.invoice.totalPence).description, "raised": Display.instant(details.invoice.raisedAt),
      "lines": details.lines.map { ["name": $0.learnerName ?? "", "course": $0.courseTitle, "amount": Pence($0.charge.amountPence).description,
-                                   "rule": $0.charge.rule] }]
+                                   "rule": $0.charge.rule] },
+     "credits": details.credits.map(creditNoteValues), "hasCredits": !details.credits.isEmpty,
+     "stillPayable": (Pence(details.invoice.totalPence) - details.credits.total).description]
+}
+
+/// A credit note as the officer's and the agency's pages show it.
+func creditNoteValues(_ line: CreditNoteLine) -> [String: Any] {
+    ["number": line.note.shownNumber.description, "invoice": line.invoiceNumber, "charge": line.note.chargeId,
+     "issued": Display.instant(line.note.raisedAt), "reason": line.note.reason, "amount": Pence(line.note.amountPence).description,
+     "agency": line.agencyName]
 }
 
 /// The last six financial years up to the one `today` is in, newest first, for choosing a workbook.

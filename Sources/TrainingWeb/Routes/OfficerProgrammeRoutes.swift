@@ -33,6 +33,7 @@ struct OfficerProgrammeRoutes {
         group.get("charges") { request, context in try charges(request, context) }
         group.get("charges/:charge") { _, context in try chargePage(try charge(context), context) }
         group.post("charges/:charge/waive") { _, context in try waive(try charge(context), context) }
+        group.post("charges/:charge/credit") { _, context in try credit(try charge(context), context) }
         group.get("invoices") { _, context in try invoices(context) }
         group.get("invoices/raise") { _, context in raiseForm(context) }
         group.post("invoices/raise") { _, context in try raiseInvoices(context) }
@@ -320,7 +321,8 @@ struct OfficerProgrammeRoutes {
             "id": c.id!, "agency": line.agencyName, "name": line.learnerName ?? "", "course": line.courseTitle,
             "session": Display.instant(line.sessionStart), "kind": Display.words(c.kind), "amount": Pence(c.amountPence).description,
             "rule": c.rule, "state": line.state, "waivable": c.isPayable && line.invoiceNumber == nil,
-            "values": ["reason": context.form["reason"] ?? ""],
+            "creditable": line.isCreditable, "invoice": line.invoiceNumber.map(String.init) ?? "",
+            "values": ["reason": context.form["reason"] ?? "", "creditReason": context.form["creditReason"] ?? ""],
         ], context: context, path: "/officer/charges", errors: errors)
     }
 
@@ -338,9 +340,26 @@ struct OfficerProgrammeRoutes {
         }
     }
 
+    /// Credits an invoiced charge in full with the officer's reason: a credit note of its own.
+    func credit(_ line: ChargeLine, _ context: WebContext) throws -> Response {
+        guard let reason = context.form["creditReason"] else {
+            return try chargePage(line, context, errors: [FieldError(field: "creditReason", message: "Enter why the charge is credited")])
+        }
+        do {
+            let note = try database.creditCharge(line.charge.id!, reason: reason, by: context.actor)
+            context.flash("Credit note \(note.shownNumber) gives \(Pence(note.amountPence)) back to \(line.agencyName) for charge \(line.charge.id!): \(reason).")
+            return seeOther("/officer/invoices")
+        } catch {
+            guard let problems = fieldErrors(error, field: "creditReason") else { throw error }
+            return try chargePage(line, context, errors: problems)
+        }
+    }
+
     func invoices(_ context: WebContext) throws -> Response {
         let list = try database.invoices()
+        let credits = try database.creditNotes()
         return site.pages.render("officer-invoices", title: "Invoices", [
+            "credits": credits.map(creditNoteValues), "hasCredits": !credits.isEmpty,
             "invoices": list.map { ["number": $0.invoice.number, "agency": $0.agencyName, "period": Display.period(of: $0.invoice),
                                     "total": Pence($0.invoice.totalPence).description, "raised": Display.instant($0.invoice.raisedAt)] },
             "none": list.isEmpty,
@@ -349,7 +368,8 @@ struct OfficerProgrammeRoutes {
 
     func raiseForm(_ context: WebContext, errors: [FieldError] = []) -> Response {
         let current = FinancialYear(containing: LondonTime.date(of: database.currentTime()))
-        let quarters = (current.previous.quarters + current.quarters).reversed().map(\.description)
+        let today = LondonTime.date(of: database.currentTime())
+        let quarters = (current.previous.quarters + current.quarters).filter { $0.firstDay <= today }.reversed().map(\.description)
         return page("officer-invoices-raise", "Raise invoices", context, values: [
             "quarters": options(quarters, selected: context.form["quarter"], words: false),
         ], errors: errors, path: "/officer/charges")
@@ -359,7 +379,13 @@ struct OfficerProgrammeRoutes {
         guard let text = context.form["quarter"], let quarter = try? Quarter.parse(text) else {
             return raiseForm(context, errors: [FieldError(field: "quarter", message: "Choose the quarter to invoice")])
         }
-        let raised = try database.raiseInvoices(for: quarter, by: context.actor)
+        let raised: [Invoice]
+        do {
+            raised = try database.raiseInvoices(for: quarter, by: context.actor)
+        } catch {
+            guard let problems = fieldErrors(error, field: "quarter") else { throw error }
+            return raiseForm(context, errors: problems)
+        }
         context.flash(raised.isEmpty ? "Nothing to invoice: every payable charge up to the end of \(quarter) is already billed."
                                      : "\(raised.count) invoice\(raised.count == 1 ? "" : "s") raised for \(quarter), numbers "
                                         + raised.map { String($0.number) }.joined(separator: ", ") + ".")

@@ -172,6 +172,12 @@ extension Templates {
             <tbody>{{#invoices}}<tr><td><a href="/agency/invoices/{{number}}">{{number}}</a></td><td>{{period}}</td><td class="number">{{total}}</td></tr>{{/invoices}}</tbody></table>
             {{/hasInvoices}}
             {{^hasInvoices}}<p>No invoices.</p>{{/hasInvoices}}
+            {{#hasCredits}}
+            <h2>Credit notes</h2>
+            <table><caption class="visually-hidden">Credit notes, newest first</caption>
+            <thead><tr><th scope="col">Credit note</th><th scope="col">Invoice</th><th scope="col">Charge</th><th scope="col">Issued</th><th scope="col">Reason</th><th scope="col" class="number">Amount</th></tr></thead>
+            <tbody>{{#credits}}<tr><td>{{number}}</td><td>{{invoice}}</td><td>{{charge}}</td><td>{{issued}}</td><td>{{reason}}</td><td class="number">{{amount}}</td></tr>{{/credits}}</tbody></table>
+            {{/hasCredits}}
             {{/content}}{{/layout}}
             """,
         "invoice": """
@@ -180,6 +186,13 @@ extension Templates {
             <table><caption>Charges on this invoice</caption>
             <thead><tr><th scope="col">Name</th><th scope="col">Course</th><th scope="col">Rule</th><th scope="col" class="number">Amount</th></tr></thead>
             <tbody>{{#lines}}<tr><td>{{name}}</td><td>{{course}}</td><td>{{rule}}</td><td class="number">{{amount}}</td></tr>{{/lines}}</tbody></table>
+            {{#hasCredits}}
+            <p>The invoice stands as raised; these credit notes give back charges on it.</p>
+            <table><caption>Credited since</caption>
+            <thead><tr><th scope="col">Credit note</th><th scope="col">Charge</th><th scope="col">Issued</th><th scope="col">Reason</th><th scope="col" class="number">Amount</th></tr></thead>
+            <tbody>{{#credits}}<tr><td>{{number}}</td><td>{{charge}}</td><td>{{issued}}</td><td>{{reason}}</td><td class="number">{{amount}}</td></tr>{{/credits}}</tbody></table>
+            <p>Still payable on this invoice: <strong>{{stillPayable}}</strong></p>
+            {{/hasCredits}}
             {{/content}}{{/layout}}
             """,
         "booker-report": """

@@ -120,7 +120,14 @@ extension Templates {
             \(textGroup("reason", "Why it is waived", hint: "For example: Snow closed the roads. Kept in the audit log and shown to the agency."))
             """))
             {{/waivable}}
-            {{^waivable}}<p>This charge cannot be waived: it is not payable, or it is on an invoice already.</p>{{/waivable}}
+            {{#creditable}}
+            <h2>Credit this charge</h2>
+            <p>It is on invoice {{invoice}}, which stands as raised: a credit note of its own gives the whole {{amount}} back to {{agency}}.</p>
+            \(form("/officer/charges/{{id}}/credit", button: "Issue the credit note", style: "warning", """
+            \(textGroup("creditReason", "Why it is credited", hint: "For example: Register sheet found; the learner attended. Kept in the audit log and shown to the agency."))
+            """))
+            {{/creditable}}
+            {{^waivable}}{{^creditable}}<p>This charge cannot be waived or credited: nothing is owed on it.</p>{{/creditable}}{{/waivable}}
             <p><a href="/officer/charges">Back to charges</a></p>
             """),
         "officer-invoices": page("""
@@ -131,6 +138,12 @@ extension Templates {
             <thead><tr><th scope="col">Invoice</th><th scope="col">Agency</th><th scope="col">Quarter</th><th scope="col" class="number">Total</th><th scope="col">Raised</th></tr></thead>
             <tbody>{{#invoices}}<tr><th scope="row"><a href="/officer/invoices/{{number}}">{{number}}</a></th><td>{{agency}}</td><td>{{period}}</td><td class="number">{{total}}</td><td>{{raised}}</td></tr>{{/invoices}}</tbody></table>
             {{/none}}
+            {{#hasCredits}}
+            <h2>Credit notes</h2>
+            <table><caption class="visually-hidden">Credit notes, newest first</caption>
+            <thead><tr><th scope="col">Credit note</th><th scope="col">Agency</th><th scope="col">Invoice</th><th scope="col">Charge</th><th scope="col">Issued</th><th scope="col">Reason</th><th scope="col" class="number">Amount</th></tr></thead>
+            <tbody>{{#credits}}<tr><td>{{number}}</td><td>{{agency}}</td><td><a href="/officer/invoices/{{invoice}}">{{invoice}}</a></td><td><a href="/officer/charges/{{charge}}">{{charge}}</a></td><td>{{issued}}</td><td>{{reason}}</td><td class="number">{{amount}}</td></tr>{{/credits}}</tbody></table>
+            {{/hasCredits}}
             <p><a href="/officer/charges">Back to charges</a></p>
             """),
         "officer-invoices-raise": page(form("/officer/invoices/raise", button: "Raise the invoices", """
