@@ -148,12 +148,13 @@ extension AppDatabase {
 
     /// What cancelling a booking now would cost, shown to a booker before they confirm: the notice in
     /// working days and the charge the policy would raise (nil when none: enough notice, a waiting place,
-    /// or no agency to charge).
-    public func cancellationPreview(_ id: Int64, reason: String? = nil) throws -> CancellationTerms {
+    /// or no agency to charge). `at` is when the cancellation would be received (default now), as for
+    /// `cancelBooking`; the CLI shows the same terms before it asks.
+    public func cancellationPreview(_ id: Int64, at requested: Date? = nil, reason: String? = nil) throws -> CancellationTerms {
         try read { db in
             let booking = try Self.booking(id, in: db)
             let session = try Self.session(booking.sessionId, in: db)
-            return try Self.cancellationTerms(of: booking, on: session, at: now(), reason: reason, in: db)
+            return try Self.cancellationTerms(of: booking, on: session, at: requested ?? now(), reason: reason, in: db)
         }
     }
 

@@ -69,8 +69,10 @@ public struct SessionDetails: Sendable, Equatable {
 
 extension AppDatabase {
     /// Schedules a session of an active course. Times are instants (the CLI reads them in Europe/London).
+    /// With `refusingConcerns` a start in the past, at a weekend or on a bank holiday is refused, naming
+    /// each (`WorkingCalendar.schedulingConcerns`); the CLI asks so unless told `--anyway`.
     @discardableResult
-    public func scheduleSession(_ plan: SessionPlan, by actor: String) throws -> Session {
+    public func scheduleSession(_ plan: SessionPlan, by actor: String, refusingConcerns: Bool = false) throws -> Session {
         try StoredText.check(plan.venue, as: .venue, at: InputLocation(field: "--venue"), name: "the venue")
         try StoredText.check(plan.onlineURL, as: .venue, at: InputLocation(field: "--online"), name: "the online link")
         try StoredText.check(plan.trainer, as: .name, at: InputLocation(field: "--trainer"), name: "the trainer")
@@ -83,8 +85,15 @@ extension AppDatabase {
                 throw InputError("the course '\(course.title)' is retired: sessions cannot be scheduled for it", at: InputLocation(field: "course"))
             }
             guard plan.end > plan.start else {
-                throw InputError("the session ends (\(LondonTime.format(plan.end))) before it starts (\(LondonTime.format(plan.start)))",
+                throw InputError("the session ends (\(LondonTime.format(plan.end))) \(plan.end == plan.start ? "at the same time as" : "before") it starts (\(LondonTime.format(plan.start)))",
                                  at: InputLocation(field: "--end"))
+            }
+            if refusingConcerns {
+                let concerns = try Self.workingCalendar(db).schedulingConcerns(start: plan.start, now: instant)
+                if !concerns.isEmpty {
+                    throw InputError("not scheduled: \(concerns.map(\.description).joined(separator: "; ")) — give --anyway to schedule it all the same",
+                                     at: InputLocation(field: "--start"))
+                }
             }
             let capacity = plan.capacity ?? course.defaultCapacity
             guard capacity > 0 else { throw InputError("capacity must be at least 1", at: InputLocation(field: "--capacity")) }

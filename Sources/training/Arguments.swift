@@ -39,3 +39,16 @@ extension Int64 {
     /// An identifier as it is shown to people: `#12`.
     var shown: String { "#\(self)" }
 }
+
+extension Arguments {
+    /// A record's number as the program prints it (`#12`, see `shown`) or as a plain number (`12`): every
+    /// command argument and option naming a session, booking, charge, pool or invoice reads it with this.
+    static func id(_ text: String) throws -> Int64 {
+        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        let digits = trimmed.hasPrefix("#") ? trimmed.dropFirst() : Substring(trimmed)
+        guard !digits.isEmpty, digits.allSatisfy({ ("0"..."9").contains($0) }), let value = Int64(digits), value > 0 else {
+            throw ValidationError("'\(text)' is not a number such as 12 or #12")
+        }
+        return value
+    }
+}

@@ -50,6 +50,7 @@ final class Workspace {
         process.environment = environment
         let output = Pipe(), errors = Pipe()
         process.standardOutput = output
+        process.standardInput = FileHandle.nullDevice   // never a terminal: a command that would ask goes on
         process.standardError = errors
         try process.run()
         let outputData = output.fileHandleForReading.readDataToEndOfFile()

@@ -15,7 +15,7 @@ extension Training {
                 """)
 
         @OptionGroup var options: DatabaseOptions
-        @Argument(help: "The session's number.") var session: Int64
+        @Argument(help: "The session's number.", transform: Arguments.id) var session: Int64
         @Argument(help: "The learner's email.") var learner: String
         @Option(help: "Who is booking (default: $TRAINING_USER or the login name).") var by: String?
         @Flag(help: "Officer only: book although the learner lacks a prerequisite (audited).") var overridePrerequisites = false
@@ -43,23 +43,35 @@ extension Training {
             commandName: "cancel",
             abstract: "Cancel a booking; a late cancellation is charged under the policy, and the place goes to the first learner waiting.",
             discussion: """
-                Notice is the whole working days between the cancellation and the session's day.
+                Notice is the whole working days between the cancellation and the session's day. It first \
+                shows the notice and the charge the cancellation will raise — the same terms the booker's \
+                cancel page shows — and, on a terminal, asks before cancelling; answering anything but y \
+                changes nothing and exits with status 1. --yes skips the question; when standard input is \
+                not a terminal (a script, a pipe) it never waits and goes on.
 
                 Examples:
                   training cancel 57 --reason "rota change"
-                  training cancel 57 --reason illness --at "2025-11-10 08:15"
+                  training cancel '#57' --reason illness --at "2025-11-10 08:15" --yes
                 """)
 
         @OptionGroup var options: DatabaseOptions
-        @Argument(help: "The booking's number.") var booking: Int64
+        @Argument(help: "The booking's number.", transform: Arguments.id) var booking: Int64
         @Option(help: "Who cancelled.") var by: String?
         @Option(help: "When the cancellation was received, YYYY-MM-DD HH:MM (default: now).") var at: String?
         @Option(help: "Why (exempt reasons such as illness raise no charge).") var reason: String?
+        @Flag(help: "Cancel without asking.") var yes = false
 
         func run() throws {
-            let outcome = try options.open().cancelBooking(booking, by: by ?? options.actor,
-                                                           at: try at.map { try Arguments.londonTime($0, option: "--at") },
-                                                           reason: reason)
+            let database = try options.open()
+            let at = try at.map { try Arguments.londonTime($0, option: "--at") }
+            if !yes {
+                print(Self.terms(try database.cancellationPreview(booking, at: at, reason: reason), of: booking))
+                guard Confirmation.confirmed("Cancel booking \(booking.shown)?") else {
+                    print("Not cancelled: booking \(booking.shown) is unchanged.")
+                    throw ExitCode(1)
+                }
+            }
+            let outcome = try database.cancelBooking(booking, by: by ?? options.actor, at: at, reason: reason)
             print("Cancelled booking \(booking.shown) with \(outcome.notice) working day\(outcome.notice == 1 ? "" : "s")' notice.")
             if let charge = outcome.charge {
                 print(charge.exemptReason == nil ? "Charge \(charge.id!.shown) raised: \(charge.rule)." : "No charge: \(charge.rule).")
@@ -70,6 +82,14 @@ extension Training {
                 print("The place went to \(promoted.learnerName) from the waiting list; their booker will be told.")
             }
         }
+
+        /// What cancelling will give and cost, from the store's preview (the booker's cancel page's own).
+        static func terms(_ terms: CancellationTerms, of booking: Int64) -> String {
+            let notice = "\(terms.notice) working day\(terms.notice == 1 ? "" : "s")' notice"
+            guard let charge = terms.charge else { return "Cancelling booking \(booking.shown) now gives \(notice): no charge." }
+            if charge.amount == .zero { return "Cancelling booking \(booking.shown) now gives \(notice): no charge (\(charge.rule))." }
+            return "Cancelling booking \(booking.shown) now gives \(notice) and raises a charge of \(charge.amount): \(charge.rule)."
+        }
     }
 
     /// `training substitute`: another learner in the same place.
@@ -79,7 +99,7 @@ extension Training {
             discussion: "Example:\n  training substitute 57 jo.bloggs@calderdale.example")
 
         @OptionGroup var options: DatabaseOptions
-        @Argument(help: "The booking's number.") var booking: Int64
+        @Argument(help: "The booking's number.", transform: Arguments.id) var booking: Int64
         @Argument(help: "The substitute's email.") var learner: String
         @Option(help: "Who made the change.") var by: String?
         @Flag(help: "Officer only: accept a substitute who lacks a prerequisite (audited).") var overridePrerequisites = false
@@ -107,7 +127,7 @@ extension Training {
                 discussion: "Example:\n  training waitlist show 12")
 
             @OptionGroup var options: DatabaseOptions
-            @Argument(help: "The session's number.") var session: Int64
+            @Argument(help: "The session's number.", transform: Arguments.id) var session: Int64
 
             func run() throws {
                 let list = try options.open().waitingList(session: session)
@@ -137,7 +157,7 @@ extension Training {
                 discussion: "Example:\n  training booking ics 57 --out booking-57.ics")
 
             @OptionGroup var options: DatabaseOptions
-            @Argument(help: "The booking's number.") var booking: Int64
+            @Argument(help: "The booking's number.", transform: Arguments.id) var booking: Int64
             @Option(help: "The file to write (default: standard output).") var out: String?
 
             func run() throws {
@@ -151,7 +171,7 @@ extension Training {
                 discussion: "Example:\n  training booking history 57")
 
             @OptionGroup var options: DatabaseOptions
-            @Argument(help: "The booking's number.") var booking: Int64
+            @Argument(help: "The booking's number.", transform: Arguments.id) var booking: Int64
 
             func run() throws {
                 let history = try options.open().bookingHistory(booking)
@@ -167,7 +187,7 @@ extension Training {
             discussion: "Example:\n  training register 12")
 
         @OptionGroup var options: DatabaseOptions
-        @Argument(help: "The session's number.") var session: Int64
+        @Argument(help: "The session's number.", transform: Arguments.id) var session: Int64
 
         func run() throws {
             let lines = try options.open().register(session: session)
@@ -195,7 +215,7 @@ extension Training {
                 """)
 
         @OptionGroup var options: DatabaseOptions
-        @Argument(help: "The session's number.") var session: Int64
+        @Argument(help: "The session's number.", transform: Arguments.id) var session: Int64
         @Argument(help: "Emails of learners present.") var present: [String] = []
         @Option(parsing: .upToNextOption, help: "Emails of learners absent.") var absent: [String] = []
 

@@ -116,7 +116,7 @@ extension Training {
                 discussion: "Example:\n  training charges waive 31 --reason \"Snow closed the roads\"")
 
             @OptionGroup var options: DatabaseOptions
-            @Argument(help: "The charge's number.") var charge: Int64
+            @Argument(help: "The charge's number.", transform: Arguments.id) var charge: Int64
             @Option(help: "Why it is waived.") var reason: String
 
             func run() throws {
@@ -138,7 +138,7 @@ extension Training {
                     """)
 
             @OptionGroup var options: DatabaseOptions
-            @Argument(help: "The charge's number.") var charge: Int64
+            @Argument(help: "The charge's number.", transform: Arguments.id) var charge: Int64
             @Option(help: "Why it is credited.") var reason: String
 
             func run() throws {
@@ -215,7 +215,7 @@ extension Training {
                 discussion: "Example:\n  training invoices show 3")
 
             @OptionGroup var options: DatabaseOptions
-            @Argument(help: "The invoice number.") var number: Int
+            @Argument(help: "The invoice number.", transform: { Int(try Arguments.id($0)) }) var number: Int
 
             func run() throws {
                 let details = try options.open().invoice(number: number)

@@ -65,7 +65,7 @@ extension Training {
                 discussion: "Example:\n  training licences quota 1 --agency \"Hope Nursery\" --quota 40")
 
             @OptionGroup var options: DatabaseOptions
-            @Argument(help: "The pool's number.") var pool: Int64
+            @Argument(help: "The pool's number.", transform: Arguments.id) var pool: Int64
             @Option(help: "The agency.") var agency: String
             @Option(help: "Most licences the agency may take from the pool.") var quota: Int?
             @Flag(help: "Remove the agency's quota.") var clear = false

@@ -15,7 +15,9 @@ extension Training {
             static let configuration = CommandConfiguration(
                 abstract: "Schedule a session of a course. Times are Europe/London.",
                 discussion: """
-                    Capacity, minimum numbers and delivery default to the course's.
+                    Capacity, minimum numbers and delivery default to the course's. A start in the past, at a \
+                    weekend or on a bank holiday is refused with the reason unless --anyway is given; a start the \
+                    clocks skip in spring (01:00-01:59 on the last Sunday of March) is refused.
 
                     Examples:
                       training session schedule "Introduction to Safeguarding" --start "2025-11-17 09:30" --end "2025-11-17 12:30" --venue "Halifax Town Hall" --trainer "J. Smith"
@@ -34,6 +36,7 @@ extension Training {
             @Option(help: "Most places one agency may hold (fair share).") var agencyCap: Int?
             @Option(help: "When bookings close, YYYY-MM-DD HH:MM (default: the start).") var cutoff: String?
             @Option(help: "Delivery, when it differs from the course's usual one.") var delivery: String?
+            @Flag(help: "Schedule it even though it starts in the past, at a weekend or on a bank holiday.") var anyway = false
 
             func validate() throws {
                 if venue != nil && online != nil { throw ValidationError("give --venue or --online, not both") }
@@ -41,13 +44,13 @@ extension Training {
 
             func run() throws {
                 let plan = SessionPlan(
-                    courseTitle: course, start: try Arguments.londonTime(start, option: "--start"),
+                    courseTitle: course, start: try LondonTime.parseExisting(start, at: InputLocation(field: "--start")),
                     end: try Arguments.londonTime(end, option: "--end"),
                     delivery: try delivery.map { try DeliveryMode.parse($0, at: InputLocation(field: "--delivery")) }
                         ?? (online != nil ? .virtual : nil),
                     venue: venue, onlineURL: online, trainer: trainer, capacity: capacity, minimumNumbers: min,
                     perAgencyCap: agencyCap, bookingCutoff: try cutoff.map { try Arguments.londonTime($0, option: "--cutoff") })
-                let session = try options.open().scheduleSession(plan, by: options.actor)
+                let session = try options.open().scheduleSession(plan, by: options.actor, refusingConcerns: !anyway)
                 print("Scheduled session \(session.id!.shown): \(course), \(LondonTime.format(session.startsAt))–\(LondonTime.format(session.endsAt).suffix(5)), \(session.capacity) places.")
             }
         }
@@ -89,7 +92,7 @@ extension Training {
                 discussion: "Example:\n  training session show 12")
 
             @OptionGroup var options: DatabaseOptions
-            @Argument(help: "The session's number.") var session: Int64
+            @Argument(help: "The session's number.", transform: Arguments.id) var session: Int64
 
             func run() throws {
                 let details = try options.open().sessionDetails(session)
@@ -122,7 +125,7 @@ extension Training {
                 discussion: "Example:\n  training session capacity 12 30")
 
             @OptionGroup var options: DatabaseOptions
-            @Argument(help: "The session's number.") var session: Int64
+            @Argument(help: "The session's number.", transform: Arguments.id) var session: Int64
             @Argument(help: "The new number of places.") var capacity: Int
 
             func run() throws {
@@ -138,7 +141,7 @@ extension Training {
                 discussion: "Example:\n  training session cancel 12 --reason low-numbers --note \"4 booked of 8 needed\"")
 
             @OptionGroup var options: DatabaseOptions
-            @Argument(help: "The session's number.") var session: Int64
+            @Argument(help: "The session's number.", transform: Arguments.id) var session: Int64
             @Option(help: "low-numbers, trainer, venue or other.") var reason: String
             @Option(help: "A note for the record.") var note: String?
 
@@ -155,7 +158,7 @@ extension Training {
                 discussion: "Example:\n  training session deliver 12")
 
             @OptionGroup var options: DatabaseOptions
-            @Argument(help: "The session's number.") var session: Int64
+            @Argument(help: "The session's number.", transform: Arguments.id) var session: Int64
 
             func run() throws {
                 try options.open().deliverSession(session, by: options.actor)
@@ -170,7 +173,7 @@ extension Training {
                 discussion: "Example:\n  training session ics 12 --out session-12.ics")
 
             @OptionGroup var options: DatabaseOptions
-            @Argument(help: "The session's number.") var session: Int64
+            @Argument(help: "The session's number.", transform: Arguments.id) var session: Int64
             @Option(help: "The file to write (default: standard output).") var out: String?
 
             func run() throws {
