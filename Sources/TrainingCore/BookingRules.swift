@@ -56,9 +56,11 @@ public enum SessionStatus: String, Vocabulary, Codable {
     public static let fieldName = "session status"
 }
 
-/// A booking's state (DOMAIN.md, "booking").
+/// A booking's state (DOMAIN.md, "booking"). A waiting place left when the session is delivered or
+/// cancelled becomes "no place came up": the waiting list closes.
 public enum BookingStatus: String, Vocabulary, Codable {
     case confirmed, waitlisted, cancelled, attended
     case didNotAttend = "did-not-attend"
+    case noPlaceCameUp = "no-place-came-up"
     public static let fieldName = "booking status"
 }

@@ -194,6 +194,8 @@ extension AppDatabase {
             let session = try Self.session(booking.sessionId, in: db)
             switch BookingStatus(rawValue: booking.status)! {
             case .cancelled: throw InputError("booking \(id) is already cancelled", at: InputLocation(field: "booking"))
+            case .noPlaceCameUp:
+                throw InputError("booking \(id) waited for a place that never came up; the waiting list is closed", at: InputLocation(field: "booking"))
             case .attended, .didNotAttend:
                 throw InputError("booking \(id) is already marked on the register (\(booking.status)); correct the register instead",
                                  at: InputLocation(field: "booking"))

@@ -14,6 +14,8 @@ public struct ErasureReport: Sendable, Hashable {
     /// False when a reader kept the write-ahead log busy, so the old pages there are overwritten only at
     /// the next checkpoint.
     public var logCleared: Bool
+    /// Their places still to come, cancelled with no charge (the waiting list moved up), by booking number.
+    public var placesCancelled: [Int64] = []
 }
 
 extension AppDatabase {
@@ -33,6 +35,7 @@ extension AppDatabase {
         var report = try write { db -> ErasureReport in
             let learner = try Self.learner(address, in: db)
             let instant = now()
+            let cancelled = try Self.cancelPlacesToCome(of: learner.id!, by: actor, at: instant, in: db)
             let bookings = "bookingId IN (SELECT id FROM booking WHERE learnerId = \(learner.id!))"
             let texts = try Self.freeTextCount(where: bookings, arguments: [], in: db)
             try Self.removeFreeText(where: bookings, arguments: [], at: instant, in: db)
@@ -43,10 +46,44 @@ extension AppDatabase {
                 pseudonym: pseudonym,
                 bookingsKept: try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM booking WHERE learnerId = ?", arguments: [learner.id])!,
                 licencesKept: try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM licenceAllocation WHERE learnerId = ?", arguments: [learner.id])!,
-                textsRemoved: texts.evaluations + texts.followUps, logCleared: false)
+                textsRemoved: texts.evaluations + texts.followUps, logCleared: false, placesCancelled: cancelled)
         }
         report.logCleared = try clearWriteAheadLog()
         return report
+    }
+
+    /// An erased learner will not come: each of their places still to come (RegisterRules.erasedPlace) is
+    /// cancelled with no charge, and a confirmed place goes to the first learner waiting. Places on sessions
+    /// already started stay, to be marked by booking number. Returns the bookings cancelled.
+    static func cancelPlacesToCome(of learnerId: Int64, by actor: String, at instant: Date, in db: Database) throws -> [Int64] {
+        let places = try Booking.fetchAll(db, sql: """
+            SELECT b.* FROM booking b JOIN session s ON s.id = b.sessionId
+            WHERE b.learnerId = ? AND b.status IN ('confirmed', 'waitlisted') AND s.status = 'scheduled' ORDER BY b.id
+            """, arguments: [learnerId])
+        let calendar = try workingCalendar(db)
+        var cancelled: [Int64] = []
+        for place in places {
+            let session = try Self.session(place.sessionId, in: db)
+            guard RegisterRules.erasedPlace(bookingStatus: BookingStatus(rawValue: place.status)!,
+                                            sessionStatus: SessionStatus(rawValue: session.status)!,
+                                            startsAt: session.startsAt, at: instant) == .cancelWithoutCharge else { continue }
+            var booking = place
+            booking.status = BookingStatus.cancelled.rawValue
+            booking.cancelledAt = instant
+            booking.cancelledBy = actor
+            booking.cancellationReason = "learner erased"
+            booking.noticeWorkingDays = calendar.noticeInWorkingDays(cancelledOn: LondonTime.date(of: instant), sessionDate: session.startDate)
+            try booking.update(db)
+            try db.recordBookingEvent(booking.id!, kind: "cancelled", from: place.status, to: booking.status, learnerId: booking.learnerId,
+                                      actor: actor, at: instant, note: "learner erased: no charge")
+            try db.audit("booking cancelled: learner erased", entity: "booking", id: booking.id!, actor: actor, at: instant,
+                         before: place, after: booking)
+            if place.status == BookingStatus.confirmed.rawValue {
+                _ = try promoteFromWaitingList(session, by: actor, at: instant, in: db)
+            }
+            cancelled.append(booking.id!)
+        }
+        return cancelled
     }
 
     /// Copies every committed page into the database file and empties the write-ahead log, so that old

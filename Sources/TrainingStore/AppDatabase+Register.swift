@@ -20,34 +20,58 @@ extension AppDatabase {
     /// absence to present reverses that charge (credits it, if already invoiced). Marks can be corrected until the
     /// session is closed with `deliverSession`. All the learners given are marked, or none.
     @discardableResult
-    public func mark(session id: Int64, present: [String] = [], absent: [String] = [], by actor: String) throws -> [RegisterMark] {
-        let marks = try present.map { (try EmailAddress($0, at: InputLocation(field: "learner")), true) }
-            + absent.map { (try EmailAddress($0, at: InputLocation(field: "learner")), false) }
+    ///
+    /// A place is named by its learner's email or, with `presentBookings`/`absentBookings`, by its booking
+    /// number — the only way to mark the place of a learner erased after the session started, so that every
+    /// session can be delivered. Marks are made from the session's start (RegisterRules.markRefusal).
+    public func mark(session id: Int64, present: [String] = [], absent: [String] = [],
+                     presentBookings: [Int64] = [], absentBookings: [Int64] = [], by actor: String) throws -> [RegisterMark] {
+        enum Place: Hashable {
+            case email(EmailAddress)
+            case booking(Int64)
+            var field: String {
+                switch self {
+                case .email(let email): return email.text
+                case .booking(let id): return "booking \(id)"
+                }
+            }
+        }
+        let marks = try present.map { (Place.email(try EmailAddress($0, at: InputLocation(field: "learner"))), true) }
+            + absent.map { (Place.email(try EmailAddress($0, at: InputLocation(field: "learner"))), false) }
+            + presentBookings.map { (Place.booking($0), true) } + absentBookings.map { (Place.booking($0), false) }
         if let repeated = Dictionary(grouping: marks, by: \.0).first(where: { $0.value.count > 1 })?.key {
-            throw InputError("\(repeated) is given more than once", at: InputLocation(field: repeated.text))
+            throw InputError("\(repeated.field) is given more than once", at: InputLocation(field: repeated.field))
         }
         return try write { db in
             let instant = now()
             let session = try Self.session(id, in: db)
-            switch SessionStatus(rawValue: session.status)! {
-            case .cancelled: throw InputError("session \(id) was cancelled: there is no register", at: InputLocation(field: "session"))
-            case .delivered: throw InputError("session \(id) is closed: its register can no longer be changed", at: InputLocation(field: "session"))
-            case .scheduled: break
-            }
-            guard LondonTime.date(of: instant) >= session.startDate else {
-                throw InputError("session \(id) has not happened yet (\(LondonTime.format(session.startsAt)))", at: InputLocation(field: "session"))
+            switch RegisterRules.markRefusal(sessionStatus: SessionStatus(rawValue: session.status)!, startsAt: session.startsAt, at: instant) {
+            case .sessionCancelled: throw InputError("session \(id) was cancelled: there is no register", at: InputLocation(field: "session"))
+            case .sessionDelivered: throw InputError("session \(id) is closed: its register can no longer be changed", at: InputLocation(field: "session"))
+            case .notStarted:
+                throw InputError("session \(id) has not started yet (\(LondonTime.format(session.startsAt))): its register opens at the start",
+                                 at: InputLocation(field: "session"))
+            case nil: break
             }
             let policy = try Self.chargingPolicy(db)
             var results: [RegisterMark] = []
-            for (email, attended) in marks {
-                guard let line = try Self.bookingLines(db, SQLFilter("b.sessionId = ? AND l.email = ? AND b.status <> 'cancelled'", [id, email.text])).first else {
-                    throw InputError("\(email) has no place on session \(id)", at: InputLocation(field: email.text))
+            for (place, attended) in marks {
+                let filter: SQLFilter
+                switch place {
+                case .email(let email): filter = SQLFilter("b.sessionId = ? AND l.email = ? AND b.status <> 'cancelled'", [id, email.text])
+                case .booking(let booking): filter = SQLFilter("b.sessionId = ? AND b.id = ? AND b.status <> 'cancelled'", [id, booking])
+                }
+                guard let line = try Self.bookingLines(db, filter).first else {
+                    throw InputError("\(place.field) has no place on session \(id)", at: InputLocation(field: place.field))
                 }
                 var booking = line.booking
                 let previous = booking.status
                 let target = attended ? BookingStatus.attended.rawValue : BookingStatus.didNotAttend.rawValue
                 if previous == BookingStatus.waitlisted.rawValue {
-                    throw InputError("\(email) is on the waiting list, not booked: give them a place first", at: InputLocation(field: email.text))
+                    throw InputError("\(place.field) is on the waiting list, not booked: give them a place first", at: InputLocation(field: place.field))
+                }
+                if previous == BookingStatus.noPlaceCameUp.rawValue {
+                    throw InputError("\(place.field) waited for a place that never came up", at: InputLocation(field: place.field))
                 }
                 if previous == target {
                     results.append(RegisterMark(line: line, previousStatus: previous))

@@ -212,7 +212,9 @@ extension AppDatabase {
             session.cancelledAt = instant
             try session.update(db)
             let title = try String.fetchOne(db, sql: "SELECT title FROM course WHERE id = ?", arguments: [session.courseId])!
-            let released = try Self.bookingLines(db, SQLFilter("b.sessionId = ? AND b.status IN ('confirmed', 'waitlisted')", [id]))
+            // Waiting places are not released but closed: no place came up (RegisterRules.closingWaitingList).
+            try Self.closeWaitingList(of: session, because: "cancelled (\(reason.rawValue))", by: actor, at: instant, in: db)
+            let released = try Self.bookingLines(db, SQLFilter("b.sessionId = ? AND b.status = 'confirmed'", [id]))
             for line in released {
                 var booking = line.booking
                 let from = booking.status
@@ -295,14 +297,16 @@ extension AppDatabase {
             }
             let unmarked = try Self.bookingLines(db, SQLFilter("b.sessionId = ? AND b.status = 'confirmed'", [id]))
             guard unmarked.isEmpty else {
-                let names = unmarked.map { $0.learnerEmail ?? $0.learnerName }.joined(separator: ", ")
-                throw InputError("the register is not complete: \(unmarked.count) confirmed \(unmarked.count == 1 ? "place is" : "places are") not marked (\(names)); use `training attend`",
+                // An erased learner's place has no email: it is named, and marked, by its booking number.
+                let names = unmarked.map { $0.learnerEmail ?? "\($0.learnerName), booking \($0.booking.id!)" }.joined(separator: ", ")
+                throw InputError("the register is not complete: \(unmarked.count) confirmed \(unmarked.count == 1 ? "place is" : "places are") not marked (\(names)); use `training attend` (`--booking N` for a place with no email)",
                                  at: InputLocation(field: "session"))
             }
             let before = session
             session.status = SessionStatus.delivered.rawValue
             session.deliveredAt = instant
             try session.update(db)
+            try Self.closeWaitingList(of: session, because: "delivered", by: actor, at: instant, in: db)
             try Self.createInvitations(forSession: session, deliveredOn: LondonTime.date(of: instant), at: instant, in: db)
             try db.audit("session delivered", entity: "session", id: id, actor: actor, at: instant, before: before, after: session)
         }

@@ -20,6 +20,7 @@ enum Schema {
         migrator.registerMigration("9-year-scan-covering-indexes", migrate: createYearScanCoveringIndexes)
         migrator.registerMigration("10-officer-notifications", migrate: allowOfficerNotifications)
         migrator.registerMigration("11-credit-notes", migrate: createCreditNotes)
+        migrator.registerMigration("12-register-and-licence-statuses", migrate: allowRegisterAndLicenceStatuses)
         return migrator
     }
 

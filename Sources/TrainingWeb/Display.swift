@@ -46,6 +46,7 @@ enum Display {
         case "cancelled": return "Cancelled"
         case "attended": return "Attended"
         case "did-not-attend": return "Did not attend"
+        case "no-place-came-up": return "No place came up"
         case "scheduled": return "Open"
         case "delivered": return "Delivered"
         default: return raw

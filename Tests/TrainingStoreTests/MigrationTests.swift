@@ -22,7 +22,8 @@ struct MigrationTests {
         #expect(AppDatabase.knownMigrations == ["1-people-and-catalogue", "2-sessions-and-bookings", "3-elearning-licences",
                                                 "4-evaluations", "5-charges-and-invoices", "6-retention-and-erasure",
                                                 "7-report-covering-indexes", "8-web-sessions", "9-year-scan-covering-indexes",
-                                                "10-officer-notifications", "11-credit-notes"])
+                                                "10-officer-notifications", "11-credit-notes",
+                                                "12-register-and-licence-statuses"])
     }
 
     @Test func theSchemaCoversEverythingTheDomainHolds() throws {

@@ -138,12 +138,12 @@ struct OfficerRoutes {
 
     func markRegister(_ id: Int64, _ context: WebContext) throws -> Response {
         let details = try database.sessionDetails(id)
-        var present: [String] = [], absent: [String] = []
+        // Each row is marked by its booking, so an erased learner's place (no email) is marked too.
+        var present: [Int64] = [], absent: [Int64] = []
         for line in details.places {
-            guard let email = line.learnerEmail else { continue }
             switch context.form["attendance-\(line.booking.id!)"] {
-            case "present": present.append(email)
-            case "absent": absent.append(email)
+            case "present": present.append(line.booking.id!)
+            case "absent": absent.append(line.booking.id!)
             default: continue
             }
         }
@@ -151,7 +151,7 @@ struct OfficerRoutes {
             return try sessionPage(id, context, errors: [FieldError(field: "register", message: "Mark at least one person present or absent")])
         }
         do {
-            let marks = try database.mark(session: id, present: present, absent: absent, by: context.actor)
+            let marks = try database.mark(session: id, presentBookings: present, absentBookings: absent, by: context.actor)
             let charges = marks.compactMap(\.chargeRaised).filter { $0.amountPence > 0 }.count
             context.flash("Register saved: \(present.count) present, \(absent.count) absent" + (charges > 0 ? "; \(charges) non-attendance charges raised." : "."))
             return seeOther("/officer/sessions/\(id)")

@@ -212,21 +212,29 @@ extension Training {
                 Examples:
                   training attend 12 sam@calderdale.example jo@calderdale.example --absent kim@calderdale.example
                   training attend 12 --absent ann@nhs.example
+                  training attend 12 --booking 57 --absent-booking 58   # places named by booking, as an erased learner's is
                 """)
 
         @OptionGroup var options: DatabaseOptions
         @Argument(help: "The session's number.", transform: Arguments.id) var session: Int64
         @Argument(help: "Emails of learners present.") var present: [String] = []
         @Option(parsing: .upToNextOption, help: "Emails of learners absent.") var absent: [String] = []
+        @Option(name: .customLong("booking"), parsing: .upToNextOption,
+                help: "Booking numbers of places present (an erased learner's place has no email).", transform: Arguments.id) var presentBookings: [Int64] = []
+        @Option(name: .customLong("absent-booking"), parsing: .upToNextOption,
+                help: "Booking numbers of places absent.", transform: Arguments.id) var absentBookings: [Int64] = []
 
         func validate() throws {
-            if present.isEmpty && absent.isEmpty { throw ValidationError("name at least one learner, present or --absent") }
+            if present.isEmpty && absent.isEmpty && presentBookings.isEmpty && absentBookings.isEmpty {
+                throw ValidationError("name at least one learner, present or --absent (or a place by --booking or --absent-booking)")
+            }
         }
 
         func run() throws {
-            let marks = try options.open().mark(session: session, present: present, absent: absent, by: options.actor)
+            let marks = try options.open().mark(session: session, present: present, absent: absent, presentBookings: presentBookings,
+                                                absentBookings: absentBookings, by: options.actor)
             for mark in marks {
-                var line = "\(mark.line.learnerEmail ?? mark.line.learnerName): \(mark.line.booking.status)"
+                var line = "\(mark.line.learnerEmail ?? "\(mark.line.learnerName) (booking \(mark.line.booking.id!.shown))"): \(mark.line.booking.status)"
                 if mark.previousStatus != "confirmed" && mark.previousStatus != mark.line.booking.status {
                     line += " (corrected from \(mark.previousStatus))"
                 }

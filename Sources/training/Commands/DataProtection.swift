@@ -186,6 +186,10 @@ extension Training {
             let report = try options.open().erase(email: email, reason: reason, by: options.actor)
             print("Erased: the learner is now \(report.pseudonym); \(report.bookingsKept) bookings and \(report.licencesKept) "
                   + "licences kept without their details; free text removed from \(report.textsRemoved) answers.")
+            if !report.placesCancelled.isEmpty {
+                print("Places still to come cancelled with no charge (the waiting list moves up): bookings "
+                      + report.placesCancelled.map { "#\($0)" }.joined(separator: ", ") + ".")
+            }
             if !report.logCleared {
                 print("Note: another program is reading the database, so old copies of the changed pages stay in its "
                       + "write-ahead log until the next checkpoint (when it closes).")
