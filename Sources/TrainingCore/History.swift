@@ -87,6 +87,19 @@ public struct ELearningHistoryRow: Sendable, Hashable {
     }
 }
 
+extension ELearningHistoryRow {
+    /// History is fact: a previous system may have allocated a learner the same module again (one year,
+    /// then the next) with the earlier never finished. Such an earlier allocation lapsed: it is every row
+    /// not completed that has a later allocation of the same module for the same learner (modules named
+    /// ignoring case, as the catalogue does). Returns the positions in `rows` of those that lapsed.
+    public static func lapsed(_ rows: [ELearningHistoryRow]) -> Set<Int> {
+        var latest: [String: LocalDate] = [:]
+        func key(_ row: ELearningHistoryRow) -> String { row.person.email.normalised + "\u{0}" + row.module.lowercased() }
+        for row in rows { latest[key(row)] = max(latest[key(row)] ?? row.allocatedOn, row.allocatedOn) }
+        return Set(rows.indices.filter { rows[$0].completedOn == nil && rows[$0].allocatedOn < latest[key(rows[$0])]! })
+    }
+}
+
 /// Everything one `training import history` brings in, with the file each part came from.
 public struct HistoryImport: Sendable {
     public var sessions: [SessionHistoryRow] = []

@@ -1,7 +1,8 @@
 /// The life of one e-learning licence (DOMAIN.md, "licence pool"): allocated → started → completed,
-/// or reclaimed (never started, returned to its pool) or expired.
+/// or reclaimed (never started, returned to its pool) or expired (never started when its pool's contract
+/// ended), or lapsed (a previous system's allocation never finished, followed by another of the module).
 public enum LicenceStatus: String, Vocabulary, Codable {
-    case allocated, started, completed, reclaimed, expired
+    case allocated, started, completed, reclaimed, expired, lapsed
     public static let fieldName = "licence status"
 
     /// A live licence is one the learner can still use; a learner holds at most one per module.
@@ -54,5 +55,43 @@ public enum LicenceProjection {
         // Days until exhausted = left ÷ (allocations per day), rounded up to a whole day.
         let days = (left * window + recentAllocations - 1) / recentAllocations
         return today.adding(days: days)
+    }
+}
+
+/// When a licence pool and an allocation from it can be used (DOMAIN.md, "an unstarted allocation expires
+/// with its pool's contract").
+public enum LicenceRules {
+    /// A pool is live while its contract covers the day, both ends included.
+    public static func isLive(startsOn: LocalDate, endsOn: LocalDate, on day: LocalDate) -> Bool {
+        startsOn <= day && day <= endsOn
+    }
+
+    /// An allocation never started has expired once its pool's contract has ended (the day after its last
+    /// day). A started, completed, reclaimed or lapsed one, or one no pool covered (imported history), has not.
+    public static func hasExpired(_ status: LicenceStatus, poolEndsOn: LocalDate?, on today: LocalDate) -> Bool {
+        guard status == .allocated, let poolEndsOn else { return false }
+        return today > poolEndsOn
+    }
+}
+
+extension LicenceProjection {
+    /// The day the live pools' licences are gone if allocations go on at the rate of the last `window` days,
+    /// respecting each pool's end: allocations take from the pool that ends first, and what a pool still
+    /// holds when its contract ends is lost with it. When the last contract ends before its licences are
+    /// used up, the pools are gone the day after it ends. Nil when nothing was allocated lately (at that
+    /// rate they never run out) or none are left.
+    public static func runOut(pools: [(left: Int, endsOn: LocalDate)], recentAllocations: Int, window: Int = 90,
+                              today: LocalDate) -> LocalDate? {
+        let pools = pools.filter { $0.left > 0 && $0.endsOn >= today }.sorted { $0.endsOn < $1.endsOn }
+        guard !pools.isEmpty, recentAllocations > 0, window > 0 else { return nil }
+        // Time is counted in units of 1/recentAllocations of a day, so one licence takes `window` units and
+        // every step is a whole number.
+        var elapsed = 0
+        for pool in pools {
+            let ends = (today.days(until: pool.endsOn) + 1) * recentAllocations   // the end of its last day
+            guard elapsed < ends else { continue }
+            elapsed = min(elapsed + pool.left * window, ends)
+        }
+        return today.adding(days: (elapsed + recentAllocations - 1) / recentAllocations)
     }
 }

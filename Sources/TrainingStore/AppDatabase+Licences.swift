@@ -15,7 +15,7 @@ public struct LicencePool: Codable, Sendable, Hashable, Identifiable, FetchableR
 
     public mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
 
-    public func isLive(on day: LocalDate) -> Bool { startsOn <= day && day <= endsOn }
+    public func isLive(on day: LocalDate) -> Bool { LicenceRules.isLive(startsOn: startsOn, endsOn: endsOn, on: day) }
 }
 
 /// One licence for one learner and one module.
@@ -38,13 +38,17 @@ public struct LicenceAllocation: Codable, Sendable, Hashable, Identifiable, Fetc
 
 /// How one pool (or all of them) stands.
 public struct PoolStatus: Sendable, Equatable {
-    public init(pool: LicencePool? = nil, bought: Int = 0, allocated: Int = 0, inUse: Int = 0, completed: Int = 0, reclaimed: Int = 0) {
+    public init(pool: LicencePool? = nil, bought: Int = 0, allocated: Int = 0, inUse: Int = 0, completed: Int = 0, reclaimed: Int = 0,
+                expired: Int = 0, isLive: Bool = true, available: Int? = nil) {
         self.pool = pool
         self.bought = bought
         self.allocated = allocated
         self.inUse = inUse
         self.completed = completed
         self.reclaimed = reclaimed
+        self.expired = expired
+        self.isLive = isLive
+        self.available = available ?? (isLive ? bought - allocated - inUse - completed - expired : 0)
     }
 
     public var pool: LicencePool?
@@ -54,10 +58,18 @@ public struct PoolStatus: Sendable, Equatable {
     public var inUse = 0
     public var completed = 0
     public var reclaimed = 0
-    /// Licences a new allocation can still take: bought less those held (allocated, started or completed).
-    public var left: Int { bought - allocated - inUse - completed }
-    /// Fewer than 10% of what was bought are left.
-    public var isRunningLow: Bool { bought > 0 && left * 10 < bought }
+    /// Never started when the pool's contract ended.
+    public var expired = 0
+    /// The pool's contract covers today (the total: any of them).
+    public var isLive = true
+    /// Licences never allocated: bought less those held (allocated, started, completed or expired). The
+    /// board's "Licence pools now" shows this, as it always has.
+    public var left: Int { bought - allocated - inUse - completed - expired }
+    /// Licences a new allocation can still take: those left in a live pool (an ended pool's are gone); for
+    /// the total, the sum over the live pools. `licences status` shows this as "Left".
+    public var available: Int
+    /// A live pool has fewer than 10% of what was bought left to allocate.
+    public var isRunningLow: Bool { isLive && bought > 0 && available * 10 < bought }
 }
 
 /// The answer for one learner of an allocation request.
@@ -154,14 +166,16 @@ extension AppDatabase {
         }
     }
 
-    /// Each pool's standing, oldest first, and the total.
+    /// Each pool's standing, oldest first, and the total. Only live pools have licences available.
     public func licenceStatus() throws -> (pools: [PoolStatus], total: PoolStatus) {
-        try read { db in
+        let today = self.today
+        return try read { db in
             let pools = try LicencePool.order(Column("startsOn"), Column("id")).fetchAll(db)
             var total = PoolStatus()
+            total.available = 0
             var result: [PoolStatus] = []
             for pool in pools {
-                var status = PoolStatus(pool: pool, bought: pool.licenceCount)
+                var status = PoolStatus(pool: pool, bought: pool.licenceCount, isLive: pool.isLive(on: today))
                 for row in try Row.fetchAll(db, sql: "SELECT status, COUNT(*) AS n FROM licenceAllocation WHERE poolId = ? GROUP BY status",
                                             arguments: [pool.id]) {
                     let n: Int = row["n"]
@@ -170,14 +184,18 @@ extension AppDatabase {
                     case .started: status.inUse = n
                     case .completed: status.completed = n
                     case .reclaimed: status.reclaimed = n
-                    case .expired: break
+                    case .expired: status.expired = n
+                    case .lapsed: break   // imported history only, which no pool holds
                     }
                 }
+                status.available = status.isLive ? status.left : 0
                 total.bought += status.bought
                 total.allocated += status.allocated
                 total.inUse += status.inUse
                 total.completed += status.completed
                 total.reclaimed += status.reclaimed
+                total.expired += status.expired
+                total.available += status.available
                 result.append(status)
             }
             return (result, total)
@@ -196,6 +214,8 @@ extension AppDatabase {
             guard let course = try Course.filter(Course.Columns.title == module.trimmingCharacters(in: .whitespaces)).fetchOne(db) else {
                 throw StoreError.notFound("no course is titled '\(module)' (see `training catalogue list`)")
             }
+            // An unstarted licence of an ended pool has expired and no longer blocks a new one.
+            try Self.expireAllocationsOfEndedPools(on: today, at: instant, by: actor, in: db)
             var results: [AllocationResult] = []
             var pools = try LivePools(on: today, in: db)
             for email in emails {
@@ -359,16 +379,19 @@ extension AppDatabase {
     }
 
     /// Returns to their pools the licences allocated at least `days` days ago and never started. Each is
-    /// recorded as reclaimed; allocating the module again gives the learner a new licence.
+    /// recorded as reclaimed; allocating the module again gives the learner a new licence. A licence never
+    /// started whose pool's contract has ended is not returned (its pool is gone) but recorded as expired.
+    /// Returns both, by id; each allocation's status says which.
     @discardableResult
     public func reclaimUnusedLicences(olderThan days: Int, by actor: String) throws -> [LicenceAllocation] {
         guard days >= 0 else { throw InputError("the number of days cannot be negative", at: InputLocation(field: "--unused-for")) }
         return try write { db in
             let today = self.today
+            let expired = try Self.expireAllocationsOfEndedPools(on: today, at: now(), by: actor, in: db)
             let stale = try LicenceAllocation.fetchAll(db, sql: """
                 SELECT * FROM licenceAllocation WHERE status = 'allocated' AND allocatedOn <= ? ORDER BY id
                 """, arguments: [today.adding(days: -days)])
-            return try stale.map { allocation in
+            return try expired + stale.map { allocation in
                 var reclaimed = allocation
                 reclaimed.status = LicenceStatus.reclaimed.rawValue
                 reclaimed.reclaimedOn = today
@@ -416,20 +439,42 @@ extension AppDatabase {
         }
     }
 
-    /// When the live pools run out at the rate of allocation over the last 90 days (nil: not at that rate).
+    /// When the live pools run out at the rate of allocation over the last 90 days (nil: not at that rate),
+    /// each pool's licences usable only until its contract ends.
     public func licenceRunOut() throws -> LocalDate? {
         let today = self.today
-        let (recent, left) = try read { db -> (Int, Int) in
+        let (recent, pools) = try read { db -> (Int, [(left: Int, endsOn: LocalDate)]) in
             let recent = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM licenceAllocation WHERE poolId IS NOT NULL AND allocatedOn > ?",
                                           arguments: [today.adding(days: -90)])!
-            let left = try Int.fetchOne(db, sql: """
-                SELECT COALESCE(SUM(p.licenceCount - (SELECT COUNT(*) FROM licenceAllocation a
-                    WHERE a.poolId = p.id AND a.status IN ('allocated', 'started', 'completed'))), 0)
+            let pools = try Row.fetchAll(db, sql: """
+                SELECT p.licenceCount - (SELECT COUNT(*) FROM licenceAllocation a
+                    WHERE a.poolId = p.id AND a.status IN ('allocated', 'started', 'completed')) AS left, p.endsOn
                 FROM licencePool p WHERE p.startsOn <= ? AND p.endsOn >= ?
-                """, arguments: [today, today])!
-            return (recent, left)
+                """, arguments: [today, today]).map { (left: $0["left"] as Int, endsOn: $0["endsOn"] as LocalDate) }
+            return (recent, pools)
         }
-        return LicenceProjection.runOut(left: left, recentAllocations: recent, today: today)
+        return LicenceProjection.runOut(pools: pools, recentAllocations: recent, today: today)
+    }
+
+    /// Marks expired every licence never started whose pool's contract has ended (LicenceRules.hasExpired),
+    /// each audited. Called inside the write of the intention that needs it (allocating, reclaiming).
+    /// Returns the allocations expired, by id.
+    @discardableResult
+    static func expireAllocationsOfEndedPools(on today: LocalDate, at instant: Date, by actor: String, in db: Database) throws -> [LicenceAllocation] {
+        let rows = try Row.fetchAll(db.cachedStatement(sql: """
+            SELECT a.*, p.endsOn AS poolEndsOn FROM licenceAllocation a JOIN licencePool p ON p.id = a.poolId
+            WHERE a.status = 'allocated' AND p.endsOn < ? ORDER BY a.id
+            """), arguments: [today])
+        return try rows.compactMap { row in
+            let allocation = try LicenceAllocation(row: row)
+            guard LicenceRules.hasExpired(LicenceStatus(rawValue: allocation.status)!, poolEndsOn: row["poolEndsOn"], on: today) else { return nil }
+            var expired = allocation
+            expired.status = LicenceStatus.expired.rawValue
+            try expired.updateChanges(db, from: allocation)
+            try db.audit("licence expired with its pool's contract", entity: "licenceAllocation", id: allocation.id!, actor: actor,
+                         at: instant, before: allocation, after: expired)
+            return expired
+        }
     }
 }
 

@@ -165,7 +165,7 @@ struct OfficerProgrammeRoutes {
         let (pools, total) = try database.licenceStatus()
         func counts(_ status: PoolStatus) -> [String: Any] {
             ["bought": status.bought, "allocated": status.allocated, "inUse": status.inUse, "completed": status.completed,
-             "reclaimed": status.reclaimed, "left": status.left, "low": status.isRunningLow]
+             "reclaimed": status.reclaimed, "left": status.available, "low": status.isRunningLow]
         }
         var values: [String: Any] = [
             "pools": pools.map { status -> [String: Any] in

@@ -46,12 +46,15 @@ extension Training {
                     return
                 }
                 func row(_ name: String, _ s: PoolStatus) -> [String] {
-                    [name, String(s.bought), String(s.allocated), String(s.inUse), String(s.completed), String(s.reclaimed), String(s.left)]
+                    [name, String(s.bought), String(s.allocated), String(s.inUse), String(s.completed), String(s.reclaimed),
+                     String(s.expired), String(s.available)]
                 }
-                print(TextTable.render(header: ["Pool", "Bought", "Allocated", "In use", "Completed", "Reclaimed", "Left"],
-                                       rows: pools.map { row("\($0.pool!.id!.shown) \($0.pool!.startsOn)–\($0.pool!.endsOn)", $0) } + [row("Total", total)]))
+                // Left counts only live pools: an ended pool's unallocated licences went with its contract.
+                print(TextTable.render(header: ["Pool", "Bought", "Allocated", "In use", "Completed", "Reclaimed", "Expired", "Left"],
+                                       rows: pools.map { row("\($0.pool!.id!.shown) \($0.pool!.startsOn)–\($0.pool!.endsOn)\($0.isLive ? "" : " (ended)")", $0) }
+                                           + [row("Total", total)]))
                 for status in pools where status.isRunningLow {
-                    print("warning: pool \(status.pool!.id!.shown) has \(status.left) of \(status.bought) licences left (under 10%)")
+                    print("warning: pool \(status.pool!.id!.shown) has \(status.available) of \(status.bought) licences left (under 10%)")
                 }
                 if let runOut = try database.licenceRunOut() {
                     print("At the rate of the last 90 days the live pools run out on \(runOut).")
@@ -151,7 +154,12 @@ extension Training {
 
             func run() throws {
                 let reclaimed = try options.open().reclaimUnusedLicences(olderThan: unusedFor, by: options.actor)
-                print("\(reclaimed.count) licence\(reclaimed.count == 1 ? "" : "s") unused for \(unusedFor) days or more returned to their pools.")
+                let expired = reclaimed.filter { $0.status == LicenceStatus.expired.rawValue }.count
+                let returned = reclaimed.count - expired
+                print("\(returned) licence\(returned == 1 ? "" : "s") unused for \(unusedFor) days or more returned to their pools.")
+                if expired > 0 {
+                    print("\(expired) licence\(expired == 1 ? "" : "s") never started expired with \(expired == 1 ? "its pool's contract" : "their pools' contracts").")
+                }
             }
         }
 
