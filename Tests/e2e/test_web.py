@@ -113,13 +113,13 @@ def build_database(training):
         time.sleep((now.replace(hour=23, minute=59, second=59) - now).total_seconds() + 2)
         now = datetime.datetime.now(LONDON)
     week = (now + datetime.timedelta(days=7)).date()
-    later = training("session", "schedule", COURSE, "--start", f"{week} 09:30", "--end", f"{week} 12:30", "--venue", "Civic Hall")
+    later = training("session", "schedule", COURSE, "--start", f"{week} 09:30", "--end", f"{week} 12:30", "--venue", "Civic Hall", "--anyway")
 
     # The register opens once a session has started: schedule one at the start of a minute at least 40 s
     # away (times are to the minute), book two places now, and let the browser wait for its start.
     start = (now + datetime.timedelta(seconds=40)).replace(second=0, microsecond=0) + datetime.timedelta(minutes=1)
     end = min(start + datetime.timedelta(hours=3), start.replace(hour=23, minute=59))
-    soon = session_id(training("session", "schedule", COURSE, "--start", london(start), "--end", london(end), "--venue", "Town Hall"))
+    soon = session_id(training("session", "schedule", COURSE, "--start", london(start), "--end", london(end), "--venue", "Town Hall", "--anyway"))
     for _, email in STAFF[2:]:
         training("book", str(soon), email)
     return session_id(later), soon, start
