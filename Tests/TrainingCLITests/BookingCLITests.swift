@@ -96,8 +96,12 @@ struct BookingCLITests {
 
     @Test func theInvoiceCommandsReportWhenThereIsNothingToBill() throws {
         let workspace = try workspaceWithSession()
-        #expect(try workspace.run(["invoices", "raise", "--quarter", "2099-00-Q3"]).output
-                == "Nothing to invoice: every payable charge up to the end of 2099-00-Q3 is already billed.\n")
+        #expect(try workspace.run(["invoices", "raise", "--quarter", "2024-25-Q3"]).output
+                == "Nothing to invoice: every payable charge up to the end of 2024-25-Q3 is already billed.\n")
+        // A quarter that has not begun is refused (issue 17).
+        let later = try workspace.run(["invoices", "raise", "--quarter", "2099-00-Q3"])
+        #expect(later.status == 1)
+        #expect(later.errors == "error: field '--quarter': 2099-00-Q3 has not begun (it starts on 2099-10-01): invoices are raised only for a quarter that has begun\n")
         let bad = try workspace.run(["invoices", "raise", "--quarter", "2099-Q3"])
         #expect(bad.status == 1)
         #expect(bad.errors.hasPrefix("error: field '--quarter': "))
