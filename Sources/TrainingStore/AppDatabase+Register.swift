@@ -49,8 +49,7 @@ extension AppDatabase {
             case .sessionCancelled: throw InputError("session \(id) was cancelled: there is no register", at: InputLocation(field: "session"))
             case .sessionDelivered: throw InputError("session \(id) is closed: its register can no longer be changed", at: InputLocation(field: "session"))
             case .notStarted:
-                throw InputError("session \(id) has not started yet (\(LondonTime.format(session.startsAt))): its register opens at the start",
-                                 at: InputLocation(field: "session"))
+                throw InputError("session \(id) has not happened yet (\(LondonTime.format(session.startsAt)))", at: InputLocation(field: "session"))
             case nil: break
             }
             let policy = try Self.chargingPolicy(db)

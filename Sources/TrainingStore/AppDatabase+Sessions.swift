@@ -187,7 +187,8 @@ extension AppDatabase {
 
     /// The partnership cancels a session: every live booking on it is released with no charge, charges
     /// already raised for late cancellations of it are reversed (or credited, if invoiced), and each booker is told.
-    /// A session whose register has marks took place and cannot be cancelled. Returns the bookings released.
+    /// A session whose register has marks took place and cannot be cancelled. Returns the bookings released,
+    /// then the waiting places closed (now "no place came up").
     @discardableResult
     public func cancelSession(_ id: Int64, reason: SessionCancelReason, note: String?, by actor: String) throws -> [BookingLine] {
         try StoredText.check(note, as: .note, at: InputLocation(field: "--note"), name: "the note")
@@ -212,8 +213,6 @@ extension AppDatabase {
             session.cancelledAt = instant
             try session.update(db)
             let title = try String.fetchOne(db, sql: "SELECT title FROM course WHERE id = ?", arguments: [session.courseId])!
-            // Waiting places are not released but closed: no place came up (RegisterRules.closingWaitingList).
-            try Self.closeWaitingList(of: session, because: "cancelled (\(reason.rawValue))", by: actor, at: instant, in: db)
             let released = try Self.bookingLines(db, SQLFilter("b.sessionId = ? AND b.status = 'confirmed'", [id]))
             for line in released {
                 var booking = line.booking
@@ -231,6 +230,8 @@ extension AppDatabase {
                     createdAt: instant, sentAt: nil)
                 try notification.insert(db)
             }
+            // Waiting places are not released but closed: no place came up (RegisterRules.closingWaitingList).
+            let closed = try Self.closeWaitingList(of: session, because: "cancelled (\(reason.rawValue))", by: actor, at: instant, in: db)
             // No charge where the partnership cancelled the session (DOMAIN.md, "Charging policy"): one not yet
             // invoiced is reversed; one already invoiced is credited in full, and the booker is told.
             let raised = try Charge.fetchAll(db, sql: """
@@ -251,7 +252,7 @@ extension AppDatabase {
                 try notification.insert(db)
             }
             try db.audit("session cancelled", entity: "session", id: id, actor: actor, at: instant, before: before, after: session)
-            return released
+            return released + closed
         }
     }
 
@@ -299,7 +300,8 @@ extension AppDatabase {
             guard unmarked.isEmpty else {
                 // An erased learner's place has no email: it is named, and marked, by its booking number.
                 let names = unmarked.map { $0.learnerEmail ?? "\($0.learnerName), booking \($0.booking.id!)" }.joined(separator: ", ")
-                throw InputError("the register is not complete: \(unmarked.count) confirmed \(unmarked.count == 1 ? "place is" : "places are") not marked (\(names)); use `training attend` (`--booking N` for a place with no email)",
+                let byBooking = unmarked.contains { $0.learnerEmail == nil } ? " (`--booking N` for a place with no email)" : ""
+                throw InputError("the register is not complete: \(unmarked.count) confirmed \(unmarked.count == 1 ? "place is" : "places are") not marked (\(names)); use `training attend`\(byBooking)",
                                  at: InputLocation(field: "session"))
             }
             let before = session

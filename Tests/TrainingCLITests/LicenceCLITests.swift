@@ -61,6 +61,6 @@ struct LicenceCLITests {
         let status = try workspace.run(["licences", "status"]).output
         #expect(status.contains("Total"))
         #expect(status.split(separator: "\n").last(where: { $0.hasPrefix("Total") })?.split(separator: " ").map(String.init)
-                == ["Total", "20", "2", "0", "0", "0", "18"])
+                == ["Total", "20", "2", "0", "0", "0", "0", "18"])   // ... reclaimed, expired, left
     }
 }

@@ -54,6 +54,21 @@ struct OfficerTests {
         #expect(try fixture.database.charges(agencyName: "Calderdale Council").map(\.charge.amountPence) == [5000])
     }
 
+    @Test func anErasedLearnersRowOnTheRegisterIsMarkedByItsBooking() async throws {
+        let clock = WebClock(Date())
+        let fixture = try WebFixture(now: clock.function)
+        let place = try fixture.database.book(session: fixture.session, learnerEmail: "kim@council.example", by: "booker").booking.id!
+        clock.advance(by: fixture.sessionStart.timeIntervalSince(clock.function()) + 3600)
+        try fixture.database.erase(email: "kim@council.example", reason: "DP-7", by: "officer")   // started: the place stays
+        try await fixture.withBrowser { browser in
+            try await browser.signIn("officer@partnership.example")
+            try await browser.get("/officer/sessions/\(fixture.session)")
+            let response = try await browser.post("/officer/sessions/\(fixture.session)/register", [("attendance-\(place)", "present")])
+            #expect(response.status == .seeOther)
+        }
+        #expect(try fixture.database.register(session: fixture.session).map(\.booking.status) == ["attended"])
+    }
+
     @Test func cancellingASessionReleasesItsPlaces() async throws {
         let fixture = try WebFixture()
         try fixture.database.book(session: fixture.session, learnerEmail: "sam@nhs.example", by: "booker")
