@@ -151,8 +151,10 @@ public enum HistoryFiles {
                 throw InputError("the day of allocation is required", at: record.location("allocated_on"))
             }
             let started = try day("started_on"), completed = try day("completed_on")
-            if let started, started < allocated { throw InputError("started before it was allocated", at: record.location("started_on")) }
-            if let completed, completed < (started ?? allocated) {
+            // History is fact: a previous system's export may record the allocation after the learner had
+            // started or finished (a licence assigned to someone already enrolled), so the allocation day does
+            // not bound the others — only a completion before the start given is impossible.
+            if let completed, let started, completed < started {
                 throw InputError("completed before it was started", at: record.location("completed_on"))
             }
             return ELearningHistoryRow(line: record.line, person: try person(record), module: module, allocatedOn: allocated,

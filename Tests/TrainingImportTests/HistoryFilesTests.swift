@@ -21,6 +21,19 @@ struct HistoryFilesTests {
         #expect(rows[1].cancelReason == .lowNumbers)
     }
 
+    @Test func anELearningRecordStartedOrCompletedBeforeItsAllocationDayIsReadAsItHappened() {
+        var problems: [InputError] = []
+        let rows = HistoryFiles.parseELearning("""
+            learner_email,learner_name,agency,sector,module,allocated_on,started_on,completed_on
+            amy@council.example,Amy,Council,Local Authority,FGM Awareness,2016-05-10,2016-05-01,2016-05-02
+            ben@council.example,Ben,Council,Local Authority,FGM Awareness,2016-05-10,,2016-05-02
+            cat@council.example,Cat,Council,Local Authority,FGM Awareness,2016-05-10,2016-05-12,2016-05-11
+            """, file: "e.csv", problems: &problems)
+        #expect(rows.map(\.line) == [2, 3])
+        #expect(rows[0].startedOn == LocalDate(year: 2016, month: 5, day: 1))
+        #expect(problems.map(\.description) == ["e.csv, line 4, field 'completed_on': completed before it was started"])
+    }
+
     @Test func readingReportsEachFileByItsShareOfTheBytes() throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("history-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
