@@ -87,6 +87,16 @@ struct HistoryLapsedTests {
         #expect(rows[0]["startedOn"] as String? == "2016-05-03")   // the fact kept: started figures stay
     }
 
+    @Test func anEarlierUnfinishedAllocationFollowedByACompletedOneIsImportedAsLapsed() throws {
+        let programme = try Programme()
+        var history = HistoryImport()
+        history.eLearning = [row(2, "2016-05-01"), row(3, "2017-05-01", started: "2017-05-02", completed: "2017-05-03")]
+        try programme.database.importHistory(history, by: "officer")
+        #expect(try programme.database.writer.read {
+            try String.fetchAll($0, sql: "SELECT status FROM licenceAllocation ORDER BY allocatedOn")
+        } == ["lapsed", "completed"])
+    }
+
     @Test func aLaterAllocationInASecondImportLapsesTheEarlierOneHeld() throws {
         let programme = try Programme()
         var first = HistoryImport()
