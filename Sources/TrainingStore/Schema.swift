@@ -446,24 +446,8 @@ enum Schema {
     }
 
     /// A notification may be owed to the officer: a booker tried to add staff with an address that belongs
-    /// to someone outside their agency (issue 16, finding 3). SQLite cannot change a CHECK in place, so the
-    /// table is rebuilt with the same columns and rows.
+    /// to someone outside their agency (issue 16, finding 3).
     static func allowOfficerNotifications(_ db: Database) throws {
-        try db.execute(sql: """
-            CREATE TABLE notification_new (
-                id INTEGER PRIMARY KEY,
-                bookingId INTEGER REFERENCES booking(id) ON DELETE CASCADE,
-                sessionId INTEGER REFERENCES session(id) ON DELETE CASCADE,
-                recipient TEXT NOT NULL,
-                kind TEXT NOT NULL CHECK (kind IN ('promoted-from-waitlist', 'session-cancelled', 'booking-cancelled', 'staff-email-clash')),
-                message TEXT NOT NULL,
-                createdAt TEXT NOT NULL,
-                sentAt TEXT
-            ) STRICT;
-            INSERT INTO notification_new (id, bookingId, sessionId, recipient, kind, message, createdAt, sentAt)
-                SELECT id, bookingId, sessionId, recipient, kind, message, createdAt, sentAt FROM notification;
-            DROP TABLE notification;
-            ALTER TABLE notification_new RENAME TO notification;
-            """)
+        try allow(["staff-email-clash"], in: "kind", of: "notification", db)
     }
 }
