@@ -345,8 +345,19 @@ struct OfficerProgrammeTests {
     }
 
     @Test func raisingTheInvoicesOfAQuarterShowsEachInvoice() async throws {
-        let (fixture, charge) = try chargedFixture()
-        try await asOfficer(fixture, on: "/officer/invoices/raise") { browser in
+        let clock = ProgrammeTestClock()
+        let fixture = try WebFixture(now: clock.function)
+        let booking = try fixture.database.book(session: fixture.session, learnerEmail: "sam@nhs.example", by: "setup").booking
+        let cancelledAt = fixture.sessionStart.addingTimeInterval(-24 * 3600)
+        clock.now = cancelledAt
+        let bookingId = try #require(booking.id)
+        let charge = try #require(try fixture.database.cancelBooking(bookingId, by: "setup").charge)
+        clock.now = Date()
+        try await asOfficer(fixture) { browser in
+            // Invoices are raised once the charge's quarter has begun: the programme's clock goes on to the
+            // cancellation (29 days ahead, which may be the next quarter) after signing in.
+            clock.now = cancelledAt
+            #expect(try await browser.get("/officer/invoices/raise").status == .ok)
             let quarter = Quarter(containing: charge.raisedOn)
             #expect(try await browser.post("/officer/invoices/raise", [("quarter", quarter.description)]).status == .seeOther)
             let invoice = try #require(try fixture.database.invoices().first?.invoice)
