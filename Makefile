@@ -33,7 +33,7 @@ test: system-libraries
 	@scripts/browser-test
 
 ## The route fuzz test at length (README "Security"): every route of every role, as `make test` runs it, then
-## FUZZ_REQUESTS generated requests per role instead of 300. A failure prints the seed that replays it.
+## FUZZ_REQUESTS generated requests per role instead of 200. A failure prints the seed that replays it.
 FUZZ_REQUESTS ?= 20000
 fuzz: system-libraries
 	$(SWIFT) build --build-tests

@@ -18,11 +18,11 @@ import TrainingStore
 ///
 /// The systematic pass (each route, each form with every field left empty and each field given each kind of
 /// hostile value in turn) always runs; the random pass after it sends `TRAINING_FUZZ_REQUESTS` generated
-/// requests per role (default 300; `make fuzz` sends many more), drawn by swift-property-based, which prints
+/// requests per role (default 200; `make fuzz` sends many more), drawn by swift-property-based, which prints
 /// the seed of a failing run so it can be replayed.
 @Suite("Route fuzzing: hostile values in every parameter of every route")
 struct RouteFuzzTests {
-    static let randomRequestsPerRole = ProcessInfo.processInfo.environment["TRAINING_FUZZ_REQUESTS"].flatMap(Int.init) ?? 300
+    static let randomRequestsPerRole = ProcessInfo.processInfo.environment["TRAINING_FUZZ_REQUESTS"].flatMap(Int.init) ?? 200
 
     @Test("no hostile value in any parameter of any route, for any role, answers a server error",
           arguments: [FuzzRole.anonymous, .officer, .booker, .board])
@@ -323,7 +323,7 @@ final class FuzzDriver: @unchecked Sendable {
     }
 
     /// How many values of the catalogue each form field and query parameter is sent in the systematic pass.
-    static let valuesPerField = ProcessInfo.processInfo.environment["TRAINING_FUZZ_REQUESTS"] == nil ? 20 : HostileValue.catalogue.count
+    static let valuesPerField = ProcessInfo.processInfo.environment["TRAINING_FUZZ_REQUESTS"] == nil ? 12 : HostileValue.catalogue.count
 
     /// Each route with each hostile value in each capture; each form with every field empty, and with each
     /// field in turn given each hostile value; each link with each query parameter given each hostile value.
