@@ -98,6 +98,7 @@ extension ELearningHistoryRow {
         var latest: [String: LocalDate] = [:]
         latest.reserveCapacity(rows.count)
         for (key, row) in zip(keys, rows) where latest[key].map({ $0 < row.allocatedOn }) ?? true { latest[key] = row.allocatedOn }
+        // `latest` holds every row's key: it was filled from these rows above.
         return Set(rows.indices.filter { rows[$0].completedOn == nil && rows[$0].allocatedOn < latest[keys[$0]]! })
     }
 }

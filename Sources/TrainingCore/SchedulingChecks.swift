@@ -39,7 +39,8 @@ extension LondonTime {
     public static func parseExisting(_ text: String, at location: InputLocation = InputLocation()) throws -> Date {
         let instant = try parse(text, at: location)
         let trimmed = text.trimmingSpaces()
-        let separator = trimmed.firstIndex(where: { $0 == "T" || $0 == " " })!
+        // `parse` reads only text with a date, a separator and a time, so the separator is there.
+        guard let separator = trimmed.firstIndex(where: { $0 == "T" || $0 == " " }) else { return instant }
         let date = try LocalDate.parse(String(trimmed[..<separator]), at: location)
         let clock = wallClock(of: instant)
         let asked = trimmed[trimmed.index(after: separator)...].trimmingSpaces()

@@ -64,6 +64,7 @@ extension AppDatabase {
         var cancelled: [Int64] = []
         for place in places {
             let session = try Self.session(place.sessionId, in: db)
+            // Statuses come from the database, whose CHECK allows only these values.
             guard RegisterRules.erasedPlace(bookingStatus: BookingStatus(rawValue: place.status)!,
                                             sessionStatus: SessionStatus(rawValue: session.status)!,
                                             startsAt: session.startsAt, at: instant) == .cancelWithoutCharge else { continue }

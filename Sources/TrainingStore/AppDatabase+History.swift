@@ -256,6 +256,7 @@ struct HistoryImporter {
             if db.changesCount == 0 {
                 // The database already holds an unfinished licence of the module (an earlier import, say): the
                 // earlier of the two lapsed. Rare, so asked here and not for every row.
+                // Nothing inserted means the unique index on unfinished allocations met this row, so it is there.
                 let held = try Row.fetchOne(db, sql: """
                     SELECT id, allocatedOn FROM licenceAllocation WHERE learnerId = ? AND courseId = ? AND status IN ('allocated', 'started')
                     """, arguments: [learner.id, module.id])!

@@ -467,6 +467,7 @@ extension AppDatabase {
             """), arguments: [today])
         return try rows.compactMap { row in
             let allocation = try LicenceAllocation(row: row)
+            // Statuses come from the database, whose CHECK allows only these values.
             guard LicenceRules.hasExpired(LicenceStatus(rawValue: allocation.status)!, poolEndsOn: row["poolEndsOn"], on: today) else { return nil }
             var expired = allocation
             expired.status = LicenceStatus.expired.rawValue

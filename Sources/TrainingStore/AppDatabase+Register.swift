@@ -45,6 +45,7 @@ extension AppDatabase {
         return try write { db in
             let instant = now()
             let session = try Self.session(id, in: db)
+            // Statuses come from the database, whose CHECK allows only these values.
             switch RegisterRules.markRefusal(sessionStatus: SessionStatus(rawValue: session.status)!, startsAt: session.startsAt, at: instant) {
             case .sessionCancelled: throw InputError("session \(id) was cancelled: there is no register", at: InputLocation(field: "session"))
             case .sessionDelivered: throw InputError("session \(id) is closed: its register can no longer be changed", at: InputLocation(field: "session"))

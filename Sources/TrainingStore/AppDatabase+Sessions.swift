@@ -244,6 +244,7 @@ extension AppDatabase {
                                                 auditAction: "charge reversed: the partnership cancelled the session", by: actor, at: instant, in: db)
                 guard let credit = outcome.credit else { continue }
                 let line = try Self.bookingLines(db, SQLFilter("b.id = ?", [charge.bookingId])).first!
+                // A credit note's invoice cannot be deleted (ON DELETE RESTRICT).
                 let invoice = try Int.fetchOne(db, sql: "SELECT number FROM invoice WHERE id = ?", arguments: [credit.invoiceId])!
                 var notification = Notification(
                     id: nil, bookingId: charge.bookingId, sessionId: id, recipient: Self.recipient(of: line), kind: "charge-credited",

@@ -12,8 +12,10 @@ extension AppDatabase {
                                  in db: Database) throws -> [BookingLine] {
         let waiting = try bookingLines(db, SQLFilter("b.sessionId = ? AND b.status = 'waitlisted'", [session.id!]))
         guard !waiting.isEmpty else { return [] }
+        // A session's course is always there (its foreign key).
         let title = try String.fetchOne(db, sql: "SELECT title FROM course WHERE id = ?", arguments: [session.courseId])!
         return try waiting.compactMap { line in
+            // Statuses come from the database, whose CHECK allows only these values.
             guard let closed = RegisterRules.closingWaitingList(BookingStatus(rawValue: line.booking.status)!) else { return nil }
             var booking = line.booking
             booking.status = closed.rawValue
