@@ -103,6 +103,49 @@ extension ELearningHistoryRow {
     }
 }
 
+extension BookingHistoryRow {
+    /// History is fact: a previous system may hold two places for one learner on one session (booked twice,
+    /// or moved off its waiting list as a new row). A person holds one place, so of the rows not cancelled
+    /// for the same learner (email, ignoring case) and session, the most settled keeps it — attended, then
+    /// did not attend, confirmed, waitlisted, no place came up; the later booked, then the later line, on a
+    /// tie — and each other is imported as a cancelled booking naming the line kept. Returns, for each such
+    /// row's position in `rows`, the position of the row that keeps the place.
+    public static func secondPlaces(_ rows: [BookingHistoryRow]) -> [Int: Int] {
+        func settled(_ status: BookingStatus) -> Int {
+            switch status {
+            case .attended: 4
+            case .didNotAttend: 3
+            case .confirmed: 2
+            case .waitlisted: 1
+            case .noPlaceCameUp, .cancelled: 0
+            }
+        }
+        func outranks(_ a: Int, _ b: Int) -> Bool {
+            (settled(rows[a].status), rows[a].bookedOn, rows[a].line) > (settled(rows[b].status), rows[b].bookedOn, rows[b].line)
+        }
+        var keeper: [String: Int] = [:]
+        var others: [String: [Int]] = [:]
+        for position in rows.indices where rows[position].status != .cancelled {
+            let key = rows[position].sessionReference + "\u{0}" + rows[position].person.email.normalised
+            guard let held = keeper[key] else {
+                keeper[key] = position
+                continue
+            }
+            if outranks(position, held) {
+                keeper[key] = position
+                others[key, default: []].append(held)
+            } else {
+                others[key, default: []].append(position)
+            }
+        }
+        var second: [Int: Int] = [:]
+        for (key, positions) in others {
+            for position in positions { second[position] = keeper[key] }
+        }
+        return second
+    }
+}
+
 /// Everything one `training import history` brings in, with the file each part came from.
 public struct HistoryImport: Sendable {
     public var sessions: [SessionHistoryRow] = []

@@ -129,10 +129,9 @@ public enum HistoryFiles {
                 throw InputError("the day of the booking is required", at: record.location("booked_on"))
             }
             let status = try BookingStatus.parse(record["status"], at: record.location("status"))
+            // History is fact: a previous system may record a cancellation date on a booking it kept (a
+            // cancellation undone, or a late one it counted as not attending); the import keeps both.
             let cancelled = try instant(record, "cancelled_on", hour: 9)
-            if cancelled != nil && status != .cancelled {
-                throw InputError("a cancellation date is given for a booking that was not cancelled", at: record.location("cancelled_on"))
-            }
             return BookingHistoryRow(line: record.line, sessionReference: reference, person: try person(record), bookedOn: booked,
                                      status: status, cancelledOn: cancelled)
         }

@@ -11,6 +11,10 @@ public struct HistoryImportSummary: Sendable, Equatable {
     public var sessionsUnchanged = 0
     public var bookingsAdded = 0
     public var bookingsUnchanged = 0
+    /// Bookings that were a second place for a learner already on the session: imported as cancelled.
+    public var secondPlacesCancelled = 0
+    /// Bookings kept with their status whose cancellation date is recorded in their history.
+    public var cancellationDatesKept = 0
     public var allocationsAdded = 0
     public var allocationsUnchanged = 0
     public var evaluationsAdded = 0
@@ -55,7 +59,8 @@ extension AppDatabase {
 extension HistoryImportSummary {
     var auditValues: [String: Int] {
         ["coursesAdded": coursesAdded, "agenciesAdded": agenciesAdded, "learnersAdded": learnersAdded, "sessionsAdded": sessionsAdded,
-         "bookingsAdded": bookingsAdded, "allocationsAdded": allocationsAdded, "evaluationsAdded": evaluationsAdded]
+         "bookingsAdded": bookingsAdded, "secondPlacesCancelled": secondPlacesCancelled, "cancellationDatesKept": cancellationDatesKept,
+         "allocationsAdded": allocationsAdded, "evaluationsAdded": evaluationsAdded]
     }
 }
 
@@ -193,12 +198,18 @@ struct HistoryImporter {
 
     mutating func importBookings() throws {
         let insert = try db.cachedStatement(sql: """
-            INSERT INTO booking (sessionId, learnerId, agencyId, status, bookedAt, bookedBy, cancelledAt, cancelledBy, noticeWorkingDays)
-            VALUES (?, ?, ?, ?, ?, 'import', ?, ?, ?)
+            INSERT INTO booking (sessionId, learnerId, agencyId, status, bookedAt, bookedBy, cancelledAt, cancelledBy,
+                                 cancellationReason, noticeWorkingDays)
+            VALUES (?, ?, ?, ?, ?, 'import', ?, ?, ?, ?)
+            """)
+        let note = try db.cachedStatement(sql: """
+            INSERT INTO bookingEvent (bookingId, at, kind, toStatus, learnerId, actor, note) VALUES (?, ?, 'imported', ?, ?, 'import', ?)
             """)
         let checks = try BookingChecks(db)
         let calendar = try AppDatabase.workingCalendar(db)
-        for row in history.bookings {
+        // Second places for a learner already on a session are found in the rows alone (history is fact).
+        let secondPlaces = BookingHistoryRow.secondPlaces(history.bookings)
+        for (position, row) in history.bookings.enumerated() {
             defer { rowsDone.advance() }
             let location = InputLocation(file: history.bookingsFile, line: row.line)
             guard let session = sessions[row.sessionReference] else {
@@ -213,22 +224,39 @@ struct HistoryImporter {
                 summary.bookingsUnchanged += 1
                 continue
             }
-            if row.status == .confirmed, try checks.isFull(session.id, addedSessions[session.id]) {
+            let kept = secondPlaces[position].map { history.bookings[$0] }
+            let status: BookingStatus = kept == nil ? row.status : .cancelled
+            if status == .confirmed, try checks.isFull(session.id, addedSessions[session.id]) {
                 problems.append(InputError("session '\(row.sessionReference)' is still to run and already full: import this booking as waitlisted",
                                            at: location.field("status")))
                 continue
             }
-            if row.status != .cancelled, try checks.holdsPlace(session.id, learner.id, addedSessions[session.id]) {
+            // A place held from an earlier import is not changed by this one: the officer decides.
+            if status != .cancelled, try checks.holdsPlace(session.id, learner.id, addedSessions[session.id]) {
                 problems.append(InputError("\(row.person.email) already has a place on session '\(row.sessionReference)'", at: location.field("learner_email")))
                 continue
             }
-            addedSessions[session.id]?.record(learnerId: learner.id, bookedAt: row.bookedOn, status: row.status)
-            // A cancellation with no date recorded is dated as booked (the schema needs a date) but given no notice.
-            let cancelledAt = row.status == .cancelled ? (row.cancelledOn ?? row.bookedOn) : nil
-            let notice = row.cancelledOn.map { calendar.noticeInWorkingDays(cancelledOn: LondonTime.date(of: $0), sessionDate: session.date) }
-            try insert.execute(arguments: [session.id, learner.id, learner.agencyId, row.status.rawValue, StoredInstant(row.bookedOn),
-                                           cancelledAt.map(StoredInstant.init), cancelledAt == nil ? nil : "import", notice])
+            addedSessions[session.id]?.record(learnerId: learner.id, bookedAt: row.bookedOn, status: status)
+            // A cancellation with no date recorded is dated as booked (the schema needs a date) but given no
+            // notice; a second place is cancelled when the place kept was booked, if later, and given no notice.
+            var cancelledAt: Date?, notice: Int?, reason: String?
+            if let kept {
+                cancelledAt = row.cancelledOn ?? max(row.bookedOn, kept.bookedOn)
+                reason = "a second place for the learner in the previous system; line \(kept.line) of \(history.bookingsFile) kept"
+            } else if status == .cancelled {
+                cancelledAt = row.cancelledOn ?? row.bookedOn
+                notice = row.cancelledOn.map { calendar.noticeInWorkingDays(cancelledOn: LondonTime.date(of: $0), sessionDate: session.date) }
+            }
+            try insert.execute(arguments: [session.id, learner.id, learner.agencyId, status.rawValue, StoredInstant(row.bookedOn),
+                                           cancelledAt.map(StoredInstant.init), cancelledAt == nil ? nil : "import", reason, notice])
             summary.bookingsAdded += 1
+            if kept != nil { summary.secondPlacesCancelled += 1 }
+            if status != .cancelled, let cancelledOn = row.cancelledOn {
+                // Kept with the status the previous system gave it; its cancellation date goes into its history.
+                try note.execute(arguments: [db.lastInsertedRowID, StoredInstant(cancelledOn), status.rawValue, learner.id,
+                                             "the previous system recorded a cancellation on \(LondonTime.date(of: cancelledOn)) but kept the booking as \(status.rawValue)"])
+                summary.cancellationDatesKept += 1
+            }
         }
     }
 

@@ -21,6 +21,7 @@ enum Schema {
         migrator.registerMigration("10-officer-notifications", migrate: allowOfficerNotifications)
         migrator.registerMigration("11-credit-notes", migrate: createCreditNotes)
         migrator.registerMigration("12-register-and-licence-statuses", migrate: allowRegisterAndLicenceStatuses)
+        migrator.registerMigration("13-imported-booking-notes", migrate: allowImportedBookingNotes)
         return migrator
     }
 

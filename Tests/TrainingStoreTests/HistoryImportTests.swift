@@ -1,4 +1,5 @@
 import Foundation
+import GRDB
 import Testing
 import TrainingCore
 @testable import TrainingStore
@@ -78,7 +79,8 @@ struct HistoryImportTests {
         let summary = try programme.database.importHistory(history, by: "officer", progress: told.record)
         #expect(summary.bookingsAdded == 2_500)
         // 2 sessions and 2,500 bookings: told at the 1,000th and 2,000th row of 2,502, then at the end.
-        #expect(told.values == [1_000.0 / 2_502, 2_000.0 / 2_502, 1])
+        let expected: [Double] = [1_000.0 / 2_502, 2_000.0 / 2_502, 1]
+        #expect(told.values == expected)
     }
 
     @Test func aBookingWithNoAgencyIsKeptUnderAgencyNotRecorded() throws {
@@ -177,20 +179,89 @@ struct HistoryImportTests {
     }
 
     @Test(arguments: [false, true])
-    func aSecondPlaceForTheSameLearnerIsRefusedButABookingAfterACancellationIsNot(sessionHeldBefore: Bool) throws {
+    func aSecondPlaceInTheFilesIsImportedAsCancelledAndTheMostSettledKeepsThePlace(sessionHeldBefore: Bool) throws {
+        // Booked twice in the previous system: the confirmed place (line 2) is more settled than the later
+        // waiting place (line 3), which is kept as a cancelled booking naming line 2, with no notice (no charge).
         let programme = try Programme()
-        let refused = problems {
-            _ = try importBookings([booking(line: 2, "a@council.example", bookedOn: "2026-05-01 10:00", .confirmed),
-                                    booking(line: 3, "a@council.example", bookedOn: "2026-05-02 10:00", .waitlisted)],
-                                   sessionHeldBefore: sessionHeldBefore, on: programme)
+        let summary = try importBookings([booking(line: 2, "a@council.example", bookedOn: "2026-05-01 10:00", .confirmed),
+                                          booking(line: 3, "A@council.example", bookedOn: "2026-05-02 10:00", .waitlisted)],
+                                         sessionHeldBefore: sessionHeldBefore, on: programme)
+        #expect(summary.bookingsAdded == 2 && summary.secondPlacesCancelled == 1)
+        let rows = try programme.database.writer.read { db in
+            try Row.fetchAll(db, sql: "SELECT status, cancelledAt, cancellationReason, noticeWorkingDays FROM booking ORDER BY bookedAt")
         }
-        #expect(refused == ["bookings, line 3, field 'learner_email': a@council.example already has a place on session '2026-050'"])
+        #expect(rows.map { $0["status"] as String } == ["confirmed", "cancelled"])
+        #expect(rows[1]["cancellationReason"] == "a second place for the learner in the previous system; line 2 of bookings kept")
+        #expect(rows[1]["cancelledAt"] as Date? == at("2026-05-02 10:00"))     // when the later of the two was booked
+        #expect(rows[1]["noticeWorkingDays"] as Int? == nil)
+    }
+
+    @Test func ofTwoAttendedPlacesOneAttendanceIsCounted() throws {
+        let programme = try Programme()
+        var history = HistoryImport()
+        history.sessions = [SessionHistoryRow(line: 2, reference: "2025-010", courseTitle: "Toxic Trio", level: .intermediate,
+                                              delivery: .faceToFace, start: at("2025-06-10 09:30"), end: at("2025-06-10 16:00"),
+                                              venue: "Halifax", capacity: 20, status: .delivered, cancelReason: nil)]
+        history.bookings = [
+            BookingHistoryRow(line: 2, sessionReference: "2025-010", person: person("a@council.example", "Amy", "Calderdale Council", nil),
+                              bookedOn: at("2025-05-01 10:00"), status: .attended, cancelledOn: nil),
+            BookingHistoryRow(line: 3, sessionReference: "2025-010", person: person("a@council.example", "Amy", "Calderdale Council", nil),
+                              bookedOn: at("2025-05-03 10:00"), status: .didNotAttend, cancelledOn: nil),
+            BookingHistoryRow(line: 4, sessionReference: "2025-010", person: person("a@council.example", "Amy", "Calderdale Council", nil),
+                              bookedOn: at("2025-05-02 10:00"), status: .attended, cancelledOn: nil),
+        ]
+        let summary = try programme.database.importHistory(history, by: "officer")
+        #expect(summary.bookingsAdded == 3 && summary.secondPlacesCancelled == 2)
+        let statuses = try programme.database.writer.read { db in
+            try Row.fetchAll(db, sql: "SELECT bookedAt, status, cancellationReason FROM booking ORDER BY bookedAt")
+        }
+        // Attended beats did-not-attend; of the two attended, the later booked (line 4) keeps the place.
+        #expect(statuses.map { $0["status"] as String } == ["cancelled", "attended", "cancelled"])
+        #expect(statuses.map { $0["cancellationReason"] as String? }
+                == ["a second place for the learner in the previous system; line 4 of bookings kept", nil,
+                    "a second place for the learner in the previous system; line 4 of bookings kept"])
+        #expect(try programme.database.writer.read { try Int.fetchOne($0, sql: "SELECT COUNT(*) FROM booking WHERE status = 'attended'") } == 1)
+        // Importing the same file again changes nothing.
+        let again = try programme.database.importHistory(history, by: "officer")
+        #expect(again.bookingsAdded == 0 && again.bookingsUnchanged == 3)
+    }
+
+    @Test func aPlaceHeldFromAnEarlierImportIsNotChangedByALaterOneButABookingAfterACancellationIsTaken() throws {
+        let programme = try Programme()
+        _ = try importBookings([booking(line: 2, "a@council.example", bookedOn: "2026-05-01 10:00", .confirmed)],
+                               sessionHeldBefore: true, on: programme)
+        let refused = problems {
+            var later = HistoryImport()
+            later.bookings = [booking(line: 2, "a@council.example", bookedOn: "2026-05-02 10:00", .waitlisted)]
+            try programme.database.importHistory(later, by: "officer")
+        }
+        #expect(refused == ["bookings, line 2, field 'learner_email': a@council.example already has a place on session '2026-050'"])
 
         let fresh = try Programme()
         let summary = try importBookings([booking(line: 2, "a@council.example", bookedOn: "2026-05-01 10:00", .cancelled),
                                           booking(line: 3, "a@council.example", bookedOn: "2026-05-02 10:00", .confirmed)],
-                                         sessionHeldBefore: sessionHeldBefore, on: fresh)
-        #expect(summary.bookingsAdded == 2)
+                                         sessionHeldBefore: true, on: fresh)
+        #expect(summary.bookingsAdded == 2 && summary.secondPlacesCancelled == 0)
+    }
+
+    @Test func aCancellationDateOnABookingNotCancelledIsKeptInItsHistory() throws {
+        // A late cancellation the previous system counted as not attending: the status stands, no notice is
+        // worked out (nothing was cancelled here), and the date is in the booking's history.
+        let programme = try Programme()
+        var row = booking(line: 2, "a@council.example", bookedOn: "2026-05-01 10:00", .waitlisted)
+        row.cancelledOn = at("2026-06-09 08:00")
+        let summary = try importBookings([row], sessionHeldBefore: false, on: programme)
+        #expect(summary.bookingsAdded == 1 && summary.cancellationDatesKept == 1)
+        let held = try programme.database.writer.read { db in
+            try Row.fetchOne(db, sql: "SELECT id, status, cancelledAt, noticeWorkingDays FROM booking")
+        }
+        #expect(held?["status"] == "waitlisted")
+        #expect(held?["cancelledAt"] as String? == nil)
+        #expect(held?["noticeWorkingDays"] as Int? == nil)
+        let history = try programme.database.bookingHistory(held?["id"] ?? 0)
+        #expect(history.map(\.kind) == ["imported"])
+        #expect(history.first?.at == at("2026-06-09 08:00"))
+        #expect(history.first?.detail == "Someone by import (the previous system recorded a cancellation on 2026-06-09 but kept the booking as waitlisted)")
     }
 
     @Test(arguments: [false, true])

@@ -169,6 +169,12 @@ extension Training {
                     try database.importHistory(history, by: options.actor, progress: progress)
                 })
                 print("History imported: \(s.sessionsAdded) sessions, \(s.bookingsAdded) bookings, \(s.allocationsAdded) e-learning records, \(s.evaluationsAdded) evaluations added; \(s.coursesAdded) courses, \(s.agenciesAdded) agencies, \(s.learnersAdded) learners new.")
+                if s.secondPlacesCancelled > 0 {
+                    print("\(s.secondPlacesCancelled) bookings were a second place for a learner already on the session: imported as cancelled, each giving as its reason the line whose place was kept.")
+                }
+                if s.cancellationDatesKept > 0 {
+                    print("\(s.cancellationDatesKept) bookings had a cancellation date but were not cancelled: imported with their status, the date kept in their history.")
+                }
                 let unchanged = s.sessionsUnchanged + s.bookingsUnchanged + s.allocationsUnchanged + s.evaluationsUnchanged
                 if unchanged > 0 { print("\(unchanged) records were already held and left as they were.") }
             }
