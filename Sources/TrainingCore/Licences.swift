@@ -72,6 +72,14 @@ public enum LicenceRules {
         guard status == .allocated, let poolEndsOn else { return false }
         return today > poolEndsOn
     }
+
+    /// A supplier's usage report may come after a licence was marked expired: the usage is the licence's
+    /// only if it began on or before the pool's last day (the learner was in before the contract ended).
+    /// Usage with no date, or beginning later, is not on an expired licence.
+    public static func usageCountsOnExpiredLicence(firstUsedOn: LocalDate?, poolEndsOn: LocalDate?) -> Bool {
+        guard let firstUsedOn, let poolEndsOn else { return false }
+        return firstUsedOn <= poolEndsOn
+    }
 }
 
 extension LicenceProjection {

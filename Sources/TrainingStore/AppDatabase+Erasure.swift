@@ -133,6 +133,17 @@ extension AppDatabase {
                 UPDATE bookingEvent SET note = replace(note, ?2, ?3)
                 WHERE bookingId IN (\(heldBookings)) AND instr(note, ?2) > 0
                 """, arguments: arguments)
+            // A credit note's reason is the officer's words, which may name the person, and so is its audit entry.
+            let creditNotesHeld = "SELECT id FROM creditNote WHERE chargeId IN (SELECT id FROM charge WHERE bookingId IN (\(heldBookings)))"
+            try db.execute(sql: """
+                UPDATE auditEntry SET before = replace(before, ?2, ?3), after = replace(after, ?2, ?3)
+                WHERE entity = 'creditNote' AND entityId IN (SELECT printf('CN-%04d', number) FROM creditNote WHERE id IN (\(creditNotesHeld)))
+                  AND (instr(before, ?2) > 0 OR instr(after, ?2) > 0)
+                """, arguments: [id, inJSON, pseudonym])
+            try db.execute(sql: """
+                UPDATE creditNote SET reason = replace(reason, ?2, ?3)
+                WHERE id IN (\(creditNotesHeld)) AND instr(reason, ?2) > 0
+                """, arguments: arguments)
         }
         try db.execute(sql: """
             UPDATE auditEntry SET

@@ -352,6 +352,20 @@ extension AppDatabase {
                     reject("the licence was reclaimed on \(allocation.reclaimedOn.map(\.description) ?? "?"); allocate it again first")
                     continue
                 }
+                if allocation.status == LicenceStatus.expired.rawValue {
+                    let poolEndsOn = try allocation.poolId.flatMap { try LicencePool.fetchOne(db, key: $0)?.endsOn }
+                    guard LicenceRules.usageCountsOnExpiredLicence(firstUsedOn: firstDate, poolEndsOn: poolEndsOn) else {
+                        reject("the licence expired unused when its pool's contract ended on \(poolEndsOn.map(\.description) ?? "?"); allocate one from a live pool first")
+                        continue
+                    }
+                    // Started in time: the licence was in use after all, unless a newer one of the module now holds that place.
+                    if row.completedOn == nil, let newer = allocations.first(where: {
+                        [LicenceStatus.allocated.rawValue, LicenceStatus.started.rawValue].contains($0.status)
+                    }) {
+                        reject("the licence expired and a newer one was allocated on \(newer.allocatedOn); reclaim that one first if this one was in use")
+                        continue
+                    }
+                }
                 let before = allocation
                 if let started = row.startedOn ?? row.completedOn, allocation.startedOn.map({ started < $0 }) ?? true {
                     allocation.startedOn = started

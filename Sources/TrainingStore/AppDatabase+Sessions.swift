@@ -65,6 +65,8 @@ public struct SessionDetails: Sendable, Equatable {
     public var waitingList: [BookingLine]
     /// Cancelled bookings, for the record.
     public var cancelled: [BookingLine]
+    /// Waiting places closed when the session was delivered or cancelled: no place came up.
+    public var waitingListClosed: [BookingLine] = []
 }
 
 extension AppDatabase {
@@ -162,7 +164,8 @@ extension AppDatabase {
                 summary: summary,
                 places: lines.filter { ["confirmed", "attended", "did-not-attend"].contains($0.booking.status) },
                 waitingList: lines.filter { $0.booking.status == "waitlisted" },
-                cancelled: lines.filter { $0.booking.status == "cancelled" })
+                cancelled: lines.filter { $0.booking.status == "cancelled" },
+                waitingListClosed: lines.filter { $0.booking.status == BookingStatus.noPlaceCameUp.rawValue })
         }
     }
 

@@ -80,6 +80,12 @@ extension AppDatabase {
                     JOIN course c ON c.id = s.courseId LEFT JOIN invoice i ON i.id = ch.invoiceId
                     WHERE ch.learnerId = \(id) ORDER BY ch.id
                     """),
+                try section("Credit notes", "Charges of yours credited to your agency after they were invoiced, and why.", """
+                    SELECT printf('CN-%04d', cn.number) AS "Credit note", cn.chargeId AS "Charge", i.number AS "Invoice",
+                           cn.amountPence AS "Amount (pence)", cn.cause AS "Cause", cn.reason AS "Reason", cn.raisedOn AS "Issued on"
+                    FROM creditNote cn JOIN charge ch ON ch.id = cn.chargeId JOIN invoice i ON i.id = cn.invoiceId
+                    WHERE ch.learnerId = \(id) ORDER BY cn.number
+                    """),
                 try section("E-learning licences", "E-learning modules allocated to you and your progress.", """
                     SELECT c.title AS "Module", a.name AS "Agency", x.status AS "Status", x.allocatedOn AS "Allocated",
                            x.startedOn AS "Started", x.completedOn AS "Completed", x.reclaimedOn AS "Reclaimed",
@@ -126,6 +132,8 @@ extension AppDatabase {
                                                                    WHERE \(within("e.at"))))
                        OR (e.entity = 'licenceAllocation' AND e.entityId IN (SELECT CAST(id AS TEXT) FROM licenceAllocation WHERE learnerId = \(id)))
                        OR (e.entity = 'charge' AND e.entityId IN (SELECT CAST(id AS TEXT) FROM charge WHERE learnerId = \(id)))
+                       OR (e.entity = 'creditNote' AND e.entityId IN (SELECT printf('CN-%04d', cn.number) FROM creditNote cn
+                                                                      JOIN charge ch ON ch.id = cn.chargeId WHERE ch.learnerId = \(id)))
                     ORDER BY e.at, e.id
                     """),
             ]

@@ -42,6 +42,17 @@ struct BookingCLITests {
         #expect(try workspace.run(["notifications"]).output.contains("Jo Bloggs has moved from the waiting list"))
     }
 
+    @Test func sessionShowListsTheWaitingPlacesClosedWhenTheSessionWasCancelled() throws {
+        let workspace = try workspaceWithSession()
+        try workspace.run(["book", "1", "sam@c.example"])
+        try workspace.run(["book", "1", "jo@c.example"])
+        #expect(try workspace.run(["session", "cancel", "1", "--reason", "trainer"]).status == 0)
+        let shown = try workspace.run(["session", "show", "1"]).output
+        #expect(shown.contains("\nWaiting list closed (no place came up):\n"))
+        let closed = shown.components(separatedBy: "Waiting list closed (no place came up):").last ?? ""
+        #expect(closed.contains("Jo Bloggs") && closed.contains("no-place-came-up") && !closed.contains("Sam Patel"))
+    }
+
     @Test func aSecondBookingIsRefusedWithTheReasonAndWritesNothing() throws {
         let workspace = try workspaceWithSession()
         try workspace.run(["book", "1", "sam@c.example"])

@@ -16,6 +16,14 @@ struct LicenceRuleTests {
         #expect(!LicenceRules.hasExpired(.allocated, poolEndsOn: nil, on: day("2030-01-01")))   // imported, no pool
     }
 
+    @Test func usageCountsOnAnExpiredLicenceOnlyWhenItBeganByThePoolsLastDay() {
+        let end = day("2025-11-30")
+        #expect(LicenceRules.usageCountsOnExpiredLicence(firstUsedOn: day("2025-11-30"), poolEndsOn: end))
+        #expect(!LicenceRules.usageCountsOnExpiredLicence(firstUsedOn: day("2025-12-01"), poolEndsOn: end))
+        #expect(!LicenceRules.usageCountsOnExpiredLicence(firstUsedOn: nil, poolEndsOn: end))
+        #expect(!LicenceRules.usageCountsOnExpiredLicence(firstUsedOn: day("2025-11-01"), poolEndsOn: nil))
+    }
+
     @Test func aPoolIsLiveFromItsFirstToItsLastDay() {
         #expect(!LicenceRules.isLive(startsOn: day("2025-04-01"), endsOn: day("2026-03-31"), on: day("2025-03-31")))
         #expect(LicenceRules.isLive(startsOn: day("2025-04-01"), endsOn: day("2026-03-31"), on: day("2025-04-01")))

@@ -39,6 +39,34 @@ struct CreditNoteTests {
         #expect(try programme.database.auditLog().contains { $0.action == "credit note issued" && $0.entityId == "CN-0001" })
     }
 
+    @Test func aPersonsCreditNotesAreInTheirSubjectAccessRecord() throws {
+        let (programme, _, charge) = try invoicedNonAttendance()
+        try programme.database.creditCharge(charge, reason: "Sam Patel signed in late", by: "officer")
+        let record = try programme.database.subjectAccess(email: "sam@council.example")
+        let notes = record.sections.first { $0.title == "Credit notes" }?.rows ?? []
+        #expect(notes.count == 1)
+        #expect(notes.first?.first == .text("CN-0001"))
+        #expect(notes.first?.contains(.text("Sam Patel signed in late")) == true)
+        let audit = record.sections.first { $0.title == "Audit entries" }?.rows ?? []
+        #expect(audit.contains { $0[2] == .text("credit note issued") && $0[4] == .text("CN-0001") })
+        // Ann's record holds no credit note of Sam's.
+        let ann = try programme.database.subjectAccess(email: "ann@nhs.example")
+        #expect(ann.sections.first { $0.title == "Credit notes" }?.rows.isEmpty == true)
+    }
+
+    @Test func erasingALearnerTakesTheirNameOutOfTheirCreditNotesReasonAndItsAuditEntry() throws {
+        let (programme, _, charge) = try invoicedNonAttendance()
+        try programme.database.creditCharge(charge, reason: "Sam Patel signed in late", by: "officer")
+        let report = try programme.database.erase(email: "sam@council.example", reason: "DP-7", by: "officer")
+        let note = try programme.database.creditNote(number: 1)
+        #expect(note.note.reason == "\(report.pseudonym) signed in late")
+        #expect(note.note.amountPence == 5000)      // the money stands
+        let audit = try programme.database.writer.read { db in
+            try String.fetchAll(db, sql: "SELECT after FROM auditEntry WHERE entity = 'creditNote'")
+        }
+        #expect(audit.count == 1 && audit.allSatisfy { !$0.contains("Sam Patel") })
+    }
+
     @Test func aChargeNotYetInvoicedIsNotCreditedButWaived() throws {
         let programme = try Programme()
         let session = try programme.halfDaySession()

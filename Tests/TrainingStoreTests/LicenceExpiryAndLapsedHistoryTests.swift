@@ -31,6 +31,31 @@ struct LicenceExpiryTests {
         #expect(try statuses(programme.database) == ["expired", "allocated"])
     }
 
+    @Test func usageBegunAfterThePoolEndedIsNotRecordedOnTheExpiredLicence() throws {
+        let programme = try Programme(clock: TestClock("2025-11-03 09:00"))
+        try buy(programme, 5, from: "2025-04-01", to: "2025-11-30")
+        try programme.database.allocateLicences(module: module, to: ["sam@council.example"], by: "officer")
+        programme.clock.set("2025-12-05 09:00")
+        _ = try programme.database.reclaimUnusedLicences(olderThan: 60, by: "officer")     // marks it expired
+        let summary = try programme.database.importUsage([UsageRow(line: 2, email: "sam@council.example", module: module,
+                                                                    startedOn: day("2025-12-02"), completedOn: nil)], by: "officer")
+        #expect(summary.rejected.map(\.reason)
+                == ["the licence expired unused when its pool's contract ended on 2025-11-30; allocate one from a live pool first"])
+        #expect(try statuses(programme.database) == ["expired"])
+    }
+
+    @Test func usageBegunBeforeThePoolEndedIsRecordedThoughTheReportCameLate() throws {
+        let programme = try Programme(clock: TestClock("2025-11-03 09:00"))
+        try buy(programme, 5, from: "2025-04-01", to: "2025-11-30")
+        try programme.database.allocateLicences(module: module, to: ["sam@council.example"], by: "officer")
+        programme.clock.set("2025-12-05 09:00")
+        _ = try programme.database.reclaimUnusedLicences(olderThan: 60, by: "officer")
+        let summary = try programme.database.importUsage([UsageRow(line: 2, email: "sam@council.example", module: module,
+                                                                    startedOn: day("2025-11-30"), completedOn: day("2025-12-03"))], by: "officer")
+        #expect(summary.rejected.isEmpty && summary.completed == 1)
+        #expect(try statuses(programme.database) == ["completed"])
+    }
+
     @Test func reclaimSaysExpiredForAnEndedPoolsLicencesNotReturned() throws {
         let programme = try Programme(clock: TestClock("2025-09-01 09:00"))
         try buy(programme, 2, from: "2025-04-01", to: "2025-09-30")

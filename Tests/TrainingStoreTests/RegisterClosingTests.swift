@@ -65,6 +65,9 @@ struct RegisterClosingTests {
         #expect(told.map(\.recipient) == ["booker@council.example"])
         #expect(told.map(\.bookingId) == [jo])
         #expect(try programme.database.bookingHistory(jo).map(\.kind) == ["waitlisted", "waitlist-closed"])
+        let details = try programme.database.sessionDetails(session)
+        #expect(details.waitingList.isEmpty)
+        #expect(details.waitingListClosed.map(\.booking.id) == [jo])     // still shown on the session, as closed
     }
 
     @Test func cancellingASessionClosesItsWaitingListRatherThanCancellingThePlaces() throws {

@@ -132,6 +132,8 @@ struct OfficerRoutes {
             "waiting": details.waitingList.enumerated().map { ["position": $0.offset + 1, "name": $0.element.learnerName,
                                                                "agency": $0.element.agencyName ?? agencyNotRecorded] },
             "hasWaiting": !details.waitingList.isEmpty,
+            "closed": details.waitingListClosed.map { ["name": $0.learnerName, "agency": $0.agencyName ?? agencyNotRecorded] },
+            "hasClosed": !details.waitingListClosed.isEmpty,
             "reasons": SessionCancelReason.allCases.map { ["value": $0.rawValue] },
         ], context: context, path: "/officer/sessions", errors: errors)
     }

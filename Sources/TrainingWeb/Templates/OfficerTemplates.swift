@@ -75,6 +75,10 @@ extension Templates {
             <thead><tr><th scope="col" class="number">Position</th><th scope="col">Name</th><th scope="col">Agency</th></tr></thead>
             <tbody>{{#waiting}}<tr><td class="number">{{position}}</td><td>{{name}}</td><td>{{agency}}</td></tr>{{/waiting}}</tbody></table>{{/hasWaiting}}
             {{^hasWaiting}}<p>Nobody is waiting.</p>{{/hasWaiting}}
+            {{#hasClosed}}<h3>Waiting list closed</h3><p>No place came up for these learners; their bookers were told.</p>
+            <table><caption class="visually-hidden">Waiting list closed</caption>
+            <thead><tr><th scope="col">Name</th><th scope="col">Agency</th></tr></thead>
+            <tbody>{{#closed}}<tr><td>{{name}}</td><td>{{agency}}</td></tr>{{/closed}}</tbody></table>{{/hasClosed}}
             {{#scheduled}}{{^started}}
             <h2>Cancel the session</h2>
             <form method="post" action="/officer/sessions/{{id}}/cancel" novalidate>

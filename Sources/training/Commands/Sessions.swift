@@ -108,6 +108,7 @@ extension Training {
                 Self.printLines("Bookings", details.places)
                 Self.printLines("Waiting list", details.waitingList)
                 Self.printLines("Cancelled", details.cancelled)
+                Self.printLines("Waiting list closed (no place came up)", details.waitingListClosed)
             }
 
             static func printLines(_ heading: String, _ lines: [BookingLine]) {
