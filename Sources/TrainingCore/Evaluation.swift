@@ -246,5 +246,5 @@ public struct ImpactTally: Sendable, Equatable {
 /// A share written as a whole percentage, halves rounded up: 0.5587 → "56%".
 public func percentText(_ share: Double?) -> String {
     guard let share else { return "–" }
-    return "\(Int((share * 100).rounded(.toNearestOrAwayFromZero)))%"
+    return "\(wholePercent(share))%"
 }

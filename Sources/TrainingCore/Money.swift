@@ -25,14 +25,8 @@ public struct Pence: Sendable, Hashable, Comparable, Codable, CustomStringConver
     /// `£1,234.50`, with a leading minus for credits: `-£3.00`.
     public var description: String {
         let magnitude = amount.magnitude
-        let pounds = String(magnitude / 100)
-        var grouped = ""
-        for (index, digit) in pounds.enumerated() {
-            if index > 0, (pounds.count - index) % 3 == 0 { grouped.append(",") }
-            grouped.append(digit)
-        }
         let pence = magnitude % 100
-        return (amount < 0 ? "-£" : "£") + grouped + "." + (pence < 10 ? "0" : "") + String(pence)
+        return (amount < 0 ? "-£" : "£") + wholeNumberText(Int(magnitude / 100)) + "." + (pence < 10 ? "0" : "") + String(pence)
     }
 
     /// Reads `£12.50`, `12.50`, `12.5`, `12` or `1,250.00` as an amount of money.
