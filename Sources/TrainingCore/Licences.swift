@@ -66,6 +66,12 @@ public enum LicenceRules {
         startsOn <= day && day <= endsOn
     }
 
+    /// A pool is running low when fewer than a tenth of the licences bought are left to allocate (exactly a
+    /// tenth is not yet low). `licences status` warns of it and the officer's "needs attention" page lists it.
+    public static func isRunningLow(left: Int, bought: Int) -> Bool {
+        bought > 0 && left * 10 < bought
+    }
+
     /// An allocation never started has expired once its pool's contract has ended (the day after its last
     /// day). A started, completed, reclaimed or lapsed one, or one no pool covered (imported history), has not.
     public static func hasExpired(_ status: LicenceStatus, poolEndsOn: LocalDate?, on today: LocalDate) -> Bool {

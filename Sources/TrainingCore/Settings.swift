@@ -8,17 +8,22 @@ public struct PartnershipSettings: Sendable, Hashable {
     public var linkValidDays: Int
     /// How long after the session a follow-up is due.
     public var followUpDueDays: Int
+    /// How many working days before its booking cut-off a session under its minimum numbers is listed as
+    /// needing attention (`NeedsAttention.isUnderMinimumNearCutoff`).
+    public var underMinimumWorkingDays: Int
 
     public init(partnershipName: String = "Local Safeguarding Children Partnership", baseURL: String = "http://127.0.0.1:8080",
-                linkValidDays: Int = 30, followUpDueDays: Int = 90) {
+                linkValidDays: Int = 30, followUpDueDays: Int = 90,
+                underMinimumWorkingDays: Int = NeedsAttention.defaultWorkingDaysBeforeCutoff) {
         self.partnershipName = partnershipName
         self.baseURL = baseURL
         self.linkValidDays = linkValidDays
         self.followUpDueDays = followUpDueDays
+        self.underMinimumWorkingDays = underMinimumWorkingDays
     }
 
     /// The settings' names as the officer types them.
-    public static let keys = ["partnership-name", "base-url", "link-valid-days", "follow-up-days"]
+    public static let keys = ["partnership-name", "base-url", "link-valid-days", "follow-up-days", "under-minimum-working-days"]
 
     /// A copy with one setting changed; refuses an unknown name or a value that makes no sense.
     public func setting(_ key: String, to value: String) throws -> PartnershipSettings {
@@ -44,6 +49,12 @@ public struct PartnershipSettings: Sendable, Hashable {
             copy.baseURL = trimmed.hasSuffix("/") ? String(trimmed.dropLast()) : trimmed
         case "link-valid-days": copy.linkValidDays = try days()
         case "follow-up-days": copy.followUpDueDays = try days()
+        case "under-minimum-working-days":
+            guard let days = Int(value.trimmingCharacters(in: .whitespaces)), NeedsAttention.workingDaysBeforeCutoffRange.contains(days) else {
+                let range = NeedsAttention.workingDaysBeforeCutoffRange
+                throw InputError("'\(value)' is not a number of working days between \(range.lowerBound) and \(range.upperBound)", at: location)
+            }
+            copy.underMinimumWorkingDays = days
         default:
             throw InputError("unknown setting '\(key)' (settings: \(Self.keys.joined(separator: ", ")))", at: InputLocation(field: "setting"))
         }
@@ -53,6 +64,6 @@ public struct PartnershipSettings: Sendable, Hashable {
     /// Each setting's value as text, by name.
     public var values: [(key: String, value: String)] {
         [("partnership-name", partnershipName), ("base-url", baseURL), ("link-valid-days", String(linkValidDays)),
-         ("follow-up-days", String(followUpDueDays))]
+         ("follow-up-days", String(followUpDueDays)), ("under-minimum-working-days", String(underMinimumWorkingDays))]
     }
 }

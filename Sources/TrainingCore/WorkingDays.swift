@@ -28,10 +28,20 @@ public struct WorkingCalendar: Sendable {
 
     /// The working day `count` working days before `date` (used for booking cut-offs).
     public func workingDay(_ count: Int, before date: LocalDate) -> LocalDate {
+        workingDay(count, from: date, step: -1)
+    }
+
+    /// The working day `count` working days after `date` (`date` itself when `count` is 0): how far ahead the
+    /// officer's "needs attention" page looks for booking cut-offs.
+    public func workingDay(_ count: Int, after date: LocalDate) -> LocalDate {
+        workingDay(count, from: date, step: 1)
+    }
+
+    private func workingDay(_ count: Int, from date: LocalDate, step: Int) -> LocalDate {
         var day = date
         var remaining = count
         while remaining > 0 {
-            day = day.adding(days: -1)
+            day = day.adding(days: step)
             if isWorkingDay(day) { remaining -= 1 }
         }
         return day

@@ -69,7 +69,7 @@ public struct PoolStatus: Sendable, Equatable {
     /// the total, the sum over the live pools. `licences status` shows this as "Left".
     public var available: Int
     /// A live pool has fewer than 10% of what was bought left to allocate.
-    public var isRunningLow: Bool { isLive && bought > 0 && available * 10 < bought }
+    public var isRunningLow: Bool { isLive && LicenceRules.isRunningLow(left: available, bought: bought) }
 }
 
 /// The answer for one learner of an allocation request.
