@@ -6,6 +6,7 @@ import TrainingStore
 enum Display {
     private static let formatter = londonFormatter("EEE d MMM yyyy, HH:mm")
     private static let timeFormatter = londonFormatter("HH:mm")
+    private static let dayFormatter = londonFormatter("EEE d MMM yyyy")
 
     private static func londonFormatter(_ format: String) -> DateFormatter {
         let formatter = DateFormatter()
@@ -24,6 +25,9 @@ enum Display {
     }
 
     static func instant(_ date: Date) -> String { formatter.string(from: date) }
+
+    /// A calendar day: `Fri 14 Nov 2025`.
+    static func day(_ date: LocalDate) -> String { dayFormatter.string(from: LondonTime.instant(date, hour: 12)) }
 
     /// A stored value as words: `face-to-face` as `Face to face`, `non-attendance` as `Did not attend`,
     /// `foundation` as `Foundation`.

@@ -34,7 +34,8 @@ struct Pages: Sendable {
     static func navigation(for role: UserRole) -> [NavigationLink] {
         switch role {
         case .officer:
-            return [.init(href: "/officer/sessions", label: "Sessions"), .init(href: "/officer/courses", label: "Catalogue"),
+            return [.init(href: "/officer", label: "Needs attention"),
+                    .init(href: "/officer/sessions", label: "Sessions"), .init(href: "/officer/courses", label: "Catalogue"),
                     .init(href: "/officer/licences", label: "Licences"), .init(href: "/officer/charges", label: "Charges"),
                     .init(href: "/officer/evaluations", label: "Evaluations"), .init(href: "/officer/reports", label: "Reports"),
                     .init(href: "/officer/people", label: "Personal data"), .init(href: "/officer/audit", label: "Audit log")]
@@ -58,9 +59,12 @@ struct Pages: Sendable {
         if let user = context.user {
             page["user"] = ["name": user.name, "agency": user.agencyName ?? ""]
             let current = path ?? ""
+            let links = Self.navigation(for: user.role)
+            // The page's own link is the longest that leads to it: "/officer/sessions", not the start page "/officer".
+            let currentHref = links.map(\.href).filter { current == $0 || current.hasPrefix($0 + "/") }.max { $0.count < $1.count }
             page["hasNav"] = true
-            page["nav"] = Self.navigation(for: user.role).map { link -> [String: Any] in
-                ["href": link.href, "label": link.label, "current": current == link.href || current.hasPrefix(link.href + "/")]
+            page["nav"] = links.map { link -> [String: Any] in
+                ["href": link.href, "label": link.label, "current": link.href == currentHref]
             }
         }
         if let flash = takeFlash(context) { page["flash"] = flash }

@@ -87,13 +87,14 @@ public enum WebApplication {
         let signedIn = router.group().add(middleware: SignedInMiddleware(database: database, idleTimeout: configuration.idleTimeout, clock: configuration.clock))
         signedIn.get("/") { _, context in
             switch try context.requireUser().role {
-            case .officer: return seeOther("/officer/sessions")
+            case .officer: return seeOther("/officer")
             case .booker: return seeOther("/agency")
             case .board: return seeOther("/board")
             }
         }
         BookerRoutes(site: site).add(to: signedIn.group("agency").add(middleware: RoleMiddleware(allowed: [.booker])))
         let officer = signedIn.group("officer").add(middleware: RoleMiddleware(allowed: [.officer]))
+        OfficerStartRoutes(site: site).add(to: officer)
         OfficerRoutes(site: site).add(to: officer)
         OfficerProgrammeRoutes(site: site).add(to: officer)
         BoardRoutes(site: site).add(to: signedIn.group("board").add(middleware: RoleMiddleware(allowed: [.board, .officer])))

@@ -6,13 +6,13 @@ import TrainingStore
 
 /// The learning and improvement officer: sessions (schedule, cancel, the register), the workbooks of the
 /// report issue for any year or quarter, the data-protection tasks and the audit log. The catalogue,
-/// licences, charges, invoices and evaluation pages are in `OfficerProgrammeRoutes`.
+/// licences, charges, invoices and evaluation pages are in `OfficerProgrammeRoutes`; the start page, what
+/// needs attention, in `OfficerStartRoutes`.
 struct OfficerRoutes {
     let site: Site
     var database: AppDatabase { site.database }
 
     func add(to group: RouterGroup<WebContext>) {
-        group.get("") { _, _ in seeOther("/officer/sessions") }
         group.get("sessions") { request, context in try sessions(request, context) }
         group.get("sessions/new") { _, context in try newSession(context) }
         group.post("sessions") { _, context in try schedule(context) }

@@ -3,7 +3,7 @@
 enum Templates {
     static var all: [String: String] {
         var all = ["layout": layout, "error": error, "field-error": fieldError]
-        for group in [signIn, booker, officer, officerProgramme, board, learner] { all.merge(group) { first, _ in first } }
+        for group in [signIn, booker, officer, officerStart, officerProgramme, board, learner] { all.merge(group) { first, _ in first } }
         return all
     }
 
