@@ -19,7 +19,7 @@ struct Training: AsyncParsableCommand {
               training catalogue list --level advanced
             """,
         subcommands: [Init.self, Demo.self, Check.self, Catalogue.self, AgencyCommand.self, LearnerCommand.self,
-                      SessionCommand.self, Book.self, CancelBooking.self, Substitute.self, Waitlist.self, BookingCommand.self,
+                      Today.self, SessionCommand.self, Book.self, CancelBooking.self, Substitute.self, Waitlist.self, BookingCommand.self,
                       Register.self, Attend.self, Policy.self, Charges.self, Invoices.self, Holiday.self, Notifications.self,
                       Licences.self, Settings.self, Evaluations.self, Evaluate.self, FollowUp.self, Import.self,
                       Impact.self, Report.self, Export.self, Audit.self, Backup.self, Restore.self, Retention.self,
