@@ -139,12 +139,12 @@ struct BookingExportTests {
                               start: at(start), end: nil, venue: nil, capacity: 800, status: .delivered, cancelReason: nil)
         }
         // Booked newest session first, so booking ids do not already follow the sessions' order.
-        history.bookings = (0..<3_000).map { index in
+        history.bookings = HistoryRows((0..<3_000).map { index in
             BookingHistoryRow(line: index + 2, sessionReference: "S\(3 - index / 750)",
                               person: HistoryPerson(email: try! EmailAddress("learner\(index % 750)@council.example"), name: "Learner",
                                                     agencyName: "Calderdale Council", sector: nil),
                               bookedOn: at("2015-04-01 09:00"), status: .attended, cancelledOn: nil)
-        }
+        })
         try database.importHistory(history, by: "o")
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("export-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
