@@ -18,7 +18,7 @@ public enum BoardSheets {
                 [.text("Courses cancelled"), .count(previous.total.cancelled), .count(current.total.cancelled),
                  change(current.total.cancelled, previous.total.cancelled)],
                 [.text("% cancelled"), .percent(previous.total.cancelledShare), .percent(current.total.cancelledShare),
-                 .percent(difference(current.total.cancelledShare, previous.total.cancelledShare))],
+                 .pointsChange(from: previous.total.cancelledShare, to: current.total.cancelledShare)],
             ])
         func breakdown<Key: Hashable>(_ heading: String, _ label: String, keys: [Key], name: (Key) -> String,
                                       _ now: [Key: HeldAndCancelled], _ before: [Key: HeldAndCancelled]) -> ReportTable {
@@ -57,14 +57,12 @@ public enum BoardSheets {
         var now: [String: Int] = [:], before: [String: Int] = [:]
         for line in current { now[key(line), default: 0] += line.attended; sectors[key(line)] = line.sector ?? agencyNotRecorded }
         for line in previous { before[key(line), default: 0] += line.attended; sectors[key(line)] = sectors[key(line)] ?? line.sector ?? agencyNotRecorded }
-        let bySector = Dictionary(grouping: sectors.keys, by: { sectors[$0]! })
-        let sectorOrder = bySector.keys.sorted { ($0 == agencyNotRecorded ? 1 : 0, $0) < ($1 == agencyNotRecorded ? 1 : 0, $1) }
+        let bySector = Dictionary(grouping: sectors, by: \.value).mapValues { $0.map(\.key) }
 
         var rows: [[ReportCell]] = []
         var subtotals: Set<Int> = []
-        var sectorRows: [[ReportCell]] = []
-        for sector in sectorOrder {
-            let agencies = bySector[sector]!.sorted { $0.lowercased() < $1.lowercased() }
+        for sector in sectorOrder(bySector.keys) {
+            let agencies = (bySector[sector] ?? []).sorted { $0.lowercased() < $1.lowercased() }
             for agency in agencies {
                 let b = before[agency] ?? 0, n = now[agency] ?? 0
                 rows.append([.text(sector), .text(agency), .count(b), .count(n), .count(n - b)])
@@ -74,7 +72,6 @@ public enum BoardSheets {
                 subtotals.insert(rows.count)
                 rows.append([.text(sector), .text("\(sector) subtotal"), .count(b), .count(n), .count(n - b)])
             }
-            sectorRows.append([.text(sector), .count(b), .count(n)])
         }
         let totalBefore = before.values.reduce(0, +), totalNow = now.values.reduce(0, +)
         var byAgency = ReportTable(heading: "Attendance by agency", columns: ["Sector", "Agency", last, this, "Change"], rows: rows,
@@ -82,11 +79,30 @@ public enum BoardSheets {
         byAgency.subtotalRows = subtotals
         return ReportSheet(
             name: "Attendance by agency", title: "Attendance by agency",
-            tables: [byAgency,
-                     ReportTable(heading: "Attendance by sector", columns: ["Sector", last, this], rows: sectorRows,
-                                 total: [.text("TOTAL"), .count(totalBefore), .count(totalNow)])],
+            tables: [byAgency, sectorTable(period: year, current: current, previous: previous)],
             charts: [ReportChart(kind: .bar, title: "Attendance by sector, \(last) and \(this)", table: 1, valueColumns: [1, 2],
                                  valueAxis: "Learners attending")])
+    }
+
+    /// "Attendance by sector": each sector's attendance last year and this, and the TOTAL (the table the
+    /// Attendance by agency sheet charts, and the board's web page beneath its chart).
+    public static func sectorTable(period year: some ReportingPeriod, current: [AgencyAttendance], previous: [AgencyAttendance]) -> ReportTable {
+        let now = attendanceBySector(current), before = attendanceBySector(previous)
+        return ReportTable(heading: "Attendance by sector", columns: ["Sector", year.yearEarlier.description, year.description],
+                           rows: sectorOrder(Array(now.keys) + Array(before.keys)).map {
+                               [.text($0), .count(before[$0, default: 0]), .count(now[$0, default: 0])]
+                           },
+                           total: [.text("TOTAL"), .count(before.values.reduce(0, +)), .count(now.values.reduce(0, +))])
+    }
+
+    /// Attendance added up by the sector of each agency; bookings with no agency under *Agency not recorded*.
+    static func attendanceBySector(_ lines: [AgencyAttendance]) -> [String: Int] {
+        lines.reduce(into: [:]) { sums, line in sums[line.agencyName == nil ? agencyNotRecorded : line.sector ?? agencyNotRecorded, default: 0] += line.attended }
+    }
+
+    /// Sectors in the board's order: alphabetical, *Agency not recorded* last; each once.
+    static func sectorOrder(_ sectors: some Sequence<String>) -> [String] {
+        Set(sectors).sorted { ($0 == agencyNotRecorded ? 1 : 0, $0) < ($1 == agencyNotRecorded ? 1 : 0, $1) }
     }
 
     static func reasonName(_ reason: SessionCancelReason) -> String {
@@ -96,11 +112,6 @@ public enum BoardSheets {
         case .venue: return "Venue"
         case .other: return "Other"
         }
-    }
-
-    static func difference(_ now: Double?, _ before: Double?) -> Double? {
-        guard let now, let before else { return nil }
-        return now - before
     }
 }
 
@@ -149,7 +160,7 @@ extension BoardSheets {
             let last = before[line.agencyName]
             return [.text(line.agencyName), .text(line.sector), line.workforce.map(ReportCell.count) ?? .text("not declared"),
                     .count(line.learnersReached), .percent(line.rate), .percent(last?.rate),
-                    .percent(difference(line.rate, last?.rate))]
+                    .pointsChange(from: last?.rate, to: line.rate)]
         }
         let highlighted = Set(current.indices.filter { current[$0].hasStaffButNoTakeUp })
         let notes = highlighted.isEmpty ? [] : [

@@ -3,32 +3,39 @@ import TrainingCore
 import TrainingStore
 import XLSX
 
-/// The board's annual workbook: eight sheets comparing a financial year with the one before.
+/// The board's annual workbook: nine sheets comparing a financial year with the one before, and the
+/// Trends sheet setting it beside the four years before it.
 public enum BoardWorkbook {
-    /// The sheets, in the order the board reads them, from the figures in the database. The period's figures
-    /// and the year before's are read at the same time, each on one consistent view of the database.
-    public static func sheets(for year: some ReportingPeriod, from database: AppDatabase) throws -> [ReportSheet] {
+    /// The sheets of a year's workbook, in the order the board reads them, from the figures in the database.
+    public static func sheets(for year: FinancialYear, from database: AppDatabase) throws -> [ReportSheet] {
+        sheets(of: try BoardFigures.read(year, from: database))
+    }
+
+    /// The sheets of a year's workbook from its figures, read once (`BoardFigures`).
+    public static func sheets(of figures: BoardFigures) -> [ReportSheet] {
+        var sheets = sheets(period: figures.year, now: figures.now, before: figures.before, words: figures.words)
+        sheets.insert(BoardSheets.trends(figures.trends), at: 1)
+        return sheets
+    }
+
+    /// The sheets for a quarter (the quarterly return takes four of them), against the same quarter a year
+    /// earlier. The period's figures and the year before's are read at the same time, each on one
+    /// consistent view of the database.
+    public static func sheets(for quarter: Quarter, from database: AppDatabase) throws -> [ReportSheet] {
         precondition(!database.joinsATransaction, "the board's figures are read on two connections at once, not within a transaction")
-        // Three reads at once: the two periods' figures, and the learners' words and the licence pools,
-        // which need not agree with any count. Each is one consistent view.
         let (now, (before, words)) = try bothAtOnce(
-            { try PeriodFigures.read(year, from: database) },
-            { try bothAtOnce({ try PeriodFigures.read(year.yearEarlier, from: database) }, { try WordsAndPools.read(year, from: database) }) })
+            { try PeriodFigures.read(quarter, from: database) },
+            { try bothAtOnce({ try PeriodFigures.read(quarter.yearEarlier, from: database) }, { try WordsAndPools.read(quarter, from: database) }) })
+        return sheets(period: quarter, now: now, before: before, words: words)
+    }
+
+    /// The sheets comparing a period with the same span a year earlier.
+    static func sheets(period year: some ReportingPeriod, now: PeriodFigures, before: PeriodFigures, words: WordsAndPools) -> [ReportSheet] {
         let impacts = ImpactReport.reports(period: year, by: PeriodFigures.impactGroupings, current: now.impact, previous: before.impact,
                                            quotes: words.quotes)
         let impactByLevel = impacts[0], impactByCourse = impacts[1]
-
-        func headlines(_ figures: PeriodFigures, _ impact: ImpactFigures) -> Headlines {
-            Headlines(coursesHeld: figures.courses.total.held, cancelledShare: figures.courses.total.cancelledShare,
-                      attendance: figures.attendance.reduce(0) { $0 + $1.attended }, learnersReached: figures.learnersReached,
-                      eLearningCompletions: figures.licences.total.completed, licencesAllocated: figures.licences.total.allocated,
-                      licencesStarted: figures.licences.total.started, satisfiedShare: impact.satisfiedShare,
-                      knowledgeALotShare: impact.knowledgeShare(.aLot), responseRate: impact.responseRate, responses: impact.responses,
-                      chargesRaised: figures.charges.reduce(.zero) { $0 + $1.raised })
-        }
         return [
-            BoardSheets.summary(period: year, current: headlines(now, impactByLevel.overall.figures),
-                                previous: headlines(before, impactByLevel.overall.previous),
+            BoardSheets.summary(period: year, current: Headlines(now), previous: Headlines(before),
                                 attendanceNow: now.attendance, attendanceBefore: before.attendance, takeUp: now.takeUp),
             BoardSheets.courses(period: year, current: now.courses, previous: before.courses),
             BoardSheets.attendanceByAgency(period: year, current: now.attendance, previous: before.attendance),
@@ -53,6 +60,16 @@ public enum BoardWorkbook {
         var impact: ImpactTallies
         /// Shown for the reported period alone; read for the year before too, as it costs a few milliseconds.
         var deliveries: [CourseDelivery]
+
+        /// Whether the period holds any record the board's figures count: a session held or cancelled, an
+        /// attendance, a licence, a learner reached, an evaluation or a charge. A year before the records
+        /// begin holds none, and the Trends sheet shows it as no data rather than as zeros.
+        var holdsAnyRecord: Bool {
+            let licences = licences.total
+            return courses.total.held + courses.total.cancelled > 0 || attendance.contains { $0.attended > 0 } || learnersReached > 0
+                || licences.allocated + licences.started + licences.completed + licences.reclaimed > 0 || impact.overall.attended > 0
+                || charges.contains { $0.lateCancellations + $0.nonAttendances > 0 }
+        }
 
         static func read(_ period: some ReportingPeriod, from database: AppDatabase) throws -> PeriodFigures {
             try database.inOneRead { view in

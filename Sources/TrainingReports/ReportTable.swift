@@ -11,7 +11,36 @@ public enum ReportCell: Sendable, Equatable {
     case money(Pence)
     /// A mean such as a confidence score, to one decimal place; nil when there is none.
     case decimal(Double?)
+    /// A change between two percentages, in whole percentage points (`PercentagePoints`): written as a number
+    /// the workbook shows as "+6 pts"; nil when either percentage is missing.
+    case points(Int?)
     case blank
+
+    /// The change from one share to another, in percentage points.
+    public static func pointsChange(from before: Double?, to now: Double?) -> ReportCell {
+        .points(PercentagePoints.change(from: before, to: now))
+    }
+
+    /// The cell as a page or a sentence writes it: 1,234; 56%; +6 pts; £12.50; 4.5; "–" for a figure there is none of.
+    public var displayText: String {
+        switch self {
+        case .text(let text): return text
+        case .count(let count): return wholeNumberText(count)
+        case .percent(let share): return share.map { "\(wholePercent($0))%" } ?? "–"
+        case .money(let pence): return pence.description
+        case .decimal(let value): return value.map { String(format: "%.1f", $0) } ?? "–"
+        case .points(let points): return PercentagePoints.text(points)
+        case .blank: return ""
+        }
+    }
+
+    /// Whether the cell holds a figure (set right-aligned on a page), not words.
+    public var isFigure: Bool {
+        switch self {
+        case .text, .blank: return false
+        default: return true
+        }
+    }
 }
 
 /// A table of a report sheet: a heading, column headers, rows, and a total row the program computed.
@@ -59,7 +88,7 @@ public struct ReportTable: Sendable, Equatable {
 
 /// A chart on a sheet, drawn from columns of one of its tables.
 public struct ReportChart: Sendable, Equatable {
-    public enum Kind: Sendable, Equatable { case column, bar, pie }
+    public enum Kind: Sendable, Equatable { case column, bar, pie, line }
     public var kind: Kind
     public var title: String
     /// Which table of the sheet it reads.
@@ -69,6 +98,10 @@ public struct ReportChart: Sendable, Equatable {
     /// The columns holding each series' values; their headers name the series.
     public var valueColumns: [Int]
     public var valueAxis: String?
+    /// When not empty, each of these rows of the table (by index in its `rows`) is a series instead, named by
+    /// its first cell, over `valueColumns` (which then run side by side), whose headers are the categories:
+    /// a line across the years of a table with a column a year.
+    public var seriesRows: [Int] = []
 
     public init(kind: Kind, title: String, table: Int, categoryColumn: Int = 0, valueColumns: [Int], valueAxis: String? = nil) {
         self.kind = kind
@@ -77,6 +110,12 @@ public struct ReportChart: Sendable, Equatable {
         self.categoryColumn = categoryColumn
         self.valueColumns = valueColumns
         self.valueAxis = valueAxis
+    }
+
+    /// A chart of `rows` of a table, each a series across `columns`, whose headers are the categories.
+    public init(kind: Kind, title: String, table: Int, seriesRows rows: [Int], across columns: ClosedRange<Int>, valueAxis: String? = nil) {
+        self.init(kind: kind, title: title, table: table, valueColumns: Array(columns), valueAxis: valueAxis)
+        seriesRows = rows
     }
 }
 

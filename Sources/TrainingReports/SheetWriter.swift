@@ -28,6 +28,7 @@ public struct SheetWriter {
         case .percent(let share): style = share == nil ? CellStyle() : .percentage
         case .money: style = .pounds
         case .decimal(let value): style = value == nil ? CellStyle() : CellStyle(numberFormat: "0.0")
+        case .points(let points): style = points == nil ? CellStyle() : CellStyle(numberFormat: PercentagePoints.numberFormat)
         case .text, .blank: style = CellStyle()
         }
         style.bold = bold
@@ -42,6 +43,7 @@ public struct SheetWriter {
         case .percent(let share): return share.map(CellValue.number) ?? .text("–")
         case .money(let pence): return .number(Double(pence.amount) / 100)
         case .decimal(let value): return value.map { .number(($0 * 10).rounded() / 10) } ?? .text("–")
+        case .points(let points): return points.map(CellValue.integer) ?? .text("–")
         case .blank: return .blank
         }
     }
@@ -53,6 +55,7 @@ public struct SheetWriter {
         case .count(let n): return String(n).count + n.magnitude.description.count / 3
         case .money(let pence): return pence.description.count
         case .percent, .decimal: return 6
+        case .points: return 8
         case .blank: return 0
         }
     }
@@ -122,15 +125,27 @@ public struct SheetWriter {
             let origin = tableOrigins[chart.table]
             guard origin.rows > 0 else { continue }
             let dataRows = (origin.header + 1)...(origin.header + origin.rows)
-            let headers = report.tables[chart.table].columns
-            try sheet.insertChart(
-                { switch chart.kind { case .column: return .column; case .bar: return .bar; case .pie: return .pie } }(),
-                title: chart.title,
-                series: chart.valueColumns.map { column in
+            let table = report.tables[chart.table]
+            let headers = table.columns
+            let series: [ChartSeries]
+            if chart.seriesRows.isEmpty {
+                series = chart.valueColumns.map { column in
                     ChartSeries(name: headers[column], categories: CellRange(sheet: report.name, rows: dataRows, columns: chart.categoryColumn...chart.categoryColumn),
                                 values: CellRange(sheet: report.name, rows: dataRows, columns: column...column))
-                },
-                valueAxis: chart.valueAxis, row: row + 1, column: 0)
+                }
+            } else {
+                // A series a row, across the value columns, whose headers are the categories.
+                guard let first = chart.valueColumns.min(), let last = chart.valueColumns.max() else { continue }
+                series = chart.seriesRows.filter(table.rows.indices.contains).map { index in
+                    let row = origin.header + 1 + index
+                    return ChartSeries(name: table.rows[index].first?.displayText ?? "",
+                                       categories: CellRange(sheet: report.name, rows: origin.header...origin.header, columns: first...last),
+                                       values: CellRange(sheet: report.name, rows: row...row, columns: first...last))
+                }
+            }
+            try sheet.insertChart(
+                { switch chart.kind { case .column: return .column; case .bar: return .bar; case .pie: return .pie; case .line: return .line } }(),
+                title: chart.title, series: series, valueAxis: chart.valueAxis, row: row + 1, column: 0)
             row += 18
         }
     }

@@ -45,14 +45,14 @@ extension BoardSheets {
             [.text(name), .count(value(previous)), .count(value(current)), .count(value(current) - value(previous))]
         }
         func shares(_ name: String, _ value: (Headlines) -> Double?) -> [ReportCell] {
-            [.text(name), .percent(value(previous)), .percent(value(current)), .percent(difference(value(current), value(previous)))]
+            [.text(name), .percent(value(previous)), .percent(value(current)), .pointsChange(from: value(previous), to: value(current))]
         }
         /// A share of responses: shown only for a year with enough responses to read, and its change only when both are.
         func sharesOfResponses(_ name: String, _ value: (Headlines) -> Double?) -> [ReportCell] {
             let tooSmall = ReportCell.text(SmallGroup.tooSmallToRead)
             let before = SmallGroup.readable(ReportCell.percent(value(previous)), responses: previous.responses)
             let now = SmallGroup.readable(ReportCell.percent(value(current)), responses: current.responses)
-            let change = before != nil && now != nil ? ReportCell.percent(difference(value(current), value(previous))) : nil
+            let change = before != nil && now != nil ? ReportCell.pointsChange(from: value(previous), to: value(current)) : nil
             return [.text(name), before ?? tooSmall, now ?? tooSmall, change ?? tooSmall]
         }
         let rows: [[ReportCell]] = [
@@ -74,20 +74,37 @@ extension BoardSheets {
 
     /// Sentences on what changed most, written from the figures.
     static func notableChanges(year: some ReportingPeriod, now: [AgencyAttendance], before: [AgencyAttendance], takeUp: [TakeUpLine]) -> [String] {
-        let last = Dictionary(before.map { ($0.agencyName ?? agencyNotRecorded, $0.attended) }, uniquingKeysWith: +)
-        let changes = now.filter { $0.agencyName != nil }.map { ($0.agencyName!, $0.attended - (last[$0.agencyName!] ?? 0), $0.attended) }
+        let changes = largestAttendanceChanges(now: now, before: before)
         var notes: [String] = []
-        if let rise = changes.filter({ $0.1 > 0 }).max(by: { ($0.1, $1.0) < ($1.1, $0.0) }) {
-            notes.append("The largest rise in attendance was at \(rise.0): \(rise.2) attended in \(year), \(rise.1) more than in \(year.yearEarlier).")
+        if let rise = changes.rise {
+            notes.append("The largest rise in attendance was at \(rise.agency): \(rise.attended) attended in \(year), \(rise.change) more than in \(year.yearEarlier).")
         }
-        if let fall = changes.filter({ $0.1 < 0 }).min(by: { ($0.1, $0.0) < ($1.1, $1.0) }) {
-            notes.append("The largest fall was at \(fall.0): \(fall.2) attended in \(year), \(-fall.1) fewer than in \(year.yearEarlier).")
+        if let fall = changes.fall {
+            notes.append("The largest fall was at \(fall.agency): \(fall.attended) attended in \(year), \(-fall.change) fewer than in \(year.yearEarlier).")
         }
         let silent = takeUp.filter(\.hasStaffButNoTakeUp).map(\.agencyName)
         if !silent.isEmpty {
             notes.append("\(silent.count == 1 ? "One agency" : "\(silent.count) agencies") with staff declared had no take-up in \(year): \(silent.joined(separator: ", ")).")
         }
         return notes.isEmpty ? ["No agency's attendance changed between \(year.yearEarlier) and \(year)."] : notes
+    }
+
+    /// One agency's attendance this year and its change from last year.
+    public struct AttendanceChange: Sendable, Equatable {
+        public var agency: String
+        public var change: Int
+        public var attended: Int
+    }
+
+    /// The agencies (bookings with no agency left out) whose attendance rose most and fell most against last
+    /// year, nil where none rose or none fell; a tie goes to the name first in the alphabet.
+    public static func largestAttendanceChanges(now: [AgencyAttendance], before: [AgencyAttendance]) -> (rise: AttendanceChange?, fall: AttendanceChange?) {
+        let last = Dictionary(before.map { ($0.agencyName ?? agencyNotRecorded, $0.attended) }, uniquingKeysWith: +)
+        let changes = now.compactMap { line in
+            line.agencyName.map { AttendanceChange(agency: $0, change: line.attended - (last[$0] ?? 0), attended: line.attended) }
+        }
+        return (changes.filter { $0.change > 0 }.max { ($0.change, $1.agency) < ($1.change, $0.agency) },
+                changes.filter { $0.change < 0 }.min { ($0.change, $0.agency) < ($1.change, $1.agency) })
     }
 
     /// "Evaluation & impact": the four levels by level and by course, response rates beside every

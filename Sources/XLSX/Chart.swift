@@ -37,14 +37,21 @@ public enum ChartKind: Sendable {
     /// Horizontal bars, for long category names such as sectors.
     case bar
     case pie
+    /// Lines across the categories, each series with its own marker shape (so they are told apart without colour).
+    case line
 
     var code: UInt8 {
         switch self {
         case .column: return UInt8(LXW_CHART_COLUMN.rawValue)
         case .bar: return UInt8(LXW_CHART_BAR.rawValue)
         case .pie: return UInt8(LXW_CHART_PIE.rawValue)
+        case .line: return UInt8(LXW_CHART_LINE.rawValue)
         }
     }
+
+    /// The markers a line chart gives its series in turn: a shape each, not only a colour.
+    static let lineMarkers: [UInt8] = [LXW_CHART_MARKER_DIAMOND, LXW_CHART_MARKER_SQUARE, LXW_CHART_MARKER_TRIANGLE,
+                                       LXW_CHART_MARKER_CIRCLE, LXW_CHART_MARKER_X, LXW_CHART_MARKER_STAR].map { UInt8($0.rawValue) }
 }
 
 extension Worksheet {
@@ -59,7 +66,7 @@ extension Worksheet {
             throw XLSXError.cannotWrite(sheet: name, cell: cell, reason: "libxlsxwriter could not make the chart")
         }
         chart_title_set_name(chart, XMLText.safe(title))
-        for item in series {
+        for (index, item) in series.enumerated() {
             guard let handle = chart_add_series(chart, nil, nil) else {
                 throw XLSXError.cannotWrite(sheet: name, cell: cell, reason: "libxlsxwriter could not add the series '\(item.name)'")
             }
@@ -67,6 +74,10 @@ extension Worksheet {
             let c = item.categories, v = item.values
             chart_series_set_categories(handle, c.sheet, lxw_row_t(c.firstRow), lxw_col_t(c.firstColumn), lxw_row_t(c.lastRow), lxw_col_t(c.lastColumn))
             chart_series_set_values(handle, v.sheet, lxw_row_t(v.firstRow), lxw_col_t(v.firstColumn), lxw_row_t(v.lastRow), lxw_col_t(v.lastColumn))
+            if kind == .line {
+                chart_series_set_marker_type(handle, ChartKind.lineMarkers[index % ChartKind.lineMarkers.count])
+                chart_series_set_marker_size(handle, 7)
+            }
         }
         // A bar chart lays its categories up the side: libxlsxwriter's y axis is then the category axis.
         let (categoryHandle, valueHandle) = kind == .bar ? (chart.pointee.y_axis, chart.pointee.x_axis) : (chart.pointee.x_axis, chart.pointee.y_axis)

@@ -48,6 +48,7 @@ struct CoursesSheetTests {
         #expect(percentText(share) == "18%")  // 12 ÷ 65
         guard case .percent(let before?) = headline.rows[2][1] else { Issue.record("no percentage"); return }
         #expect(percentText(before) == "4%")  // 2 ÷ 50
+        #expect(headline.rows[2][3] == .points(14))  // 18% against 4%: +14 pts, a change in percentage points
     }
 
     @Test func everyTotalEqualsTheSumOfItsRows() {

@@ -60,7 +60,7 @@ struct BoardWorkbookTests {
 
     @Test func everySheetIsThereInOrderAndEveryTotalAddsUp() throws {
         let sheets = try BoardWorkbook.sheets(for: year, from: smallPartnership())
-        #expect(sheets.map(\.name) == ["Summary", "Courses", "Attendance by agency", "Courses by level", "E-learning", "Take-up",
+        #expect(sheets.map(\.name) == ["Summary", "Trends", "Courses", "Attendance by agency", "Courses by level", "E-learning", "Take-up",
                                        "Charges", "Evaluation & impact"])
         for sheet in sheets {
             for table in sheet.tables { #expect(table.totalsMismatches.isEmpty, "\(sheet.name) / \(table.heading): \(table.totalsMismatches)") }
@@ -71,7 +71,8 @@ struct BoardWorkbookTests {
         let summary = try BoardWorkbook.sheets(for: year, from: smallPartnership())[0]
         let rows = summary.tables[0].rows
         #expect(rows[0] == [.text("Courses held"), .count(1), .count(2), .count(1)])
-        #expect(rows[1] == [.text("% of courses cancelled"), .percent(0), .percent(1.0 / 3.0), .percent(1.0 / 3.0)])
+        // 0% then 33% (1 of 3): a change of 33 percentage points, never "33%".
+        #expect(rows[1] == [.text("% of courses cancelled"), .percent(0), .percent(1.0 / 3.0), .points(33)])
         #expect(rows[2] == [.text("Total attendance"), .count(2), .count(3), .count(1)])
         // 2015-16: Amy, Cat and Eve attended; Bob completed a module.
         #expect(rows[3] == [.text("Learners reached (attended or completed e-learning)"), .count(2), .count(4), .count(2)])
@@ -82,7 +83,7 @@ struct BoardWorkbookTests {
     }
 
     @Test func takeUpListsTheAgencyWithStaffAndNoTakeUpFirstAndHighlighted() throws {
-        let takeUp = try BoardWorkbook.sheets(for: year, from: smallPartnership())[5].tables[0]
+        let takeUp = try BoardWorkbook.sheets(for: year, from: smallPartnership())[6].tables[0]
         #expect(takeUp.rows[0][0] == .text("West Yorkshire Police"))
         #expect(takeUp.highlighted == [0])
         // Calderdale Council: Amy attended and Bob completed a module, 2 of 40.
@@ -97,14 +98,14 @@ struct BoardWorkbookTests {
         let told = FractionsTold()
         let path = try BoardWorkbook.write(year: year, from: database, into: folder.path, progress: told.record)
         #expect(path.hasSuffix("board-2015-16.xlsx"))
-        // Eight sheets and the closing of the file: one ninth more as each sheet is written, 1 once closed.
-        let ninths: [Double] = (1...9).map { Double($0) / 9 }
-        #expect(told.values == ninths)
+        // Nine sheets and the closing of the file: one tenth more as each sheet is written, 1 once closed.
+        let tenths: [Double] = (1...10).map { Double($0) / 10 }
+        #expect(told.values == tenths)
         let first = try Data(contentsOf: URL(fileURLWithPath: path))
         try BoardWorkbook.write(year: year, from: database, into: folder.path)
         #expect(try Data(contentsOf: URL(fileURLWithPath: path)) == first)
         let workbook = try part("xl/workbook.xml", of: path)
-        for name in ["Summary", "Courses", "Attendance by agency", "Courses by level", "E-learning", "Take-up", "Charges", "Evaluation &amp; impact"] {
+        for name in ["Summary", "Trends", "Courses", "Attendance by agency", "Courses by level", "E-learning", "Take-up", "Charges", "Evaluation &amp; impact"] {
             #expect(workbook.contains("<sheet name=\"\(name)\""), "missing sheet \(name)")
         }
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path) == ["board-2015-16.xlsx"])

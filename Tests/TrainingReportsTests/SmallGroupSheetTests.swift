@@ -34,7 +34,7 @@ struct SmallGroupSheetTests {
                              current: headlines(responses: 10, satisfied: 0.8, aLot: 0.6))
         #expect(row[1] == .percent(0.6))
         #expect(row[2] == .percent(0.8))
-        if case .percent(let change?) = row[3] { #expect(abs(change - 0.2) < 1e-9) } else { Issue.record("no change: \(row[3])") }
+        #expect(row[3] == .points(20))   // 60% to 80%: +20 pts
     }
 
     func tally(responses: Int, score: Int, followUps: Int) throws -> ImpactTally {
