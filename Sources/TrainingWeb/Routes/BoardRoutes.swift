@@ -4,8 +4,10 @@ import TrainingCore
 import TrainingReports
 import TrainingStore
 
-/// A board member: the year's summary on a page — the same figures as the workbook's Summary sheet —
-/// and the workbooks to download. Nothing here changes anything.
+/// A board member: the year's summary on a page — the same figures as the workbook's Summary sheet — its
+/// pictures (attendance by sector, five years at a glance, take-up by agency, e-learning licences by
+/// quarter), each with a sentence reading it and its figures as a table, and the workbooks to download.
+/// Nothing here changes anything.
 struct BoardRoutes {
     let site: Site
     var database: AppDatabase { site.database }
@@ -15,10 +17,13 @@ struct BoardRoutes {
             let yearText = request.query["year"]
             let year = try yearText.map { try FinancialYear.parse($0, at: InputLocation(field: "year")) }
                 ?? FinancialYear(containing: LondonTime.date(of: database.currentTime())).previous
-            let summary = try BoardWorkbook.sheets(for: year, from: database).first { $0.name == "Summary" }!
+            // One reading of the figures for the summary and the pictures alike: the workbook's own.
+            let figures = try BoardFigures.read(year, from: database)
+            let summary = BoardWorkbook.sheets(of: figures).first { $0.name == "Summary" }
             return site.pages.render("board", title: "Training in \(year)", [
-                "year": year.description, "notes": summary.notes,
-                "tables": summary.tables.map(tableValues), "years": recentYears(today: database.currentTime()),
+                "year": year.description, "notes": summary?.notes ?? [],
+                "tables": (summary?.tables ?? []).map(tableValues), "years": recentYears(today: database.currentTime()),
+                "pictures": BoardPictures.make(figures).map(pictureValues),
             ], context: context, path: "/board")
         }
         group.get("workbook") { request, context in
@@ -28,30 +33,28 @@ struct BoardRoutes {
     }
 }
 
-/// A report table as the page shows it: the same cells the workbook holds, written as text.
+/// A report table as the page shows it: the same cells the workbook holds, written as text; rows the
+/// workbook shades are marked (their words say why, in a cell of their own).
 func tableValues(_ table: ReportTable) -> [String: Any] {
     ["heading": table.heading, "columns": table.columns.map { ["name": $0.isEmpty ? "Figure" : $0, "hidden": $0.isEmpty] },
-     "rows": (table.rows + (table.total.map { [$0] } ?? [])).map { row in
-         ["cells": row.enumerated().map { index, cell in ["text": cellText(cell), "first": index == 0, "number": isNumber(cell)] }]
+     "rows": (table.rows.enumerated().map { ($0.element, table.highlighted.contains($0.offset)) } + (table.total.map { [($0, false)] } ?? [])).map { row, marked in
+         ["marked": marked,
+          "cells": row.enumerated().map { index, cell in ["text": cell.displayText, "first": index == 0, "number": cell.isFigure] }] as [String: Any]
      }]
 }
 
-func isNumber(_ cell: ReportCell) -> Bool {
-    switch cell {
-    case .text, .blank: return false
-    default: return true
-    }
+/// A picture as the page shows it: heading, reading, its charts as element trees for the `svg-node` template
+/// (which escapes every name, value and text, as every template does), and its table.
+func pictureValues(_ picture: BoardPicture) -> [String: Any] {
+    ["id": picture.id, "heading": picture.heading, "reading": picture.reading, "several": picture.charts.count > 1,
+     "charts": picture.charts.map(svgValues), "table": tableValues(picture.table)]
 }
 
-func cellText(_ cell: ReportCell) -> String {
-    switch cell {
-    case .text(let text): return text
-    case .count(let count): return count.formatted()
-    case .percent(let share): return share.map { "\(Int(($0 * 100).rounded()))%" } ?? "–"
-    case .money(let pence): return pence.description
-    case .decimal(let value): return value.map { String(format: "%.1f", $0) } ?? "–"
-    case .blank: return ""
-    }
+/// An SVG element as the `svg-node` template writes it. Every key is always given, empty when there is
+/// nothing, so a template section never reaches up to an enclosing element's value.
+func svgValues(_ element: SVGElement) -> [String: Any] {
+    ["name": element.name, "attributes": element.attributes.map { ["name": $0.name, "value": $0.value] },
+     "text": element.text, "children": element.children.map(svgValues)]
 }
 
 extension Templates {
@@ -59,15 +62,26 @@ extension Templates {
         "board": """
             {{<layout}}{{$content}}
             {{#notes}}<p>{{.}}</p>{{/notes}}
-            {{#tables}}
-            <table><caption>{{heading}}</caption>
-            <thead><tr>{{#columns}}<th scope="col">{{#hidden}}<span class="visually-hidden">{{name}}</span>{{/hidden}}{{^hidden}}{{name}}{{/hidden}}</th>{{/columns}}</tr></thead>
-            <tbody>{{#rows}}<tr>{{#cells}}{{#first}}<th scope="row">{{text}}</th>{{/first}}{{^first}}<td{{#number}} class="number"{{/number}}>{{text}}</td>{{/first}}{{/cells}}</tr>{{/rows}}</tbody>
-            </table>
-            {{/tables}}
+            {{#tables}}{{>report-table}}{{/tables}}
+            {{#pictures}}
+            <section class="picture" aria-labelledby="{{id}}-heading">
+            <h2 id="{{id}}-heading">{{heading}}</h2>
+            <p class="reading">{{reading}}</p>
+            <div class="charts{{#several}} charts-several{{/several}}">{{#charts}}<div class="chart-frame">{{>svg-node}}</div>{{/charts}}</div>
+            {{#table}}{{>report-table}}{{/table}}
+            </section>
+            {{/pictures}}
             <h2>Workbooks</h2>
             <ul>{{#years}}<li><a href="/board/workbook?year={{value}}">Board workbook {{value}}</a> · <a href="/board?year={{value}}">summary of {{value}}</a></li>{{/years}}</ul>
             {{/content}}{{/layout}}
             """,
+        "report-table": """
+            <table><caption>{{heading}}</caption>
+            <thead><tr>{{#columns}}<th scope="col">{{#hidden}}<span class="visually-hidden">{{name}}</span>{{/hidden}}{{^hidden}}{{name}}{{/hidden}}</th>{{/columns}}</tr></thead>
+            <tbody>{{#rows}}<tr{{#marked}} class="marked"{{/marked}}>{{#cells}}{{#first}}<th scope="row">{{text}}</th>{{/first}}{{^first}}<td{{#number}} class="number"{{/number}}>{{text}}</td>{{/first}}{{/cells}}</tr>{{/rows}}</tbody>
+            </table>
+            """,
+        // An SVG element and, within it, its children: names, attribute values and text all escaped.
+        "svg-node": #"<{{name}}{{#attributes}} {{name}}="{{value}}"{{/attributes}}>{{text}}{{#children}}{{>svg-node}}{{/children}}</{{name}}>"#,
     ]
 }

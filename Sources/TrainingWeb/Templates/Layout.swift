@@ -92,6 +92,31 @@ enum Templates {
         caption { text-align: left; font-weight: bold; font-size: 22px; margin-bottom: 10px; }
         th, td { text-align: left; padding: 10px 20px 10px 0; border-bottom: 1px solid #b1b4b6; vertical-align: top; }
         td.number, th.number { text-align: right; }
+        tr.marked th, tr.marked td { background: #fce4d6; font-weight: bold; }
+        .picture { margin-bottom: 45px; }
+        .reading { font-size: 22px; max-width: 40em; }
+        .charts-several { display: grid; grid-template-columns: repeat(auto-fill, minmax(min(100%, 420px), 1fr)); gap: 20px 30px; }
+        .chart-frame { margin: 0 0 20px; }
+        .chart { display: block; width: 100%; height: auto; max-width: 900px; }
+        .chart-lines { max-width: 620px; }
+        .chart text { font-family: Arial, Helvetica, sans-serif; font-size: 14px; fill: #0b0c0c; }
+        .chart .chart-value { font-weight: bold; }
+        .chart .chart-value-small { font-size: 13px; }
+        .chart .chart-note, .chart .chart-tick-label { fill: #505a5f; }
+        .chart .chart-axis-title { font-weight: bold; }
+        .chart-grid { stroke: #dcdcdc; stroke-width: 1; }
+        .chart-axis { stroke: #0b0c0c; stroke-width: 2; }
+        .chart-bar { stroke: #0b0c0c; stroke-width: 1; }
+        .chart-fill-0 { fill: #1d70b8; }
+        .chart-pattern-ground { fill: #ffffff; }
+        .chart-pattern-ink { stroke: #0b0c0c; stroke-width: 2.5; }
+        .chart-pattern-dot { fill: #0b0c0c; }
+        .chart-line { fill: none; stroke: #1d70b8; stroke-width: 3; }
+        .chart-line-1 { stroke: #0b0c0c; stroke-dasharray: 8 4; }
+        .chart-line-2 { stroke: #00703c; stroke-dasharray: 2 4; }
+        .chart-line-3 { stroke: #6f3a00; stroke-dasharray: 10 4 2 4; }
+        .chart-marker { fill: #ffffff; stroke: #0b0c0c; stroke-width: 2; }
+        .chart-marker-0 { fill: #1d70b8; }
         .form-group { margin-bottom: 30px; }
         .form-group-error { border-left: 5px solid #d4351c; padding-left: 15px; }
         label, legend { display: block; font-weight: bold; margin-bottom: 5px; }
