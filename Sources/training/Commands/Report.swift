@@ -104,8 +104,9 @@ extension Training {
             static let configuration = CommandConfiguration(
                 abstract: "The annual take-up and impact workbook, comparing a financial year with the one before.",
                 discussion: """
-                    Sheets: Summary, Courses, Attendance by agency, Courses by level, E-learning, Take-up, Charges, \
-                    Evaluation & impact. The file is written under a temporary name and moved into place when \
+                    Sheets: Summary, Trends (the year and the four before it), Courses, Attendance by agency, Courses by \
+                    level, E-learning, Take-up, Charges, Evaluation & impact. A change in a percentage is in percentage \
+                    points ("+6 pts"). The file is written under a temporary name and moved into place when \
                     complete, so an interrupted run leaves no half-written workbook.
 
                     Example:
