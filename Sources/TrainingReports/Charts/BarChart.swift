@@ -93,8 +93,8 @@ public struct BarChart: Sendable, Equatable {
         let plotHeight = 260.0, groupGap = 18.0, valueSize = 13.0
         let barWidth = max(24, (labels.map { P.textWidth($0, size: valueSize) }.max() ?? 0) + 6)
         let groupWidth = barWidth * Double(series.count) + groupGap
-        let provisional = LinearScale(fitting: values, length: plotHeight, tickCount: 6, smallestStep: valueStyle.smallestStep)
-        let plotLeft = max(44, (provisional.ticks.map { P.textWidth(valueStyle.text($0)) }.max() ?? 0) + 14)
+        let scale = LinearScale(fitting: values, length: plotHeight, tickCount: 6, smallestStep: valueStyle.smallestStep)
+        let plotLeft = P.tickLabelRoom(scale, style: valueStyle)
         let plotWidth = max(760 - plotLeft - 10, Double(categories.count) * groupWidth)
         let bandWidth = categories.isEmpty ? plotWidth : plotWidth / Double(categories.count)
         let width = plotLeft + plotWidth + 10
@@ -103,16 +103,8 @@ public struct BarChart: Sendable, Equatable {
         if series.count > 1 { content.append(P.legend(series, id: id, lines: false, y: 12)) }
         content.append(P.text([valueAxis], x: 0, y: legendHeight + 16, className: "chart-axis-title"))
         let top = legendHeight + 44
-        let scale = provisional
         let zero = top + plotHeight - scale.position(of: 0)
-        var axis: [SVGElement] = scale.ticks.map { tick in
-            let y = top + plotHeight - scale.position(of: tick)
-            return SVGElement("g", [("class", "chart-tick")], children: [
-                P.line(x1: plotLeft, y1: y, x2: plotLeft + plotWidth, y2: y, className: "chart-grid"),
-                P.text([valueStyle.text(tick)], x: plotLeft - 8, y: y + 5, anchor: "end", className: "chart-tick-label")])
-        }
-        axis.append(P.line(x1: plotLeft, y1: zero, x2: plotLeft + plotWidth, y2: zero, className: "chart-axis"))
-        content.append(SVGElement("g", [("class", "chart-value-axis")], children: axis))
+        content.append(P.upwardValueAxis(scale, style: valueStyle, left: plotLeft, width: plotWidth, bottom: top + plotHeight))
         let nameCharacters = max(4, Int(bandWidth / (P.fontSize * 0.58)))
         var tallest = 1
         for (index, category) in categories.enumerated() {

@@ -160,6 +160,25 @@ enum ChartParts {
         return SVGElement("g", [("class", "chart-legend")], children: entries)
     }
 
+    /// The room the value axis's tick labels need left of the plot.
+    static func tickLabelRoom(_ scale: LinearScale, style: ValueStyle) -> Double {
+        max(44, (scale.ticks.map { textWidth(style.text($0)) }.max() ?? 0) + 14)
+    }
+
+    /// The value axis of a chart drawn upwards, its plot `width` wide from `left` with zero `bottom` high
+    /// on the scale: a gridline and a label at each tick, and the zero line.
+    static func upwardValueAxis(_ scale: LinearScale, style: ValueStyle, left: Double, width: Double, bottom: Double) -> SVGElement {
+        var parts: [SVGElement] = scale.ticks.map { tick in
+            let y = bottom - scale.position(of: tick)
+            return SVGElement("g", [("class", "chart-tick")], children: [
+                line(x1: left, y1: y, x2: left + width, y2: y, className: "chart-grid"),
+                text([style.text(tick)], x: left - 8, y: y + 5, anchor: "end", className: "chart-tick-label")])
+        }
+        let zero = bottom - scale.position(of: 0)
+        parts.append(line(x1: left, y1: zero, x2: left + width, y2: zero, className: "chart-axis"))
+        return SVGElement("g", [("class", "chart-value-axis")], children: parts)
+    }
+
     /// One point of a series: its mark, its words, and data attributes naming it, so the picture can be read
     /// back (and checked against its table) by a program as well as seen.
     static func point(category: String, series: String, value: Double?, label: String, marks: [SVGElement]) -> SVGElement {

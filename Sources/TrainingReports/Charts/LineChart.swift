@@ -28,7 +28,7 @@ public struct LineChart: Sendable, Equatable {
         let plotHeight = 200.0
         let scale = LinearScale(fitting: series.flatMap { $0.values.compactMap { $0 } }, length: plotHeight, tickCount: 5,
                                 smallestStep: valueStyle.smallestStep)
-        let plotLeft = max(44, (scale.ticks.map { P.textWidth(valueStyle.text($0)) }.max() ?? 0) + 14)
+        let plotLeft = P.tickLabelRoom(scale, style: valueStyle)
         let plotWidth = max(120, width - plotLeft - 16)
         let bandWidth = categories.isEmpty ? plotWidth : plotWidth / Double(categories.count)
         var content: [SVGElement] = []
@@ -38,13 +38,7 @@ public struct LineChart: Sendable, Equatable {
         let top = legendHeight + 44
         func y(_ value: Double) -> Double { top + plotHeight - scale.position(of: value) }
         func x(_ index: Int) -> Double { plotLeft + (Double(index) + 0.5) * bandWidth }
-        var axis: [SVGElement] = scale.ticks.map { tick in
-            SVGElement("g", [("class", "chart-tick")], children: [
-                P.line(x1: plotLeft, y1: y(tick), x2: plotLeft + plotWidth, y2: y(tick), className: "chart-grid"),
-                P.text([valueStyle.text(tick)], x: plotLeft - 8, y: y(tick) + 5, anchor: "end", className: "chart-tick-label")])
-        }
-        axis.append(P.line(x1: plotLeft, y1: y(0), x2: plotLeft + plotWidth, y2: y(0), className: "chart-axis"))
-        content.append(SVGElement("g", [("class", "chart-value-axis")], children: axis))
+        content.append(P.upwardValueAxis(scale, style: valueStyle, left: plotLeft, width: plotWidth, bottom: top + plotHeight))
         let nameCharacters = max(4, Int(bandWidth / (P.fontSize * 0.58)))
         var tallest = 1
         for (index, category) in categories.enumerated() {
