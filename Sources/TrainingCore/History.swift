@@ -87,22 +87,6 @@ public struct ELearningHistoryRow: Sendable, Hashable {
     }
 }
 
-extension ELearningHistoryRow {
-    /// History is fact: a previous system may have allocated a learner the same module again (one year,
-    /// then the next) with the earlier never finished. Such an earlier allocation lapsed: it is every row
-    /// not completed that has a later allocation of the same module for the same learner (modules named
-    /// ignoring case, as the catalogue does). Returns the positions in `rows` of those that lapsed.
-    public static func lapsed(_ rows: [ELearningHistoryRow]) -> Set<Int> {
-        // Each row's key is made once: a large export holds a million rows.
-        let keys = rows.map { $0.person.email.normalised + "\u{0}" + $0.module.lowercased() }
-        var latest: [String: LocalDate] = [:]
-        latest.reserveCapacity(rows.count)
-        for (key, row) in zip(keys, rows) where latest[key].map({ $0 < row.allocatedOn }) ?? true { latest[key] = row.allocatedOn }
-        // `latest` holds every row's key: it was filled from these rows above.
-        return Set(rows.indices.filter { rows[$0].completedOn == nil && rows[$0].allocatedOn < latest[keys[$0]]! })
-    }
-}
-
 extension BookingHistoryRow {
     /// History is fact: a previous system may hold two places for one learner on one session (booked twice,
     /// or moved off its waiting list as a new row). A person holds one place, so of the rows not cancelled
@@ -146,18 +130,86 @@ extension BookingHistoryRow {
     }
 }
 
+/// The rows of one history file in the order of its lines, each a row or the problem of its line, read
+/// while they are imported: a file of millions of lines is read a block at a time on a thread of its own,
+/// handed over in batches, so memory holds a few batches, not the file.
+public struct HistoryRows<Row: Sendable>: Sendable, ExpressibleByArrayLiteral {
+    /// One line of the file.
+    public enum Item: Sendable {
+        case row(Row)
+        /// The line could not be read; the rest of the file goes on.
+        case problem(InputError)
+        /// The file as a whole cannot be read (not CSV, a quote never closed, a line with too many fields):
+        /// this is its one problem, and any reported for its lines before are withdrawn, as a file refused
+        /// whole has no lines to speak of.
+        case refused(InputError)
+    }
+
+    /// Hands the items over in batches, in order, until it returns false (the importer stopped).
+    let read: @Sendable (_ handOver: ([Item]) -> Bool) -> Void
+    /// The number of rows, when they are in memory; nil for rows read from a file as they are imported.
+    public let knownCount: Int?
+
+    /// Rows already in memory.
+    public init(_ rows: [Row]) {
+        knownCount = rows.count
+        read = { handOver in
+            var start = rows.startIndex
+            while start < rows.endIndex {
+                let end = min(start + Self.batchSize, rows.endIndex)
+                guard handOver(rows[start..<end].map(Item.row)) else { return }
+                start = end
+            }
+        }
+    }
+
+    public init(arrayLiteral rows: Row...) { self.init(rows) }
+
+    /// Rows a reader hands over as it reads them.
+    public init(reading: @escaping @Sendable (_ handOver: ([Item]) -> Bool) -> Void) {
+        knownCount = nil
+        read = reading
+    }
+
+    /// Rows a reader hands over at a time.
+    public static var batchSize: Int { 4_096 }
+
+    /// Calls `body` with each batch in order while the next are read on a thread of their own, at most
+    /// `waiting` batches ahead. If `body` throws, the reading stops and the error is rethrown once the
+    /// reader has ended.
+    public func forEachBatch(waiting: Int = 2, _ body: ([Item]) throws -> Void) throws {
+        let handOff = BatchHandOff<Item>(limit: waiting)
+        let read = self.read
+        let reader = Thread {
+            read { handOff.put($0) }
+            handOff.finish()
+        }
+        reader.stackSize = 4 << 20
+        reader.start()
+        defer {
+            handOff.cancel()
+            handOff.waitUntilFinished()
+        }
+        while let batch = try handOff.take() { try body(batch) }
+    }
+}
+
 /// Everything one `training import history` brings in, with the file each part came from.
 public struct HistoryImport: Sendable {
     public var sessions: [SessionHistoryRow] = []
     public var sessionsFile = "sessions"
-    public var bookings: [BookingHistoryRow] = []
+    public var bookings: HistoryRows<BookingHistoryRow> = []
     public var bookingsFile = "bookings"
-    public var eLearning: [ELearningHistoryRow] = []
+    public var eLearning: HistoryRows<ELearningHistoryRow> = []
     public var eLearningFile = "e-learning"
     public var evaluations: [HistoricalEvaluation] = []
     public var evaluationsFile = "evaluations"
-    /// Lines the files' reader could not use; the import reports them with its own and writes nothing.
+    /// Lines of the sessions file the reader could not use; the import reports them first, with every
+    /// other problem, and writes nothing.
     public var problems: [InputError] = []
+    /// Lines of the evaluations file the reader could not use, reported after those of the bookings and
+    /// e-learning files (found as they are read).
+    public var evaluationsProblems: [InputError] = []
     /// References of session lines that could not be read, so their bookings are not reported again.
     public var unreadableSessions: Set<String> = []
     /// The sessions file could not be read at all (not text, empty, not CSV): its problem is reported once,

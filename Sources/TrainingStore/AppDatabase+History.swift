@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import GRDBSQLite
 import TrainingCore
 
 /// What a history import added and what it found already there.
@@ -30,7 +31,8 @@ extension AppDatabase {
     /// changes nothing: sessions match by reference, bookings by session, learner and booking time,
     /// e-learning by learner, module and day of allocation. `progress`, if given, is told the fraction of rows
     /// (sessions, bookings, e-learning and evaluations together) gone through, every thousand rows and at the
-    /// end; it is called inside the transaction, which still commits or rolls back as a whole.
+    /// end, when every file's rows are in memory (rows read from a file as they are imported are told by
+    /// their reader instead); it is called inside the transaction, which still commits or rolls back as a whole.
     @discardableResult
     public func importHistory(_ history: HistoryImport, by actor: String,
                               progress: ((Double) -> Void)? = nil) throws -> HistoryImportSummary {
@@ -42,7 +44,9 @@ extension AppDatabase {
             defer { try? db.execute(sql: "PRAGMA cache_size = \(cacheSize)") }
             var importer = try HistoryImporter(db: db, now: now(), history: history, progress: progress)
             try importer.run()
-            let problems = history.problems + importer.problems
+            // In the order a person reads the files: each file's unreadable lines, then what was found across them.
+            let problems = history.problems + importer.readerProblems(of: history.bookingsFile) + importer.readerProblems(of: history.eLearningFile)
+                + history.evaluationsProblems + importer.problems
             guard problems.isEmpty else { throw InputProblems(problems) }
             try db.audit("history imported", entity: "history", id: nil, actor: actor, at: now(),
                          before: [String: Int]?.none, after: importer.summary.auditValues)
@@ -52,8 +56,10 @@ extension AppDatabase {
 }
 
 extension AppDatabase {
-    /// The writer's page cache during a history import, in KiB; SQLite takes it only as pages are used.
-    static let importCacheKiB = 256 * 1024
+    /// The writer's page cache during a history import, in KiB; SQLite takes it only as pages are used. It
+    /// holds the pages a million bookings' inserts keep going back to (the indexes by learner and agency);
+    /// pages it lets go are read again from the system's file cache, not the disk.
+    static let importCacheKiB = 32 * 1024
 }
 
 extension HistoryImportSummary {
@@ -79,6 +85,17 @@ struct HistoryImporter {
     /// can be on such a session, so their checks (already imported? already holding a place? full?) are
     /// answered here instead of by three queries a booking.
     var addedSessions: [Int64: AddedSession] = [:]
+    /// Problems of lines the bookings and e-learning readers could not use, by file, reported before those
+    /// found here.
+    var readerProblemsByFile: [String: [InputError]] = [:]
+    /// Files refused whole while being read: what this import found on their lines is withdrawn.
+    var refusedFiles: Set<String> = []
+    /// The first booking id this import gives, and the lines of the bookings it inserts, to name the line
+    /// whose place is kept when a second place for a learner turns up.
+    var firstNewBooking: Int64 = 1
+    var bookingLines = LinesOfRows()
+    /// The places of a learner on a session that met in this import, as the files gave them, with their ids.
+    var placeGroups: [PlaceKey: [(id: Int64, row: BookingHistoryRow)]] = [:]
     /// Agency ids by the name as written on the rows (most rows spell a name the same way), before the
     /// case-insensitive lookup in `agencies`.
     var agenciesAsWritten: [String: Int64] = [:]
@@ -93,8 +110,10 @@ struct HistoryImporter {
         self.history = history
         matchableEvaluations = history.sessionsFileUnreadable ? []
             : history.evaluations.filter { !history.unreadableSessions.contains($0.sessionReference) }
-        rowsDone = ProgressCounter(total: history.sessions.count + history.bookings.count + history.eLearning.count
-                                   + matchableEvaluations.count, to: progress)
+        // Rows read from a file as they are imported are counted by their reader, which tells the progress.
+        let streamed = [history.bookings.knownCount, history.eLearning.knownCount]
+        rowsDone = ProgressCounter(total: history.sessions.count + streamed.reduce(0) { $0 + ($1 ?? 0) } + matchableEvaluations.count,
+                                   to: streamed.contains(nil) ? nil : progress)
         for row in try Row.fetchAll(db, sql: "SELECT id, title, durationMinutes, defaultCapacity FROM course") {
             courses[(row["title"] as String).lowercased()] = (row["id"], row["durationMinutes"], row["defaultCapacity"])
         }
@@ -117,6 +136,27 @@ struct HistoryImporter {
         summary.evaluationsUnchanged = evaluations.unchanged
         for reject in evaluations.rejected {
             problems.append(InputError(reject.reason, at: InputLocation(file: history.evaluationsFile, line: reject.line)))
+        }
+        problems.removeAll { refusedFiles.contains($0.location.file ?? "") }
+    }
+
+    /// The problems of `file`'s lines its reader found, or its one refusal.
+    func readerProblems(of file: String) -> [InputError] { readerProblemsByFile[file] ?? [] }
+
+    /// Takes the rows of a large file batch by batch as its reader hands them over, giving each to `body`;
+    /// lines the reader could not use are kept for the report, and a file refused whole keeps only its refusal.
+    mutating func forEachRow<Row>(of rows: HistoryRows<Row>, file: String, _ body: (inout HistoryImporter, Row) throws -> Void) throws {
+        try rows.forEachBatch { items in
+            for item in items {
+                switch item {
+                case .row(let row): try body(&self, row)
+                case .problem(let problem): readerProblemsByFile[file, default: []].append(problem)
+                case .refused(let refusal):
+                    readerProblemsByFile[file] = [refusal]
+                    refusedFiles.insert(file)
+                }
+                rowsDone.advance()
+            }
         }
     }
 
@@ -197,169 +237,306 @@ struct HistoryImporter {
     }
 
     mutating func importBookings() throws {
-        let insert = try db.cachedStatement(sql: """
-            INSERT INTO booking (sessionId, learnerId, agencyId, status, bookedAt, bookedBy, cancelledAt, cancelledBy,
-                                 cancellationReason, noticeWorkingDays)
-            VALUES (?, ?, ?, ?, ?, 'import', ?, ?, ?, ?)
-            """)
-        let note = try db.cachedStatement(sql: """
-            INSERT INTO bookingEvent (bookingId, at, kind, toStatus, learnerId, actor, note) VALUES (?, ?, 'imported', ?, ?, 'import', ?)
-            """)
-        let checks = try BookingChecks(db)
+        firstNewBooking = (try Int64.fetchOne(db, sql: "SELECT MAX(id) FROM booking") ?? 0) + 1
+        let statements = try BookingStatements(db)
         let calendar = try AppDatabase.workingCalendar(db)
-        // Second places for a learner already on a session are found in the rows alone (history is fact).
-        let secondPlaces = BookingHistoryRow.secondPlaces(history.bookings)
-        for (position, row) in history.bookings.enumerated() {
-            defer { rowsDone.advance() }
-            let location = InputLocation(file: history.bookingsFile, line: row.line)
-            guard let session = sessions[row.sessionReference] else {
-                // A session whose own line (or file) could not be read is reported there, not again for each booking.
-                if history.sessionsFileUnreadable || history.unreadableSessions.contains(row.sessionReference) { continue }
-                problems.append(InputError("unknown session '\(row.sessionReference)' (not in the sessions file nor already imported)",
-                                           at: location.field("session_ref")))
-                continue
-            }
-            guard let learner = try learner(row.person, at: location) else { continue }
-            if try checks.alreadyImported(session.id, learner.id, row.bookedOn, addedSessions[session.id]) {
-                summary.bookingsUnchanged += 1
-                continue
-            }
-            let kept = secondPlaces[position].map { history.bookings[$0] }
-            let status: BookingStatus = kept == nil ? row.status : .cancelled
-            if status == .confirmed, try checks.isFull(session.id, addedSessions[session.id]) {
-                problems.append(InputError("session '\(row.sessionReference)' is still to run and already full: import this booking as waitlisted",
-                                           at: location.field("status")))
-                continue
-            }
-            // A place held from an earlier import is not changed by this one: the officer decides.
-            if status != .cancelled, try checks.holdsPlace(session.id, learner.id, addedSessions[session.id]) {
-                problems.append(InputError("\(row.person.email) already has a place on session '\(row.sessionReference)'", at: location.field("learner_email")))
-                continue
-            }
-            addedSessions[session.id]?.record(learnerId: learner.id, bookedAt: row.bookedOn, status: status)
-            // A cancellation with no date recorded is dated as booked (the schema needs a date) but given no
-            // notice; a second place is cancelled when the place kept was booked, if later, and given no notice.
-            var cancelledAt: Date?, notice: Int?, reason: String?
-            if let kept {
-                cancelledAt = row.cancelledOn ?? max(row.bookedOn, kept.bookedOn)
-                reason = "a second place for the learner in the previous system; line \(kept.line) of \(history.bookingsFile) kept"
-            } else if status == .cancelled {
-                cancelledAt = row.cancelledOn ?? row.bookedOn
-                notice = row.cancelledOn.map { calendar.noticeInWorkingDays(cancelledOn: LondonTime.date(of: $0), sessionDate: session.date) }
-            }
-            try insert.execute(arguments: [session.id, learner.id, learner.agencyId, status.rawValue, StoredInstant(row.bookedOn),
-                                           cancelledAt.map(StoredInstant.init), cancelledAt == nil ? nil : "import", reason, notice])
-            summary.bookingsAdded += 1
-            if kept != nil { summary.secondPlacesCancelled += 1 }
-            if status != .cancelled, let cancelledOn = row.cancelledOn {
-                // Kept with the status the previous system gave it; its cancellation date goes into its history.
-                try note.execute(arguments: [db.lastInsertedRowID, StoredInstant(cancelledOn), status.rawValue, learner.id,
-                                             "the previous system recorded a cancellation on \(LondonTime.date(of: cancelledOn)) but kept the booking as \(status.rawValue)"])
-                summary.cancellationDatesKept += 1
-            }
+        try forEachRow(of: history.bookings, file: history.bookingsFile) { importer, row in
+            try importer.importBooking(row, statements, calendar)
         }
     }
 
+    /// One booking of the file. A place is one per learner and session (the unique index on live places):
+    /// the insert of a live place that meets another is the rare case, sorted out in `placeMet`.
+    mutating func importBooking(_ row: BookingHistoryRow, _ statements: BookingStatements, _ calendar: WorkingCalendar) throws {
+        let location = InputLocation(file: history.bookingsFile, line: row.line)
+        guard let session = sessions[row.sessionReference] else {
+            // A session whose own line (or file) could not be read is reported there, not again for each booking.
+            if history.sessionsFileUnreadable || history.unreadableSessions.contains(row.sessionReference) { return }
+            problems.append(InputError("unknown session '\(row.sessionReference)' (not in the sessions file nor already imported)",
+                                       at: location.field("session_ref")))
+            return
+        }
+        guard let learner = try learner(row.person, at: location) else { return }
+        if row.status == .cancelled || row.status == .confirmed {
+            // A cancelled booking meets no index, and a confirmed one may find its session full: asked here.
+            if try statements.isHeld(session.id, learner.id, row.bookedOn) {
+                summary.bookingsUnchanged += 1
+                return
+            }
+        }
+        if row.status == .confirmed, try isFull(session.id, statements) {
+            problems.append(InputError("session '\(row.sessionReference)' is still to run and already full: import this booking as waitlisted",
+                                       at: location.field("status")))
+            return
+        }
+        let cancelledAt = row.status == .cancelled ? (row.cancelledOn ?? row.bookedOn) : nil
+        let notice = cancelledAt == nil ? nil
+            : row.cancelledOn.map { calendar.noticeInWorkingDays(cancelledOn: LondonTime.date(of: $0), sessionDate: session.date) }
+        guard try statements.insert(session.id, learner, row, status: row.status, cancelledAt: cancelledAt, reason: nil, notice: notice) else {
+            return try placeMet(row, session: session.id, learner: learner, statements, at: location)
+        }
+        added(row, session: session.id, status: row.status)
+    }
+
+    /// Counts a booking inserted: its line, and the place it takes on a session this import added.
+    mutating func added(_ row: BookingHistoryRow, session: Int64, status: BookingStatus) {
+        bookingLines.append(row.line)
+        summary.bookingsAdded += 1
+        if status != .cancelled && row.cancelledOn != nil { summary.cancellationDatesKept += 1 }
+        if status.takesAPlace { addedSessions[session]?.placesLeft? -= 1 }
+    }
+
+    /// The session is still to run and has no place left.
+    mutating func isFull(_ session: Int64, _ statements: BookingStatements) throws -> Bool {
+        if let added = addedSessions[session] { return added.placesLeft.map { $0 <= 0 } ?? false }
+        return try statements.placesLeft(session).map { $0 <= 0 } == true
+    }
+
+    /// A live place met another of the same learner on the session. The same booking given again changes
+    /// nothing; a place held from before this import is not changed by it (the officer decides); places
+    /// that met within this import are sorted out by the rule (`BookingHistoryRow.secondPlaces`), every one
+    /// of them written again as it decides: the most settled keeps the place, the others are cancelled
+    /// naming its line, with no notice (no charge).
+    mutating func placeMet(_ row: BookingHistoryRow, session: Int64, learner: (id: Int64, agencyId: Int64?),
+                           _ statements: BookingStatements, at location: InputLocation) throws {
+        if try statements.isHeld(session, learner.id, row.bookedOn) {
+            summary.bookingsUnchanged += 1
+            return
+        }
+        guard let held = try statements.livePlace(session, learner.id), held.id >= firstNewBooking else {
+            problems.append(InputError("\(row.person.email) already has a place on session '\(row.sessionReference)'", at: location.field("learner_email")))
+            return
+        }
+        let key = PlaceKey(session: session, learner: learner.id)
+        // This import's bookings have the ids from `firstNewBooking` on, one for each line recorded.
+        guard let heldLine = bookingLines.line(of: Int(held.id - firstNewBooking)) else {
+            throw StoreError.notFound("the booking \(held.id) this import added has no line recorded")
+        }
+        let heldCancellation = try statements.cancellationKept(held.id)
+        var group = placeGroups[key] ?? [(held.id, BookingHistoryRow(
+            line: heldLine, sessionReference: row.sessionReference, person: row.person,
+            bookedOn: held.bookedAt, status: held.status, cancelledOn: heldCancellation))]
+        let before = Set(BookingHistoryRow.secondPlaces(group.map(\.row)).keys)
+        group.append((0, row))
+        let second = BookingHistoryRow.secondPlaces(group.map(\.row))
+        // Cancelled first, so the place is free when the one that keeps it is written live again.
+        for position in group.indices.sorted(by: { second[$0] != nil && second[$1] == nil }) {
+            let member = group[position].row
+            var status = member.status, cancelledAt: Date? = nil, reason: String? = nil
+            if let kept = second[position].map({ group[$0].row }) {
+                status = .cancelled
+                cancelledAt = member.cancelledOn ?? max(member.bookedOn, kept.bookedOn)
+                reason = "a second place for the learner in the previous system; line \(kept.line) of \(history.bookingsFile) kept"
+            }
+            if position == group.count - 1 {
+                // Every other place of the learner on the session is cancelled by now, or this one is.
+                guard try statements.insert(session, learner, member, status: status, cancelledAt: cancelledAt, reason: reason, notice: nil) else {
+                    throw StoreError.notFound("a place of \(member.person.email) on session '\(member.sessionReference)' is left live")
+                }
+                group[position].id = db.lastInsertedRowID
+                added(member, session: session, status: status)
+            } else {
+                try statements.rewrite(group[position].id, status: status, cancelledAt: cancelledAt, reason: reason)
+                // The place it took on a session still to run is given back, or taken again.
+                let took = !before.contains(position) && member.status.takesAPlace, takes = status.takesAPlace
+                if took != takes { addedSessions[session]?.placesLeft? += took ? 1 : -1 }
+            }
+        }
+        summary.secondPlacesCancelled += second.count - before.count
+        placeGroups[key] = group
+    }
+
     mutating func importELearning() throws {
+        let firstNewAllocation = (try Int64.fetchOne(db, sql: "SELECT MAX(id) FROM licenceAllocation") ?? 0) + 1
         let insert = try db.cachedStatement(sql: """
             INSERT INTO licenceAllocation (poolId, learnerId, courseId, agencyId, status, allocatedOn, startedOn, completedOn, allocatedBy)
             VALUES (NULL, ?, ?, ?, ?, ?, ?, ?, 'import') ON CONFLICT DO NOTHING
             """)
         let existing = try db.cachedStatement(sql: "SELECT 1 FROM licenceAllocation WHERE learnerId = ? AND courseId = ? AND allocatedOn = ?")
-        // Earlier unfinished allocations followed by another of the same module lapsed (history is fact):
-        // found in the rows alone, so the hot path asks the database nothing more.
-        let lapsed = ELearningHistoryRow.lapsed(history.eLearning)
-        for (position, row) in history.eLearning.enumerated() {
-            defer { rowsDone.advance() }
-            let location = InputLocation(file: history.eLearningFile, line: row.line)
-            guard let learner = try learner(row.person, at: location) else { continue }
-            let module = try course(row.module, level: .foundation, delivery: .eLearning, minutes: 60, capacity: 1)
+        try forEachRow(of: history.eLearning, file: history.eLearningFile) { importer, row in
+            let location = InputLocation(file: importer.history.eLearningFile, line: row.line)
+            guard let learner = try importer.learner(row.person, at: location) else { return }
+            let module = try importer.course(row.module, level: .foundation, delivery: .eLearning, minutes: 60, capacity: 1)
             if try Bool.fetchOne(existing, arguments: [learner.id, module.id, row.allocatedOn]) == true {
-                summary.allocationsUnchanged += 1
-                continue
+                importer.summary.allocationsUnchanged += 1
+                return
             }
             var status: LicenceStatus = row.completedOn != nil ? .completed : row.startedOn != nil ? .started : .allocated
-            if lapsed.contains(position) { status = .lapsed }
             try insert.execute(arguments: [learner.id, module.id, learner.agencyId, status.rawValue, row.allocatedOn, row.startedOn, row.completedOn])
-            if db.changesCount == 0 {
-                // The database already holds an unfinished licence of the module (an earlier import, say): the
-                // earlier of the two lapsed. Rare, so asked here and not for every row.
+            if importer.db.changesCount == 0 {
+                // Another unfinished licence of the module is held (earlier in the file, or from before): of the
+                // two, the earlier lapsed. Rare, so asked here and not for every row.
                 // Nothing inserted means the unique index on unfinished allocations met this row, so it is there.
-                let held = try Row.fetchOne(db, sql: """
+                let held = try Row.fetchOne(importer.db, sql: """
                     SELECT id, allocatedOn FROM licenceAllocation WHERE learnerId = ? AND courseId = ? AND status IN ('allocated', 'started')
                     """, arguments: [learner.id, module.id])!
                 if (held["allocatedOn"] as LocalDate) < row.allocatedOn {
-                    try db.execute(sql: "UPDATE licenceAllocation SET status = 'lapsed' WHERE id = ?", arguments: [held["id"] as Int64])
+                    try importer.db.execute(sql: "UPDATE licenceAllocation SET status = 'lapsed' WHERE id = ?", arguments: [held["id"] as Int64])
                 } else {
                     status = .lapsed
                 }
                 try insert.execute(arguments: [learner.id, module.id, learner.agencyId, status.rawValue, row.allocatedOn, row.startedOn, row.completedOn])
             }
-            summary.allocationsAdded += 1
+            importer.summary.allocationsAdded += 1
         }
+        try lapseEarlierUnfinished(since: firstNewAllocation)
+    }
+
+    /// History is fact (DOMAIN.md, licences): a learner allocated a module again with the earlier
+    /// allocation never finished — the later one completed, so no unique index met them — had the earlier
+    /// lapse. Marked once all rows are in, for every such pair with a row of this import in it.
+    func lapseEarlierUnfinished(since firstNewAllocation: Int64) throws {
+        try db.execute(sql: """
+            UPDATE licenceAllocation AS earlier SET status = 'lapsed'
+            WHERE earlier.status IN ('allocated', 'started')
+              AND EXISTS (SELECT 1 FROM licenceAllocation later
+                          WHERE later.learnerId = earlier.learnerId AND later.courseId = earlier.courseId
+                            AND later.allocatedOn > earlier.allocatedOn AND (earlier.id >= ?1 OR later.id >= ?1))
+            """, arguments: [firstNewAllocation])
     }
 }
 
-/// A place on a session that a history import added, as the import's duplicate check knows it: the time
-/// booked to the millisecond, as it is stored and as the check on a session already held compares it.
-struct BookedPlace: Hashable {
-    let learnerId: Int64
-    let bookedAtMillisecond: Int
+/// The line of each row an import inserted, by the row's position: held as the runs in which the line is
+/// the position plus a fixed number (a file's lines follow one another), so a million rows from one file
+/// take a few entries, not a million — memory stays bounded by the batches, not the file.
+struct LinesOfRows {
+    /// Where each run starts (a position) and what is added to a position in it to give its line.
+    private var runs: [(start: Int, offset: Int)] = []
+    private(set) var count = 0
 
-    init(learnerId: Int64, bookedAt: Date) {
-        self.learnerId = learnerId
-        bookedAtMillisecond = StoredInstant.millisecond(of: bookedAt)
+    /// Records the line of the next row.
+    mutating func append(_ line: Int) {
+        if runs.last.map({ count + $0.offset != line }) ?? true { runs.append((count, line - count)) }
+        count += 1
+    }
+
+    /// The line of the row at `position`, if one was recorded there.
+    func line(of position: Int) -> Int? {
+        guard position >= 0, position < count else { return nil }
+        // The last run starting at or before the position.
+        var low = 0, high = runs.count - 1
+        while low < high {
+            let middle = (low + high + 1) / 2
+            if runs[middle].start <= position { low = middle } else { high = middle - 1 }
+        }
+        return position + runs[low].offset
     }
 }
 
-/// What one history import has put on a session it added itself.
+/// A learner on a session, whose places met in a history import.
+struct PlaceKey: Hashable {
+    let session: Int64
+    let learner: Int64
+}
+
+/// What one history import knows of a session it added itself: the places left on one still to run (nil
+/// for one delivered or cancelled, where capacity is not enforced on the past).
 struct AddedSession {
-    /// Places left on a session still to run; nil for one delivered or cancelled, where capacity is not
-    /// enforced on the past.
     var placesLeft: Int?
-    /// Every booking imported onto it, to find the same booking given twice.
-    var booked: Set<BookedPlace> = []
-    /// The learners holding a place (any booking but a cancelled one).
-    var live: Set<Int64> = []
-
-    mutating func record(learnerId: Int64, bookedAt: Date, status: BookingStatus) {
-        booked.insert(BookedPlace(learnerId: learnerId, bookedAt: bookedAt))
-        if status != .cancelled { live.insert(learnerId) }
-        if [.confirmed, .attended, .didNotAttend].contains(status) { placesLeft = placesLeft.map { $0 - 1 } }
-    }
 }
 
-/// The checks of a booking row: on a session this import added they are answered from what it has put
-/// there; on one already in the database, by asking it.
-struct BookingChecks {
-    let existing: Statement
+/// The prepared statements of the booking import. A booking is inserted with its values bound straight
+/// to SQLite (no boxing of each value); the rest are the rare cases' questions.
+struct BookingStatements {
+    let db: Database
+    let insertStatement: Statement
+    let note: Statement
+    let held: Statement
     let live: Statement
-    let placesLeft: Statement
+    let placesLeftStatement: Statement
+    let noteAt: Statement
+    let rewriteStatement: Statement
 
     init(_ db: Database) throws {
-        existing = try db.cachedStatement(sql: "SELECT 1 FROM booking WHERE sessionId = ? AND learnerId = ? AND bookedAt = ?")
-        live = try db.cachedStatement(sql: "SELECT 1 FROM booking WHERE sessionId = ? AND learnerId = ? AND status <> 'cancelled'")
-        placesLeft = try db.cachedStatement(sql: """
+        self.db = db
+        insertStatement = try db.makeStatement(sql: """
+            INSERT INTO booking (sessionId, learnerId, agencyId, status, bookedAt, bookedBy, cancelledAt, cancelledBy,
+                                 cancellationReason, noticeWorkingDays)
+            VALUES (?, ?, ?, ?, ?, 'import', ?, ?, ?, ?) ON CONFLICT DO NOTHING
+            """)
+        note = try db.makeStatement(sql: """
+            INSERT INTO bookingEvent (bookingId, at, kind, toStatus, learnerId, actor, note) VALUES (?, ?, 'imported', ?, ?, 'import', ?)
+            """)
+        held = try db.makeStatement(sql: "SELECT 1 FROM booking WHERE sessionId = ? AND learnerId = ? AND bookedAt = ?")
+        live = try db.makeStatement(sql: "SELECT id, status, bookedAt FROM booking WHERE sessionId = ? AND learnerId = ? AND status <> 'cancelled'")
+        placesLeftStatement = try db.makeStatement(sql: """
             SELECT s.capacity - (SELECT COUNT(*) FROM booking b WHERE b.sessionId = s.id AND b.status IN ('confirmed', 'attended', 'did-not-attend'))
             FROM session s WHERE s.id = ? AND s.status = 'scheduled'
             """)
+        noteAt = try db.makeStatement(sql: "SELECT at FROM bookingEvent WHERE bookingId = ? AND kind = 'imported'")
+        rewriteStatement = try db.makeStatement(sql: """
+            UPDATE booking SET status = ?, cancelledAt = ?, cancelledBy = ?, cancellationReason = ?, noticeWorkingDays = NULL WHERE id = ?
+            """)
     }
 
-    /// The same booking (session, learner, time booked) is already held: importing it again changes nothing.
-    func alreadyImported(_ sessionId: Int64, _ learnerId: Int64, _ bookedAt: Date, _ added: AddedSession?) throws -> Bool {
-        if let added { return added.booked.contains(BookedPlace(learnerId: learnerId, bookedAt: bookedAt)) }
-        return try Bool.fetchOne(existing, arguments: [sessionId, learnerId, StoredInstant(bookedAt)]) == true
+    /// Inserts a booking, and the cancellation date of one kept with another status into its history.
+    /// False when a live place of the learner on the session already held the row back.
+    func insert(_ session: Int64, _ learner: (id: Int64, agencyId: Int64?), _ row: BookingHistoryRow, status: BookingStatus,
+                cancelledAt: Date?, reason: String?, notice: Int?) throws -> Bool {
+        let statement = insertStatement.sqliteStatement
+        sqlite3_reset(statement)
+        sqlite3_bind_int64(statement, 1, session)
+        sqlite3_bind_int64(statement, 2, learner.id)
+        if let agency = learner.agencyId { sqlite3_bind_int64(statement, 3, agency) } else { sqlite3_bind_null(statement, 3) }
+        bind(status.rawValue, at: 4)
+        bind(StoredInstant.text(of: row.bookedOn), at: 5)
+        if let cancelledAt {
+            bind(StoredInstant.text(of: cancelledAt), at: 6)
+            bind("import", at: 7)
+        } else {
+            sqlite3_bind_null(statement, 6)
+            sqlite3_bind_null(statement, 7)
+        }
+        if let reason { bind(reason, at: 8) } else { sqlite3_bind_null(statement, 8) }
+        if let notice { sqlite3_bind_int64(statement, 9, Int64(notice)) } else { sqlite3_bind_null(statement, 9) }
+        let code = sqlite3_step(statement)
+        sqlite3_reset(statement)
+        guard code == SQLITE_DONE else {
+            throw DatabaseError(resultCode: ResultCode(rawValue: code), message: db.sqliteConnection.map { String(cString: sqlite3_errmsg($0)) },
+                                sql: insertStatement.sql)
+        }
+        guard db.changesCount > 0 else { return false }
+        if status != .cancelled, let cancelledOn = row.cancelledOn {
+            // Kept with the status the previous system gave it; its cancellation date goes into its history.
+            try note.execute(arguments: [db.lastInsertedRowID, StoredInstant(cancelledOn), status.rawValue, learner.id,
+                                         "the previous system recorded a cancellation on \(LondonTime.date(of: cancelledOn)) but kept the booking as \(status.rawValue)"])
+        }
+        return true
     }
 
-    /// The session is still to run and has no place left.
-    func isFull(_ sessionId: Int64, _ added: AddedSession?) throws -> Bool {
-        if let added { return added.placesLeft.map { $0 <= 0 } ?? false }
-        return try Int.fetchOne(placesLeft, arguments: [sessionId]).map { $0 <= 0 } == true
+    private func bind(_ text: String, at index: Int32) {
+        var text = text
+        text.withUTF8 { bytes in
+            _ = sqlite3_bind_text(insertStatement.sqliteStatement, index, bytes.baseAddress.map { UnsafeRawPointer($0).assumingMemoryBound(to: CChar.self) },
+                                  Int32(bytes.count), SQLITE_TRANSIENT)
+        }
     }
 
-    /// The learner already holds a place (any booking but a cancelled one) on the session.
-    func holdsPlace(_ sessionId: Int64, _ learnerId: Int64, _ added: AddedSession?) throws -> Bool {
-        if let added { return added.live.contains(learnerId) }
-        return try Bool.fetchOne(live, arguments: [sessionId, learnerId]) == true
+    /// The same booking (session, learner, time booked to the millisecond, as stored) is already held.
+    func isHeld(_ session: Int64, _ learner: Int64, _ bookedAt: Date) throws -> Bool {
+        try Bool.fetchOne(held, arguments: [session, learner, StoredInstant(bookedAt)]) == true
+    }
+
+    /// The learner's live place on the session.
+    func livePlace(_ session: Int64, _ learner: Int64) throws -> (id: Int64, status: BookingStatus, bookedAt: Date)? {
+        guard let row = try Row.fetchOne(live, arguments: [session, learner]),
+              let status = BookingStatus(rawValue: row["status"]) else { return nil }
+        return (row["id"], status, row["bookedAt"])
+    }
+
+    /// Places left on a session still to run; nil for one delivered or cancelled.
+    func placesLeft(_ session: Int64) throws -> Int? { try Int.fetchOne(placesLeftStatement, arguments: [session]) }
+
+    /// The cancellation date a booking kept with another status holds in its history, if any.
+    func cancellationKept(_ booking: Int64) throws -> Date? { try Date.fetchOne(noteAt, arguments: [booking]) }
+
+    /// Writes a booking of this import again as the rule on second places decides. A place cancelled so
+    /// keeps its cancellation date as its own; one given back its place keeps the date in its history.
+    func rewrite(_ booking: Int64, status: BookingStatus, cancelledAt: Date?, reason: String?) throws {
+        try rewriteStatement.execute(arguments: [status.rawValue, cancelledAt.map(StoredInstant.init), cancelledAt == nil ? nil : "import",
+                                                 reason, booking])
     }
 }
+
+/// SQLite copies a value bound with this destructor, so the Swift string may go at once.
+let SQLITE_TRANSIENT = unsafeBitCast(-1, to: sqlite3_destructor_type.self)

@@ -10,6 +10,20 @@ struct HistoryImportTests {
         HistoryPerson(email: try! EmailAddress(email), name: name, agencyName: agency, sector: sector)
     }
 
+    /// The four bookings of `history()`.
+    func bookingRows() -> [BookingHistoryRow] {
+        [
+            BookingHistoryRow(line: 2, sessionReference: "2015-001", person: person("a@council.example", "Amy", "Calderdale Council", nil),
+                              bookedOn: at("2015-05-01 10:00"), status: .attended, cancelledOn: nil),
+            BookingHistoryRow(line: 3, sessionReference: "2015-001", person: person("b@nursery.example", "Ben", "Little Acorns", .earlyYears),
+                              bookedOn: at("2015-05-02 10:00"), status: .attended, cancelledOn: nil),
+            BookingHistoryRow(line: 4, sessionReference: "2015-001", person: person("c@unknown.example", "Cat", nil, nil),
+                              bookedOn: at("2015-05-03 10:00"), status: .didNotAttend, cancelledOn: nil),
+            BookingHistoryRow(line: 5, sessionReference: "2015-001", person: person("d@council.example", "Dan", "Calderdale Council", nil),
+                              bookedOn: at("2015-05-04 10:00"), status: .cancelled, cancelledOn: at("2015-06-08 09:00")),
+        ]
+    }
+
     /// Two sessions of a course not in the catalogue, one run virtually; four bookings (one with no agency
     /// recorded, one cancelled); a module completed with no licence pool; one evaluation.
     func history() -> HistoryImport {
@@ -20,16 +34,7 @@ struct HistoryImportTests {
             SessionHistoryRow(line: 3, reference: "2020-007", courseTitle: "Toxic Trio", level: .intermediate, delivery: .virtual,
                               start: at("2020-05-12 09:30"), end: nil, venue: nil, capacity: nil, status: .cancelled, cancelReason: .lowNumbers),
         ]
-        history.bookings = [
-            BookingHistoryRow(line: 2, sessionReference: "2015-001", person: person("a@council.example", "Amy", "Calderdale Council", nil),
-                              bookedOn: at("2015-05-01 10:00"), status: .attended, cancelledOn: nil),
-            BookingHistoryRow(line: 3, sessionReference: "2015-001", person: person("b@nursery.example", "Ben", "Little Acorns", .earlyYears),
-                              bookedOn: at("2015-05-02 10:00"), status: .attended, cancelledOn: nil),
-            BookingHistoryRow(line: 4, sessionReference: "2015-001", person: person("c@unknown.example", "Cat", nil, nil),
-                              bookedOn: at("2015-05-03 10:00"), status: .didNotAttend, cancelledOn: nil),
-            BookingHistoryRow(line: 5, sessionReference: "2015-001", person: person("d@council.example", "Dan", "Calderdale Council", nil),
-                              bookedOn: at("2015-05-04 10:00"), status: .cancelled, cancelledOn: at("2015-06-08 09:00")),
-        ]
+        history.bookings = HistoryRows(bookingRows())
         history.eLearning = [
             ELearningHistoryRow(line: 2, person: person("a@council.example", "Amy", "Calderdale Council", nil), module: Programme.module,
                                 allocatedOn: LocalDate(year: 2015, month: 7, day: 1)!, startedOn: LocalDate(year: 2015, month: 7, day: 2)!,
@@ -68,11 +73,11 @@ struct HistoryImportTests {
     @Test func importProgressRisesEveryThousandRowsOfEveryFileToOne() throws {
         let programme = try Programme()
         var history = history()
-        history.bookings = (1...2_500).map { index in
+        history.bookings = HistoryRows((1...2_500).map { index in
             BookingHistoryRow(line: index + 1, sessionReference: "2015-001",
                               person: person("learner\(index)@council.example", "Learner \(index)", "Calderdale Council", nil),
                               bookedOn: at("2015-05-01 10:00"), status: .attended, cancelledOn: nil)
-        }
+        })
         history.eLearning = []
         history.evaluations = []
         let told = FractionsTold()
@@ -104,13 +109,31 @@ struct HistoryImportTests {
         #expect(after == before)
     }
 
+    @Test func aFileRefusedWholeWhileReadIsReportedOnceWithoutTheProblemsOfItsEarlierLines() throws {
+        // The reader handed over a line for an unknown session, then found the file cannot be read at all:
+        // as when a whole file is refused before reading, its refusal is its one problem.
+        let programme = try Programme()
+        var broken = history()
+        let unknown = BookingHistoryRow(line: 2, sessionReference: "2099-404", person: person("e@x.example", "Eve", "Calderdale Council", nil),
+                                        bookedOn: at("2015-05-05 10:00"), status: .attended, cancelledOn: nil)
+        let refusal = InputError("a quoted value opened here is never closed", at: InputLocation(file: "bookings", line: 3))
+        broken.bookings = HistoryRows(reading: { handOver in _ = handOver([.row(unknown)]) && handOver([.refused(refusal)]) })
+        let before = try programme.database.snapshot()
+        // The evaluation of a booking in it then finds no booking, as it would with the file refused before reading.
+        #expect(problems { try programme.database.importHistory(broken, by: "officer") }
+                == [refusal.description, "evaluations, line 2: b@nursery.example has no booking on session '2015-001'"])
+        #expect(try programme.database.snapshot() == before)
+    }
+
     @Test func everyProblemAcrossTheFilesIsReportedAndNothingIsImported() throws {
         let programme = try Programme()
         var broken = history()
-        broken.bookings.append(BookingHistoryRow(line: 6, sessionReference: "2099-404", person: person("e@x.example", "Eve", "Calderdale Council", nil),
-                                                 bookedOn: at("2015-05-05 10:00"), status: .attended, cancelledOn: nil))
-        broken.bookings.append(BookingHistoryRow(line: 7, sessionReference: "2015-001", person: person("f@x.example", "Fay", "Hope Church", nil),
-                                                 bookedOn: at("2015-05-05 10:00"), status: .attended, cancelledOn: nil))
+        broken.bookings = HistoryRows(bookingRows() + [
+            BookingHistoryRow(line: 6, sessionReference: "2099-404", person: person("e@x.example", "Eve", "Calderdale Council", nil),
+                              bookedOn: at("2015-05-05 10:00"), status: .attended, cancelledOn: nil),
+            BookingHistoryRow(line: 7, sessionReference: "2015-001", person: person("f@x.example", "Fay", "Hope Church", nil),
+                              bookedOn: at("2015-05-05 10:00"), status: .attended, cancelledOn: nil),
+        ])
         let before = try programme.database.snapshot()
         do {
             try programme.database.importHistory(broken, by: "officer")
@@ -137,7 +160,7 @@ struct HistoryImportTests {
             try programme.database.importHistory(sessions, by: "officer")
             history.sessions = []
         }
-        history.bookings = bookings
+        history.bookings = HistoryRows(bookings)
         return try programme.database.importHistory(history, by: "officer")
     }
 
@@ -278,5 +301,15 @@ struct HistoryImportTests {
                                    sessionHeldBefore: sessionHeldBefore, on: programme)
         }
         #expect(refused == ["bookings, line 6, field 'status': session '2026-050' is still to run and already full: import this booking as waitlisted"])
+    }
+}
+
+@Suite("The lines of an import's rows")
+struct LinesOfRowsTests {
+    @Test func aLineIsFoundByItsRowsPositionAcrossGapsInTheFile() {
+        var lines = LinesOfRows()
+        for line in [2, 3, 4, 7, 8, 20, 21, 22] { lines.append(line) }   // lines 5, 6 and 9–19 gave no row
+        #expect((0..<8).map { lines.line(of: $0) } == [2, 3, 4, 7, 8, 20, 21, 22])
+        #expect(lines.line(of: 8) == nil && lines.line(of: -1) == nil)
     }
 }
