@@ -75,11 +75,13 @@ extension Templates {
             <ul>{{#years}}<li><a href="/board/workbook?year={{value}}">Board workbook {{value}}</a> · <a href="/board?year={{value}}">summary of {{value}}</a></li>{{/years}}</ul>
             {{/content}}{{/layout}}
             """,
+        // A table wider than the screen (five years on a phone, or at 400% zoom) scrolls within its own
+        // region, which can be focused to scroll it from the keyboard, so the page's text never scrolls sideways.
         "report-table": """
-            <table><caption>{{heading}}</caption>
+            <div class="table-wrap" role="region" aria-label="{{heading}}" tabindex="0"><table><caption>{{heading}}</caption>
             <thead><tr>{{#columns}}<th scope="col">{{#hidden}}<span class="visually-hidden">{{name}}</span>{{/hidden}}{{^hidden}}{{name}}{{/hidden}}</th>{{/columns}}</tr></thead>
             <tbody>{{#rows}}<tr{{#marked}} class="marked"{{/marked}}>{{#cells}}{{#first}}<th scope="row">{{text}}</th>{{/first}}{{^first}}<td{{#number}} class="number"{{/number}}>{{text}}</td>{{/first}}{{/cells}}</tr>{{/rows}}</tbody>
-            </table>
+            </table></div>
             """,
         // An SVG element and, within it, its children: names, attribute values and text all escaped.
         "svg-node": #"<{{name}}{{#attributes}} {{name}}="{{value}}"{{/attributes}}>{{text}}{{#children}}{{>svg-node}}{{/children}}</{{name}}>"#,

@@ -93,6 +93,9 @@ enum Templates {
         th, td { text-align: left; padding: 10px 20px 10px 0; border-bottom: 1px solid #b1b4b6; vertical-align: top; }
         td.number, th.number { text-align: right; }
         tr.marked th, tr.marked td { background: #fce4d6; font-weight: bold; }
+        .table-wrap { overflow-x: auto; margin-bottom: 30px; }
+        .table-wrap table { margin-bottom: 0; }
+        .table-wrap:focus { outline: 3px solid #ffdd00; box-shadow: 0 0 0 6px #0b0c0c; }
         .picture { margin-bottom: 45px; }
         .reading { font-size: 22px; max-width: 40em; }
         .charts-several { display: grid; grid-template-columns: repeat(auto-fill, minmax(min(100%, 420px), 1fr)); gap: 20px 30px; }
