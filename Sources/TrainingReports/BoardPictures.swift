@@ -19,6 +19,7 @@ public struct BoardPicture: Sendable {
 /// attendance by sector against last year, five years at a glance, take-up by agency, and e-learning
 /// licences by quarter with the run-out date.
 public enum BoardPictures {
+    /// The four pictures of the year, in the order the page shows them.
     public static func make(_ figures: BoardFigures) -> [BoardPicture] {
         [attendanceBySector(figures), fiveYears(figures.trends), takeUp(year: figures.year, lines: figures.now.takeUp),
          licences(figures)]

@@ -5,6 +5,7 @@ import Foundation
 /// scale with nice ticks. Every bar has its value (or its label) written at its end and every series its
 /// own fill — solid, hatched, dotted — so nothing rests on telling colours apart (WCAG 1.4.1).
 public struct BarChart: Sendable, Equatable {
+    /// Which way the bars run: up from the categories along the bottom, or across from the categories down the side.
     public enum Orientation: Sendable, Equatable { case vertical, horizontal }
 
     public var orientation: Orientation
