@@ -121,7 +121,7 @@ public enum BoardWorkbook {
 
     /// Writes sheets as `name.xlsx`, dated from the data (never later than the period's end) so the same
     /// data gives the same file. Closing the workbook (compressing it into the file) counts as one more step
-    /// after the sheets: with eight sheets `progress` is told 1/9, 2/9 … 8/9 as they are written, then 1.
+    /// after the sheets: with nine sheets `progress` is told 1/10, 2/10 … 9/10 as they are written, then 1.
     static func write(period: some ReportingPeriod, sheets: [ReportSheet], name: String, from database: AppDatabase,
                       into folder: String, progress: ((Double) -> Void)? = nil) throws -> String {
         let settings = try database.settings()
