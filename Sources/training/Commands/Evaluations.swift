@@ -158,15 +158,15 @@ extension Training {
             func run() throws {
                 let paths = [sessions, bookings, eLearning, evaluations].compactMap { $0 }
                 let shown = Dictionary(uniqueKeysWithValues: paths.map { (URL(fileURLWithPath: $0).standardizedFileURL, $0) })
-                let history = ProgressBar.during("Reading history files", fractions: { progress in
-                    HistoryFiles.read(
+                let database = try options.open()
+                // The sessions and evaluations files are read first; the bookings and e-learning files as they
+                // are imported, so the bar follows the bytes of all four read.
+                let s = try ProgressBar.during("Importing history", fractions: { progress in
+                    let history = HistoryFiles.read(
                         sessions: URL(fileURLWithPath: sessions), bookings: URL(fileURLWithPath: bookings),
                         eLearning: eLearning.map(URL.init(fileURLWithPath:)), evaluations: evaluations.map(URL.init(fileURLWithPath:)),
                         names: { shown[$0.standardizedFileURL] ?? $0.path }, progress: progress)
-                })
-                let database = try options.open()
-                let s = try ProgressBar.during("Importing history", fractions: { progress in
-                    try database.importHistory(history, by: options.actor, progress: progress)
+                    return try database.importHistory(history, by: options.actor)
                 })
                 print("History imported: \(s.sessionsAdded) sessions, \(s.bookingsAdded) bookings, \(s.allocationsAdded) e-learning records, \(s.evaluationsAdded) evaluations added; \(s.coursesAdded) courses, \(s.agenciesAdded) agencies, \(s.learnersAdded) learners new.")
                 if s.secondPlacesCancelled > 0 {
