@@ -38,7 +38,7 @@ let package = Package(
         .target(
             name: "TrainingStore",
             dependencies: [
-                "TrainingCore", .product(name: "GRDB", package: "GRDB.swift"), .product(name: "Crypto", package: "swift-crypto"),
+                "TrainingCore", .product(name: "GRDB", package: "GRDB.swift"), .product(name: "GRDBSQLite", package: "GRDB.swift"), .product(name: "Crypto", package: "swift-crypto"),
             ]),
         .target(
             name: "TrainingImport",

@@ -4,7 +4,7 @@ import Foundation
 /// time, so memory stays flat however many rows there are: the reader waits while the writer is behind.
 /// Either side can stop the other: the reader by finishing with an error (the writer's next `take`
 /// throws it), the writer by cancelling (the reader's next `put` says so).
-final class BatchHandOff<Row: Sendable>: @unchecked Sendable {
+public final class BatchHandOff<Row: Sendable>: @unchecked Sendable {
     private let condition = NSCondition()
     private let limit: Int
     private var waiting: [[Row]] = []
@@ -12,11 +12,11 @@ final class BatchHandOff<Row: Sendable>: @unchecked Sendable {
     private var cancelled = false
     private var failure: (any Error)?
 
-    init(limit: Int) { self.limit = limit }
+    public init(limit: Int) { self.limit = limit }
 
     /// Reader: hands over a batch, waiting while `limit` batches are already waiting. False once the
     /// writer has cancelled, when the reader should stop.
-    func put(_ batch: [Row]) -> Bool {
+    public func put(_ batch: [Row]) -> Bool {
         condition.lock()
         defer { condition.unlock() }
         while waiting.count >= limit && !cancelled { condition.wait() }
@@ -27,7 +27,7 @@ final class BatchHandOff<Row: Sendable>: @unchecked Sendable {
     }
 
     /// Reader: there are no more batches; `error` is what stopped the reading early, if anything did.
-    func finish(throwing error: (any Error)? = nil) {
+    public func finish(throwing error: (any Error)? = nil) {
         condition.lock()
         defer { condition.unlock() }
         finished = true
@@ -37,7 +37,7 @@ final class BatchHandOff<Row: Sendable>: @unchecked Sendable {
 
     /// Writer: the next batch, or nil once the reader has finished and every batch has been taken.
     /// Throws the error that stopped the reader, after the batches it handed over before it.
-    func take() throws -> [Row]? {
+    public func take() throws -> [Row]? {
         condition.lock()
         defer { condition.unlock() }
         while waiting.isEmpty && !finished { condition.wait() }
@@ -50,7 +50,7 @@ final class BatchHandOff<Row: Sendable>: @unchecked Sendable {
     }
 
     /// Writer: stops the reader (the writing failed); batches waiting are dropped.
-    func cancel() {
+    public func cancel() {
         condition.lock()
         defer { condition.unlock() }
         cancelled = true
@@ -59,7 +59,7 @@ final class BatchHandOff<Row: Sendable>: @unchecked Sendable {
     }
 
     /// Writer: waits until the reader has finished, so no read is left running once the writer returns.
-    func waitUntilFinished() {
+    public func waitUntilFinished() {
         condition.lock()
         defer { condition.unlock() }
         while !finished { condition.wait() }

@@ -63,4 +63,7 @@ public enum BookingStatus: String, Vocabulary, Codable {
     case didNotAttend = "did-not-attend"
     case noPlaceCameUp = "no-place-came-up"
     public static let fieldName = "booking status"
+
+    /// A booking in this status takes one of the session's places (a waiting or cancelled one does not).
+    public var takesAPlace: Bool { self == .confirmed || self == .attended || self == .didNotAttend }
 }

@@ -46,49 +46,72 @@ public struct CSVDocument: Sendable {
     /// is neither required nor `optional`, because data in it would otherwise be silently dropped.
     public static func parse(_ text: String, file: String, required: [String], optional: [String] = [],
                              allowingExtraColumns: Bool = false) throws -> CSVDocument {
-        var rows = try splitRecords(text, file: file)
-        // Blank lines carry nothing; trailing ones are common in exports.
-        rows.removeAll { $0.fields.count == 1 && $0.fields[0].trimmingSpaces().isEmpty }
-        guard let headerRow = rows.first else {
-            throw InputError("the file is empty: expected a header line naming the columns \(required.joined(separator: ","))",
-                             at: InputLocation(file: file))
-        }
-        let header = headerRow.fields.map { $0.trimmingSpaces().lowercased() }
-        var columns: [String: Int] = [:]
-        for (index, name) in header.enumerated() {
-            let location = InputLocation(file: file, line: headerRow.line, field: name)
-            if name.isEmpty {
-                throw InputError("column \(index + 1) of the header has no name", at: location.field("column \(index + 1)"))
-            }
-            if columns[name] != nil { throw InputError("the column '\(name)' appears twice in the header", at: location) }
-            columns[name] = index
-        }
-        for name in required where columns[name] == nil {
-            throw InputError("the header has no '\(name)' column (expected columns: \((required + optional).joined(separator: ",")))",
-                             at: InputLocation(file: file, line: headerRow.line))
-        }
-        if !allowingExtraColumns, let unknown = header.first(where: { !required.contains($0) && !optional.contains($0) }) {
-            throw InputError("unknown column '\(unknown)' (accepted columns: \((required + optional).joined(separator: ",")))",
-                             at: InputLocation(file: file, line: headerRow.line, field: unknown))
-        }
+        let rows = try splitRecords(text, file: file).filter { !$0.isBlank }
+        guard let headerRow = rows.first else { throw Header.emptyFile(file, required: required) }
+        let header = try Header(headerRow, file: file, required: required, optional: optional, allowingExtraColumns: allowingExtraColumns)
         var records: [Record] = []
         records.reserveCapacity(rows.count - 1)
-        for row in rows.dropFirst() {
-            guard row.fields.count == header.count else {
-                throw InputError("this line has \(row.fields.count) fields but the header has \(header.count) (is a comma inside an unquoted value?)",
+        for row in rows.dropFirst() { records.append(try header.record(row)) }
+        return CSVDocument(file: file, header: header.names, records: records)
+    }
+
+    /// A file's header, checked against the columns a reader takes, and the maker of its records: the
+    /// one place both a whole text (`parse`) and a file read a block at a time (`CSVSplitter`) check them.
+    public struct Header: Sendable {
+        public let file: String
+        /// Column names as written, lower-cased and trimmed.
+        public let names: [String]
+        let columns: [String: Int]
+
+        /// Refuses a header missing a `required` column, naming a column twice or leaving one unnamed, and —
+        /// unless `allowingExtraColumns` — one holding a column that is neither required nor `optional`,
+        /// because data in it would otherwise be silently dropped.
+        public init(_ row: CSVRawRecord, file: String, required: [String], optional: [String] = [], allowingExtraColumns: Bool = false) throws {
+            let header = row.fields.map { $0.trimmingSpaces().lowercased() }
+            var columns: [String: Int] = [:]
+            for (index, name) in header.enumerated() {
+                let location = InputLocation(file: file, line: row.line, field: name)
+                if name.isEmpty {
+                    throw InputError("column \(index + 1) of the header has no name", at: location.field("column \(index + 1)"))
+                }
+                if columns[name] != nil { throw InputError("the column '\(name)' appears twice in the header", at: location) }
+                columns[name] = index
+            }
+            for name in required where columns[name] == nil {
+                throw InputError("the header has no '\(name)' column (expected columns: \((required + optional).joined(separator: ",")))",
+                                 at: InputLocation(file: file, line: row.line))
+            }
+            if !allowingExtraColumns, let unknown = header.first(where: { !required.contains($0) && !optional.contains($0) }) {
+                throw InputError("unknown column '\(unknown)' (accepted columns: \((required + optional).joined(separator: ",")))",
+                                 at: InputLocation(file: file, line: row.line, field: unknown))
+            }
+            self.file = file
+            self.names = header
+            self.columns = columns
+        }
+
+        /// The refusal of a file with no header at all.
+        public static func emptyFile(_ file: String, required: [String]) -> InputError {
+            InputError("the file is empty: expected a header line naming the columns \(required.joined(separator: ","))", at: InputLocation(file: file))
+        }
+
+        /// A data record under this header. Refuses a record with more or fewer fields than the header, and
+        /// a value holding a character that cannot be stored (`StoredText`).
+        public func record(_ row: CSVRawRecord) throws -> Record {
+            guard row.fields.count == names.count else {
+                throw InputError("this line has \(row.fields.count) fields but the header has \(names.count) (is a comma inside an unquoted value?)",
                                  at: InputLocation(file: file, line: row.line))
             }
             // No value of any CSV this program reads may hold a character that cannot be stored (StoredText,
             // issue 16): refused here, once, for every importer, naming the column.
             for (index, field) in row.fields.enumerated() {
                 if let bad = StoredText.firstForbidden(in: field, multiline: true) {
-                    throw InputError("'\(header[index])' contains a character that cannot be stored (\(StoredText.describe(bad)))",
-                                     at: InputLocation(file: file, line: row.line, field: header[index]))
+                    throw InputError("'\(names[index])' contains a character that cannot be stored (\(StoredText.describe(bad)))",
+                                     at: InputLocation(file: file, line: row.line, field: names[index]))
                 }
             }
-            records.append(Record(line: row.line, fields: row.fields, columns: columns, file: file))
+            return Record(line: row.line, fields: row.fields, columns: columns, file: file)
         }
-        return CSVDocument(file: file, header: header, records: records)
     }
 
     /// Parses as `parse(_:file:required:optional:allowingExtraColumns:)` does, but records a refusal in
@@ -128,29 +151,29 @@ public struct CSVDocument: Sendable {
     /// The first characters that make a spreadsheet read a cell as a formula (OWASP, "CSV Injection").
     static let formulaStarts: Set<Unicode.Scalar> = ["=", "+", "-", "@", "\t", "\r"]
 
-    struct RawRow {
-        var line: Int
-        var fields: [String]
-    }
 
     /// Splits text into rows of fields, honouring quotes; CRLF, LF, CR and a leading byte-order mark are accepted.
     ///
     /// Works on the text's UTF-8 bytes: every byte that matters (quote, comma, CR, LF, space, tab) is ASCII,
     /// and a field is cut from the bytes between them, so a million-line history is not taken apart one
     /// Unicode scalar at a time.
-    static func splitRecords(_ text: String, file: String) throws -> [RawRow] {
+    static func splitRecords(_ text: String, file: String) throws -> [CSVRawRecord] {
         var text = text
         text.makeContiguousUTF8()
-        return try text.utf8.withContiguousStorageIfAvailable { try splitRecords(bytes: $0, file: file) }!
+        // A contiguous UTF-8 string always lends its storage.
+        return try text.utf8.withContiguousStorageIfAvailable { try splitRecords(bytes: $0, file: file, firstLine: 1, atStart: true).records }!
     }
 
-    private static func splitRecords(bytes: UnsafeBufferPointer<UInt8>, file: String) throws -> [RawRow] {
+    /// Splits `bytes` into records; the first starts on `firstLine`. `atStart`: these are the file's first
+    /// bytes, which may be a byte-order mark. Returns the records and the line after the last byte.
+    static func splitRecords(bytes: UnsafeBufferPointer<UInt8>, file: String, firstLine: Int,
+                             atStart: Bool) throws -> (records: [CSVRawRecord], nextLine: Int) {
         let quote = UInt8(ascii: "\""), comma = UInt8(ascii: ","), cr = UInt8(ascii: "\r"), lf = UInt8(ascii: "\n")
         let space = UInt8(ascii: " "), tab = UInt8(ascii: "\t")
         let end = bytes.count
-        var index = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
+        var index = atStart && bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
         let sawAnything = index < end
-        var rows: [RawRow] = []
+        var rows: [CSVRawRecord] = []
         var fields: [String] = []
         // An unquoted field is the bytes from `fieldStart` up to the next comma or line end; a quoted one is
         // gathered in `quoted`, its doubled quotes undone and its line breaks made LF.
@@ -158,9 +181,9 @@ public struct CSVDocument: Sendable {
         var quoted: [UInt8] = []
         var inQuotes = false
         var fieldWasQuoted = false
-        var line = 1
-        var rowStartLine = 1
-        var quoteStartLine = 1
+        var line = firstLine
+        var rowStartLine = firstLine
+        var quoteStartLine = firstLine
         func endField(at position: Int) {
             fields.append(fieldWasQuoted ? String(decoding: quoted, as: UTF8.self)
                                          : String(decoding: UnsafeBufferPointer(rebasing: bytes[fieldStart..<position]), as: UTF8.self))
@@ -197,7 +220,7 @@ public struct CSVDocument: Sendable {
             case cr, lf:
                 endField(at: index)
                 if byte == cr, index + 1 < end, bytes[index + 1] == lf { index += 1 }
-                rows.append(RawRow(line: rowStartLine, fields: fields))
+                rows.append(CSVRawRecord(line: rowStartLine, fields: fields))
                 fields = []
                 line += 1
                 rowStartLine = line
@@ -215,8 +238,58 @@ public struct CSVDocument: Sendable {
         }
         if sawAnything && (fieldStart < end || !fields.isEmpty || fieldWasQuoted) {
             endField(at: end)
-            rows.append(RawRow(line: rowStartLine, fields: fields))
+            rows.append(CSVRawRecord(line: rowStartLine, fields: fields))
         }
-        return rows
+        return (rows, line)
+    }
+}
+
+/// One record as split from CSV text: the line it starts on and its fields, before a header is applied.
+public struct CSVRawRecord: Sendable {
+    public var line: Int
+    public var fields: [String]
+
+    /// A blank line carries nothing; trailing ones are common in exports.
+    public var isBlank: Bool { fields.count == 1 && fields[0].trimmingSpaces().isEmpty }
+}
+
+/// Splits CSV text that arrives a block at a time (a large file read in pieces) into records exactly as
+/// `CSVDocument.parse` splits a whole text, lines counted across blocks. Each call takes the complete
+/// records at the start of the bytes given and says how many bytes they used; the rest (a record not yet
+/// ended, perhaps a quoted value holding line breaks) is to be given again with the bytes that follow.
+public struct CSVSplitter: Sendable {
+    let file: String
+    let lineEnd: UInt8
+    var nextLine = 1
+    var atStart = true
+
+    /// `lineEnd`: the byte that ends the file's lines, LF (also for CRLF) or CR alone (`TextFile.lineEndByte`).
+    public init(file: String, lineEnd: UInt8 = 0x0A) {
+        self.file = file
+        self.lineEnd = lineEnd
+    }
+
+    /// The complete records at the start of `bytes` and the number of bytes they took (0 when no record
+    /// ends within them). With `isLast` every byte is taken, as the end of the text.
+    public mutating func records(in bytes: UnsafeBufferPointer<UInt8>, isLast: Bool) throws -> (records: [CSVRawRecord], used: Int) {
+        let used = isLast ? bytes.count : lastRecordEnd(in: bytes)
+        guard used > 0 else { return ([], 0) }
+        let split = try CSVDocument.splitRecords(bytes: UnsafeBufferPointer(rebasing: bytes[0..<used]), file: file,
+                                                 firstLine: nextLine, atStart: atStart)
+        atStart = false
+        nextLine = split.nextLine
+        return (split.records, used)
+    }
+
+    /// The number of bytes up to and including the last line end outside a quoted value (a quote opens
+    /// or closes one; a doubled quote does both), or 0.
+    func lastRecordEnd(in bytes: UnsafeBufferPointer<UInt8>) -> Int {
+        let quote = UInt8(ascii: "\"")
+        var inQuotes = false, end = 0
+        for index in 0..<bytes.count {
+            let byte = bytes[index]
+            if byte == quote { inQuotes.toggle() } else if byte == lineEnd && !inQuotes { end = index + 1 }
+        }
+        return end
     }
 }

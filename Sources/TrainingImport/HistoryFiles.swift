@@ -15,8 +15,9 @@ public enum HistoryFiles {
     /// rising to 1 at the end.
     public static func read(sessions: URL, bookings: URL, eLearning: URL?, evaluations: URL?, names: (URL) -> String,
                             progress: ((Double) -> Void)? = nil) -> HistoryImport {
-        let shares = FileShares([sessions, bookings, eLearning, evaluations].compactMap { $0 }, report: progress)
-        defer { shares.finish() }
+        // Shares in the order the files are read: sessions and evaluations now, bookings and e-learning
+        // as the import takes them (it calls the last part, so the whole reaches 1 when the last file does).
+        let shares = FileShares([sessions, evaluations, bookings, eLearning].compactMap { $0 }, report: progress)
         var history = HistoryImport()
         var problems: [InputError] = []
         func text(_ url: URL) -> String? {
@@ -40,16 +41,8 @@ public enum HistoryFiles {
         } else {
             history.sessionsFileUnreadable = true
         }
-        history.bookingsFile = names(bookings)
-        if let content = text(bookings) {
-            history.bookings = parseBookings(content, file: history.bookingsFile, problems: &problems, progress: shares.part(for: bookings))
-        }
-        if let eLearning {
-            history.eLearningFile = names(eLearning)
-            if let content = text(eLearning) {
-                history.eLearning = parseELearning(content, file: history.eLearningFile, problems: &problems, progress: shares.part(for: eLearning))
-            }
-        }
+        history.problems = problems
+        problems = []
         if let evaluations {
             history.evaluationsFile = names(evaluations)
             if let content = text(evaluations) {
@@ -57,8 +50,50 @@ public enum HistoryFiles {
                                                           progress: shares.part(for: evaluations))
             }
         }
-        history.problems = problems
+        history.evaluationsProblems = problems
+        history.bookingsFile = names(bookings)
+        history.bookings = streamed(bookings, name: history.bookingsFile, columns: bookingColumns, progress: shares.part(for: bookings),
+                                    row: bookingRow)
+        if let eLearning {
+            history.eLearningFile = names(eLearning)
+            history.eLearning = streamed(eLearning, name: history.eLearningFile, columns: eLearningColumns,
+                                         progress: shares.part(for: eLearning), row: eLearningRow)
+        }
         return history
+    }
+
+    /// The rows of a large history file, read a block at a time as the import takes them (`CSVFileBlocks`):
+    /// each line a row or its problem, or the file refused whole as `CSVDocument.parse` refuses one.
+    static func streamed<Row: Sendable>(_ url: URL, name: String, columns: [String], progress: (@Sendable (Double) -> Void)?,
+                                        row: @escaping @Sendable (CSVDocument.Record) throws -> Row) -> HistoryRows<Row> {
+        HistoryRows { handOver in
+            var header: CSVDocument.Header?
+            do {
+                try CSVFileBlocks.forEachBlock(of: url, displayName: name) { records, fraction in
+                    var items: [HistoryRows<Row>.Item] = []
+                    items.reserveCapacity(records.count)
+                    for raw in records where !raw.isBlank {
+                        guard let known = header else {
+                            header = try CSVDocument.Header(raw, file: name, required: columns)
+                            continue
+                        }
+                        let record = try known.record(raw)
+                        do {
+                            items.append(.row(try row(record)))
+                        } catch let problem as InputError {
+                            items.append(.problem(problem))
+                        }
+                    }
+                    progress?(fraction)
+                    return items.isEmpty || handOver(items)
+                }
+                if header == nil { throw CSVDocument.Header.emptyFile(name, required: columns) }
+            } catch let refusal as InputError {
+                _ = handOver([.refused(refusal)])
+            } catch {
+                _ = handOver([.refused(InputError("cannot read the file", at: InputLocation(file: name)))])
+            }
+        }
     }
 
     /// Every session reference written in a sessions file, readable lines or not; nil when the file is not
@@ -121,51 +156,58 @@ public enum HistoryFiles {
     public static func parseBookings(_ text: String, file: String, problems: inout [InputError],
                                      progress: ((Double) -> Void)? = nil) -> [BookingHistoryRow] {
         guard let document = CSVDocument.parse(text, file: file, required: bookingColumns, problems: &problems) else { return [] }
-        return InputProblems.collect(document.records, into: &problems, progress: progress) { record in
-            guard let reference = record.optional("session_ref") else {
-                throw InputError("a session reference is required", at: record.location("session_ref"))
-            }
-            guard let booked = try instant(record, "booked_on", hour: 9) else {
-                throw InputError("the day of the booking is required", at: record.location("booked_on"))
-            }
-            let status = try BookingStatus.parse(record["status"], at: record.location("status"))
-            // History is fact: a previous system may record a cancellation date on a booking it kept (a
-            // cancellation undone, or a late one it counted as not attending); the import keeps both.
-            let cancelled = try instant(record, "cancelled_on", hour: 9)
-            return BookingHistoryRow(line: record.line, sessionReference: reference, person: try person(record), bookedOn: booked,
-                                     status: status, cancelledOn: cancelled)
+        return InputProblems.collect(document.records, into: &problems, progress: progress, bookingRow)
+    }
+
+    /// The booking a line of a bookings file records, or the problem of the line.
+    @Sendable static func bookingRow(_ record: CSVDocument.Record) throws -> BookingHistoryRow {
+        guard let reference = record.optional("session_ref") else {
+            throw InputError("a session reference is required", at: record.location("session_ref"))
         }
+        guard let booked = try instant(record, "booked_on", hour: 9) else {
+            throw InputError("the day of the booking is required", at: record.location("booked_on"))
+        }
+        let status = try BookingStatus.parse(record["status"], at: record.location("status"))
+        // History is fact: a previous system may record a cancellation date on a booking it kept (a
+        // cancellation undone, or a late one it counted as not attending); the import keeps both.
+        let cancelled = try instant(record, "cancelled_on", hour: 9)
+        return BookingHistoryRow(line: record.line, sessionReference: reference, person: try person(record), bookedOn: booked,
+                                 status: status, cancelledOn: cancelled)
     }
 
     /// The e-learning records that read, with every bad line added to `problems`; `progress` is told the fraction of lines checked.
     public static func parseELearning(_ text: String, file: String, problems: inout [InputError],
                                       progress: ((Double) -> Void)? = nil) -> [ELearningHistoryRow] {
         guard let document = CSVDocument.parse(text, file: file, required: eLearningColumns, problems: &problems) else { return [] }
-        return InputProblems.collect(document.records, into: &problems, progress: progress) { record in
-            func day(_ column: String) throws -> LocalDate? {
-                try record.optional(column).map { try LocalDate.parse(String($0.prefix(10)), at: record.location(column)) }
-            }
-            guard let module = try storable(record, "module", as: .name) else { throw InputError("a module is required", at: record.location("module")) }
-            guard let allocated = try day("allocated_on") else {
-                throw InputError("the day of allocation is required", at: record.location("allocated_on"))
-            }
-            let started = try day("started_on"), completed = try day("completed_on")
-            // History is fact: a previous system's export may record the allocation after the learner had
-            // started or finished (a licence assigned to someone already enrolled), so the allocation day does
-            // not bound the others — only a completion before the start given is impossible.
-            if let completed, let started, completed < started {
-                throw InputError("completed before it was started", at: record.location("completed_on"))
-            }
-            return ELearningHistoryRow(line: record.line, person: try person(record), module: module, allocatedOn: allocated,
-                                       startedOn: started, completedOn: completed)
+        return InputProblems.collect(document.records, into: &problems, progress: progress, eLearningRow)
+    }
+
+    /// The e-learning record a line of an e-learning file holds, or the problem of the line.
+    @Sendable static func eLearningRow(_ record: CSVDocument.Record) throws -> ELearningHistoryRow {
+        func day(_ column: String) throws -> LocalDate? {
+            try record.optional(column).map { try LocalDate.parse(String($0.prefix(10)), at: record.location(column)) }
         }
+        guard let module = try storable(record, "module", as: .name) else { throw InputError("a module is required", at: record.location("module")) }
+        guard let allocated = try day("allocated_on") else {
+            throw InputError("the day of allocation is required", at: record.location("allocated_on"))
+        }
+        let started = try day("started_on"), completed = try day("completed_on")
+        // History is fact: a previous system's export may record the allocation after the learner had
+        // started or finished (a licence assigned to someone already enrolled), so the allocation day does
+        // not bound the others — only a completion before the start given is impossible.
+        if let completed, let started, completed < started {
+            throw InputError("completed before it was started", at: record.location("completed_on"))
+        }
+        return ELearningHistoryRow(line: record.line, person: try person(record), module: module, allocatedOn: allocated,
+                                   startedOn: started, completedOn: completed)
     }
 }
 
 /// The read's progress as a whole: each file owns a share of it in proportion to its size in bytes (equal
 /// shares when no size is known), filled as its lines are checked. Only fractions above the last one told
-/// are passed on, so `report` sees a steady rise whatever order the files report in.
-private final class FileShares {
+/// are passed on, so `report` sees a steady rise whatever order the files report in. The files are read
+/// one after another (the large ones on the import's reading thread), never two at once.
+private final class FileShares: @unchecked Sendable {
     private let report: ((Double) -> Void)?
     private var ranges: [URL: (start: Double, end: Double)] = [:]
     private var lastTold = 0.0
@@ -185,13 +227,10 @@ private final class FileShares {
 
     /// The progress of one file: its fraction checked, placed within the file's share of the whole (a file
     /// checked to the end reaches exactly the end of its share).
-    func part(for file: URL) -> ((Double) -> Void)? {
+    func part(for file: URL) -> (@Sendable (Double) -> Void)? {
         guard report != nil, let range = ranges[file] else { return nil }
         return { [self] fraction in tell((1 - fraction) * range.start + fraction * range.end) }
     }
-
-    /// Tells 1: every file has been read, or found unreadable.
-    func finish() { tell(1) }
 
     private func tell(_ fraction: Double) {
         let clamped = min(1, fraction)

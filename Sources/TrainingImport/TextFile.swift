@@ -21,24 +21,35 @@ public enum TextFile {
         let name = displayName ?? url.path
         let data: Data
         do {
-            let attributes = try FileManager.default.attributesOfItem(atPath: url.resolvingSymlinksInPath().path)
-            if let size = attributes[.size] as? Int, size > maximumSize {
-                throw InputError("the file is \(size / 1_048_576) MB; the most accepted is \(maximumSize / 1_048_576) MB",
-                                 at: InputLocation(file: name))
-            }
-            switch attributes[.type] as? FileAttributeType {
-            case .typeRegular?: break
-            case .typeDirectory?: throw InputError("this is a folder, not a file", at: InputLocation(file: name))
-            default: throw InputError("this is not a file of data but a device, a pipe or a socket", at: InputLocation(file: name))
-            }
+            _ = try sizeOfReadableFile(url, name: name)
             data = try Data(contentsOf: url)
         } catch let error as InputError {
             throw error
         } catch {
-            throw InputError("cannot read the file: \(FileManager.default.fileExists(atPath: url.path) ? "permission denied or unreadable" : "no such file")",
-                             at: InputLocation(file: name))
+            throw cannotRead(url, name: name)
         }
         return try decode(data, file: name)
+    }
+
+    /// The size in bytes of a regular file no larger than `maximumSize`; refuses a folder, a device and a
+    /// file too large, naming the file.
+    static func sizeOfReadableFile(_ url: URL, name: String) throws -> Int {
+        let attributes = try FileManager.default.attributesOfItem(atPath: url.resolvingSymlinksInPath().path)
+        let size = attributes[.size] as? Int ?? 0
+        if size > maximumSize {
+            throw InputError("the file is \(size / 1_048_576) MB; the most accepted is \(maximumSize / 1_048_576) MB",
+                             at: InputLocation(file: name))
+        }
+        switch attributes[.type] as? FileAttributeType {
+        case .typeRegular?: return size
+        case .typeDirectory?: throw InputError("this is a folder, not a file", at: InputLocation(file: name))
+        default: throw InputError("this is not a file of data but a device, a pipe or a socket", at: InputLocation(file: name))
+        }
+    }
+
+    static func cannotRead(_ url: URL, name: String) -> InputError {
+        InputError("cannot read the file: \(FileManager.default.fileExists(atPath: url.path) ? "permission denied or unreadable" : "no such file")",
+                   at: InputLocation(file: name))
     }
 
     /// Decodes bytes as described above. `file` names the source in messages.
@@ -98,13 +109,18 @@ public enum TextFile {
     /// Written over raw bytes (memchr, a plain loop) so a file of tens of megabytes takes a moment even in
     /// a debug build.
     static func checkIsText(_ bytes: [UInt8], file: String) throws {
-        try bytes.withUnsafeBufferPointer { buffer in
+        try bytes.withUnsafeBufferPointer { try checkIsText($0, file: file, firstLine: 1, lineEnd: lineEndByte(of: $0)) }
+    }
+
+    /// Checks `buffer` as above; its first line is the file's `firstLine`, its lines end with `lineEnd`.
+    static func checkIsText(_ buffer: UnsafeBufferPointer<UInt8>, file: String, firstLine: Int, lineEnd: UInt8) throws {
+        do {
             guard let base = buffer.baseAddress, !buffer.isEmpty else { return }
+            func lineNumber(of index: Int) -> Int { firstLine - 1 + Self.lineNumber(of: index, in: buffer, lineEnd: lineEnd) }
             if let nul = memchr(base, 0, buffer.count) {
-                throw InputError(notText, at: InputLocation(file: file, line: lineNumber(of: base.distance(to: nul.assumingMemoryBound(to: UInt8.self)), in: buffer)))
+                throw InputError(notText, at: InputLocation(file: file, line: lineNumber(of: base.distance(to: nul.assumingMemoryBound(to: UInt8.self)))))
             }
-            let lineEnd = lineEndByte(of: buffer)
-            var start = 0, line = 1
+            var start = 0, line = firstLine
             while start < buffer.count {
                 let end = memchr(base + start, Int32(lineEnd), buffer.count - start)
                     .map { base.distance(to: $0.assumingMemoryBound(to: UInt8.self)) } ?? buffer.count
@@ -119,7 +135,7 @@ public enum TextFile {
             while index < buffer.count {
                 let byte = base[index]
                 if (byte < 0x20 && byte != 0x09 && byte != 0x0A && byte != 0x0D) || byte == 0x7F {
-                    throw InputError(notText, at: InputLocation(file: file, line: lineNumber(of: index, in: buffer)))
+                    throw InputError(notText, at: InputLocation(file: file, line: lineNumber(of: index)))
                 }
                 index += 1
             }
@@ -134,8 +150,11 @@ public enum TextFile {
 
     /// The line (counted from 1) holding the byte at `index`.
     static func lineNumber(of index: Int, in buffer: UnsafeBufferPointer<UInt8>) -> Int {
+        lineNumber(of: index, in: buffer, lineEnd: lineEndByte(of: buffer))
+    }
+
+    static func lineNumber(of index: Int, in buffer: UnsafeBufferPointer<UInt8>, lineEnd lineEndByte: UInt8) -> Int {
         guard let base = buffer.baseAddress else { return 1 }
-        let lineEndByte = lineEndByte(of: buffer)
         var line = 1, start = 0
         while start < index, let lineEnd = memchr(base + start, Int32(lineEndByte), index - start) {
             line += 1

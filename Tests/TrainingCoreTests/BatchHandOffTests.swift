@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-@testable import TrainingReports
+import TrainingCore
 
 @Suite("Handing rows from the reading thread to the writing one")
 struct BatchHandOffTests {
@@ -52,28 +52,11 @@ struct BatchHandOffTests {
     }
 
     /// What `put` answered, in order, across threads.
+
     final class Told: @unchecked Sendable {
         private let lock = NSLock()
         private var values: [Bool] = []
         func record(_ value: Bool) { lock.withLock { values.append(value) } }
         var answers: [Bool] { lock.withLock { values } }
-    }
-
-    @Test func bothAtOnceReturnsOnlyOnceTheOtherThreadHasFinishedEvenWhenThisOneFails() {
-        let finished = Told()
-        #expect(throws: Stop.self) {
-            _ = try bothAtOnce({ () throws -> Int in throw Stop() }, { () -> Int in
-                usleep(50_000)
-                finished.record(true)
-                return 1
-            })
-        }
-        #expect(finished.answers == [true])
-    }
-
-    @Test func bothAtOnceGivesBothResultsOrTheFirstError() throws {
-        let (a, b) = try bothAtOnce({ 1 }, { "two" })
-        #expect(a == 1 && b == "two")
-        #expect(throws: Stop.self) { _ = try bothAtOnce({ 1 }, { () throws -> Int in throw Stop() }) }
     }
 }

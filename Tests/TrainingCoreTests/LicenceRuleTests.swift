@@ -50,20 +50,4 @@ struct LicenceRuleTests {
         #expect(LicenceProjection.runOut(pools: pools, recentAllocations: 0, today: today) == nil)
         #expect(LicenceProjection.runOut(pools: [(0, day("2026-03-31"))], recentAllocations: 90, today: today) == nil)
     }
-
-    @Test func anEarlierUnfinishedAllocationFollowedByAnotherOfTheModuleLapsed() throws {
-        func row(_ line: Int, _ email: String, _ module: String, _ allocated: String, completed: String? = nil) throws -> ELearningHistoryRow {
-            ELearningHistoryRow(line: line, person: HistoryPerson(email: try EmailAddress(email), name: "X", agencyName: nil, sector: nil),
-                                module: module, allocatedOn: day(allocated), startedOn: nil, completedOn: completed.map(day))
-        }
-        let rows = [
-            try row(2, "amy@council.example", "FGM Awareness", "2016-05-01"),                        // lapsed: again in 2017
-            try row(3, "AMY@council.example", "fgm awareness", "2017-05-01"),                        // the latest: not lapsed
-            try row(4, "ben@council.example", "FGM Awareness", "2016-05-01", completed: "2016-06-01"), // finished: not lapsed
-            try row(5, "ben@council.example", "FGM Awareness", "2019-05-01"),
-            try row(6, "cat@council.example", "FGM Awareness", "2016-05-01"),                        // another learner: alone
-            try row(7, "amy@council.example", "Prevent", "2016-05-01"),                              // another module: alone
-        ]
-        #expect(ELearningHistoryRow.lapsed(rows) == [0])
-    }
 }

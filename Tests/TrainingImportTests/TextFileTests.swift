@@ -133,3 +133,65 @@ struct UsageFileTests {
         }
     }
 }
+
+@Suite("A large file read a block at a time")
+struct CSVFileBlocksTests {
+    /// Every record of `text` read in blocks of `blockSize` bytes, and the fractions told.
+    func blocks(_ text: String, blockSize: Int) throws -> (records: [[String]], lines: [Int], fractions: [Double]) {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("blocks-\(UUID().uuidString).csv")
+        try Data(text.utf8).write(to: url)
+        defer { try? FileManager.default.removeItem(at: url) }
+        var records: [[String]] = [], lines: [Int] = [], fractions: [Double] = []
+        try CSVFileBlocks.forEachBlock(of: url, displayName: "f.csv", blockSize: blockSize) { block, fraction in
+            records += block.map(\.fields)
+            lines += block.map(\.line)
+            fractions.append(fraction)
+            return true
+        }
+        return (records, lines, fractions)
+    }
+
+    @Test func recordsSplitAcrossBlocksAreTheSameAsFromTheWholeText() throws {
+        // A byte-order mark, CRLF line ends, a quoted value holding a comma, a doubled quote and a line break.
+        let text = "\u{FEFF}name,note\r\n" + (1...200).map { "Person \($0),\"said \"\"hi\"\",\r\nthen, left\"\r\n" }.joined()
+        let whole = try blocks(text, blockSize: 1 << 20)
+        let small = try blocks(text, blockSize: 64)
+        #expect(whole.fractions == [1])
+        #expect(small.records == whole.records)
+        #expect(small.lines == whole.lines)
+        #expect(small.records[1] == ["Person 1", "said \"hi\",\nthen, left"])
+        #expect(small.lines.last == 400)
+        #expect(small.fractions.count > 10 && small.fractions == small.fractions.sorted() && small.fractions.last == 1)
+    }
+
+    @Test func aFileThatIsNotUTF8IsReadWholeAndConverted() throws {
+        // "£" as Windows-1252 writes it (0xA3): the block reader hands the file to the whole reading.
+        var bytes = Array("name,price\n".utf8)
+        for index in 0..<100 { bytes += Array("Item \(index),".utf8) + [0xA3] + Array("5\n".utf8) }
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("cp1252-\(UUID().uuidString).csv")
+        try Data(bytes).write(to: url)
+        defer { try? FileManager.default.removeItem(at: url) }
+        var records: [[String]] = []
+        try CSVFileBlocks.forEachBlock(of: url, displayName: "f.csv", blockSize: 64) { block, _ in
+            records += block.map(\.fields)
+            return true
+        }
+        #expect(records.count == 101)
+        #expect(records[1] == ["Item 0", "£5"])
+    }
+
+    @Test func binaryBytesInALaterBlockAreRefusedWithTheirLine() throws {
+        let text = "a,b\n" + (1...50).map { "\($0),x\n" }.joined() + "51,\u{1}\n"
+        #expect(throws: InputError("this is not a text file (it holds binary data; if it is a spreadsheet, save it as CSV UTF-8)",
+                                   at: InputLocation(file: "f.csv", line: 52))) {
+            _ = try blocks(text, blockSize: 64)
+        }
+    }
+
+    @Test func aQuoteNeverClosedIsRefusedWhereItOpens() throws {
+        let text = "a,b\n" + (1...50).map { "\($0),x\n" }.joined() + "51,\"open\n52,x\n"
+        #expect(throws: InputError("a quoted value opened here is never closed", at: InputLocation(file: "f.csv", line: 52))) {
+            _ = try blocks(text, blockSize: 64)
+        }
+    }
+}

@@ -119,11 +119,11 @@ extension ReviewFixTests {
         var history = HistoryImport()
         history.sessions = [SessionHistoryRow(line: 2, reference: "F1", courseTitle: Programme.halfDay, level: .foundation, delivery: .faceToFace,
                                               start: at("2026-01-20 09:30"), end: nil, venue: nil, capacity: 1, status: .scheduled, cancelReason: nil)]
-        history.bookings = ["sam@council.example", "jo@council.example"].enumerated().map { index, email in
+        history.bookings = HistoryRows(["sam@council.example", "jo@council.example"].enumerated().map { index, email in
             BookingHistoryRow(line: index + 2, sessionReference: "F1",
                               person: HistoryPerson(email: try! EmailAddress(email), name: email, agencyName: "Calderdale Council", sector: nil),
                               bookedOn: at("2025-10-01 09:00"), status: .confirmed, cancelledOn: nil)
-        }
+        })
         #expect(throws: InputProblems([InputError("session 'F1' is still to run and already full: import this booking as waitlisted",
                                                   at: InputLocation(file: "bookings", line: 3, field: "status"))])) {
             try programme.database.importHistory(history, by: "o")
