@@ -26,17 +26,22 @@ struct HistoryCLITests {
         #expect(second.output.hasSuffix("4 records were already held and left as they were.\n"))
     }
 
-    @Test func badLinesAtTheEndOfALargeFileRefuseItWholeNamingEachAndWriteNothing() throws {
-        // 30,000 good bookings (about 2.7 MB, so the file is read a block at a time), then two bad lines.
+    /// A workspace with 600 delivered sessions and a bookings file of 30,000 lines (about 2.7 MB, so it is
+    /// read a block at a time), each made by `line` from its number, followed by `more`.
+    func largeHistory(line: (Int) -> String, more: String) throws -> Workspace {
         let workspace = Workspace()
         try workspace.run(["init"])
         try workspace.write("s.csv", "session_ref,course,level,delivery,start,end,venue,capacity,status,cancel_reason\n"
             + (1...600).map { "S\($0),Introduction to Safeguarding,foundation,face-to-face,2016-05-\(10 + $0 % 18),,Halifax,60,delivered,\n" }.joined())
-        let good = (0..<30_000).map { index in
+        try workspace.write("b.csv", "session_ref,learner_email,learner_name,agency,sector,booked_on,status,cancelled_on\n"
+            + (0..<30_000).map(line).joined() + more)
+        return workspace
+    }
+
+    @Test func badLinesAtTheEndOfALargeFileRefuseItWholeNamingEachAndWriteNothing() throws {
+        let workspace = try largeHistory(line: { index in
             "S\(1 + index / 50),learner\(index % 4_000)@agency\(index % 20).example,Learner \(index % 4_000),Agency \(index % 20),Police,2016-05-01,attended,\n"
-        }
-        try workspace.write("b.csv", "session_ref,learner_email,learner_name,agency,sector,booked_on,status,cancelled_on\n" + good.joined()
-            + "S1,not-an-email,Nobody,Agency 1,Police,2016-05-01,attended,\n"
+        }, more: "S1,not-an-email,Nobody,Agency 1,Police,2016-05-01,attended,\n"
             + "S9999,late@agency1.example,Late,Agency 1,Police,2016-05-01,attended,\n")
         let before = try workspace.snapshot()
         let refused = try workspace.run(["import", "history", "--sessions", "s.csv", "--bookings", "b.csv"])
@@ -49,15 +54,9 @@ struct HistoryCLITests {
 
     @Test func aLargeFileImportsTheSameAsAnyOther() throws {
         // Read a block at a time, a quoted name holding a comma and a second place for one learner among them.
-        let workspace = Workspace()
-        try workspace.run(["init"])
-        try workspace.write("s.csv", "session_ref,course,level,delivery,start,end,venue,capacity,status,cancel_reason\n"
-            + (1...600).map { "S\($0),Introduction to Safeguarding,foundation,face-to-face,2016-05-\(10 + $0 % 18),,Halifax,60,delivered,\n" }.joined())
-        let good = (0..<30_000).map { index in
+        let workspace = try largeHistory(line: { index in
             "S\(1 + index / 50),learner\(index)@agency\(index % 20).example,\"Learner, \(index)\",Agency \(index % 20),Police,2016-05-01,attended,\n"
-        }
-        try workspace.write("b.csv", "session_ref,learner_email,learner_name,agency,sector,booked_on,status,cancelled_on\n" + good.joined()
-            + "S1,learner0@agency0.example,\"Learner, 0\",Agency 0,Police,2016-05-02,did-not-attend,\n")
+        }, more: "S1,learner0@agency0.example,\"Learner, 0\",Agency 0,Police,2016-05-02,did-not-attend,\n")
         let imported = try workspace.run(["import", "history", "--sessions", "s.csv", "--bookings", "b.csv"])
         #expect(imported.status == 0, "\(imported.errors)")
         #expect(imported.output.hasPrefix("History imported: 600 sessions, 30001 bookings, 0 e-learning records, 0 evaluations added; 1 courses, 20 agencies, 30000 learners new.\n"))
