@@ -77,8 +77,10 @@ extension Templates {
             """,
         // A table wider than the screen (five years on a phone, or at 400% zoom) scrolls within its own
         // region, which can be focused to scroll it from the keyboard, so the page's text never scrolls sideways.
+        // The region is named "Table: " and the caption, so it is not named as the picture's section around it
+        // when the two headings are the same (landmarks must be told apart: axe-core's landmark-unique).
         "report-table": """
-            <div class="table-wrap" role="region" aria-label="{{heading}}" tabindex="0"><table><caption>{{heading}}</caption>
+            <div class="table-wrap" role="region" aria-label="Table: {{heading}}" tabindex="0"><table><caption>{{heading}}</caption>
             <thead><tr>{{#columns}}<th scope="col">{{#hidden}}<span class="visually-hidden">{{name}}</span>{{/hidden}}{{^hidden}}{{name}}{{/hidden}}</th>{{/columns}}</tr></thead>
             <tbody>{{#rows}}<tr{{#marked}} class="marked"{{/marked}}>{{#cells}}{{#first}}<th scope="row">{{text}}</th>{{/first}}{{^first}}<td{{#number}} class="number"{{/number}}>{{text}}</td>{{/first}}{{/cells}}</tr>{{/rows}}</tbody>
             </table></div>
