@@ -13,15 +13,25 @@ and Chromium then does what people do:
   * the booker, the officer and a board member each also open every page of their menu.
 
 axe-core is run on every page the browser shows; any violation of impact "serious" or "critical" fails
-the test, listed with its rule id and the elements concerned.
+the test, listed with its rule id and the elements concerned. On the board's page and the officer's start
+page (issue 19) every violation fails, whatever its impact. The board's page is also shown as at 400% zoom
+(a 1280 px window at 400% is 320 CSS px wide, how WCAG 1.4.10 Reflow is defined): nothing on it may reach
+past the window's right edge, so the page never scrolls sideways — only a wide table scrolls, within its own
+focusable region — and axe-core runs on it again at that size.
+
+Screenshots of the two pages (and of the board's page at 400%) are saved to the output folder,
+$TRAINING_E2E_OUTPUT, else .build/e2e-output/ (created by the test; each run replaces its files).
 
 Run it with `python3 Tests/e2e/test_web.py` or `python3 -m pytest Tests/e2e`. It needs chromium,
 chromedriver, and the Python packages selenium and axe-playwright-python (for its bundled axe.min.js
 only; installed with --no-deps, Playwright itself is not used). `make test` runs it after the Swift tests.
 
 Environment: TRAINING_BIN (default .build/debug/training), CHROMEDRIVER (default: found on PATH),
-CHROMIUM (default: found on PATH), E2E_KEEP=1 keeps the temporary folder (database, server log).
+CHROMIUM (default: found on PATH), E2E_KEEP=1 keeps the temporary folder (database, server log),
+TRAINING_E2E_OUTPUT (default .build/e2e-output) the folder for the screenshots.
 """
+
+import base64
 
 import datetime
 import importlib.util
@@ -57,6 +67,10 @@ STAFF = [  # name, email
 ]
 COURSE = "Introduction to Safeguarding"  # three hours: a late cancellation costs £25.00 under the default policy
 BLOCKING = ("serious", "critical")
+STRICT_PAGES = ("/board", "/officer")  # any violation at all fails on these (issue 19), with or without a query
+REFLOW_WIDTH, REFLOW_HEIGHT, ZOOM = 320, 256, 4  # CSS px of a 1280 × 1024 window at 400% zoom
+OUTPUT = Path(os.environ.get("TRAINING_E2E_OUTPUT") or ROOT / ".build" / "e2e-output")
+SCREENSHOTS = ("board-page.png", "board-page-400-percent.png", "officer-start-page.png")
 
 
 # MARK: - The command line and the server
@@ -176,7 +190,8 @@ def axe_source():
 
 
 class Axe:
-    """Runs axe-core on each page the browser shows and keeps every serious or critical violation."""
+    """Runs axe-core on each page the browser shows and keeps every serious or critical violation, and every
+    violation of any impact on the pages of STRICT_PAGES."""
 
     def __init__(self, driver):
         self.driver, self.source = driver, axe_source()
@@ -193,11 +208,12 @@ class Axe:
             "axe.run(document, {resultTypes: ['violations']}).then(r => done(r), e => done({error: String(e)}));")
         assert "error" not in results, f"axe-core failed on {label}: {results['error']}"
         path = driver.current_url.split(str(self.base), 1)[-1]
+        strict = path.split("?", 1)[0] in STRICT_PAGES
         self.pages.append((label, path, results["testEngine"]["version"],
-                           ", ".join(f"{v['id']} ({v['impact']}: {' '.join(' '.join(n['target']) for n in v['nodes'])[:80]})"
-                                     for v in results["violations"]) or "no violations"))
+                           (", ".join(f"{v['id']} ({v['impact']}: {' '.join(' '.join(n['target']) for n in v['nodes'])[:80]})"
+                                      for v in results["violations"]) or "no violations") + (" (any impact fails)" if strict else "")))
         for violation in results["violations"]:
-            if violation["impact"] in BLOCKING:
+            if strict or violation["impact"] in BLOCKING:
                 nodes = "\n".join(f"      {' '.join(node['target'])}: {node['html'][:160]}" for node in violation["nodes"])
                 self.problems.append(f"  {label} ({path}): {violation['id']} [{violation['impact']}] {violation['help']}\n{nodes}")
 
@@ -217,7 +233,80 @@ class Axe:
         assert "image-alt" in ids, f"axe-core did not find a planted image without alt text: {ids}"
 
     def report(self):
-        return "\n".join(f"    {label:<38} {path:<34} {found}" for label, path, _, found in self.pages)
+        return "\n".join(f"    {label:<42} {path:<34} {found}" for label, path, _, found in self.pages)
+
+
+# MARK: - Screenshots and reflow
+
+
+def save_screenshot(driver, path, max_height=None):
+    """The whole page, as wide as the window and as tall as the page (at most max_height CSS px), as a PNG:
+    Chromium's own capture beyond the viewport, so nothing is stitched."""
+    width, height = driver.execute_script(
+        "return [window.innerWidth, Math.max(document.documentElement.scrollHeight, document.body.scrollHeight)]")
+    if max_height:
+        height = min(height, max_height)
+    shot = driver.execute_cdp_cmd("Page.captureScreenshot", {
+        "format": "png", "captureBeyondViewport": True, "clip": {"x": 0, "y": 0, "width": width, "height": height, "scale": 1}})
+    Path(path).write_bytes(base64.b64decode(shot["data"]))
+
+
+# Every element or run of text shown that reaches past the right edge of the window, unless it lies within a
+# region that scrolls sideways by itself (overflow-x auto or scroll), can be focused to scroll it from the
+# keyboard, and itself fits the window: the page's text must reflow, a wide table may scroll in its own region.
+REFLOW_SCRIPT = """
+const width = document.documentElement.clientWidth;
+const region = node => {
+  for (let a = node.parentElement; a && a !== document.body; a = a.parentElement) {
+    const style = getComputedStyle(a);
+    if (style.overflowX === 'auto' || style.overflowX === 'scroll') return a;
+  }
+  return null;
+};
+const name = e => e.tagName.toLowerCase() + (e.id ? '#' + e.id : '')
+  + (typeof e.className === 'string' && e.className.trim() ? '.' + e.className.trim().split(/\\s+/).join('.') : '');
+const outside = [];
+const consider = (node, box, element) => {
+  if (box.width === 0 || box.height === 0 || box.right <= width + 1) return;
+  const r = region(node);
+  if (r && r.tabIndex >= 0 && r.getBoundingClientRect().right <= width + 1) return;
+  outside.push(`${name(element)} (right edge ${Math.round(box.right)} px): ${(node.textContent || '').trim().slice(0, 60)}`);
+};
+for (const e of document.body.querySelectorAll('*')) consider(e, e.getBoundingClientRect(), e);
+const texts = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+const range = document.createRange();
+for (let t = texts.nextNode(); t; t = texts.nextNode()) {
+  if (!t.textContent.trim()) continue;
+  range.selectNodeContents(t);
+  consider(t, range.getBoundingClientRect(), t.parentElement);
+}
+return {scrollWidth: document.documentElement.scrollWidth, clientWidth: width, innerWidth: window.innerWidth,
+        ratio: window.devicePixelRatio, outside: outside,
+        scrolling: [...document.querySelectorAll('.table-wrap')].filter(r => r.scrollWidth > r.clientWidth).length};
+"""
+
+
+def check_reflow(browser, label, screenshot=None):
+    """The page as at 400% zoom in a 1280 × 1024 window: a 320 × 256 CSS px viewport at four device pixels
+    each (Chromium's device metrics, through DevTools). The page must not scroll sideways, nothing but a
+    table in its own focusable region may reach past the right edge, and axe-core finds nothing at that size.
+    Returns how many tables scroll in their own region at that size."""
+    driver = browser.driver
+    driver.execute_cdp_cmd("Emulation.setDeviceMetricsOverride",
+                           {"width": REFLOW_WIDTH, "height": REFLOW_HEIGHT, "deviceScaleFactor": ZOOM, "mobile": False})
+    try:
+        driver.refresh()
+        found = driver.execute_script(REFLOW_SCRIPT)
+        assert found["innerWidth"] == REFLOW_WIDTH and found["ratio"] == ZOOM, f"{label}: the window was not narrowed: {found}"
+        assert found["scrollWidth"] <= found["clientWidth"], \
+            f"{label}: the page scrolls sideways at 400% zoom ({found['scrollWidth']} px of content in {found['clientWidth']} px)"
+        assert not found["outside"], f"{label}: at 400% zoom these reach past the window:\n    " + "\n    ".join(found["outside"][:20])
+        browser.axe.check(f"{label} at 400% zoom")
+        if screenshot:
+            driver.save_screenshot(str(screenshot))
+        return found["scrolling"]
+    finally:
+        driver.execute_cdp_cmd("Emulation.clearDeviceMetricsOverride", {})
 
 
 # MARK: - The browser
@@ -342,6 +431,9 @@ def officer_journey(browser, soon, soon_start, downloads):
     driver = browser.driver
     browser.sign_in(OFFICER[0], OFFICER[2], "officer")
     assert browser.path() == "/officer", browser.path()   # the start page: what needs attention
+    assert browser.heading() == "Needs attention", browser.heading()
+    assert "Sessions under their minimum numbers" in browser.text(), browser.text()
+    save_screenshot(driver, OUTPUT / "officer-start-page.png")
     browser.click(By.LINK_TEXT, "See every session", "officer: sessions")
     browser.click(By.CSS_SELECTOR, f"a[href='/officer/sessions/{soon}']", "officer: session page")
 
@@ -370,9 +462,7 @@ def officer_journey(browser, soon, soon_start, downloads):
 
     # The board's workbook of this financial year.
     browser.click(By.LINK_TEXT, "Reports", "officer: reports")
-    today = datetime.datetime.now(LONDON).date()
-    first = today.year if today.month >= 4 else today.year - 1
-    year = f"{first}-{(first + 1) % 100:02d}"
+    year = financial_year(datetime.datetime.now(LONDON).date())
     link = driver.find_element(By.LINK_TEXT, f"Board workbook {year}")
     link.click()
     deadline = time.monotonic() + 60
@@ -395,9 +485,26 @@ def officer_journey(browser, soon, soon_start, downloads):
     browser.sign_out("officer: signed out")
 
 
+def financial_year(day):
+    """The financial year holding the day, as the program writes it: 2025-26 runs from 1 April 2025."""
+    first = day.year if day.month >= 4 else day.year - 1
+    return f"{first}-{(first + 1) % 100:02d}"
+
+
 def board_journey(browser):
+    driver = browser.driver
     browser.sign_in(BOARD[0], BOARD[2], "board")
     assert browser.path().startswith("/board"), browser.path()
+    pictures = driver.find_elements(By.CSS_SELECTOR, "section.picture svg[role='img']")
+    assert len(pictures) >= 4, f"the board's page shows {len(pictures)} pictures"
+    save_screenshot(driver, OUTPUT / "board-page.png")
+    # Last year's page (the default; nothing happened then in this partnership, so every picture says so) and
+    # this year's (the register marked above), each as at 400% zoom.
+    scrolling = check_reflow(browser, "board: start page", OUTPUT / "board-page-400-percent.png")
+    assert scrolling >= 1, "no table is wider than 320 px: the page was not shown as at 400% zoom"
+    year = financial_year(datetime.datetime.now(LONDON).date())
+    browser.open(f"/board?year={year}", f"board: summary of {year}")
+    check_reflow(browser, f"board: summary of {year}")
     browser.tour("board")
     browser.sign_out("board: signed out")
 
@@ -406,6 +513,9 @@ def test_web_application_in_a_browser():
     binary = Path(os.environ.get("TRAINING_BIN", ROOT / ".build" / "debug" / "training"))
     assert binary.exists(), f"{binary} is missing: build it first (swift build --product training)"
     folder = Path(tempfile.mkdtemp(prefix="training-e2e-"))
+    OUTPUT.mkdir(parents=True, exist_ok=True)
+    for name in SCREENSHOTS:  # each run's own, never a stale one from before
+        (OUTPUT / name).unlink(missing_ok=True)
     downloads = folder / "downloads"
     downloads.mkdir()
     training = Training(binary, folder / "e2e.sqlite")
@@ -432,7 +542,11 @@ def test_web_application_in_a_browser():
         axe.self_check()
         print(f"  axe-core {axe.pages[0][2]} on {len(axe.pages)} pages (WCAG 2.x A/AA and best-practice rules):\n" + axe.report(), flush=True)
         print("  self-check: the CSP refused an inline script, and axe-core found a planted image without alt text", flush=True)
-        assert not axe.problems, "axe-core found serious or critical violations:\n" + "\n".join(axe.problems)
+        assert not axe.problems, ("axe-core found serious or critical violations (any violation, on "
+                                  + " and ".join(STRICT_PAGES) + "):\n" + "\n".join(axe.problems))
+        missing = [name for name in SCREENSHOTS if not (OUTPUT / name).is_file()]
+        assert not missing, f"screenshots not saved: {missing}"
+        print(f"  screenshots in {OUTPUT}: " + ", ".join(SCREENSHOTS), flush=True)
         training("check")
         passed = True
     finally:
