@@ -434,6 +434,7 @@ def officer_journey(browser, soon, soon_start, downloads):
     assert browser.heading() == "Needs attention", browser.heading()
     assert "Sessions under their minimum numbers" in browser.text(), browser.text()
     save_screenshot(driver, OUTPUT / "officer-start-page.png")
+    check_reflow(browser, "officer: start page")
     browser.click(By.LINK_TEXT, "See every session", "officer: sessions")
     browser.click(By.CSS_SELECTOR, f"a[href='/officer/sessions/{soon}']", "officer: session page")
 

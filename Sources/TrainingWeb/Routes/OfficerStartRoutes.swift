@@ -73,50 +73,50 @@ extension Templates {
             {{#underMinimum}}<h2 id="{{id}}">{{heading}}</h2>
             <p>Sessions with fewer places booked than they need to run, from {{within}} working days before bookings close.</p>
             {{#empty}}<p>{{nothing}}</p>{{/empty}}{{^empty}}
-            <table><caption class="visually-hidden">{{heading}}</caption>
+            <div class="table-wrap" role="region" aria-label="Table: {{heading}}" tabindex="0"><table><caption class="visually-hidden">{{heading}}</caption>
             <thead><tr><th scope="col">Session</th><th scope="col" class="number">Booked</th><th scope="col" class="number">Minimum</th><th scope="col">Decide by</th></tr></thead>
-            <tbody>{{#lines}}<tr><th scope="row"><a href="/officer/sessions/{{id}}">{{course}}, {{when}}</a></th><td class="number">{{booked}}</td><td class="number">{{minimum}}</td><td>{{decideBy}}</td></tr>{{/lines}}</tbody></table>
+            <tbody>{{#lines}}<tr><th scope="row"><a href="/officer/sessions/{{id}}">{{course}}, {{when}}</a></th><td class="number">{{booked}}</td><td class="number">{{minimum}}</td><td>{{decideBy}}</td></tr>{{/lines}}</tbody></table></div>
             {{/empty}}{{/underMinimum}}
             {{#registers}}<h2 id="{{id}}">{{heading}}</h2>
             {{#empty}}<p>{{nothing}}</p>{{/empty}}{{^empty}}
-            <table><caption class="visually-hidden">{{heading}}</caption>
+            <div class="table-wrap" role="region" aria-label="Table: {{heading}}" tabindex="0"><table><caption class="visually-hidden">{{heading}}</caption>
             <thead><tr><th scope="col">Session</th><th scope="col">Ended</th><th scope="col" class="number">Places not marked</th></tr></thead>
-            <tbody>{{#lines}}<tr><th scope="row"><a href="/officer/sessions/{{id}}#register">{{course}}, {{when}}</a></th><td>{{ended}}</td><td class="number">{{unmarked}}</td></tr>{{/lines}}</tbody></table>
+            <tbody>{{#lines}}<tr><th scope="row"><a href="/officer/sessions/{{id}}#register">{{course}}, {{when}}</a></th><td>{{ended}}</td><td class="number">{{unmarked}}</td></tr>{{/lines}}</tbody></table></div>
             {{/empty}}{{/registers}}
             {{#notDelivered}}<h2 id="{{id}}">{{heading}}</h2>
             {{#empty}}<p>{{nothing}}</p>{{/empty}}{{^empty}}
             <p>Their registers are complete: mark each delivered on its page, which sends the evaluation invitations.</p>
-            <table><caption class="visually-hidden">{{heading}}</caption>
+            <div class="table-wrap" role="region" aria-label="Table: {{heading}}" tabindex="0"><table><caption class="visually-hidden">{{heading}}</caption>
             <thead><tr><th scope="col">Session</th><th scope="col">Ended</th></tr></thead>
-            <tbody>{{#lines}}<tr><th scope="row"><a href="/officer/sessions/{{id}}">{{course}}, {{when}}</a></th><td>{{ended}}</td></tr>{{/lines}}</tbody></table>
+            <tbody>{{#lines}}<tr><th scope="row"><a href="/officer/sessions/{{id}}">{{course}}, {{when}}</a></th><td>{{ended}}</td></tr>{{/lines}}</tbody></table></div>
             {{/empty}}{{/notDelivered}}
             {{#waiting}}<h2 id="{{id}}">{{heading}}</h2>
             {{#empty}}<p>{{nothing}}</p>{{/empty}}{{^empty}}
-            <table><caption class="visually-hidden">{{heading}}</caption>
+            <div class="table-wrap" role="region" aria-label="Table: {{heading}}" tabindex="0"><table><caption class="visually-hidden">{{heading}}</caption>
             <thead><tr><th scope="col">Session</th><th scope="col" class="number">Places free</th><th scope="col" class="number">Waiting</th></tr></thead>
-            <tbody>{{#lines}}<tr><th scope="row"><a href="/officer/sessions/{{id}}">{{course}}, {{when}}</a></th><td class="number">{{free}}</td><td class="number">{{waiting}}</td></tr>{{/lines}}</tbody></table>
+            <tbody>{{#lines}}<tr><th scope="row"><a href="/officer/sessions/{{id}}">{{course}}, {{when}}</a></th><td class="number">{{free}}</td><td class="number">{{waiting}}</td></tr>{{/lines}}</tbody></table></div>
             {{/empty}}{{/waiting}}
             {{#charges}}<h2 id="{{id}}">{{heading}}</h2>
             <p>Payable charges raised up to the end of {{quarter}} that no invoice holds yet.</p>
             {{#empty}}<p>{{nothing}}</p>{{/empty}}{{^empty}}
-            <table><caption class="visually-hidden">{{heading}}</caption>
+            <div class="table-wrap" role="region" aria-label="Table: {{heading}}" tabindex="0"><table><caption class="visually-hidden">{{heading}}</caption>
             <thead><tr><th scope="col">Agency</th><th scope="col" class="number">Charges</th><th scope="col" class="number">Amount</th></tr></thead>
-            <tbody>{{#lines}}<tr><th scope="row"><a href="/officer/charges?agency={{query}}">{{agency}}<span class="visually-hidden">: charges</span></a></th><td class="number">{{count}}</td><td class="number">{{amount}}</td></tr>{{/lines}}</tbody></table>
+            <tbody>{{#lines}}<tr><th scope="row"><a href="/officer/charges?agency={{query}}">{{agency}}<span class="visually-hidden">: charges</span></a></th><td class="number">{{count}}</td><td class="number">{{amount}}</td></tr>{{/lines}}</tbody></table></div>
             <p><a href="/officer/invoices/raise">Raise the invoices of {{quarter}}</a></p>
             {{/empty}}{{/charges}}
             {{#pools}}<h2 id="{{id}}">{{heading}}</h2>
             {{#empty}}<p>{{nothing}}</p>{{/empty}}{{^empty}}
-            <table><caption class="visually-hidden">{{heading}}</caption>
+            <div class="table-wrap" role="region" aria-label="Table: {{heading}}" tabindex="0"><table><caption class="visually-hidden">{{heading}}</caption>
             <thead><tr><th scope="col">Pool</th><th scope="col">Contract ends</th><th scope="col" class="number">Left</th><th scope="col">Why</th></tr></thead>
-            <tbody>{{#lines}}<tr><th scope="row"><a href="/officer/licences">{{pool}}</a></th><td>{{ends}}</td><td class="number">{{left}} of {{bought}}</td><td>{{why}}</td></tr>{{/lines}}</tbody></table>
+            <tbody>{{#lines}}<tr><th scope="row"><a href="/officer/licences">{{pool}}</a></th><td>{{ends}}</td><td class="number">{{left}} of {{bought}}</td><td>{{why}}</td></tr>{{/lines}}</tbody></table></div>
             <p><a href="/officer/licences/buy">Record a purchase of licences</a></p>
             {{/empty}}{{/pools}}
             {{#responses}}<h2 id="{{id}}">{{heading}}</h2>
             <p>Sessions delivered in the last month whose evaluations came back from under half of those who attended. The counts and the rate are always shown; what people answered is read on the evaluations page only from groups of {{minimumGroup}} or more.</p>
             {{#empty}}<p>{{nothing}}</p>{{/empty}}{{^empty}}
-            <table><caption class="visually-hidden">{{heading}}</caption>
+            <div class="table-wrap" role="region" aria-label="Table: {{heading}}" tabindex="0"><table><caption class="visually-hidden">{{heading}}</caption>
             <thead><tr><th scope="col">Session</th><th scope="col" class="number">Attended</th><th scope="col" class="number">Responses</th><th scope="col" class="number">Response rate</th></tr></thead>
-            <tbody>{{#lines}}<tr><th scope="row"><a href="/officer/sessions/{{id}}">{{course}}, {{when}}</a></th><td class="number">{{attended}}</td><td class="number">{{responses}}</td><td class="number">{{rate}}</td></tr>{{/lines}}</tbody></table>
+            <tbody>{{#lines}}<tr><th scope="row"><a href="/officer/sessions/{{id}}">{{course}}, {{when}}</a></th><td class="number">{{attended}}</td><td class="number">{{responses}}</td><td class="number">{{rate}}</td></tr>{{/lines}}</tbody></table></div>
             <p>New links for unanswered evaluations are issued from the command line: <code>training evaluations due --resend</code>. <a href="/officer/evaluations">Response rates by course</a></p>
             {{/empty}}{{/responses}}
             {{/content}}{{/layout}}
