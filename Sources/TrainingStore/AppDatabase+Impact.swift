@@ -93,14 +93,19 @@ extension AppDatabase {
     /// quote moves.
     static func impactQuotes(period year: some ReportingPeriod, count: Int, in db: Database) throws -> ImpactQuotes {
         func quoteList(_ column: String, from table: String) throws -> [Quote] {
+            // The most recent quotes are chosen first, and only their groups counted: counted in the
+            // select list of the whole year's answers, the group would be counted for every one of them.
             try Row.fetchAll(db, sql: """
-                SELECT x.\(column) AS text, x.submittedAt, c.title, COALESCE(a.sector, '\(agencyNotRecorded)') AS sector,
+                SELECT q.text, q.submittedAt, c.title, q.sector,
                     (SELECT COUNT(*) FROM session s2 JOIN booking b2 ON b2.sessionId = s2.id JOIN \(table) y ON y.bookingId = b2.id
-                     WHERE s2.courseId = s.courseId AND s2.startDate BETWEEN ? AND ? AND b2.status = 'attended') AS groupResponses
-                FROM \(table) x JOIN booking b ON b.id = x.bookingId JOIN session s ON s.id = b.sessionId
-                JOIN course c ON c.id = s.courseId LEFT JOIN agency a ON a.id = b.agencyId
-                WHERE s.startDate BETWEEN ? AND ? AND x.\(column) IS NOT NULL AND x.textRemovedAt IS NULL
-                ORDER BY x.submittedAt DESC, x.id DESC LIMIT ?
+                     WHERE s2.courseId = q.courseId AND s2.startDate BETWEEN ? AND ? AND b2.status = 'attended') AS groupResponses
+                FROM (SELECT x.\(column) AS text, x.submittedAt, x.id, s.courseId, COALESCE(a.sector, '\(agencyNotRecorded)') AS sector
+                      FROM \(table) x JOIN booking b ON b.id = x.bookingId JOIN session s ON s.id = b.sessionId
+                      LEFT JOIN agency a ON a.id = b.agencyId
+                      WHERE s.startDate BETWEEN ? AND ? AND x.\(column) IS NOT NULL AND x.textRemovedAt IS NULL
+                      ORDER BY x.submittedAt DESC, x.id DESC LIMIT ?) q
+                JOIN course c ON c.id = q.courseId
+                ORDER BY q.submittedAt DESC, q.id DESC
                 """, arguments: [year.firstDay, year.lastDay, year.firstDay, year.lastDay, count]).map {
                 Quote(courseTitle: $0["title"], sector: $0["sector"], text: $0["text"], submittedOn: LondonTime.date(of: $0["submittedAt"]),
                       groupResponses: $0["groupResponses"])
