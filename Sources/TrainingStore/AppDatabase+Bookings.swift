@@ -244,20 +244,10 @@ extension AppDatabase {
         for line in try bookingLines(db, SQLFilter("b.sessionId = ? AND b.status = 'waitlisted'", [session.id!])) {
             if let cap = session.perAgencyCap, let agencyId = line.booking.agencyId,
                try placesTaken(session.id!, agencyId: agencyId, in: db) >= cap { continue }
-            var booking = line.booking
-            booking.status = BookingStatus.confirmed.rawValue
-            try booking.update(db)
-            try db.recordBookingEvent(booking.id!, kind: "promoted", from: "waitlisted", to: "confirmed",
-                                      learnerId: booking.learnerId, actor: actor, at: instant)
-            try db.audit("booking promoted from waiting list", entity: "booking", id: booking.id!, actor: actor, at: instant,
-                         before: line.booking, after: booking)
-            let title = try String.fetchOne(db, sql: "SELECT title FROM course WHERE id = ?", arguments: [session.courseId])!
-            var notification = Notification(
-                id: nil, bookingId: booking.id, sessionId: session.id, recipient: recipient(of: line), kind: "promoted-from-waitlist",
-                message: "\(line.learnerName) has moved from the waiting list to a confirmed place on \(title), \(LondonTime.format(session.startsAt)).",
-                createdAt: instant, sentAt: nil)
-            try notification.insert(db)
-            return BookingLine(booking: booking, learnerName: line.learnerName, learnerEmail: line.learnerEmail, agencyName: line.agencyName)
+            return try moveWaitingPlace(line, of: session, to: .confirmed, event: "promoted", audit: "booking promoted from waiting list",
+                                        notification: "promoted-from-waitlist", by: actor, at: instant, in: db) { title in
+                "\(line.learnerName) has moved from the waiting list to a confirmed place on \(title), \(LondonTime.format(session.startsAt))."
+            }
         }
         return nil
     }

@@ -11,25 +11,34 @@ extension AppDatabase {
     static func closeWaitingList(of session: Session, because cause: String, by actor: String, at instant: Date,
                                  in db: Database) throws -> [BookingLine] {
         let waiting = try bookingLines(db, SQLFilter("b.sessionId = ? AND b.status = 'waitlisted'", [session.id!]))
-        guard !waiting.isEmpty else { return [] }
-        // A session's course is always there (its foreign key).
-        let title = try String.fetchOne(db, sql: "SELECT title FROM course WHERE id = ?", arguments: [session.courseId])!
         return try waiting.compactMap { line in
             // Statuses come from the database, whose CHECK allows only these values.
             guard let closed = RegisterRules.closingWaitingList(BookingStatus(rawValue: line.booking.status)!) else { return nil }
-            var booking = line.booking
-            booking.status = closed.rawValue
-            try booking.update(db)
-            try db.recordBookingEvent(booking.id!, kind: "waitlist-closed", from: line.booking.status, to: booking.status,
-                                      learnerId: booking.learnerId, actor: actor, at: instant, note: cause)
-            try db.audit("waiting list closed", entity: "booking", id: booking.id!, actor: actor, at: instant,
-                         before: line.booking, after: booking)
-            var notification = Notification(
-                id: nil, bookingId: booking.id, sessionId: session.id, recipient: recipient(of: line), kind: "waitlist-closed",
-                message: "\(title) on \(LondonTime.format(session.startsAt)) has been \(cause) and no place came up for \(line.learnerName), who was on the waiting list; the waiting list is closed, with no charge.",
-                createdAt: instant, sentAt: nil)
-            try notification.insert(db)
-            return BookingLine(booking: booking, learnerName: line.learnerName, learnerEmail: line.learnerEmail, agencyName: line.agencyName)
+            return try moveWaitingPlace(line, of: session, to: closed, event: "waitlist-closed", note: cause, audit: "waiting list closed",
+                                        notification: "waitlist-closed", by: actor, at: instant, in: db) { title in
+                "\(title) on \(LondonTime.format(session.startsAt)) has been \(cause) and no place came up for \(line.learnerName), who was on the waiting list; the waiting list is closed, with no charge."
+            }
         }
+    }
+
+    /// A waiting place leaves the waiting list — promoted to a place, or closed with its session: its status
+    /// changes, its history and the audit record it, and its booker is told `message(courseTitle)`. The one
+    /// trail both ways out of a waiting list leave. Returns the place as it now is.
+    static func moveWaitingPlace(_ line: BookingLine, of session: Session, to status: BookingStatus, event: String, note: String? = nil,
+                                 audit: String, notification kind: String, by actor: String, at instant: Date, in db: Database,
+                                 message: (_ courseTitle: String) -> String) throws -> BookingLine {
+        var booking = line.booking
+        booking.status = status.rawValue
+        try booking.update(db)
+        // A booking read from the database has its id.
+        try db.recordBookingEvent(booking.id!, kind: event, from: line.booking.status, to: booking.status,
+                                  learnerId: booking.learnerId, actor: actor, at: instant, note: note)
+        try db.audit(audit, entity: "booking", id: booking.id!, actor: actor, at: instant, before: line.booking, after: booking)
+        // A session's course is always there (its foreign key).
+        let title = try String.fetchOne(db, sql: "SELECT title FROM course WHERE id = ?", arguments: [session.courseId])!
+        var notification = Notification(id: nil, bookingId: booking.id, sessionId: session.id, recipient: recipient(of: line), kind: kind,
+                                        message: message(title), createdAt: instant, sentAt: nil)
+        try notification.insert(db)
+        return BookingLine(booking: booking, learnerName: line.learnerName, learnerEmail: line.learnerEmail, agencyName: line.agencyName)
     }
 }
