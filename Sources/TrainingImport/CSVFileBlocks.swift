@@ -85,10 +85,7 @@ public enum CSVFileBlocks {
             let end = isLast ? pending.count : (pending.lastIndex(of: 0x0A).map { $0 + 1 } ?? 0)
             if end == 0 {
                 if isLast { return true }
-                if pending.count > TextFile.maximumLineLength {
-                    throw InputError("this line is longer than \(TextFile.maximumLineLength / 1_048_576) MB, the most accepted for one line (is this the right file?)",
-                                     at: InputLocation(file: name, line: line))
-                }
+                if pending.count > TextFile.maximumLineLength { throw TextFile.lineTooLong(file: name, line: line) }
                 continue
             }
             let valid = try pending.withUnsafeBufferPointer { buffer -> Bool in

@@ -114,32 +114,33 @@ public enum TextFile {
 
     /// Checks `buffer` as above; its first line is the file's `firstLine`, its lines end with `lineEnd`.
     static func checkIsText(_ buffer: UnsafeBufferPointer<UInt8>, file: String, firstLine: Int, lineEnd: UInt8) throws {
-        do {
-            guard let base = buffer.baseAddress, !buffer.isEmpty else { return }
-            func lineNumber(of index: Int) -> Int { firstLine - 1 + Self.lineNumber(of: index, in: buffer, lineEnd: lineEnd) }
-            if let nul = memchr(base, 0, buffer.count) {
-                throw InputError(notText, at: InputLocation(file: file, line: lineNumber(of: base.distance(to: nul.assumingMemoryBound(to: UInt8.self)))))
-            }
-            var start = 0, line = firstLine
-            while start < buffer.count {
-                let end = memchr(base + start, Int32(lineEnd), buffer.count - start)
-                    .map { base.distance(to: $0.assumingMemoryBound(to: UInt8.self)) } ?? buffer.count
-                if end - start > maximumLineLength {
-                    throw InputError("this line is longer than \(maximumLineLength / 1_048_576) MB, the most accepted for one line (is this the right file?)",
-                                     at: InputLocation(file: file, line: line))
-                }
-                start = end + 1
-                line += 1
-            }
-            var index = 0
-            while index < buffer.count {
-                let byte = base[index]
-                if (byte < 0x20 && byte != 0x09 && byte != 0x0A && byte != 0x0D) || byte == 0x7F {
-                    throw InputError(notText, at: InputLocation(file: file, line: lineNumber(of: index)))
-                }
-                index += 1
-            }
+        guard let base = buffer.baseAddress, !buffer.isEmpty else { return }
+        func lineNumber(of index: Int) -> Int { firstLine - 1 + Self.lineNumber(of: index, in: buffer, lineEnd: lineEnd) }
+        if let nul = memchr(base, 0, buffer.count) {
+            throw InputError(notText, at: InputLocation(file: file, line: lineNumber(of: base.distance(to: nul.assumingMemoryBound(to: UInt8.self)))))
         }
+        var start = 0, line = firstLine
+        while start < buffer.count {
+            let end = memchr(base + start, Int32(lineEnd), buffer.count - start)
+                .map { base.distance(to: $0.assumingMemoryBound(to: UInt8.self)) } ?? buffer.count
+            if end - start > maximumLineLength { throw lineTooLong(file: file, line: line) }
+            start = end + 1
+            line += 1
+        }
+        var index = 0
+        while index < buffer.count {
+            let byte = base[index]
+            if (byte < 0x20 && byte != 0x09 && byte != 0x0A && byte != 0x0D) || byte == 0x7F {
+                throw InputError(notText, at: InputLocation(file: file, line: lineNumber(of: index)))
+            }
+            index += 1
+        }
+    }
+
+    /// The refusal of a line longer than `maximumLineLength`.
+    static func lineTooLong(file: String, line: Int) -> InputError {
+        InputError("this line is longer than \(maximumLineLength / 1_048_576) MB, the most accepted for one line (is this the right file?)",
+                   at: InputLocation(file: file, line: line))
     }
 
     /// LF, or CR in a file with no LF at all (Excel for Mac's "CSV (Macintosh)" ends its lines so).
