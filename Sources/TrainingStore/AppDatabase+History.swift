@@ -257,14 +257,15 @@ struct HistoryImporter {
             return
         }
         guard let learner = try learner(row.person, at: location) else { return }
-        if row.status == .cancelled || row.status == .confirmed {
-            // A cancelled booking meets no index, and a confirmed one may find its session full: asked here.
-            if try statements.isHeld(session.id, learner.id, row.bookedOn) {
-                summary.bookingsUnchanged += 1
-                return
-            }
+        // A cancelled booking meets no index, and a confirmed one on a full session is refused unless it is the
+        // same booking given again: whether it is already held is asked here. (A live one that is held meets
+        // the unique index, and is asked in `placeMet`.)
+        let mayBeRefusedAsFull = row.status == .confirmed ? try isFull(session.id, statements) : false
+        if row.status == .cancelled || mayBeRefusedAsFull, try statements.isHeld(session.id, learner.id, row.bookedOn) {
+            summary.bookingsUnchanged += 1
+            return
         }
-        if row.status == .confirmed, try isFull(session.id, statements) {
+        if mayBeRefusedAsFull {
             problems.append(InputError("session '\(row.sessionReference)' is still to run and already full: import this booking as waitlisted",
                                        at: location.field("status")))
             return
