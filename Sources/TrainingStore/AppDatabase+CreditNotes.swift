@@ -69,6 +69,8 @@ extension AppDatabase {
     static func issueCreditNote(for charge: Charge, amount: Pence, cause: CreditCause, reason: String, by actor: String,
                                 at instant: Date, in db: Database) throws -> CreditNote {
         let highest = try Int.fetchOne(db, sql: "SELECT MAX(number) FROM creditNote")
+        // Both callers issue one only where `CreditRule.correction` says `.credit`, which it says only of a
+        // charge on an invoice; the charge was read from the database, so it has its id.
         var note = CreditNote(id: nil, number: CreditNoteNumber.next(after: highest).value, chargeId: charge.id!, invoiceId: charge.invoiceId!,
                               agencyId: charge.agencyId, amountPence: amount.amount, cause: cause.rawValue, reason: reason,
                               raisedAt: instant, raisedOn: LondonTime.date(of: instant), raisedBy: actor)

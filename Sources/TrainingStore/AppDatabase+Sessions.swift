@@ -246,6 +246,7 @@ extension AppDatabase {
                                                 reason: CreditRule.reason(for: .sessionCancelled, sessionCancelReason: reason.rawValue),
                                                 auditAction: "charge reversed: the partnership cancelled the session", by: actor, at: instant, in: db)
                 guard let credit = outcome.credit else { continue }
+                // A charge's booking cannot be deleted (ON DELETE RESTRICT).
                 let line = try Self.bookingLines(db, SQLFilter("b.id = ?", [charge.bookingId])).first!
                 // A credit note's invoice cannot be deleted (ON DELETE RESTRICT).
                 let invoice = try Int.fetchOne(db, sql: "SELECT number FROM invoice WHERE id = ?", arguments: [credit.invoiceId])!

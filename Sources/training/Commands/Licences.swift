@@ -50,11 +50,15 @@ extension Training {
                      String(s.expired), String(s.available)]
                 }
                 // Left counts only live pools: an ended pool's unallocated licences went with its contract.
+                // Each status of `pools` is a pool's own (only the total has none).
+                func name(_ status: PoolStatus) -> String {
+                    guard let pool = status.pool else { return "?" }
+                    return "\(pool.id.map { $0.shown } ?? "?") \(pool.startsOn)–\(pool.endsOn)\(status.isLive ? "" : " (ended)")"
+                }
                 print(TextTable.render(header: ["Pool", "Bought", "Allocated", "In use", "Completed", "Reclaimed", "Expired", "Left"],
-                                       rows: pools.map { row("\($0.pool!.id!.shown) \($0.pool!.startsOn)–\($0.pool!.endsOn)\($0.isLive ? "" : " (ended)")", $0) }
-                                           + [row("Total", total)]))
+                                       rows: pools.map { row(name($0), $0) } + [row("Total", total)]))
                 for status in pools where status.isRunningLow {
-                    print("warning: pool \(status.pool!.id!.shown) has \(status.available) of \(status.bought) licences left (under 10%)")
+                    print("warning: pool \(status.pool?.id.map { $0.shown } ?? "?") has \(status.available) of \(status.bought) licences left (under 10%)")
                 }
                 if let runOut = try database.licenceRunOut() {
                     print("At the rate of the last 90 days the live pools run out on \(runOut).")
