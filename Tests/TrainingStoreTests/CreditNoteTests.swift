@@ -69,10 +69,7 @@ struct CreditNoteTests {
 
     @Test func aChargeNotYetInvoicedIsNotCreditedButWaived() throws {
         let programme = try Programme()
-        let session = try programme.halfDaySession()
-        try programme.database.book(session: session, learnerEmail: "sam@council.example", by: "b")
-        programme.clock.set("2025-11-17 13:00")
-        let charge = try programme.database.mark(session: session, absent: ["sam@council.example"], by: "officer")[0].chargeRaised!.id!
+        let charge = try samMarkedAbsent(on: programme)
         #expect(throws: InputError("charge \(charge) is not on an invoice yet: waive it instead (`training charges waive \(charge) --reason ...`)",
                                    at: InputLocation(field: "charge"))) {
             try programme.database.creditCharge(charge, reason: "x", by: "officer")
@@ -216,10 +213,7 @@ struct CreditNoteTests {
 struct CreditNoteFigureTests {
     @Test func aCreditedChargeIsCountedAsCreditedAgainstItsAgencyAndNothingElseMoves() throws {
         let programme = try Programme()
-        let session = try programme.halfDaySession()
-        try programme.database.book(session: session, learnerEmail: "sam@council.example", by: "b")
-        programme.clock.set("2025-11-17 13:00")
-        let charge = try programme.database.mark(session: session, absent: ["sam@council.example"], by: "officer")[0].chargeRaised!.id!
+        let charge = try samMarkedAbsent(on: programme)
         try programme.database.raiseInvoices(for: Quarter.parse("2025-26-Q3"), by: "officer")
         let year = try FinancialYear.parse("2025-26")
         let before = try programme.database.chargesByAgency(period: year)
@@ -232,4 +226,13 @@ struct CreditNoteFigureTests {
         unchanged[0].credited = .zero
         #expect(unchanged == before)
     }
+}
+
+/// Sam (Calderdale Council) booked on the half day of Monday 17 November 2025 and marked absent after it
+/// began: a £50.00 non-attendance charge, not yet invoiced. Returns the charge.
+func samMarkedAbsent(on programme: Programme) throws -> Int64 {
+    let session = try programme.halfDaySession()
+    try programme.database.book(session: session, learnerEmail: "sam@council.example", by: "b")
+    programme.clock.set("2025-11-17 13:00")
+    return try programme.database.mark(session: session, absent: ["sam@council.example"], by: "officer")[0].chargeRaised!.id!
 }
