@@ -1,0 +1,33 @@
+import Foundation
+import GRDB
+import TrainingCore
+
+/// One scheduled run of a course.
+public struct Session: Codable, Sendable, Hashable, Identifiable, FetchableRecord, MutablePersistableRecord {
+    public static let databaseTableName = "session"
+    public var id: Int64?
+    public var courseId: Int64
+    public var reference: String?
+    public var startsAt: Date
+    public var endsAt: Date
+    public var startDate: LocalDate
+    public var delivery: String
+    public var venue: String?
+    public var onlineURL: String?
+    public var trainer: String?
+    public var capacity: Int
+    public var minimumNumbers: Int
+    public var perAgencyCap: Int?
+    public var bookingCutoffAt: Date?
+    public var status: String
+    public var cancelReason: String?
+    public var cancelNote: String?
+    public var cancelledAt: Date?
+    public var deliveredAt: Date?
+    public var createdAt: Date
+
+    public mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
+
+    /// Length in whole minutes, which sets the place fee.
+    public var minutes: Int { Int(endsAt.timeIntervalSince(startsAt) / 60) }
+}
