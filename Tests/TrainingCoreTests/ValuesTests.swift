@@ -160,3 +160,11 @@ struct SecretTokenTests {
         #expect(Set(tokens).count == tokens.count)
     }
 }
+
+/// Found in review: each pinned by the example that showed it.
+extension MoneyTests {
+    @Test("amounts with signs inside or too many figures are refused", arguments: ["1.-5", "+3.+5", "3.+5", "99999999999999999", "1 000"])
+    func badAmounts(text: String) {
+        #expect(throws: InputError.self) { try Pence.parse(text) }
+    }
+}

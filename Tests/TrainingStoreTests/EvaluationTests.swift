@@ -244,3 +244,19 @@ struct ImpactTests {
         for name in names { #expect(!everything.contains(name), "\(name) appears in the analysis") }
     }
 }
+
+/// Found in review: each pinned by the example that showed it.
+extension InvitationTests {
+    @Test func anEvaluationImportedBeforeDeliveryIsNotAskedForAgain() throws {
+        let programme = try Programme()
+        let session = try programme.halfDaySession()
+        try programme.database.book(session: session, learnerEmail: "sam@council.example", by: "b")
+        programme.clock.set("2025-11-17 13:00")
+        try programme.database.mark(session: session, present: ["sam@council.example"], by: "o")
+        try programme.database.importEvaluations([HistoricalEvaluation(line: 2, sessionReference: "\(session)", learnerEmail: "sam@council.example",
+                                                                       submittedOn: LocalDate(year: 2025, month: 11, day: 17)!,
+                                                                       answers: programme.answer(4, .aLot))], by: "o")
+        try programme.database.deliverSession(session, by: "o")
+        #expect(try programme.database.issueDueInvitations(by: "o").isEmpty)
+    }
+}

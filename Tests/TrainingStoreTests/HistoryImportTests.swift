@@ -313,3 +313,36 @@ struct LinesOfRowsTests {
         #expect(lines.line(of: 8) == nil && lines.line(of: -1) == nil)
     }
 }
+
+/// Found in review: each pinned by the example that showed it.
+extension HistoryImportTests {
+    @Test func anImportedCancellationWithNoDateIsGivenNoNotice() throws {
+        let programme = try Programme()
+        var history = HistoryImport()
+        history.sessions = [SessionHistoryRow(line: 2, reference: "H1", courseTitle: Programme.halfDay, level: .foundation, delivery: .faceToFace,
+                                              start: at("2015-06-10 09:30"), end: nil, venue: nil, capacity: 20, status: .delivered, cancelReason: nil)]
+        history.bookings = [BookingHistoryRow(line: 2, sessionReference: "H1",
+                                              person: HistoryPerson(email: try EmailAddress("sam@council.example"), name: "Sam", agencyName: nil, sector: nil),
+                                              bookedOn: at("2015-05-01 09:00"), status: .cancelled, cancelledOn: nil)]
+        try programme.database.importHistory(history, by: "o")
+        let booking = try programme.database.writer.read { try Row.fetchOne($0, sql: "SELECT noticeWorkingDays, cancelledAt FROM booking")! }
+        #expect((booking["noticeWorkingDays"] as Int?) == nil)
+        #expect((booking["cancelledAt"] as String?) != nil)
+    }
+
+    @Test func importedConfirmedBookingsCannotOverfillASessionStillToRun() throws {
+        let programme = try Programme()
+        var history = HistoryImport()
+        history.sessions = [SessionHistoryRow(line: 2, reference: "F1", courseTitle: Programme.halfDay, level: .foundation, delivery: .faceToFace,
+                                              start: at("2026-01-20 09:30"), end: nil, venue: nil, capacity: 1, status: .scheduled, cancelReason: nil)]
+        history.bookings = HistoryRows(["sam@council.example", "jo@council.example"].enumerated().map { index, email in
+            BookingHistoryRow(line: index + 2, sessionReference: "F1",
+                              person: HistoryPerson(email: try! EmailAddress(email), name: email, agencyName: "Calderdale Council", sector: nil),
+                              bookedOn: at("2025-10-01 09:00"), status: .confirmed, cancelledOn: nil)
+        })
+        #expect(throws: InputProblems([InputError("session 'F1' is still to run and already full: import this booking as waitlisted",
+                                                  at: InputLocation(file: "bookings", line: 3, field: "status"))])) {
+            try programme.database.importHistory(history, by: "o")
+        }
+    }
+}

@@ -249,3 +249,25 @@ struct TakeUpTests {
         #expect(!PoolStatus(bought: 100, allocated: 90).isRunningLow)
     }
 }
+
+/// Found in review: each pinned by the example that showed it.
+extension LicenceTests {
+    @Test func anOldCompletionDoesNotCompleteALaterRefresherLicence() throws {
+        let programme = try Programme(clock: TestClock("2024-06-01 09:00"))
+        let db = programme.database
+        try db.buyLicences(count: 10, from: LocalDate(year: 2024, month: 4, day: 1)!, to: LocalDate(year: 2026, month: 3, day: 31)!, supplier: nil, note: nil, by: "o")
+        try db.allocateLicences(module: Programme.module, to: ["sam@council.example"], by: "o")
+        let old = UsageRow(line: 2, email: "sam@council.example", module: Programme.module,
+                           startedOn: LocalDate(year: 2024, month: 6, day: 2), completedOn: LocalDate(year: 2024, month: 6, day: 10))
+        try db.importUsage([old], by: "o")
+        programme.clock.set("2025-05-01 09:00")
+        try db.allocateLicences(module: Programme.module, to: ["sam@council.example"], by: "o")   // the refresher
+        let again = try db.importUsage([old], by: "o")
+        #expect(again.unchanged == 1)
+        #expect(try db.licenceStatus().total.allocated == 1)      // the refresher is still waiting to be started
+        let tooEarly = UsageRow(line: 3, email: "sam@council.example", module: Programme.module,
+                                startedOn: LocalDate(year: 2024, month: 5, day: 1), completedOn: nil)
+        #expect(try db.importUsage([tooEarly], by: "o").rejected.map(\.reason)
+                == ["the dates are before Sam Patel's licence for Awareness of Domestic Abuse was allocated on 2024-06-01"])
+    }
+}

@@ -63,3 +63,19 @@ struct StoredTextStoreTests {
         #expect(try database.count("licencePool") == 0)
     }
 }
+
+/// Found in review: each pinned by the example that showed it.
+extension StoredTextStoreTests {
+    @Test func freeTextIsMeasuredAsTheDatabaseMeasuresIt() throws {
+        // A flag is one character to a reader but two code points, as SQLite's length() counts.
+        let flags2000 = String(repeating: "🇬🇧", count: 2000), flags2001 = String(repeating: "🇬🇧", count: 2001)
+        #expect(throws: InputError("the answer is 4002 characters long; the most kept is 4000", at: InputLocation(field: "best_part"))) {
+            try EvaluationAnswers(satisfaction: 5, knowledge: .aLot, confidenceBefore: nil, confidenceAfter: nil,
+                                  bestPart: flags2001, practiceChange: nil, improve: nil)
+        }
+        let programme = try Programme()
+        try programme.deliveredSession(on: "2025-11-17", learners: 1, tag: "x")
+        let token = programme.token(try programme.database.issueDueInvitations(by: "o")[0])
+        try programme.database.submitEvaluation(token: token, answers: programme.answer(5, .aLot, best: flags2000))
+    }
+}
