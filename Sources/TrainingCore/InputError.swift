@@ -6,11 +6,19 @@ public struct InputLocation: Sendable, Hashable, CustomStringConvertible {
     public var file: String?
     public var line: Int?
     public var field: String?
+    /// The value an intention was given by name, when the problem is there. Each shell words it in its
+    /// own terms (the command line as its option, the web as its form's field); the store never does.
+    public var input: NamedInput?
 
     public init(file: String? = nil, line: Int? = nil, field: String? = nil) {
         self.file = file
         self.line = line
         self.field = field
+    }
+
+    /// The place of a problem with a value an intention was given by name.
+    public init(input: NamedInput) {
+        self.input = input
     }
 
     /// The same place, narrowed to one field.
@@ -32,8 +40,16 @@ public struct InputLocation: Sendable, Hashable, CustomStringConvertible {
         if let file { parts.append(file) }
         if let line { parts.append("line \(line)") }
         if let field { parts.append("field '\(field)'") }
+        if let input { parts.append("field '\(input.rawValue)'") }
         return parts.joined(separator: ", ")
     }
+}
+
+/// The values the store's intentions take by name (dates, counts, free text), so a refusal can say which
+/// one is wrong without knowing how a shell asked for it.
+public enum NamedInput: String, Sendable, Hashable, CaseIterable {
+    case agency, reason, count, supplier, note, endsOn, quota, unusedForDays, name, role, cancelledAt
+    case venue, onlineLink, trainer, start, end, capacity, minimum, agencyCap, cutoff
 }
 
 /// An error whose message is written for the person using the program: the command line prints it as
@@ -70,8 +86,11 @@ public struct InputProblems: Error, Sendable, Hashable, UserFacingError {
         self.problems = problems
     }
 
-    public var errorDescription: String? {
-        let shown = problems.prefix(Self.listed).map { "  \($0)" }
+    public var errorDescription: String? { message(wording: \.description) }
+
+    /// The message, each problem worded by `wording` (a shell names the values it asked for its own way).
+    public func message(wording: (InputError) -> String) -> String {
+        let shown = problems.prefix(Self.listed).map { "  \(wording($0))" }
         let more = problems.count > Self.listed ? ["  ... and \(problems.count - Self.listed) more"] : []
         return (["\(problems.count) problem\(problems.count == 1 ? "" : "s") found; nothing was imported:"] + shown + more)
             .joined(separator: "\n")

@@ -26,6 +26,8 @@ do {
     } else {
         try command.run()
     }
+} catch let error as CommandLineWorded {
+    Training.fail(error.commandLineMessage)
 } catch let error as UserFacingError {
     Training.fail(error.localizedDescription)
 } catch let error as PasswordTooShort {
