@@ -1,0 +1,10 @@
+import ArgumentParser
+
+extension Training {
+    /// `training evaluations due`.
+    struct Evaluations: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Evaluation and follow-up invitations.",
+            subcommands: [Due.self])
+    }
+}

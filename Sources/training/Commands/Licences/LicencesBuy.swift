@@ -1,0 +1,25 @@
+import ArgumentParser
+import TrainingCore
+
+extension Training.Licences {
+    /// `training licences buy`.
+    struct Buy: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Record a purchase of licences.",
+            discussion: "Example:\n  training licences buy --count 5000 --from 2025-04-01 --to 2026-03-31 --supplier \"Virtual College\"")
+
+        @OptionGroup var options: DatabaseOptions
+        @Option(help: "How many licences.") var count: Int
+        @Option(help: "First day of the contract.") var from: String
+        @Option(help: "Last day of the contract.") var to: String
+        @Option(help: "Who supplies them.") var supplier: String?
+        @Option(help: "A note for the record.") var note: String?
+
+        func run() throws {
+            let pool = try options.open().buyLicences(
+                count: count, from: LocalDate.parse(from, at: InputLocation(field: "--from")),
+                to: LocalDate.parse(to, at: InputLocation(field: "--to")), supplier: supplier, note: note, by: options.actor)
+            print("Pool \(pool.id!.shown): \(count) licences, \(pool.startsOn) to \(pool.endsOn).")
+        }
+    }
+}

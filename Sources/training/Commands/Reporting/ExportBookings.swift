@@ -1,0 +1,34 @@
+import ArgumentParser
+import TrainingReports
+
+extension Training.Export {
+    /// `training export bookings`.
+    struct Bookings: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Every booking on sessions held in a financial year, one row each, written with constant memory.",
+            discussion: """
+                The file holds learners' names and emails: keep it as you keep the database. With --to-year, \
+                every year from --year to it, one after another. A sheet holds 1,048,575 bookings; any more go on \
+                to a next sheet under the same header.
+
+                Example:
+                  training export bookings --year 2025-26 --out Reports
+                  training export bookings --year 2021-22 --to-year 2025-26 --out Reports
+                """)
+        @OptionGroup var options: DatabaseOptions
+        @Option(help: "The financial year, e.g. 2025-26.") var year: String
+        @Option(help: "The last year of a run of years, e.g. 2025-26; without it, --year alone.") var toYear: String?
+        @Option(help: "The folder to write to.") var out = "Reports"
+
+        func run() throws {
+            try Training.requireFolder(out)
+            let first = try Arguments.year(year)!, last = try Arguments.year(toYear, option: "--to-year")
+            let (path, rows) = try ProgressBar.during("Exporting") { bar in
+                try BookingExport.write(year: first, through: last, from: options.open(), into: out) { done in
+                    bar.update(count: done, of: "bookings")
+                }
+            }
+            print("Wrote \(path) (\(rows) bookings).")
+        }
+    }
+}

@@ -1,0 +1,21 @@
+import ArgumentParser
+import TrainingCore
+
+extension Training.Holiday {
+    /// `training holiday add`.
+    struct Add: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Add a bank holiday (a new proclamation, or a year beyond the shipped list).",
+            discussion: "Example:\n  training holiday add 2031-01-01 \"New Year's Day\"")
+
+        @OptionGroup var options: DatabaseOptions
+        @Argument(help: "The date, YYYY-MM-DD.") var date: String
+        @Argument(help: "Its name.") var name: String
+
+        func run() throws {
+            let day = try LocalDate.parse(date, at: InputLocation(field: "date"))
+            try options.open().addBankHoliday(day, name: name, by: options.actor)
+            print("Added bank holiday \(day): \(name).")
+        }
+    }
+}

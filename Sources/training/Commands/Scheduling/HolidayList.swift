@@ -1,0 +1,20 @@
+import ArgumentParser
+import Foundation
+
+extension Training.Holiday {
+    /// `training holiday list`.
+    struct List: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "List bank holidays, optionally of one financial year.",
+            discussion: "Example:\n  training holiday list --year 2025-26")
+
+        @OptionGroup var options: DatabaseOptions
+        @Option(help: "Financial year, e.g. 2025-26.") var year: String?
+
+        func run() throws {
+            let wanted = try Arguments.year(year)
+            let holidays = try options.open().bankHolidays().filter { wanted?.contains($0.date) ?? true }
+            print(TextTable.render(header: ["Date", "Holiday"], rows: holidays.map { [$0.date.description, $0.name] }))
+        }
+    }
+}
