@@ -353,7 +353,7 @@ public struct DemoPartnership {
             try cancelSome(on: session)
         case .checkNumbers(let session):
             let details = try database.sessionDetails(session)
-            if details.summary.session.status == "scheduled", details.summary.placesTaken < details.summary.session.minimumNumbers {
+            if details.summary.session.status == .scheduled, details.summary.placesTaken < details.summary.session.minimumNumbers {
                 try database.cancelSession(session, reason: .lowNumbers, note: "\(details.summary.placesTaken) booked", by: Self.actor)
             }
         case .register(let session):
@@ -384,7 +384,7 @@ public struct DemoPartnership {
 
     mutating func cancelSome(on session: Int64) throws {
         let details = try database.sessionDetails(session)
-        guard details.summary.session.status == "scheduled" else { return }
+        guard details.summary.session.status == .scheduled else { return }
         for line in details.places + details.waitingList where random.chance(0.08) {
             let reason: String? = random.chance(0.3) ? "illness" : random.pick(["work pressures", "rota change", nil])
             // Received some time between the booking and now, up to ten days ago.
@@ -400,9 +400,9 @@ public struct DemoPartnership {
 
     mutating func register(_ session: Int64) throws {
         let details = try database.sessionDetails(session)
-        guard details.summary.session.status == "scheduled" else { return }
+        guard details.summary.session.status == .scheduled else { return }
         var present: [String] = [], absent: [String] = []
-        for line in details.places where line.booking.status == "confirmed" {
+        for line in details.places where line.booking.status == .confirmed {
             if let email = line.learnerEmail { if random.chance(0.92) { present.append(email) } else { absent.append(email) } }
         }
         if !present.isEmpty || !absent.isEmpty { try database.mark(session: session, present: present, absent: absent, by: Self.actor) }

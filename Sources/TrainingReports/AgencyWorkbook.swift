@@ -18,7 +18,7 @@ public enum AgencyWorkbook {
         let takeUp = try database.takeUp(period: year).first { $0.agencyName == name }
         let takeUpBefore = try database.takeUp(period: year.previous).first { $0.agencyName == name }
 
-        func count(_ rows: [BookingExportRow], _ status: BookingStatus) -> Int { rows.filter { $0.status == status.rawValue }.count }
+        func count(_ rows: [BookingExportRow], _ status: BookingStatus) -> Int { rows.filter { $0.status == status }.count }
         func line(_ label: String, _ last: Int, _ this: Int) -> [ReportCell] { [.text(label), .count(last), .count(this), .count(this - last)] }
         let summary = ReportTable(heading: "\(name), \(year)", columns: ["", year.previous.description, year.description, "Change"], rows: [
             line("Places booked", before.count, bookings.count),
@@ -33,7 +33,7 @@ public enum AgencyWorkbook {
         ])
         let bookingTable = ReportTable(heading: "Bookings, \(year)", columns: ["Session start", "Course", "Level", "Learner", "Status", "Cancelled", "Notice (working days)"],
                                        rows: bookings.map { b in
-                                           [.text(LondonTime.format(b.sessionStart)), .text(b.courseTitle), .text(b.level), .text(b.learnerName), .text(b.status),
+                                           [.text(LondonTime.format(b.sessionStart)), .text(b.courseTitle), .text(b.level.rawValue), .text(b.learnerName), .text(b.status.rawValue),
                                             .text(b.cancelledAt.map(LondonTime.format) ?? ""), b.noticeWorkingDays.map(ReportCell.count) ?? .blank]
                                        })
         let chargeTable = ReportTable(heading: "Charges, \(year)", columns: ["Raised", "Learner", "Course", "State", "Amount", "Why"],

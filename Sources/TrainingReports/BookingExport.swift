@@ -121,8 +121,8 @@ public enum BookingExport {
         func text(_ value: String?) -> CellValue { value.map(CellValue.text) ?? .blank }
         return [
             .integer(Int(booking.bookingId)), .integer(Int(booking.sessionId)), text(booking.sessionReference), .text(booking.courseTitle),
-            .text(booking.level), .text(LondonTime.format(booking.sessionStart)), .text(booking.learnerName), text(booking.learnerEmail),
-            .text(booking.agencyName ?? agencyNotRecorded), text(booking.sector), .text(booking.status),
+            .text(booking.level.rawValue), .text(LondonTime.format(booking.sessionStart)), .text(booking.learnerName), text(booking.learnerEmail),
+            .text(booking.agencyName ?? agencyNotRecorded), text(booking.sector), .text(booking.status.rawValue),
             .text(LondonTime.format(booking.bookedAt)), text(booking.cancelledAt.map(LondonTime.format)),
             booking.noticeWorkingDays.map(CellValue.integer) ?? .blank,
         ]

@@ -79,7 +79,7 @@ struct CalendarEventTests {
 @Suite("Booking refusals")
 struct BookingRefusalTests {
     @Test("every refusal reads as a sentence a booker can act on", arguments: [
-        (BookingRefusal.alreadyBooked(learner: "Sam Patel", status: "waitlisted"), "Sam Patel already has a place on this session (waitlisted)"),
+        (BookingRefusal.alreadyBooked(learner: "Sam Patel", status: .waitlisted), "Sam Patel already has a place on this session (waitlisted)"),
         (.sessionCancelled, "the session has been cancelled"),
         (.sessionDelivered, "the session has already been delivered"),
         (.sessionStarted, "the session has already started"),

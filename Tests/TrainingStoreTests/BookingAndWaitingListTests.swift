@@ -25,10 +25,10 @@ struct BookingTests {
         let programme = try Programme()
         let session = try programme.halfDaySession()
         try programme.database.book(session: session, learnerEmail: "sam@council.example", by: "booker")
-        #expect(throws: BookingRefusal.alreadyBooked(learner: "Sam Patel", status: "confirmed")) {
+        #expect(throws: BookingRefusal.alreadyBooked(learner: "Sam Patel", status: .confirmed)) {
             try programme.database.book(session: session, learnerEmail: "SAM@council.example", by: "booker")
         }
-        #expect(BookingRefusal.alreadyBooked(learner: "Sam Patel", status: "confirmed").localizedDescription
+        #expect(BookingRefusal.alreadyBooked(learner: "Sam Patel", status: .confirmed).localizedDescription
                 == "Sam Patel already has a place on this session (confirmed)")
     }
 
@@ -106,7 +106,7 @@ struct BookingTests {
         #expect(try programme.database.waitingList(session: session).map(\.learnerName) == ["Kim Lee"])
         let notice = try #require(try programme.database.notifications().last)
         #expect(notice.recipient == "booker-b")
-        #expect(notice.kind == "promoted-from-waitlist")
+        #expect(notice.kind.rawValue == "promoted-from-waitlist")
         #expect(notice.message == "Jo Bloggs has moved from the waiting list to a confirmed place on Introduction to Safeguarding, 2025-11-17 09:30.")
     }
 
@@ -119,7 +119,7 @@ struct BookingTests {
         let promoted = try programme.database.setCapacity(of: session, to: 3, by: "officer")
         #expect(promoted.map(\.learnerName) == ["Jo Bloggs", "Kim Lee"])
         #expect(try programme.database.waitingList(session: session).map(\.learnerName) == ["Ann Nurse"])
-        #expect(try programme.database.notifications().map(\.kind) == ["promoted-from-waitlist", "promoted-from-waitlist"])
+        #expect(try programme.database.notifications().map(\.kind.rawValue) == ["promoted-from-waitlist", "promoted-from-waitlist"])
     }
 
     @Test func capacityCannotGoBelowThePlacesTaken() throws {
@@ -142,7 +142,7 @@ struct BookingTests {
         #expect(try programme.database.sessionDetails(session).places.map(\.learnerName) == ["Jo Bloggs"])
         #expect(try programme.database.count("charge") == 0)
         let history = try programme.database.bookingHistory(booking.id!)
-        #expect(history.map(\.kind) == ["booked", "substituted"])
+        #expect(history.map(\.kind.rawValue) == ["booked", "substituted"])
         #expect(history[1].detail == "Sam Patel replaced by Jo Bloggs by booker")
     }
 

@@ -112,7 +112,7 @@ struct CreditNoteTests {
         #expect(notes.map(\.note.cause) == ["session-cancelled"])
         #expect(notes.map(\.invoiceNumber) == [1])
         #expect(try programme.database.charges(agencyName: "Calderdale Council").payable == .zero)
-        let told = try programme.database.notifications().filter { $0.kind == "charge-credited" }
+        let told = try programme.database.notifications().filter { $0.kind.rawValue == "charge-credited" }
         #expect(told.map(\.recipient) == ["booker@council.example"])
         #expect(told.map(\.message) == ["Introduction to Safeguarding on 2025-11-17 09:30 has been cancelled by the partnership, so the £25.00 charge for Jo Bloggs's place on invoice 1 is credited in full by credit note CN-0001."])
     }
@@ -126,13 +126,13 @@ struct CreditNoteTests {
         try programme.database.cancelSession(session, reason: .trainer, note: nil, by: "officer")
         #expect(try programme.database.charges()[0].charge.reversedAt != nil)
         #expect(try programme.database.creditNotes().isEmpty)
-        #expect(try programme.database.notifications().filter { $0.kind == "charge-credited" }.isEmpty)
+        #expect(try programme.database.notifications().filter { $0.kind.rawValue == "charge-credited" }.isEmpty)
     }
 
     @Test func anAbsenceCorrectedToPresentAfterInvoicingIsCorrectedAndItsChargeCredited() throws {
         let (programme, session, charge) = try invoicedNonAttendance()
         let corrected = try programme.database.mark(session: session, present: ["sam@council.example"], by: "officer")
-        #expect(corrected[0].line.booking.status == "attended")
+        #expect(corrected[0].line.booking.status.rawValue == "attended")
         #expect(corrected[0].chargeReversed == nil)
         let notes = try programme.database.creditNotes()
         #expect(notes.map(\.note.chargeId) == [charge])

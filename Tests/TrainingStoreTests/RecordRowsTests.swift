@@ -42,7 +42,7 @@ struct RecordRowsTests {
 
     @Test func everyColumnOfTheirTablesIsWritten() throws {
         let database = try AppDatabase.inMemory()
-        let booking = Booking(id: 1, sessionId: 2, learnerId: 3, agencyId: 4, status: "cancelled", bookedAt: Self.instant, bookedBy: "b",
+        let booking = Booking(id: 1, sessionId: 2, learnerId: 3, agencyId: 4, status: .cancelled, bookedAt: Self.instant, bookedBy: "b",
                               cancelledAt: Self.instant, cancelledBy: "c", cancellationReason: "illness", noticeWorkingDays: 5)
         let allocation = LicenceAllocation(id: 1, poolId: 2, learnerId: 3, courseId: 4, agencyId: 5, status: "completed",
                                            allocatedOn: LocalDate(year: 2024, month: 4, day: 1)!, startedOn: LocalDate(year: 2024, month: 4, day: 2)!,
@@ -67,7 +67,7 @@ struct RecordRowsTests {
             try db.execute(sql: "PRAGMA foreign_keys = OFF")
             var session = Self.session
             try session.insert(db)
-            var booking = Booking(id: nil, sessionId: session.id!, learnerId: 3, agencyId: 4, status: "cancelled", bookedAt: Self.instant,
+            var booking = Booking(id: nil, sessionId: session.id!, learnerId: 3, agencyId: 4, status: .cancelled, bookedAt: Self.instant,
                                   bookedBy: "b", cancelledAt: Self.instant.addingTimeInterval(60), cancelledBy: "c",
                                   cancellationReason: "illness", noticeWorkingDays: 5)
             try booking.insert(db)
@@ -88,9 +88,9 @@ struct RecordRowsTests {
 
     static let session = Session(
         id: nil, courseId: 1, reference: "WV-1", startsAt: instant, endsAt: instant.addingTimeInterval(3 * 3600),
-        startDate: LocalDate(year: 2021, month: 3, day: 28)!, delivery: "face-to-face", venue: "Town Hall", onlineURL: "https://example.org/m",
+        startDate: LocalDate(year: 2021, month: 3, day: 28)!, delivery: .faceToFace, venue: "Town Hall", onlineURL: "https://example.org/m",
         trainer: "Jo Ellis", capacity: 20, minimumNumbers: 8, perAgencyCap: 4, bookingCutoffAt: instant.addingTimeInterval(-86_400),
-        status: "cancelled", cancelReason: "low-numbers", cancelNote: "3 booked", cancelledAt: instant.addingTimeInterval(-3600),
+        status: .cancelled, cancelReason: .lowNumbers, cancelNote: "3 booked", cancelledAt: instant.addingTimeInterval(-3600),
         deliveredAt: instant.addingTimeInterval(7200), createdAt: instant.addingTimeInterval(-9 * 86_400))
 }
 

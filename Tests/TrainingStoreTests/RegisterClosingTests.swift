@@ -35,7 +35,7 @@ struct RegisterClosingTests {
         #expect(try status(programme.database, booking: sam) == "cancelled")
         #expect(try status(programme.database, booking: jo) == "confirmed")
         #expect(try programme.database.writer.read { try Int.fetchOne($0, sql: "SELECT COUNT(*) FROM charge")! } == 0)
-        #expect(try programme.database.notifications().map(\.kind) == ["promoted-from-waitlist"])
+        #expect(try programme.database.notifications().map(\.kind.rawValue) == ["promoted-from-waitlist"])
     }
 
     @Test func anErasedLearnersPlaceOnAStartedSessionIsMarkedByItsBookingSoTheSessionIsDelivered() throws {
@@ -47,7 +47,7 @@ struct RegisterClosingTests {
         #expect(report.placesCancelled.isEmpty)
         #expect(throws: InputError.self) { try programme.database.deliverSession(session, by: "officer") }   // unmarked
         let marks = try programme.database.mark(session: session, presentBookings: [sam], by: "officer")
-        #expect(marks.map(\.line.booking.status) == ["attended"])
+        #expect(marks.map(\.line.booking.status.rawValue) == ["attended"])
         try programme.database.deliverSession(session, by: "officer")
         #expect(try status(programme.database, booking: sam) == "attended")
     }
@@ -61,10 +61,10 @@ struct RegisterClosingTests {
         try programme.database.mark(session: session, present: ["sam@council.example"], by: "officer")
         try programme.database.deliverSession(session, by: "officer")
         #expect(try status(programme.database, booking: jo) == "no-place-came-up")
-        let told = try programme.database.notifications().filter { $0.kind == "waitlist-closed" }
+        let told = try programme.database.notifications().filter { $0.kind.rawValue == "waitlist-closed" }
         #expect(told.map(\.recipient) == ["booker@council.example"])
         #expect(told.map(\.bookingId) == [jo])
-        #expect(try programme.database.bookingHistory(jo).map(\.kind) == ["waitlisted", "waitlist-closed"])
+        #expect(try programme.database.bookingHistory(jo).map(\.kind.rawValue) == ["waitlisted", "waitlist-closed"])
         let details = try programme.database.sessionDetails(session)
         #expect(details.waitingList.isEmpty)
         #expect(details.waitingListClosed.map(\.booking.id) == [jo])     // still shown on the session, as closed
@@ -78,6 +78,6 @@ struct RegisterClosingTests {
         try programme.database.cancelSession(session, reason: .trainer, note: nil, by: "officer")
         #expect(try status(programme.database, booking: sam) == "cancelled")
         #expect(try status(programme.database, booking: jo) == "no-place-came-up")
-        #expect(try programme.database.notifications().filter { $0.bookingId == jo }.map(\.kind) == ["waitlist-closed"])
+        #expect(try programme.database.notifications().filter { $0.bookingId == jo }.map(\.kind.rawValue) == ["waitlist-closed"])
     }
 }

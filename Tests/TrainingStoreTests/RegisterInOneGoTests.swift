@@ -13,7 +13,7 @@ struct RegisterInOneGoTests {
         try programme.database.book(session: session, learnerEmail: "ann@nhs.example", by: "b")
         programme.clock.set("2025-11-17 12:45")
         let marks = try programme.database.mark(session: session, present: ["sam@council.example"], absent: ["ann@nhs.example"], by: "officer")
-        #expect(marks.map(\.line.booking.status) == ["attended", "did-not-attend"])
+        #expect(marks.map(\.line.booking.status.rawValue) == ["attended", "did-not-attend"])
         #expect(try programme.database.charges().map(\.agencyName) == ["Calderdale NHS"])
     }
 

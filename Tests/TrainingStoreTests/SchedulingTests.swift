@@ -12,7 +12,7 @@ struct SchedulingTests {
             SessionPlan(courseTitle: Programme.halfDay, start: at("2025-11-17 09:30"), end: at("2025-11-17 12:30")), by: "officer")
         #expect(session.capacity == 20)
         #expect(session.minimumNumbers == 6)
-        #expect(session.delivery == "face-to-face")
+        #expect(session.delivery.rawValue == "face-to-face")
         #expect(session.startDate == LocalDate(year: 2025, month: 11, day: 17))
         #expect(session.minutes == 180)
     }

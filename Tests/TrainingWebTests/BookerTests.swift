@@ -33,7 +33,7 @@ struct BookerTests {
             let page = Browser.text(try await browser.get("/agency/bookings"))
             #expect(page.contains("Sam Patel: place confirmed; Jo Bloggs: place confirmed."))
         }
-        #expect(try fixture.database.agencyBookings(agencyId: 1).map(\.status) == ["confirmed", "confirmed"])
+        #expect(try fixture.database.agencyBookings(agencyId: 1).map(\.status.rawValue) == ["confirmed", "confirmed"])
     }
 
     @Test func bookingNobodyIsRefusedWithAMessageOnTheField() async throws {
@@ -112,7 +112,7 @@ struct BookerTests {
             // The session page shows only this agency's places.
             #expect(!Browser.text(try await browser.get("/agency/sessions/\(fixture.session)")).contains("Kim Lee"))
         }
-        #expect(try fixture.database.agencyBooking(theirs, agencyId: 2)?.status == "confirmed")
+        #expect(try fixture.database.agencyBooking(theirs, agencyId: 2)?.status.rawValue == "confirmed")
     }
 
     @Test func anotherAgencysLearnerCannotBeASubstitute() async throws {
@@ -173,7 +173,7 @@ struct BookerTests {
         #expect(try fixture.database.learners(agencyName: "Calderdale NHS").map(\.learner.name) == ["Jo Bloggs", "Sam Patel"])
         let told = try fixture.database.notifications()
         #expect(told.map(\.recipient) == ["officer"])
-        #expect(told.map(\.kind) == ["staff-email-clash"])
+        #expect(told.map(\.kind.rawValue) == ["staff-email-clash"])
         #expect(told.first?.message == "web:booker@nhs.example of Calderdale NHS tried to add a member of staff with the email address of learner #3 of Calderdale Council; nothing was changed.")
     }
 

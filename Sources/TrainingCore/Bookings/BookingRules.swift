@@ -2,7 +2,7 @@ import Foundation
 
 /// Why a booking cannot be made. Each reads as a sentence a booker can act on.
 public enum BookingRefusal: Error, Sendable, Hashable, UserFacingError {
-    case alreadyBooked(learner: String, status: String)
+    case alreadyBooked(learner: String, status: BookingStatus)
     case sessionCancelled
     case sessionDelivered
     case sessionStarted
@@ -14,7 +14,7 @@ public enum BookingRefusal: Error, Sendable, Hashable, UserFacingError {
     public var errorDescription: String? {
         switch self {
         case .alreadyBooked(let learner, let status):
-            return "\(learner) already has a place on this session (\(status))"
+            return "\(learner) already has a place on this session (\(status.rawValue))"
         case .sessionCancelled: return "the session has been cancelled"
         case .sessionDelivered: return "the session has already been delivered"
         case .sessionStarted: return "the session has already started"
@@ -39,31 +39,12 @@ public enum PlaceDecision: String, Sendable, Hashable {
         if let perAgencyCap, agencyConfirmed >= perAgencyCap { return .waitlisted }
         return .confirmed
     }
-}
 
-/// Why the partnership cancelled a session.
-public enum SessionCancelReason: String, Vocabulary, Codable {
-    case lowNumbers = "low-numbers"
-    case trainer
-    case venue
-    case other
-    public static let fieldName = "cancellation reason"
-}
-
-/// A session's state.
-public enum SessionStatus: String, Vocabulary, Codable {
-    case scheduled, delivered, cancelled
-    public static let fieldName = "session status"
-}
-
-/// A booking's state (DOMAIN.md, "booking"). A waiting place left when the session is delivered or
-/// cancelled becomes "no place came up": the waiting list closes.
-public enum BookingStatus: String, Vocabulary, Codable {
-    case confirmed, waitlisted, cancelled, attended
-    case didNotAttend = "did-not-attend"
-    case noPlaceCameUp = "no-place-came-up"
-    public static let fieldName = "booking status"
-
-    /// A booking in this status takes one of the session's places (a waiting or cancelled one does not).
-    public var takesAPlace: Bool { self == .confirmed || self == .attended || self == .didNotAttend }
+    /// The status a booking placed so takes.
+    public var status: BookingStatus {
+        switch self {
+        case .confirmed: .confirmed
+        case .waitlisted: .waitlisted
+        }
+    }
 }

@@ -30,8 +30,14 @@ extension Vocabulary {
     }
 }
 
+extension Vocabulary where Self: CustomStringConvertible {
+    /// A word of the vocabulary reads as it is stored and accepted, so a message or a table interpolating it
+    /// shows "face-to-face", never the case's name.
+    public var description: String { rawValue }
+}
+
 /// How deep a course goes (DOMAIN.md, "course"). Reports list levels in this order.
-public enum CourseLevel: String, Vocabulary, Comparable, Codable {
+public enum CourseLevel: String, Vocabulary, Comparable, Codable, CustomStringConvertible {
     case foundation, intermediate, advanced
     public static let fieldName = "level"
 
@@ -41,7 +47,7 @@ public enum CourseLevel: String, Vocabulary, Comparable, Codable {
 }
 
 /// How a course or one session of it is delivered.
-public enum DeliveryMode: String, Vocabulary, Codable {
+public enum DeliveryMode: String, Vocabulary, Codable, CustomStringConvertible {
     case faceToFace = "face-to-face"
     case virtual
     case eLearning = "e-learning"

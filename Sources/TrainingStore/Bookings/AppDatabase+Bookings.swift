@@ -2,6 +2,13 @@ import Foundation
 import GRDB
 import TrainingCore
 
+/// One line of a booking's history: when, what, and who (with whom they replaced, and any note).
+public struct BookingHistoryEntry: Sendable, Equatable {
+    public var at: Date
+    public var kind: BookingEventKind
+    public var detail: String
+}
+
 /// What happened to a booking request.
 public struct BookingOutcome: Sendable, Equatable {
     public var booking: Booking
@@ -64,10 +71,10 @@ extension AppDatabase {
         let decision = PlaceDecision.decide(capacity: session.capacity, confirmed: confirmed,
                                             perAgencyCap: session.perAgencyCap, agencyConfirmed: agencyConfirmed)
         var booking = Booking(id: nil, sessionId: session.id!, learnerId: learner.id!, agencyId: learner.agencyId,
-                              status: decision.rawValue, bookedAt: instant, bookedBy: actor, cancelledAt: nil,
+                              status: decision.status, bookedAt: instant, bookedBy: actor, cancelledAt: nil,
                               cancelledBy: nil, cancellationReason: nil, noticeWorkingDays: nil)
         try booking.insert(db)
-        try db.recordBookingEvent(booking.id!, kind: decision == .confirmed ? "booked" : "waitlisted", from: nil,
+        try db.recordBookingEvent(booking.id!, kind: decision == .confirmed ? .booked : .waitlisted, from: nil,
                                   to: booking.status, learnerId: learner.id, actor: actor, at: instant)
         try db.audit(decision == .confirmed ? "booking confirmed" : "booking waitlisted", entity: "booking",
                      id: booking.id!, actor: actor, at: instant, before: Booking?.none, after: booking)
@@ -90,7 +97,7 @@ extension AppDatabase {
     }
 
     static func checkBookable(_ session: Session, at instant: Date) throws {
-        switch SessionStatus(rawValue: session.status)! {
+        switch session.status {
         case .cancelled: throw BookingRefusal.sessionCancelled
         case .delivered: throw BookingRefusal.sessionDelivered
         case .scheduled: break
@@ -105,7 +112,7 @@ extension AppDatabase {
         if let status = try String.fetchOne(db.cachedStatement(sql: """
             SELECT status FROM booking WHERE sessionId = ? AND learnerId = ? AND status <> 'cancelled'
             """), arguments: [session.id, learner.id]) {
-            throw BookingRefusal.alreadyBooked(learner: learner.name, status: status)
+            throw BookingRefusal.alreadyBooked(learner: learner.name, status: BookingStatus(rawValue: status) ?? .confirmed)
         }
     }
 
@@ -164,7 +171,7 @@ extension AppDatabase {
                                   in db: Database) throws -> CancellationTerms {
         let calendar = try Self.workingCalendar(db)
         let notice = calendar.noticeInWorkingDays(cancelledOn: LondonTime.date(of: instant), sessionDate: session.startDate)
-        guard booking.status == BookingStatus.confirmed.rawValue, booking.agencyId != nil else {
+        guard booking.status == .confirmed, booking.agencyId != nil else {
             return CancellationTerms(notice: notice, charge: nil)
         }
         // A place that reached the learner from the waiting list: the notice it had then (the policy decides
@@ -192,17 +199,17 @@ extension AppDatabase {
             }
             var booking = try Self.booking(id, in: db)
             let session = try Self.session(booking.sessionId, in: db)
-            switch BookingStatus(rawValue: booking.status)! {
+            switch booking.status {
             case .cancelled: throw InputError("booking \(id) is already cancelled", at: InputLocation(field: "booking"))
             case .noPlaceCameUp:
                 throw InputError("booking \(id) waited for a place that never came up; the waiting list is closed", at: InputLocation(field: "booking"))
             case .attended, .didNotAttend:
-                throw InputError("booking \(id) is already marked on the register (\(booking.status)); correct the register instead",
+                throw InputError("booking \(id) is already marked on the register (\(booking.status.rawValue)); correct the register instead",
                                  at: InputLocation(field: "booking"))
             case .confirmed, .waitlisted: break
             }
-            guard session.status == SessionStatus.scheduled.rawValue else {
-                throw InputError("session \(session.id!) is \(session.status); its bookings cannot be cancelled", at: InputLocation(field: "booking"))
+            guard session.status == .scheduled else {
+                throw InputError("session \(session.id!) is \(session.status.rawValue); its bookings cannot be cancelled", at: InputLocation(field: "booking"))
             }
             guard cancelledAt < session.startsAt else {
                 throw InputError("session \(session.id!) had started by then; mark the learner absent on the register instead",
@@ -212,17 +219,17 @@ extension AppDatabase {
                 throw InputError("a cancellation cannot be dated before the booking was made (\(LondonTime.format(booking.bookedAt)))",
                                  at: InputLocation(field: "--at"))
             }
-            let wasConfirmed = booking.status == BookingStatus.confirmed.rawValue
+            let wasConfirmed = booking.status == .confirmed
             let before = booking
             let terms = try Self.cancellationTerms(of: booking, on: session, at: cancelledAt, reason: reason, in: db)
             let notice = terms.notice
-            booking.status = BookingStatus.cancelled.rawValue
+            booking.status = .cancelled
             booking.cancelledAt = cancelledAt
             booking.cancelledBy = actor
             booking.cancellationReason = reason?.nilIfBlank
             booking.noticeWorkingDays = notice
             try booking.update(db)
-            try db.recordBookingEvent(id, kind: "cancelled", from: before.status, to: booking.status, learnerId: booking.learnerId,
+            try db.recordBookingEvent(id, kind: .cancelled, from: before.status, to: booking.status, learnerId: booking.learnerId,
                                       actor: actor, at: instant, note: reason?.nilIfBlank)
             try db.audit("booking cancelled", entity: "booking", id: id, actor: actor, at: instant, before: before, after: booking)
 
@@ -239,13 +246,13 @@ extension AppDatabase {
     /// Gives a free place to the first waiting learner whose agency is within any fair-share cap, and tells
     /// their booker. Nothing happens when no place is free or nobody is waiting.
     static func promoteFromWaitingList(_ session: Session, by actor: String, at instant: Date, in db: Database) throws -> BookingLine? {
-        guard session.status == SessionStatus.scheduled.rawValue, instant < session.startsAt,
+        guard session.status == .scheduled, instant < session.startsAt,
               try placesTaken(session.id!, in: db) < session.capacity else { return nil }
         for line in try bookingLines(db, SQLFilter("b.sessionId = ? AND b.status = 'waitlisted'", [session.id!])) {
             if let cap = session.perAgencyCap, let agencyId = line.booking.agencyId,
                try placesTaken(session.id!, agencyId: agencyId, in: db) >= cap { continue }
-            return try moveWaitingPlace(line, of: session, to: .confirmed, event: "promoted", audit: "booking promoted from waiting list",
-                                        notification: "promoted-from-waitlist", by: actor, at: instant, in: db) { title in
+            return try moveWaitingPlace(line, of: session, to: .confirmed, event: .promoted, audit: "booking promoted from waiting list",
+                                        notification: .promotedFromWaitlist, by: actor, at: instant, in: db) { title in
                 "\(line.learnerName) has moved from the waiting list to a confirmed place on \(title), \(LondonTime.format(session.startsAt))."
             }
         }
@@ -260,12 +267,12 @@ extension AppDatabase {
         return try write { db in
             let instant = now()
             var booking = try Self.booking(id, in: db)
-            guard [BookingStatus.confirmed.rawValue, BookingStatus.waitlisted.rawValue].contains(booking.status) else {
-                throw InputError("booking \(id) is \(booking.status); only a confirmed or waiting place can be substituted",
+            guard [BookingStatus.confirmed, .waitlisted].contains(booking.status) else {
+                throw InputError("booking \(id) is \(booking.status.rawValue); only a confirmed or waiting place can be substituted",
                                  at: InputLocation(field: "booking"))
             }
             let session = try Self.session(booking.sessionId, in: db)
-            guard session.status == SessionStatus.scheduled.rawValue, instant < session.startsAt else {
+            guard session.status == .scheduled, instant < session.startsAt else {
                 throw InputError("session \(session.id!) has started or closed: substitutions are accepted up to the start",
                                  at: InputLocation(field: "booking"))
             }
@@ -280,7 +287,7 @@ extension AppDatabase {
             let before = booking
             booking.learnerId = replacement.id!
             try booking.update(db)
-            try db.recordBookingEvent(id, kind: "substituted", from: booking.status, to: booking.status, learnerId: replacement.id,
+            try db.recordBookingEvent(id, kind: .substituted, from: booking.status, to: booking.status, learnerId: replacement.id,
                                       previousLearnerId: before.learnerId, actor: actor, at: instant)
             try db.audit("booking substituted", entity: "booking", id: id, actor: actor, at: instant, before: before, after: booking)
             return booking
@@ -293,7 +300,7 @@ extension AppDatabase {
     }
 
     /// A booking's history, oldest first, with learners' names.
-    public func bookingHistory(_ id: Int64) throws -> [(at: Date, kind: String, detail: String)] {
+    public func bookingHistory(_ id: Int64) throws -> [BookingHistoryEntry] {
         try read { db in
             _ = try Self.booking(id, in: db)
             return try Row.fetchAll(db, sql: """
@@ -304,7 +311,7 @@ extension AppDatabase {
                 var detail = "\(row["learner"] as String? ?? "?") by \(row["actor"] as String)"
                 if let previous = row["previous"] as String? { detail = "\(previous) replaced by " + detail }
                 if let note = row["note"] as String? { detail += " (\(note))" }
-                return (row["at"], row["kind"], detail)
+                return BookingHistoryEntry(at: row["at"], kind: try row.word("kind"), detail: detail)
             }
         }
     }

@@ -5,7 +5,7 @@ import TrainingCore
 /// What marking one learner on the register did.
 public struct RegisterMark: Sendable, Equatable {
     public var line: BookingLine
-    public var previousStatus: String
+    public var previousStatus: BookingStatus
     public var chargeRaised: Charge?
     public var chargeReversed: Charge?
 }
@@ -45,8 +45,7 @@ extension AppDatabase {
         return try write { db in
             let instant = now()
             let session = try Self.session(id, in: db)
-            // Statuses come from the database, whose CHECK allows only these values.
-            switch RegisterRules.markRefusal(sessionStatus: SessionStatus(rawValue: session.status)!, startsAt: session.startsAt, at: instant) {
+            switch RegisterRules.markRefusal(sessionStatus: session.status, startsAt: session.startsAt, at: instant) {
             case .sessionCancelled: throw InputError("session \(id) was cancelled: there is no register", at: InputLocation(field: "session"))
             case .sessionDelivered: throw InputError("session \(id) is closed: its register can no longer be changed", at: InputLocation(field: "session"))
             case .notStarted:
@@ -66,11 +65,11 @@ extension AppDatabase {
                 }
                 var booking = line.booking
                 let previous = booking.status
-                let target = attended ? BookingStatus.attended.rawValue : BookingStatus.didNotAttend.rawValue
-                if previous == BookingStatus.waitlisted.rawValue {
+                let target: BookingStatus = attended ? .attended : .didNotAttend
+                if previous == .waitlisted {
                     throw InputError("\(place.field) is on the waiting list, not booked: give them a place first", at: InputLocation(field: place.field))
                 }
-                if previous == BookingStatus.noPlaceCameUp.rawValue {
+                if previous == .noPlaceCameUp {
                     throw InputError("\(place.field) waited for a place that never came up", at: InputLocation(field: place.field))
                 }
                 if previous == target {
@@ -79,8 +78,8 @@ extension AppDatabase {
                 }
                 booking.status = target
                 try booking.update(db)
-                let correction = previous != BookingStatus.confirmed.rawValue
-                try db.recordBookingEvent(booking.id!, kind: correction ? "register-corrected" : target, from: previous, to: target,
+                let correction = previous != .confirmed
+                try db.recordBookingEvent(booking.id!, kind: correction ? .registerCorrected : BookingEventKind.marked(target) ?? .registerCorrected, from: previous, to: target,
                                           learnerId: booking.learnerId, actor: actor, at: instant)
                 try db.audit(correction ? "register corrected" : "register marked", entity: "booking", id: booking.id!,
                              actor: actor, at: instant, before: line.booking, after: booking)

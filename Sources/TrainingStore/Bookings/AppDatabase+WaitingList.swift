@@ -12,10 +12,9 @@ extension AppDatabase {
                                  in db: Database) throws -> [BookingLine] {
         let waiting = try bookingLines(db, SQLFilter("b.sessionId = ? AND b.status = 'waitlisted'", [session.id!]))
         return try waiting.compactMap { line in
-            // Statuses come from the database, whose CHECK allows only these values.
-            guard let closed = RegisterRules.closingWaitingList(BookingStatus(rawValue: line.booking.status)!) else { return nil }
-            return try moveWaitingPlace(line, of: session, to: closed, event: "waitlist-closed", note: cause, audit: "waiting list closed",
-                                        notification: "waitlist-closed", by: actor, at: instant, in: db) { title in
+            guard let closed = RegisterRules.closingWaitingList(line.booking.status) else { return nil }
+            return try moveWaitingPlace(line, of: session, to: closed, event: .waitlistClosed, note: cause, audit: "waiting list closed",
+                                        notification: .waitlistClosed, by: actor, at: instant, in: db) { title in
                 "\(title) on \(LondonTime.format(session.startsAt)) has been \(cause) and no place came up for \(line.learnerName), who was on the waiting list; the waiting list is closed, with no charge."
             }
         }
@@ -24,11 +23,11 @@ extension AppDatabase {
     /// A waiting place leaves the waiting list — promoted to a place, or closed with its session: its status
     /// changes, its history and the audit record it, and its booker is told `message(courseTitle)`. The one
     /// trail both ways out of a waiting list leave. Returns the place as it now is.
-    static func moveWaitingPlace(_ line: BookingLine, of session: Session, to status: BookingStatus, event: String, note: String? = nil,
-                                 audit: String, notification kind: String, by actor: String, at instant: Date, in db: Database,
+    static func moveWaitingPlace(_ line: BookingLine, of session: Session, to status: BookingStatus, event: BookingEventKind, note: String? = nil,
+                                 audit: String, notification kind: NotificationKind, by actor: String, at instant: Date, in db: Database,
                                  message: (_ courseTitle: String) -> String) throws -> BookingLine {
         var booking = line.booking
-        booking.status = status.rawValue
+        booking.status = status
         try booking.update(db)
         // A booking read from the database has its id.
         try db.recordBookingEvent(booking.id!, kind: event, from: line.booking.status, to: booking.status,

@@ -9,7 +9,7 @@ public struct Booking: Codable, Sendable, Hashable, Identifiable, FetchableRecor
     public var sessionId: Int64
     public var learnerId: Int64
     public var agencyId: Int64?
-    public var status: String
+    public var status: BookingStatus
     public var bookedAt: Date
     public var bookedBy: String?
     public var cancelledAt: Date?
@@ -22,11 +22,11 @@ public struct Booking: Codable, Sendable, Hashable, Identifiable, FetchableRecor
 
 extension Database {
     /// Appends to a booking's history.
-    func recordBookingEvent(_ bookingId: Int64, kind: String, from: String?, to: String?, learnerId: Int64?,
+    func recordBookingEvent(_ bookingId: Int64, kind: BookingEventKind, from: BookingStatus?, to: BookingStatus?, learnerId: Int64?,
                             previousLearnerId: Int64? = nil, actor: String, at instant: Date, note: String? = nil) throws {
         try cachedStatement(sql: """
             INSERT INTO bookingEvent (bookingId, at, kind, fromStatus, toStatus, learnerId, previousLearnerId, actor, note)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """).execute(arguments: [bookingId, StoredInstant(instant), kind, from, to, learnerId, previousLearnerId, actor, note])
+            """).execute(arguments: [bookingId, StoredInstant(instant), kind.rawValue, from?.rawValue, to?.rawValue, learnerId, previousLearnerId, actor, note])
     }
 }

@@ -9,7 +9,7 @@ public struct Notification: Codable, Sendable, Hashable, Identifiable, Fetchable
     public var bookingId: Int64?
     public var sessionId: Int64?
     public var recipient: String
-    public var kind: String
+    public var kind: NotificationKind
     public var message: String
     public var createdAt: Date
     public var sentAt: Date?

@@ -95,7 +95,7 @@ extension AppDatabase {
                              before: before, after: wanted)
                 summary.updated.append(wanted.title)
             } else {
-                var course = Course(id: nil, title: wanted.title, level: "", delivery: "", durationMinutes: 0,
+                var course = Course(id: nil, title: wanted.title, level: wanted.level, delivery: wanted.delivery, durationMinutes: 0,
                                     defaultCapacity: 0, minimumNumbers: 0, summary: "", isActive: true,
                                     createdAt: instant, updatedAt: instant)
                 course.apply(wanted, at: instant)
@@ -184,8 +184,8 @@ extension AppDatabase {
             """, arguments: [course.id])
         return CourseDefinition(
             title: course.title,
-            level: CourseLevel(rawValue: course.level)!,
-            delivery: DeliveryMode(rawValue: course.delivery)!,
+            level: course.level,
+            delivery: course.delivery,
             duration: CourseDuration(minutes: course.durationMinutes)!,
             capacity: course.defaultCapacity,
             minimumNumbers: course.minimumNumbers,
@@ -219,8 +219,8 @@ extension AppDatabase {
 extension Course {
     mutating func apply(_ definition: CourseDefinition, at instant: Date) {
         title = definition.title
-        level = definition.level.rawValue
-        delivery = definition.delivery.rawValue
+        level = definition.level
+        delivery = definition.delivery
         durationMinutes = definition.duration.minutes
         defaultCapacity = definition.capacity
         minimumNumbers = definition.minimumNumbers

@@ -6,8 +6,8 @@ import TrainingCore
 public struct Course: Codable, Sendable, Hashable, Identifiable {
     public var id: Int64?
     public var title: String
-    public var level: String
-    public var delivery: String
+    public var level: CourseLevel
+    public var delivery: DeliveryMode
     public var durationMinutes: Int
     public var defaultCapacity: Int
     public var minimumNumbers: Int

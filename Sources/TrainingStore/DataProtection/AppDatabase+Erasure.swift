@@ -64,22 +64,20 @@ extension AppDatabase {
         var cancelled: [Int64] = []
         for place in places {
             let session = try Self.session(place.sessionId, in: db)
-            // Statuses come from the database, whose CHECK allows only these values.
-            guard RegisterRules.erasedPlace(bookingStatus: BookingStatus(rawValue: place.status)!,
-                                            sessionStatus: SessionStatus(rawValue: session.status)!,
+            guard RegisterRules.erasedPlace(bookingStatus: place.status, sessionStatus: session.status,
                                             startsAt: session.startsAt, at: instant) == .cancelWithoutCharge else { continue }
             var booking = place
-            booking.status = BookingStatus.cancelled.rawValue
+            booking.status = .cancelled
             booking.cancelledAt = instant
             booking.cancelledBy = actor
             booking.cancellationReason = "learner erased"
             booking.noticeWorkingDays = calendar.noticeInWorkingDays(cancelledOn: LondonTime.date(of: instant), sessionDate: session.startDate)
             try booking.update(db)
-            try db.recordBookingEvent(booking.id!, kind: "cancelled", from: place.status, to: booking.status, learnerId: booking.learnerId,
+            try db.recordBookingEvent(booking.id!, kind: .cancelled, from: place.status, to: booking.status, learnerId: booking.learnerId,
                                       actor: actor, at: instant, note: "learner erased: no charge")
             try db.audit("booking cancelled: learner erased", entity: "booking", id: booking.id!, actor: actor, at: instant,
                          before: place, after: booking)
-            if place.status == BookingStatus.confirmed.rawValue {
+            if place.status == .confirmed {
                 _ = try promoteFromWaitingList(session, by: actor, at: instant, in: db)
             }
             cancelled.append(booking.id!)

@@ -14,7 +14,7 @@ extension Booking {
         sessionId = row["sessionId"]
         learnerId = row["learnerId"]
         agencyId = row["agencyId"]
-        status = row["status"]
+        status = try row.word("status")
         bookedAt = row["bookedAt"]
         bookedBy = row["bookedBy"]
         cancelledAt = row["cancelledAt"]
@@ -28,7 +28,7 @@ extension Booking {
         container["sessionId"] = sessionId
         container["learnerId"] = learnerId
         container["agencyId"] = agencyId
-        container["status"] = status
+        container["status"] = status.rawValue
         container["bookedAt"] = StoredInstant(bookedAt)
         container["bookedBy"] = bookedBy
         container["cancelledAt"] = cancelledAt.map(StoredInstant.init)
@@ -98,7 +98,7 @@ extension Session {
         startsAt = row["startsAt"]
         endsAt = row["endsAt"]
         startDate = row["startDate"]
-        delivery = row["delivery"]
+        delivery = try row.word("delivery")
         venue = row["venue"]
         onlineURL = row["onlineURL"]
         trainer = row["trainer"]
@@ -106,8 +106,8 @@ extension Session {
         minimumNumbers = row["minimumNumbers"]
         perAgencyCap = row["perAgencyCap"]
         bookingCutoffAt = row["bookingCutoffAt"]
-        status = row["status"]
-        cancelReason = row["cancelReason"]
+        status = try row.word("status")
+        cancelReason = try row.optionalWord("cancelReason")
         cancelNote = row["cancelNote"]
         cancelledAt = row["cancelledAt"]
         deliveredAt = row["deliveredAt"]
@@ -121,7 +121,7 @@ extension Session {
         container["startsAt"] = StoredInstant(startsAt)
         container["endsAt"] = StoredInstant(endsAt)
         container["startDate"] = startDate
-        container["delivery"] = delivery
+        container["delivery"] = delivery.rawValue
         container["venue"] = venue
         container["onlineURL"] = onlineURL
         container["trainer"] = trainer
@@ -129,8 +129,8 @@ extension Session {
         container["minimumNumbers"] = minimumNumbers
         container["perAgencyCap"] = perAgencyCap
         container["bookingCutoffAt"] = bookingCutoffAt.map(StoredInstant.init)
-        container["status"] = status
-        container["cancelReason"] = cancelReason
+        container["status"] = status.rawValue
+        container["cancelReason"] = cancelReason?.rawValue
         container["cancelNote"] = cancelNote
         container["cancelledAt"] = cancelledAt.map(StoredInstant.init)
         container["deliveredAt"] = deliveredAt.map(StoredInstant.init)

@@ -58,7 +58,7 @@ extension AppDatabase {
 
     static func allocate(_ course: Course, to email: String, from pools: inout LivePools, on today: LocalDate, at instant: Date,
                          by actor: String, in db: Database) throws -> LicenceAllocation {
-        guard course.delivery == DeliveryMode.eLearning.rawValue else { throw AllocationRefusal.notELearning(course.title) }
+        guard course.delivery == .eLearning else { throw AllocationRefusal.notELearning(course.title) }
         guard let address = try? EmailAddress(email),
               let learner = try Self.learner(withEmail: address.text, in: db) else {
             throw AllocationRefusal.unknownLearner(email)

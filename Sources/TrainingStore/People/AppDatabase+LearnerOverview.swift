@@ -9,7 +9,7 @@ public struct LearnerOverview: Sendable, Equatable {
         public var sessionId: Int64
         public var courseTitle: String
         public var startsAt: Date
-        public var status: String
+        public var status: BookingStatus
         /// On a waiting list: how many wait ahead.
         public var ahead: Int?
     }
@@ -58,8 +58,9 @@ extension AppDatabase {
                 WHERE b.learnerId = ? AND b.status IN ('confirmed', 'waitlisted', 'attended', 'did-not-attend')
                 ORDER BY s.startsAt, b.id
                 """, arguments: [id]).map { row in
-                LearnerOverview.Place(bookingId: row["id"], sessionId: row["sessionId"], courseTitle: row["title"], startsAt: row["startsAt"],
-                                      status: row["status"], ahead: row["status"] == "waitlisted" ? row["ahead"] : nil)
+                let status: BookingStatus = try row.word("status")
+                return LearnerOverview.Place(bookingId: row["id"], sessionId: row["sessionId"], courseTitle: row["title"], startsAt: row["startsAt"],
+                                             status: status, ahead: status == .waitlisted ? row["ahead"] : nil)
             }
             let licences = try Row.fetchAll(db, sql: """
                 SELECT c.title, a.status, a.allocatedOn FROM licenceAllocation a JOIN course c ON c.id = a.courseId
@@ -79,8 +80,8 @@ extension AppDatabase {
                 JOIN session s ON s.id = b.sessionId JOIN course c ON c.id = s.courseId
                 WHERE b.learnerId = ? AND i.usedAt IS NULL ORDER BY i.dueOn, i.id
                 """, arguments: [id]).map { LearnerOverview.Due(kind: $0["kind"], courseTitle: $0["title"], dueOn: $0["dueOn"]) }
-            return LearnerOverview(learner: learner, agencyName: agency, places: bookings.filter { $0.status != "waitlisted" },
-                                   waiting: bookings.filter { $0.status == "waitlisted" }, licences: licences, charges: charges, due: due)
+            return LearnerOverview(learner: learner, agencyName: agency, places: bookings.filter { $0.status != .waitlisted },
+                                   waiting: bookings.filter { $0.status == .waitlisted }, licences: licences, charges: charges, due: due)
         }
     }
 }

@@ -116,7 +116,7 @@ extension AppDatabase {
             let agencyName = try Agency.fetchOne(db, key: agencyId)?.name ?? agencyNotRecorded
             let otherAgency = try existing.agencyId.flatMap { try Agency.fetchOne(db, key: $0)?.name } ?? agencyNotRecorded
             var notification = Notification(
-                id: nil, bookingId: nil, sessionId: nil, recipient: "officer", kind: "staff-email-clash",
+                id: nil, bookingId: nil, sessionId: nil, recipient: "officer", kind: .staffEmailClash,
                 message: "\(actor) of \(agencyName) tried to add a member of staff with the email address of learner #\(existing.id ?? 0) of \(otherAgency); nothing was changed.",
                 createdAt: instant, sentAt: nil)
             try notification.insert(db)

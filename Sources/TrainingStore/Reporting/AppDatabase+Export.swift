@@ -8,13 +8,13 @@ public struct BookingExportRow: Sendable, Equatable {
     public var sessionId: Int64
     public var sessionReference: String?
     public var courseTitle: String
-    public var level: String
+    public var level: CourseLevel
     public var sessionStart: Date
     public var learnerName: String
     public var learnerEmail: String?
     public var agencyName: String?
     public var sector: String?
-    public var status: String
+    public var status: BookingStatus
     public var bookedAt: Date
     public var cancelledAt: Date?
     public var noticeWorkingDays: Int?
@@ -41,14 +41,14 @@ extension AppDatabase {
                 ORDER BY b.id
                 """)
             for session in sessions {
-                let sessionId: Int64 = session[0], reference: String? = session[1], title: String = session[2], level: String = session[3]
+                let sessionId: Int64 = session[0], reference: String? = session[1], title: String = session[2], level: CourseLevel = try session.word(at: 3)
                 let start: Date = session[4]
                 let arguments: StatementArguments = agencyId.map { [sessionId, $0] } ?? [sessionId]
                 let rows = try Row.fetchCursor(bookings, arguments: arguments)
                 while let row = try rows.next() {
                     try body(BookingExportRow(bookingId: row[0], sessionId: sessionId, sessionReference: reference, courseTitle: title,
                                               level: level, sessionStart: start, learnerName: row[1], learnerEmail: row[2],
-                                              agencyName: row[3], sector: row[4], status: row[5], bookedAt: row[6], cancelledAt: row[7],
+                                              agencyName: row[3], sector: row[4], status: try row.word(at: 5), bookedAt: row[6], cancelledAt: row[7],
                                               noticeWorkingDays: row[8]))
                 }
             }

@@ -13,7 +13,7 @@ extension AppDatabase {
             let changes = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM bookingEvent WHERE bookingId = ?", arguments: [id])!
             let lastChange = try Date.fetchOne(db, sql: "SELECT MAX(at) FROM bookingEvent WHERE bookingId = ?", arguments: [id]) ?? booking.bookedAt
             return Self.event(for: session, title: title, uid: "booking-\(id)@training.lscp", sequence: max(0, changes - 1),
-                              stamp: lastChange, cancelled: booking.status == BookingStatus.cancelled.rawValue)
+                              stamp: lastChange, cancelled: booking.status == .cancelled)
         }
     }
 
@@ -22,7 +22,7 @@ extension AppDatabase {
         try read { db in
             let session = try Self.session(id, in: db)
             let title = try String.fetchOne(db, sql: "SELECT title FROM course WHERE id = ?", arguments: [session.courseId])!
-            let cancelled = session.status == SessionStatus.cancelled.rawValue
+            let cancelled = session.status == .cancelled
             return Self.event(for: session, title: title, uid: "session-\(id)@training.lscp", sequence: cancelled ? 1 : 0,
                               stamp: session.cancelledAt ?? session.createdAt, cancelled: cancelled)
         }

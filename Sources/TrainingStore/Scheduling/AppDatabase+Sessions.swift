@@ -111,10 +111,10 @@ extension AppDatabase {
             }
             var session = Session(
                 id: nil, courseId: course.id!, reference: nil, startsAt: plan.start, endsAt: plan.end,
-                startDate: LondonTime.date(of: plan.start), delivery: (plan.delivery?.rawValue ?? course.delivery),
+                startDate: LondonTime.date(of: plan.start), delivery: plan.delivery ?? course.delivery,
                 venue: plan.venue?.nilIfBlank, onlineURL: plan.onlineURL?.nilIfBlank, trainer: plan.trainer?.nilIfBlank,
                 capacity: capacity, minimumNumbers: minimum, perAgencyCap: plan.perAgencyCap, bookingCutoffAt: plan.bookingCutoff,
-                status: SessionStatus.scheduled.rawValue, cancelReason: nil, cancelNote: nil, cancelledAt: nil,
+                status: .scheduled, cancelReason: nil, cancelNote: nil, cancelledAt: nil,
                 deliveredAt: nil, createdAt: instant)
             try session.insert(db)
             try db.audit("session scheduled", entity: "session", id: session.id!, actor: actor, at: instant,
@@ -162,10 +162,10 @@ extension AppDatabase {
             let lines = try Self.bookingLines(db, SQLFilter("b.sessionId = ?", [id]))
             return SessionDetails(
                 summary: summary,
-                places: lines.filter { ["confirmed", "attended", "did-not-attend"].contains($0.booking.status) },
-                waitingList: lines.filter { $0.booking.status == "waitlisted" },
-                cancelled: lines.filter { $0.booking.status == "cancelled" },
-                waitingListClosed: lines.filter { $0.booking.status == BookingStatus.noPlaceCameUp.rawValue })
+                places: lines.filter { $0.booking.status.takesAPlace },
+                waitingList: lines.filter { $0.booking.status == .waitlisted },
+                cancelled: lines.filter { $0.booking.status == .cancelled },
+                waitingListClosed: lines.filter { $0.booking.status == .noPlaceCameUp })
         }
     }
 
@@ -198,7 +198,7 @@ extension AppDatabase {
         return try write { db in
             let instant = now()
             var session = try Self.session(id, in: db)
-            switch SessionStatus(rawValue: session.status)! {
+            switch session.status {
             case .cancelled: throw InputError("session \(id) is already cancelled", at: InputLocation(field: "session"))
             case .delivered: throw InputError("session \(id) has been delivered and cannot be cancelled", at: InputLocation(field: "session"))
             case .scheduled: break
@@ -210,8 +210,8 @@ extension AppDatabase {
                                  at: InputLocation(field: "session"))
             }
             let before = session
-            session.status = SessionStatus.cancelled.rawValue
-            session.cancelReason = reason.rawValue
+            session.status = .cancelled
+            session.cancelReason = reason
             session.cancelNote = note?.nilIfBlank
             session.cancelledAt = instant
             try session.update(db)
@@ -220,15 +220,15 @@ extension AppDatabase {
             for line in released {
                 var booking = line.booking
                 let from = booking.status
-                booking.status = BookingStatus.cancelled.rawValue
+                booking.status = .cancelled
                 booking.cancelledAt = instant
                 booking.cancelledBy = actor
                 booking.cancellationReason = "session cancelled by the partnership (\(reason.rawValue))"
                 try booking.update(db)
-                try db.recordBookingEvent(booking.id!, kind: "session-cancelled", from: from, to: booking.status,
+                try db.recordBookingEvent(booking.id!, kind: .sessionCancelled, from: from, to: booking.status,
                                           learnerId: booking.learnerId, actor: actor, at: instant, note: reason.rawValue)
                 var notification = Notification(
-                    id: nil, bookingId: booking.id, sessionId: id, recipient: Self.recipient(of: line), kind: "session-cancelled",
+                    id: nil, bookingId: booking.id, sessionId: id, recipient: Self.recipient(of: line), kind: .sessionCancelled,
                     message: "\(title) on \(LondonTime.format(session.startsAt)) has been cancelled (\(reason.rawValue)); \(line.learnerName)'s place is released with no charge.",
                     createdAt: instant, sentAt: nil)
                 try notification.insert(db)
@@ -251,7 +251,7 @@ extension AppDatabase {
                 // A credit note's invoice cannot be deleted (ON DELETE RESTRICT).
                 let invoice = try Int.fetchOne(db, sql: "SELECT number FROM invoice WHERE id = ?", arguments: [credit.invoiceId])!
                 var notification = Notification(
-                    id: nil, bookingId: charge.bookingId, sessionId: id, recipient: Self.recipient(of: line), kind: "charge-credited",
+                    id: nil, bookingId: charge.bookingId, sessionId: id, recipient: Self.recipient(of: line), kind: .chargeCredited,
                     message: "\(title) on \(LondonTime.format(session.startsAt)) has been cancelled by the partnership, so the \(Pence(charge.amountPence)) charge for \(line.learnerName)'s place on invoice \(invoice) is credited in full by credit note \(credit.shownNumber).",
                     createdAt: instant, sentAt: nil)
                 try notification.insert(db)
@@ -269,8 +269,8 @@ extension AppDatabase {
         try write { db in
             let instant = now()
             var session = try Self.session(id, in: db)
-            guard session.status == SessionStatus.scheduled.rawValue else {
-                throw InputError("session \(id) is \(session.status): its places can no longer change", at: InputLocation(field: "session"))
+            guard session.status == .scheduled else {
+                throw InputError("session \(id) is \(session.status.rawValue): its places can no longer change", at: InputLocation(field: "session"))
             }
             let taken = try Self.placesTaken(id, in: db)
             guard capacity >= max(1, taken) else {
@@ -295,8 +295,8 @@ extension AppDatabase {
         try write { db in
             let instant = now()
             var session = try Self.session(id, in: db)
-            guard session.status == SessionStatus.scheduled.rawValue else {
-                throw InputError("session \(id) is \(session.status), not scheduled", at: InputLocation(field: "session"))
+            guard session.status == .scheduled else {
+                throw InputError("session \(id) is \(session.status.rawValue), not scheduled", at: InputLocation(field: "session"))
             }
             guard session.startsAt <= instant else {
                 throw InputError("session \(id) has not started yet (\(LondonTime.format(session.startsAt)))", at: InputLocation(field: "session"))
@@ -310,7 +310,7 @@ extension AppDatabase {
                                  at: InputLocation(field: "session"))
             }
             let before = session
-            session.status = SessionStatus.delivered.rawValue
+            session.status = .delivered
             session.deliveredAt = instant
             try session.update(db)
             try Self.closeWaitingList(of: session, because: "delivered", by: actor, at: instant, in: db)

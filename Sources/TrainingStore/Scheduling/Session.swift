@@ -11,7 +11,7 @@ public struct Session: Codable, Sendable, Hashable, Identifiable, FetchableRecor
     public var startsAt: Date
     public var endsAt: Date
     public var startDate: LocalDate
-    public var delivery: String
+    public var delivery: DeliveryMode
     public var venue: String?
     public var onlineURL: String?
     public var trainer: String?
@@ -19,8 +19,8 @@ public struct Session: Codable, Sendable, Hashable, Identifiable, FetchableRecor
     public var minimumNumbers: Int
     public var perAgencyCap: Int?
     public var bookingCutoffAt: Date?
-    public var status: String
-    public var cancelReason: String?
+    public var status: SessionStatus
+    public var cancelReason: SessionCancelReason?
     public var cancelNote: String?
     public var cancelledAt: Date?
     public var deliveredAt: Date?

@@ -7,14 +7,14 @@ public struct AgencyBooking: Sendable, Equatable {
     public var id: Int64
     public var sessionId: Int64
     public var courseTitle: String
-    public var level: String
+    public var level: CourseLevel
     public var startsAt: Date
     public var endsAt: Date
     public var venue: String?
-    public var sessionStatus: String
+    public var sessionStatus: SessionStatus
     public var learnerName: String
     public var learnerEmail: String?
-    public var status: String
+    public var status: BookingStatus
     public var bookedAt: Date
     public var bookedBy: String?
     public var cancelledAt: Date?
@@ -48,9 +48,9 @@ extension AppDatabase {
             WHERE \(condition)
             ORDER BY s.startsAt, l.name
             """, arguments: arguments).map { row in
-            AgencyBooking(id: row["id"], sessionId: row["sessionId"], courseTitle: row["title"], level: row["level"], startsAt: row["startsAt"],
-                          endsAt: row["endsAt"], venue: row["venue"], sessionStatus: row["sessionStatus"], learnerName: row["name"],
-                          learnerEmail: row["email"], status: row["status"], bookedAt: row["bookedAt"], bookedBy: row["bookedBy"],
+            AgencyBooking(id: row["id"], sessionId: row["sessionId"], courseTitle: row["title"], level: try row.word("level"), startsAt: row["startsAt"],
+                          endsAt: row["endsAt"], venue: row["venue"], sessionStatus: try row.word("sessionStatus"), learnerName: row["name"],
+                          learnerEmail: row["email"], status: try row.word("status"), bookedAt: row["bookedAt"], bookedBy: row["bookedBy"],
                           cancelledAt: row["cancelledAt"])
         }
     }

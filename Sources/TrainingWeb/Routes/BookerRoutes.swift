@@ -77,7 +77,7 @@ struct BookerRoutes {
             "sessions": sessions.map { summary -> [String: Any] in
                 ["id": summary.session.id!, "course": summary.courseTitle, "level": summary.level.rawValue.capitalized,
                  "when": Display.session(summary.session.startsAt, summary.session.endsAt),
-                 "venue": summary.session.venue ?? summary.session.delivery, "placesLeft": summary.placesLeft,
+                 "venue": summary.session.venue ?? summary.session.delivery.rawValue, "placesLeft": summary.placesLeft,
                  "full": summary.placesLeft == 0]
             },
             "none": sessions.isEmpty,
@@ -91,15 +91,15 @@ struct BookerRoutes {
         let ours = (details.places + details.waitingList).filter { $0.booking.agencyId == agency.id }
         let bookedEmails = Set(ours.compactMap(\.learnerEmail))
         let staff = try database.learners(agencyName: agency.name).filter { $0.learner.email.map { !bookedEmails.contains($0) } ?? false }
-        let open = summary.session.status == SessionStatus.scheduled.rawValue && summary.session.startsAt > database.currentTime()
+        let open = summary.session.status == .scheduled && summary.session.startsAt > database.currentTime()
         return site.pages.render("booker-session", title: summary.courseTitle, [
             "id": id, "when": Display.session(summary.session.startsAt, summary.session.endsAt),
-            "venue": summary.session.venue ?? summary.session.delivery, "level": summary.level.rawValue.capitalized,
+            "venue": summary.session.venue ?? summary.session.delivery.rawValue, "level": summary.level.rawValue.capitalized,
             "placesLeft": summary.placesLeft, "full": summary.placesLeft == 0, "open": open,
             "staff": staff.map { ["email": $0.learner.email ?? "", "name": $0.learner.name, "role": $0.learner.jobRole ?? "",
                                   "checked": chosen.contains($0.learner.email ?? "")] },
             "noStaff": staff.isEmpty,
-            "ours": ours.map { ["id": $0.booking.id!, "name": $0.learnerName, "status": Display.status($0.booking.status)] },
+            "ours": ours.map { ["id": $0.booking.id!, "name": $0.learnerName, "status": Display.status($0.booking.status.rawValue)] },
             "hasOurs": !ours.isEmpty,
         ], context: context, path: "/agency", errors: errors)
     }
@@ -135,7 +135,7 @@ struct BookerRoutes {
         let all = try database.agencyBookings(agencyId: agency.id)
         func rows(_ lines: [AgencyBooking]) -> [[String: Any]] {
             lines.map { ["id": $0.id, "name": $0.learnerName, "course": $0.courseTitle, "when": Display.session($0.startsAt, $0.endsAt),
-                         "status": Display.status($0.status)] }
+                         "status": Display.status($0.status.rawValue)] }
         }
         // Coming sessions soonest first; past ones latest first.
         let upcoming = all.filter { $0.startsAt > now }, past = all.filter { $0.startsAt <= now }.sorted { $0.startsAt > $1.startsAt }
@@ -145,20 +145,20 @@ struct BookerRoutes {
     }
 
     func canChange(_ booking: AgencyBooking) -> Bool {
-        [BookingStatus.confirmed.rawValue, BookingStatus.waitlisted.rawValue].contains(booking.status)
-            && booking.sessionStatus == SessionStatus.scheduled.rawValue && booking.startsAt > database.currentTime()
+        [BookingStatus.confirmed, .waitlisted].contains(booking.status)
+            && booking.sessionStatus == .scheduled && booking.startsAt > database.currentTime()
     }
 
     func bookingPage(_ booking: AgencyBooking, _ context: WebContext, errors: [FieldError] = []) throws -> Response {
         let agency = try agency(context)
-        let history = try database.bookingHistory(booking.id).map { ["when": Display.instant($0.at), "what": $0.kind, "detail": $0.detail] }
+        let history = try database.bookingHistory(booking.id).map { ["when": Display.instant($0.at), "what": $0.kind.rawValue, "detail": $0.detail] }
         let others = try database.learners(agencyName: agency.name).compactMap { person in
             person.learner.email.flatMap { $0 == booking.learnerEmail ? nil : ["email": $0, "name": person.learner.name] }
         }
         return site.pages.render("booker-booking", title: "\(booking.learnerName): \(booking.courseTitle)", [
             "id": booking.id, "name": booking.learnerName, "course": booking.courseTitle,
             "when": Display.session(booking.startsAt, booking.endsAt), "venue": booking.venue ?? "",
-            "status": Display.status(booking.status), "changeable": canChange(booking),
+            "status": Display.status(booking.status.rawValue), "changeable": canChange(booking),
             "staff": others,
             "history": history,
         ], context: context, path: "/agency/bookings", errors: errors)
@@ -175,7 +175,7 @@ struct BookerRoutes {
             "id": booking.id, "name": booking.learnerName, "course": booking.courseTitle,
             "when": Display.session(booking.startsAt, booking.endsAt), "notice": terms.notice,
             "charge": charge as Any, "noCharge": charge == nil, "agency": try agency(context).name,
-            "waiting": booking.status == BookingStatus.waitlisted.rawValue,
+            "waiting": booking.status == .waitlisted,
         ], context: context, path: "/agency/bookings", errors: errors)
     }
 

@@ -63,7 +63,7 @@ struct OfficerRoutes {
             "year": year.description, "previous": year.previous.description, "next": year.next.description,
             "sessions": list.map { summary -> [String: Any] in
                 ["id": summary.session.id!, "course": summary.courseTitle, "level": summary.level.rawValue.capitalized,
-                 "when": Display.session(summary.session.startsAt, summary.session.endsAt), "status": Display.status(summary.session.status),
+                 "when": Display.session(summary.session.startsAt, summary.session.endsAt), "status": Display.status(summary.session.status.rawValue),
                  "booked": summary.placesTaken, "capacity": summary.session.capacity, "waiting": summary.waitlisted]
             },
             "none": list.isEmpty,
@@ -119,14 +119,14 @@ struct OfficerRoutes {
         let session = details.summary.session
         let started = session.startsAt <= database.currentTime()
         return site.pages.render("officer-session", title: details.summary.courseTitle, [
-            "id": id, "when": Display.session(session.startsAt, session.endsAt), "venue": session.venue ?? session.delivery,
-            "status": Display.status(session.status), "capacity": session.capacity, "booked": details.summary.placesTaken,
-            "scheduled": session.status == SessionStatus.scheduled.rawValue, "started": started,
-            "registerOpen": started && session.status != SessionStatus.cancelled.rawValue,
+            "id": id, "when": Display.session(session.startsAt, session.endsAt), "venue": session.venue ?? session.delivery.rawValue,
+            "status": Display.status(session.status.rawValue), "capacity": session.capacity, "booked": details.summary.placesTaken,
+            "scheduled": session.status == .scheduled, "started": started,
+            "registerOpen": started && session.status != .cancelled,
             "places": details.places.map { line -> [String: Any] in
                 ["id": line.booking.id!, "name": line.learnerName, "email": line.learnerEmail ?? "", "agency": line.agencyName ?? agencyNotRecorded,
-                 "status": Display.status(line.booking.status), "present": line.booking.status == BookingStatus.attended.rawValue,
-                 "absent": line.booking.status == BookingStatus.didNotAttend.rawValue]
+                 "status": Display.status(line.booking.status.rawValue), "present": line.booking.status == .attended,
+                 "absent": line.booking.status == .didNotAttend]
             },
             "hasPlaces": !details.places.isEmpty,
             "waiting": details.waitingList.enumerated().map { ["position": $0.offset + 1, "name": $0.element.learnerName,

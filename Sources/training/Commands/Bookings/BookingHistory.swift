@@ -13,7 +13,7 @@ extension Training.BookingCommand {
 
         func run() throws {
             let history = try options.open().bookingHistory(booking)
-            print(TextTable.render(header: ["When", "What", "Detail"], rows: history.map { [LondonTime.format($0.at), $0.kind, $0.detail] }))
+            print(TextTable.render(header: ["When", "What", "Detail"], rows: history.map { [LondonTime.format($0.at), $0.kind.rawValue, $0.detail] }))
         }
     }
 }

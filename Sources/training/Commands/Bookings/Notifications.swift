@@ -17,7 +17,7 @@ extension Training {
                 return
             }
             print(TextTable.render(header: ["When", "To", "Kind", "Message"], rows: notifications.map {
-                [LondonTime.format($0.createdAt), $0.recipient, $0.kind, $0.message]
+                [LondonTime.format($0.createdAt), $0.recipient, $0.kind.rawValue, $0.message]
             }))
         }
     }

@@ -20,7 +20,7 @@ extension Training {
             }
             print(TextTable.render(header: ["Learner", "Email", "Agency", "Mark"], rows: lines.map {
                 [$0.learnerName, $0.learnerEmail ?? "", $0.agencyName ?? agencyNotRecorded,
-                 $0.booking.status == "confirmed" ? "not marked" : $0.booking.status]
+                 $0.booking.status == .confirmed ? "not marked" : $0.booking.status.rawValue]
             }))
         }
     }

@@ -20,7 +20,7 @@ extension Training.LearnerCommand {
                 print(rows.isEmpty ? "  none" : TextTable.render(header: header, rows: rows))
             }
             section("Places", ["Booking", "Session", "Starts", "Course", "Status"], o.places.map {
-                [$0.bookingId.shown, $0.sessionId.shown, LondonTime.format($0.startsAt), $0.courseTitle, $0.status]
+                [$0.bookingId.shown, $0.sessionId.shown, LondonTime.format($0.startsAt), $0.courseTitle, $0.status.rawValue]
             })
             section("Waiting lists", ["Booking", "Session", "Starts", "Course", "Ahead"], o.waiting.map {
                 [$0.bookingId.shown, $0.sessionId.shown, LondonTime.format($0.startsAt), $0.courseTitle, String($0.ahead ?? 0)]

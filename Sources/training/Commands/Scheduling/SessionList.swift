@@ -29,7 +29,7 @@ extension Training.SessionCommand {
             print(TextTable.render(
                 header: ["ID", "Start", "Course", "Status", "Booked", "Left", "Waiting"],
                 rows: sessions.map { s in
-                    [s.session.id!.shown, LondonTime.format(s.session.startsAt), s.courseTitle, s.session.status,
+                    [s.session.id!.shown, LondonTime.format(s.session.startsAt), s.courseTitle, s.session.status.rawValue,
                      "\(s.placesTaken)/\(s.session.capacity)", String(s.placesLeft), String(s.waitlisted)]
                 }))
         }

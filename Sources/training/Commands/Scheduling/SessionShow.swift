@@ -17,9 +17,9 @@ extension Training.SessionCommand {
             let s = details.summary.session
             print("Session \(session.shown): \(details.summary.courseTitle) (\(details.summary.level.rawValue))")
             print("  When:      \(LondonTime.format(s.startsAt)) – \(LondonTime.format(s.endsAt)) (Europe/London)")
-            print("  Where:     \(s.venue ?? s.onlineURL ?? "not set") (\(s.delivery))")
+            print("  Where:     \(s.venue ?? s.onlineURL ?? "not set") (\(s.delivery.rawValue))")
             if let trainer = s.trainer { print("  Trainer:   \(trainer)") }
-            print("  Status:    \(s.status)\(s.cancelReason.map { " (\($0)\(s.cancelNote.map { ": \($0)" } ?? ""))" } ?? "")")
+            print("  Status:    \(s.status.rawValue)\(s.cancelReason.map { " (\($0.rawValue)\(s.cancelNote.map { ": \($0)" } ?? ""))" } ?? "")")
             print("  Places:    \(details.summary.placesTaken) of \(s.capacity) taken, \(details.summary.placesLeft) left; runs with \(s.minimumNumbers)")
             if let cap = s.perAgencyCap { print("  Fair share: at most \(cap) places per agency") }
             if let cutoff = s.bookingCutoffAt { print("  Bookings close: \(LondonTime.format(cutoff))") }
@@ -33,7 +33,7 @@ extension Training.SessionCommand {
             guard !lines.isEmpty else { return }
             print("\n\(heading):")
             print(TextTable.render(header: ["Booking", "Learner", "Email", "Agency", "Status"], rows: lines.map {
-                [$0.booking.id!.shown, $0.learnerName, $0.learnerEmail ?? "", $0.agencyName ?? agencyNotRecorded, $0.booking.status]
+                [$0.booking.id!.shown, $0.learnerName, $0.learnerEmail ?? "", $0.agencyName ?? agencyNotRecorded, $0.booking.status.rawValue]
             }))
         }
     }

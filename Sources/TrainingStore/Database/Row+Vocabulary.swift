@@ -1,0 +1,34 @@
+import GRDB
+
+/// A stored word of a closed vocabulary (a status, a kind, a level) that its type does not know. The
+/// column's CHECK constraint allows only the type's words, so this means the file was changed by hand.
+public struct UnknownStoredWord: Error, Sendable, Hashable, CustomStringConvertible {
+    public var column: String
+    public var word: String
+
+    public var description: String { "the column '\(column)' holds '\(word)', which this version does not know" }
+}
+
+extension Row {
+    /// The word in `column`, as its enum: read from the column's text directly (no decoder), as the busiest
+    /// rows are (RecordRows.swift).
+    func word<Word: RawRepresentable>(_ column: String, as type: Word.Type = Word.self) throws -> Word where Word.RawValue == String {
+        let text: String = self[column]
+        guard let word = Word(rawValue: text) else { throw UnknownStoredWord(column: column, word: text) }
+        return word
+    }
+
+    /// The word in `column`, or nil where the column is null.
+    func optionalWord<Word: RawRepresentable>(_ column: String, as type: Word.Type = Word.self) throws -> Word? where Word.RawValue == String {
+        guard let text: String = self[column] else { return nil }
+        guard let word = Word(rawValue: text) else { throw UnknownStoredWord(column: column, word: text) }
+        return word
+    }
+
+    /// The word in the column at `index` (of a statement whose columns are read by position).
+    func word<Word: RawRepresentable>(at index: Int, as type: Word.Type = Word.self) throws -> Word where Word.RawValue == String {
+        let text: String = self[index]
+        guard let word = Word(rawValue: text) else { throw UnknownStoredWord(column: Array(columnNames)[index], word: text) }
+        return word
+    }
+}
