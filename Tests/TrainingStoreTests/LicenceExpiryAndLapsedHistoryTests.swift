@@ -39,7 +39,7 @@ struct LicenceExpiryTests {
         _ = try programme.database.reclaimUnusedLicences(olderThan: 60, by: "officer")     // marks it expired
         let summary = try programme.database.importUsage([UsageRow(line: 2, email: "sam@council.example", module: module,
                                                                     startedOn: day("2025-12-02"), completedOn: nil)], by: "officer")
-        #expect(summary.rejected.map(\.reason)
+        #expect(summary.rejected.map(\.reason.description)
                 == ["the licence expired unused when its pool's contract ended on 2025-11-30; allocate one from a live pool first"])
         #expect(try statuses(programme.database) == ["expired"])
     }
@@ -65,8 +65,8 @@ struct LicenceExpiryTests {
         programme.clock.set("2025-12-01 09:00")
         let done = try programme.database.reclaimUnusedLicences(olderThan: 60, by: "officer")
         // Sam and Jo came from the pool that ends first (30 September): expired. Kim's is returned.
-        #expect(done.map(\.status) == ["expired", "expired", "reclaimed"])
-        #expect(done.filter { $0.status == "expired" }.allSatisfy { $0.reclaimedOn == nil })
+        #expect(done.map(\.status) == [.expired, .expired, .reclaimed])
+        #expect(done.filter { $0.status == .expired }.allSatisfy { $0.reclaimedOn == nil })
     }
 
     @Test func statusCountsLeftOnlyInLivePools() throws {

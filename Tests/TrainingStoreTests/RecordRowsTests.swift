@@ -44,7 +44,7 @@ struct RecordRowsTests {
         let database = try AppDatabase.inMemory()
         let booking = Booking(id: 1, sessionId: 2, learnerId: 3, agencyId: 4, status: .cancelled, bookedAt: Self.instant, bookedBy: "b",
                               cancelledAt: Self.instant, cancelledBy: "c", cancellationReason: "illness", noticeWorkingDays: 5)
-        let allocation = LicenceAllocation(id: 1, poolId: 2, learnerId: 3, courseId: 4, agencyId: 5, status: "completed",
+        let allocation = LicenceAllocation(id: 1, poolId: 2, learnerId: 3, courseId: 4, agencyId: 5, status: .completed,
                                            allocatedOn: LocalDate(year: 2024, month: 4, day: 1)!, startedOn: LocalDate(year: 2024, month: 4, day: 2)!,
                                            completedOn: LocalDate(year: 2024, month: 4, day: 3)!, reclaimedOn: nil, allocatedBy: "officer")
         let learner = Learner(id: 1, name: "Amira Khan", email: "amira@example.org", agencyId: 2, jobRole: "Nurse",
@@ -71,7 +71,7 @@ struct RecordRowsTests {
                                   bookedBy: "b", cancelledAt: Self.instant.addingTimeInterval(60), cancelledBy: "c",
                                   cancellationReason: "illness", noticeWorkingDays: 5)
             try booking.insert(db)
-            var allocation = LicenceAllocation(id: nil, poolId: nil, learnerId: 3, courseId: 4, agencyId: nil, status: "reclaimed",
+            var allocation = LicenceAllocation(id: nil, poolId: nil, learnerId: 3, courseId: 4, agencyId: nil, status: .reclaimed,
                                                allocatedOn: LocalDate(year: 2024, month: 4, day: 1)!, startedOn: nil, completedOn: nil,
                                                reclaimedOn: LocalDate(year: 2024, month: 6, day: 1)!, allocatedBy: nil)
             try allocation.insert(db)

@@ -13,7 +13,7 @@ public enum LicenceStatus: String, Vocabulary, Codable {
 public enum AllocationRefusal: Error, Sendable, Hashable, UserFacingError {
     case unknownLearner(String)
     case notELearning(String)
-    case alreadyHolds(module: String, status: String)
+    case alreadyHolds(module: String, status: LicenceStatus)
     case noLicencesLeft
     case overQuota(agency: String)
 
@@ -21,9 +21,21 @@ public enum AllocationRefusal: Error, Sendable, Hashable, UserFacingError {
         switch self {
         case .unknownLearner(let email): return "no learner has the email \(email)"
         case .notELearning(let title): return "'\(title)' is not an e-learning module"
-        case .alreadyHolds(let module, let status): return "already holds a live licence for \(module) (\(status))"
+        case .alreadyHolds(let module, let status): return "already holds a live licence for \(module) (\(status.rawValue))"
         case .noLicencesLeft: return "no licences are left in any live pool"
         case .overQuota(let agency): return "\(agency) has used its quota in every live pool with licences left"
+        }
+    }
+}
+
+/// Why a request about licences as a whole was refused.
+public enum LicenceRefusal: Error, Sendable, Hashable, UserFacingError {
+    /// No course has the title asked for.
+    case unknownModule(String)
+
+    public var errorDescription: String? {
+        switch self {
+        case .unknownModule(let title): "no course is titled '\(title)'"
         }
     }
 }

@@ -45,7 +45,7 @@ extension LicenceAllocation {
         learnerId = row["learnerId"]
         courseId = row["courseId"]
         agencyId = row["agencyId"]
-        status = row["status"]
+        status = try row.word("status")
         allocatedOn = row["allocatedOn"]
         startedOn = row["startedOn"]
         completedOn = row["completedOn"]
@@ -59,7 +59,7 @@ extension LicenceAllocation {
         container["learnerId"] = learnerId
         container["courseId"] = courseId
         container["agencyId"] = agencyId
-        container["status"] = status
+        container["status"] = status.rawValue
         container["allocatedOn"] = allocatedOn
         container["startedOn"] = startedOn
         container["completedOn"] = completedOn

@@ -10,7 +10,7 @@ public struct LicenceAllocation: Codable, Sendable, Hashable, Identifiable, Fetc
     public var learnerId: Int64
     public var courseId: Int64
     public var agencyId: Int64?
-    public var status: String
+    public var status: LicenceStatus
     public var allocatedOn: LocalDate
     public var startedOn: LocalDate?
     public var completedOn: LocalDate?
@@ -38,7 +38,7 @@ extension AppDatabase {
             let instant = now()
             let today = LondonTime.date(of: instant)
             guard let course = try Course.filter(Course.Columns.title == module.trimmingCharacters(in: .whitespaces)).fetchOne(db) else {
-                throw StoreError.notFound("no course is titled '\(module)' (see `training catalogue list`)")
+                throw LicenceRefusal.unknownModule(module)
             }
             // An unstarted licence of an ended pool has expired and no longer blocks a new one.
             try Self.expireAllocationsOfEndedPools(on: today, at: instant, by: actor, in: db)
@@ -63,25 +63,24 @@ extension AppDatabase {
               let learner = try Self.learner(withEmail: address.text, in: db) else {
             throw AllocationRefusal.unknownLearner(email)
         }
-        if let held = try String.fetchOne(db.cachedStatement(sql: """
+        if let held = try Row.fetchOne(db.cachedStatement(sql: """
             SELECT status FROM licenceAllocation WHERE learnerId = ? AND courseId = ? AND status IN ('allocated', 'started')
             """), arguments: [learner.id, course.id]) {
-            throw AllocationRefusal.alreadyHolds(module: course.title, status: held)
+            throw AllocationRefusal.alreadyHolds(module: course.title, status: try held.word("status"))
         }
-        // The live pool with licences left that expires first, with the agency within its quota there.
-        let withLicences = pools.pools.filter { $0.held < $0.licenceCount }
-        guard !withLicences.isEmpty else { throw AllocationRefusal.noLicencesLeft }
-        let quotas = try pools.quotaUse(agencyId: learner.agencyId, in: db)
-        guard let pool = withLicences.first(where: { pool in
-            guard let use = quotas[pool.id], let quota = use.quota else { return true }
-            return use.used < quota
-        }) else {
+        let poolId: Int64
+        switch LicencePoolChoice.choose(from: pools.pools, quotaUse: try pools.quotaUse(agencyId: learner.agencyId, in: db)) {
+        case .pool(let chosen):
+            poolId = chosen
+        case .noLicencesLeft:
+            throw AllocationRefusal.noLicencesLeft
+        case .overQuota:
             let agency = try learner.agencyId.flatMap { try String.fetchOne(db, sql: "SELECT name FROM agency WHERE id = ?", arguments: [$0]) }
             throw AllocationRefusal.overQuota(agency: agency ?? agencyNotRecorded)
         }
-        pools.recordAllocation(pool: pool.id, agencyId: learner.agencyId)
-        var allocation = LicenceAllocation(id: nil, poolId: pool.id, learnerId: learner.id!, courseId: course.id!,
-                                           agencyId: learner.agencyId, status: LicenceStatus.allocated.rawValue, allocatedOn: today,
+        pools.recordAllocation(pool: poolId, agencyId: learner.agencyId)
+        var allocation = LicenceAllocation(id: nil, poolId: poolId, learnerId: learner.id!, courseId: course.id!,
+                                           agencyId: learner.agencyId, status: .allocated, allocatedOn: today,
                                            startedOn: nil, completedOn: nil, reclaimedOn: nil, allocatedBy: actor)
         try allocation.insert(db)
         try db.audit("licence allocated", entity: "licenceAllocation", id: allocation.id!, actor: actor, at: instant,
@@ -89,41 +88,36 @@ extension AppDatabase {
         return allocation
     }
 
-    /// The live pools and how many licences each holds (and each agency within its quota there), counted
-    /// once for a run of allocations in one transaction and kept up to date as it allocates, so giving
-    /// licences to a thousand learners does not count a pool of a hundred thousand a thousand times.
+    /// The facts the choice of pool needs (LicencePoolChoice): the live pools and how many licences each
+    /// holds (and each agency within its quota there), counted once for a run of allocations in one
+    /// transaction and kept up to date as it allocates, so giving licences to a thousand learners does not
+    /// count a pool of a hundred thousand a thousand times.
     struct LivePools {
-        struct Pool {
-            var id: Int64
-            var licenceCount: Int
-            var held: Int
-        }
-
-        /// Live pools, the one that expires first first.
-        private(set) var pools: [Pool]
-        /// Per agency (nil: not recorded), per pool: its quota there and the licences it holds.
-        private var quotaUse: [Int64?: [Int64: (quota: Int?, used: Int)]] = [:]
+        private(set) var pools: [LicencePoolChoice.Pool]
+        /// Per agency (nil: not recorded), per pool that sets it a quota: the quota and the licences it holds.
+        private var quotaUse: [Int64?: [Int64: LicencePoolChoice.QuotaUse]] = [:]
 
         init(on today: LocalDate, in db: Database) throws {
             pools = try Row.fetchAll(db, sql: """
-                SELECT p.id, p.licenceCount,
+                SELECT p.id, p.endsOn, p.licenceCount,
                     (SELECT COUNT(*) FROM licenceAllocation a WHERE a.poolId = p.id AND a.status IN ('allocated', 'started', 'completed')) AS held
                 FROM licencePool p WHERE p.startsOn <= ? AND p.endsOn >= ?
-                ORDER BY p.endsOn, p.id
-                """, arguments: [today, today]).map { Pool(id: $0["id"], licenceCount: $0["licenceCount"], held: $0["held"]) }
+                """, arguments: [today, today]).map {
+                LicencePoolChoice.Pool(id: $0["id"], endsOn: $0["endsOn"], bought: $0["licenceCount"], held: $0["held"])
+            }
         }
 
         /// The agency's quota in each live pool that sets one for it, and its licences held there.
-        mutating func quotaUse(agencyId: Int64?, in db: Database) throws -> [Int64: (quota: Int?, used: Int)] {
+        mutating func quotaUse(agencyId: Int64?, in db: Database) throws -> [Int64: LicencePoolChoice.QuotaUse] {
             if let known = quotaUse[agencyId] { return known }
-            var use: [Int64: (quota: Int?, used: Int)] = [:]
+            var use: [Int64: LicencePoolChoice.QuotaUse] = [:]
             for pool in pools {
                 guard let quota = try Int.fetchOne(db, sql: "SELECT quota FROM licenceQuota WHERE poolId = ? AND agencyId IS ?",
                                                    arguments: [pool.id, agencyId]) else { continue }
                 let used = try Int.fetchOne(db, sql: """
                     SELECT COUNT(*) FROM licenceAllocation WHERE poolId = ? AND agencyId IS ? AND status <> 'reclaimed'
-                    """, arguments: [pool.id, agencyId])!
-                use[pool.id] = (quota, used)
+                    """, arguments: [pool.id, agencyId]) ?? 0
+                use[pool.id] = LicencePoolChoice.QuotaUse(quota: quota, used: used)
             }
             quotaUse[agencyId] = use
             return use
@@ -131,7 +125,7 @@ extension AppDatabase {
 
         mutating func recordAllocation(pool id: Int64, agencyId: Int64?) {
             if let index = pools.firstIndex(where: { $0.id == id }) { pools[index].held += 1 }
-            if let use = quotaUse[agencyId]?[id] { quotaUse[agencyId]![id] = (use.quota, use.used + 1) }
+            quotaUse[agencyId]?[id]?.used += 1
         }
     }
 
@@ -142,7 +136,7 @@ extension AppDatabase {
     /// Returns both, by id; each allocation's status says which.
     @discardableResult
     public func reclaimUnusedLicences(olderThan days: Int, by actor: String) throws -> [LicenceAllocation] {
-        guard days >= 0 else { throw InputError("the number of days cannot be negative", at: InputLocation(field: "--unused-for")) }
+        guard days >= 0 else { throw InputError("the number of days cannot be negative", at: InputLocation(input: .unusedForDays)) }
         return try write { db in
             let today = self.today
             let expired = try Self.expireAllocationsOfEndedPools(on: today, at: now(), by: actor, in: db)
@@ -151,7 +145,7 @@ extension AppDatabase {
                 """, arguments: [today.adding(days: -days)])
             return try expired + stale.map { allocation in
                 var reclaimed = allocation
-                reclaimed.status = LicenceStatus.reclaimed.rawValue
+                reclaimed.status = .reclaimed
                 reclaimed.reclaimedOn = today
                 try reclaimed.updateChanges(db, from: allocation)
                 try db.audit("licence reclaimed", entity: "licenceAllocation", id: allocation.id!, actor: actor, at: now(),
@@ -173,10 +167,9 @@ extension AppDatabase {
             """), arguments: [today])
         return try rows.compactMap { row in
             let allocation = try LicenceAllocation(row: row)
-            // Statuses come from the database, whose CHECK allows only these values.
-            guard LicenceRules.hasExpired(LicenceStatus(rawValue: allocation.status)!, poolEndsOn: row["poolEndsOn"], on: today) else { return nil }
+            guard LicenceRules.hasExpired(allocation.status, poolEndsOn: row["poolEndsOn"], on: today) else { return nil }
             var expired = allocation
-            expired.status = LicenceStatus.expired.rawValue
+            expired.status = .expired
             try expired.updateChanges(db, from: allocation)
             try db.audit("licence expired with its pool's contract", entity: "licenceAllocation", id: allocation.id!, actor: actor,
                          at: instant, before: allocation, after: expired)

@@ -59,11 +59,11 @@ extension AppDatabase {
     @discardableResult
     public func buyLicences(count: Int, from startsOn: LocalDate, to endsOn: LocalDate, supplier: String?, note: String?,
                             by actor: String) throws -> LicencePool {
-        guard count > 0 else { throw InputError("a pool holds at least one licence", at: InputLocation(field: "--count")) }
-        try StoredText.check(supplier, as: .name, at: InputLocation(field: "--supplier"), name: "the supplier")
-        try StoredText.check(note, as: .note, at: InputLocation(field: "--note"), name: "the note")
+        guard count > 0 else { throw InputError("a pool holds at least one licence", at: InputLocation(input: .count)) }
+        try StoredText.check(supplier, as: .name, at: InputLocation(input: .supplier), name: "the supplier")
+        try StoredText.check(note, as: .note, at: InputLocation(input: .note), name: "the note")
         guard endsOn >= startsOn else {
-            throw InputError("the contract ends (\(endsOn)) before it starts (\(startsOn))", at: InputLocation(field: "--to"))
+            throw InputError("the contract ends (\(endsOn)) before it starts (\(startsOn))", at: InputLocation(input: .endsOn))
         }
         return try write { db in
             var pool = LicencePool(id: nil, supplier: supplier?.nilIfBlank, licenceCount: count, startsOn: startsOn, endsOn: endsOn,
@@ -77,10 +77,10 @@ extension AppDatabase {
 
     /// Sets (or with nil removes) an agency's quota of licences from one pool.
     public func setLicenceQuota(pool poolId: Int64, agencyName: String, quota: Int?, by actor: String) throws {
-        if let quota, quota < 0 { throw InputError("a quota cannot be negative", at: InputLocation(field: "--quota")) }
+        if let quota, quota < 0 { throw InputError("a quota cannot be negative", at: InputLocation(input: .quota)) }
         try write { db in
             guard try LicencePool.fetchOne(db, key: poolId) != nil else { throw StoreError.notFound("there is no licence pool \(poolId)") }
-            let agency = try Self.agency(named: agencyName, in: db, at: InputLocation(field: "--agency"))
+            let agency = try Self.agency(named: agencyName, in: db, at: InputLocation(input: .agency))
             let before = try Int.fetchOne(db, sql: "SELECT quota FROM licenceQuota WHERE poolId = ? AND agencyId = ?", arguments: [poolId, agency.id])
             if let quota {
                 try db.execute(sql: """
@@ -109,7 +109,7 @@ extension AppDatabase {
                 for row in try Row.fetchAll(db, sql: "SELECT status, COUNT(*) AS n FROM licenceAllocation WHERE poolId = ? GROUP BY status",
                                             arguments: [pool.id]) {
                     let n: Int = row["n"]
-                    switch LicenceStatus(rawValue: row["status"])! {
+                    switch try row.word("status", as: LicenceStatus.self) {
                     case .allocated: status.allocated = n
                     case .started: status.inUse = n
                     case .completed: status.completed = n

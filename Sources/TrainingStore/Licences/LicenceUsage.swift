@@ -8,7 +8,7 @@ public struct UsageImportSummary: Sendable, Equatable {
     public var started = 0
     public var completed = 0
     public var unchanged = 0
-    public var rejected: [(line: Int, row: UsageRow, reason: String)] = []
+    public var rejected: [(line: Int, row: UsageRow, reason: UsageRejection)] = []
 
     public static func == (lhs: UsageImportSummary, rhs: UsageImportSummary) -> Bool {
         lhs.started == rhs.started && lhs.completed == rhs.completed && lhs.unchanged == rhs.unchanged
@@ -27,73 +27,45 @@ extension AppDatabase {
             var summary = UsageImportSummary()
             var courses: [String: Course?] = [:]   // a supplier's export names a few modules many times
             for row in rows {
-                func reject(_ reason: String) { summary.rejected.append((row.line, row, reason)) }
+                func reject(_ reason: UsageRejection) { summary.rejected.append((row.line, row, reason)) }
                 guard let address = try? EmailAddress(row.email),
                       let learner = try Self.learner(withEmail: address.text, in: db) else {
-                    reject("unknown learner: no learner has the email '\(row.email)'")
+                    reject(.unknownLearner(email: row.email))
                     continue
                 }
                 if courses[row.module] == nil {
                     courses[row.module] = try Course.filter(Course.Columns.title == row.module).fetchOne(db)
                 }
-                guard let course = courses[row.module]! else {
-                    reject("unknown module '\(row.module)'")
+                guard let course = courses[row.module] ?? nil else {
+                    reject(.unknownModule(row.module))
                     continue
                 }
-                let allocations = try LicenceAllocation.fetchAll(db.cachedStatement(sql: """
-                    SELECT * FROM licenceAllocation WHERE learnerId = ? AND courseId = ? ORDER BY allocatedOn DESC, id DESC
+                let held = try Row.fetchAll(db.cachedStatement(sql: """
+                    SELECT a.*, p.endsOn AS poolEndsOn FROM licenceAllocation a LEFT JOIN licencePool p ON p.id = a.poolId
+                    WHERE a.learnerId = ? AND a.courseId = ? ORDER BY a.allocatedOn DESC, a.id DESC
                     """), arguments: [learner.id, course.id])
-                guard !allocations.isEmpty else {
-                    reject("no allocation: \(learner.name) has no licence for \(course.title)")
-                    continue
+                let allocations = try held.map(LicenceAllocation.init(row:))
+                let licences = zip(allocations, held).map { allocation, row in
+                    UsageMatching.Licence(status: allocation.status, allocatedOn: allocation.allocatedOn, startedOn: allocation.startedOn,
+                                          completedOn: allocation.completedOn, reclaimedOn: allocation.reclaimedOn,
+                                          poolEndsOn: row["poolEndsOn"])
                 }
-                // The licence the row is about: one already holding this completion, else the latest allocated
-                // on or before the row's first date — a later refresher licence is not completed by old dates.
-                let firstDate = row.startedOn ?? row.completedOn
-                let chosen = allocations.first { row.completedOn != nil && $0.completedOn == row.completedOn }
-                    ?? allocations.first { firstDate == nil || $0.allocatedOn <= firstDate! }
-                guard var allocation = chosen else {
-                    reject("the dates are before \(learner.name)'s licence for \(course.title) was allocated on \(allocations.last!.allocatedOn)")
-                    continue
-                }
-                if allocation.status == LicenceStatus.reclaimed.rawValue {
-                    reject("the licence was reclaimed on \(allocation.reclaimedOn.map(\.description) ?? "?"); allocate it again first")
-                    continue
-                }
-                if allocation.status == LicenceStatus.expired.rawValue {
-                    let poolEndsOn = try allocation.poolId.flatMap { try LicencePool.fetchOne(db, key: $0)?.endsOn }
-                    guard LicenceRules.usageCountsOnExpiredLicence(firstUsedOn: firstDate, poolEndsOn: poolEndsOn) else {
-                        reject("the licence expired unused when its pool's contract ended on \(poolEndsOn.map(\.description) ?? "?"); allocate one from a live pool first")
-                        continue
-                    }
-                    // Started in time: the licence was in use after all, unless a newer one of the module now holds that place.
-                    if row.completedOn == nil, let newer = allocations.first(where: {
-                        [LicenceStatus.allocated.rawValue, LicenceStatus.started.rawValue].contains($0.status)
-                    }) {
-                        reject("the licence expired and a newer one was allocated on \(newer.allocatedOn); reclaim that one first if this one was in use")
-                        continue
-                    }
-                }
-                let before = allocation
-                if let started = row.startedOn ?? row.completedOn, allocation.startedOn.map({ started < $0 }) ?? true {
-                    allocation.startedOn = started
-                }
-                if let completed = row.completedOn, allocation.completedOn == nil {
-                    allocation.completedOn = completed
-                }
-                allocation.status = allocation.completedOn != nil ? LicenceStatus.completed.rawValue
-                    : allocation.startedOn != nil ? LicenceStatus.started.rawValue : allocation.status
-                guard allocation != before else {
+                switch UsageMatching.match(startedOn: row.startedOn, completedOn: row.completedOn, to: licences,
+                                           learner: learner.name, module: course.title) {
+                case .failure(let rejection):
+                    reject(rejection)
+                case .success(let update) where update.effect == .unchanged:
                     summary.unchanged += 1
-                    continue
-                }
-                try allocation.updateChanges(db, from: before)
-                try db.audit("licence usage recorded", entity: "licenceAllocation", id: allocation.id!, actor: actor, at: instant,
-                             before: before, after: allocation)
-                if allocation.status == LicenceStatus.completed.rawValue && before.status != allocation.status {
-                    summary.completed += 1
-                } else {
-                    summary.started += 1
+                case .success(let update):
+                    let before = allocations[update.index]
+                    var allocation = before
+                    allocation.status = update.licence.status
+                    allocation.startedOn = update.licence.startedOn
+                    allocation.completedOn = update.licence.completedOn
+                    try allocation.updateChanges(db, from: before)
+                    try db.audit("licence usage recorded", entity: "licenceAllocation", id: allocation.id!, actor: actor, at: instant,
+                                 before: before, after: allocation)
+                    if update.effect == .completed { summary.completed += 1 } else { summary.started += 1 }
                 }
             }
             return summary

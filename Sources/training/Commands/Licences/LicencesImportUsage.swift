@@ -25,7 +25,7 @@ extension Training.Licences {
             let summary = try options.open().importUsage(rows, by: options.actor)
             print("Usage imported from \(file): \(summary.started) started, \(summary.completed) completed, \(summary.unchanged) unchanged, \(summary.rejected.count) rejected.")
             try RejectsFile.replace(beside: file, columns: ["email", "module"],
-                                    rows: summary.rejected.map { ($0.line, [$0.row.email, $0.row.module], $0.reason) })
+                                    rows: summary.rejected.map { ($0.line, [$0.row.email, $0.row.module], $0.reason.description) })
         }
     }
 }

@@ -13,7 +13,7 @@ extension Training.Licences {
 
         func run() throws {
             let reclaimed = try options.open().reclaimUnusedLicences(olderThan: unusedFor, by: options.actor)
-            let expired = reclaimed.filter { $0.status == LicenceStatus.expired.rawValue }.count
+            let expired = reclaimed.filter { $0.status == .expired }.count
             let returned = reclaimed.count - expired
             print("\(returned) licence\(returned == 1 ? "" : "s") unused for \(unusedFor) days or more returned to their pools.")
             if expired > 0 {
