@@ -4,18 +4,6 @@ import TrainingCore
 
 /// Reading typed values from command-line text, each refusal naming the option it came from.
 enum Arguments {
-    static func londonTime(_ text: String, option: String) throws -> Date {
-        try LondonTime.parse(text, at: InputLocation(field: option))
-    }
-
-    static func year(_ text: String?, option: String = "--year") throws -> FinancialYear? {
-        try text.map { try FinancialYear.parse($0, at: InputLocation(field: option)) }
-    }
-
-    static func quarter(_ text: String?, option: String = "--quarter") throws -> Quarter? {
-        try text.map { try Quarter.parse($0, at: InputLocation(field: option)) }
-    }
-
     static func pounds(_ text: String?, option: String) throws -> Pence? {
         try text.map { try Pence.parse($0, at: InputLocation(field: option)) }
     }

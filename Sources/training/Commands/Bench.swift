@@ -115,12 +115,12 @@ extension Training.Bench {
                   training bench xlsx-floor --database large.sqlite --year 2021-22 --to-year 2025-26
                 """)
         @OptionGroup var options: DatabaseOptions
-        @Option(help: "The first financial year, e.g. 2021-22.") var year: String
-        @Option(help: "The last year of a run of years; without it, --year alone.") var toYear: String?
+        @Option(help: "The first financial year, e.g. 2021-22.", transform: FinancialYear.argument) var year: FinancialYear
+        @Option(help: "The last year of a run of years; without it, --year alone.", transform: FinancialYear.argument)
+        var toYear: FinancialYear?
 
         func run() throws {
-            let first = try Arguments.year(year)!
-            let last = try Arguments.year(toYear, option: "--to-year") ?? first
+            let first = year, last = toYear ?? year
             let database = try options.open()
             var rows: [[CellValue]] = []
             for year in sequence(first: first, next: { $0 < last ? $0.next : nil }) {

@@ -22,13 +22,14 @@ extension Training {
         @OptionGroup var options: DatabaseOptions
         @Argument(help: "The booking's number.", transform: Arguments.id) var booking: Int64
         @Option(help: "Who cancelled.") var by: String?
-        @Option(help: "When the cancellation was received, YYYY-MM-DD HH:MM (default: now).") var at: String?
+        @Option(help: "When the cancellation was received, YYYY-MM-DD HH:MM (default: now).", transform: LondonDateTime.argument)
+        var at: LondonDateTime?
         @Option(help: "Why (exempt reasons such as illness raise no charge).") var reason: String?
         @Flag(help: "Cancel without asking.") var yes = false
 
         func run() throws {
             let database = try options.open()
-            let at = try at.map { try Arguments.londonTime($0, option: "--at") }
+            let at = at?.instant
             if !yes {
                 print(Self.terms(try database.cancellationPreview(booking, at: at, reason: reason), of: booking))
                 guard Confirmation.confirmed("Cancel booking \(booking.shown)?") else {

@@ -15,11 +15,11 @@ extension Training.Charges {
 
         @OptionGroup var options: DatabaseOptions
         @Option(help: "Only this agency.") var agency: String?
-        @Option(help: "Raised in this financial year.") var year: String?
-        @Option(help: "Raised in this quarter, e.g. 2025-26-Q3.") var quarter: String?
+        @Option(help: "Raised in this financial year.", transform: FinancialYear.argument) var year: FinancialYear?
+        @Option(help: "Raised in this quarter, e.g. 2025-26-Q3.", transform: Quarter.argument) var quarter: Quarter?
 
         func run() throws {
-            let lines = try options.open().charges(agencyName: agency, year: try Arguments.year(year), quarter: try Arguments.quarter(quarter))
+            let lines = try options.open().charges(agencyName: agency, year: year, quarter: quarter)
             guard !lines.isEmpty else {
                 print("No charges match.")
                 return

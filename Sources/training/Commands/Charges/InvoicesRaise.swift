@@ -15,10 +15,10 @@ extension Training.Invoices {
                 """)
 
         @OptionGroup var options: DatabaseOptions
-        @Option(help: "The quarter, e.g. 2025-26-Q1.") var quarter: String
+        @Option(help: "The quarter, e.g. 2025-26-Q1.", transform: Quarter.argument) var quarter: Quarter
 
         func run() throws {
-            let invoices = try options.open().raiseInvoices(for: try Arguments.quarter(quarter)!, by: options.actor)
+            let invoices = try options.open().raiseInvoices(for: quarter, by: options.actor)
             guard !invoices.isEmpty else {
                 print("Nothing to invoice: every payable charge up to the end of \(quarter) is already billed.")
                 return

@@ -19,13 +19,13 @@ extension Training {
                   training impact --year 2025-26 --by sector
                 """)
         @OptionGroup var options: DatabaseOptions
-        @Option(help: "The financial year.") var year: String
+        @Option(help: "The financial year.", transform: FinancialYear.argument) var year: FinancialYear
         @Option(help: "Break down by course, level, agency or sector.") var by: String?
         @Option(help: "Quotes of each kind to show.") var quotes = 5
 
         func run() throws {
             let grouping = try by.map { try ImpactGrouping.parse($0, at: InputLocation(field: "--by")) }
-            let report = try options.open().impact(period: try Arguments.year(year)!, by: grouping, quotes: quotes)
+            let report = try options.open().impact(period: year, by: grouping, quotes: quotes)
             let thisYear = report.period, lastYear = report.previousPeriod
             print(TextTable.render(
                 header: ["", "Year", "Attended", "Responses (rate)", "Satisfied", "Knowledge a lot / a little / not at all",

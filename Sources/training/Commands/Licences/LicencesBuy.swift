@@ -10,15 +10,14 @@ extension Training.Licences {
 
         @OptionGroup var options: DatabaseOptions
         @Option(help: "How many licences.") var count: Int
-        @Option(help: "First day of the contract.") var from: String
-        @Option(help: "Last day of the contract.") var to: String
+        @Option(help: "First day of the contract.", transform: LocalDate.argument) var from: LocalDate
+        @Option(help: "Last day of the contract.", transform: LocalDate.argument) var to: LocalDate
         @Option(help: "Who supplies them.") var supplier: String?
         @Option(help: "A note for the record.") var note: String?
 
         func run() throws {
             let pool = try options.open().buyLicences(
-                count: count, from: LocalDate.parse(from, at: InputLocation(field: "--from")),
-                to: LocalDate.parse(to, at: InputLocation(field: "--to")), supplier: supplier, note: note, by: options.actor)
+                count: count, from: from, to: to, supplier: supplier, note: note, by: options.actor)
             print("Pool \(pool.id!.shown): \(count) licences, \(pool.startsOn) to \(pool.endsOn).")
         }
     }

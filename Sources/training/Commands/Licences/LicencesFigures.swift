@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import TrainingCore
 import TrainingStore
 
 extension Training.Licences {
@@ -10,10 +11,10 @@ extension Training.Licences {
             discussion: "Example:\n  training licences figures --year 2025-26")
 
         @OptionGroup var options: DatabaseOptions
-        @Option(help: "The financial year, e.g. 2025-26.") var year: String
+        @Option(help: "The financial year, e.g. 2025-26.", transform: FinancialYear.argument) var year: FinancialYear
 
         func run() throws {
-            let figures = try options.open().licenceFigures(period: try Arguments.year(year)!)
+            let figures = try options.open().licenceFigures(period: year)
             func row(_ name: String, _ c: LicenceCounts) -> [String] {
                 [name, String(c.allocated), String(c.started), String(c.completed), String(c.reclaimed)]
             }

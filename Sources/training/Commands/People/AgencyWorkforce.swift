@@ -13,13 +13,12 @@ extension Training.AgencyCommand {
 
         @OptionGroup var options: DatabaseOptions
         @Argument(help: "The agency's name.") var agency: String
-        @Option(help: "The financial year, e.g. 2025-26.") var year: String
+        @Option(help: "The financial year, e.g. 2025-26.", transform: FinancialYear.argument) var year: FinancialYear
         @Option(help: "Number of staff in the children's workforce.") var headcount: Int
 
         func run() throws {
-            let financialYear = try FinancialYear.parse(year, at: InputLocation(field: "--year"))
-            try options.open().setWorkforce(agencyName: agency, year: financialYear, headcount: headcount, by: options.actor)
-            print("\(agency): workforce \(headcount) in \(financialYear).")
+            try options.open().setWorkforce(agencyName: agency, year: year, headcount: headcount, by: options.actor)
+            print("\(agency): workforce \(headcount) in \(year).")
         }
     }
 }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import TrainingCore
 import TrainingReports
 
 extension Training.Export {
@@ -16,15 +17,15 @@ extension Training.Export {
                   training export bookings --year 2021-22 --to-year 2025-26 --out Reports
                 """)
         @OptionGroup var options: DatabaseOptions
-        @Option(help: "The financial year, e.g. 2025-26.") var year: String
-        @Option(help: "The last year of a run of years, e.g. 2025-26; without it, --year alone.") var toYear: String?
+        @Option(help: "The financial year, e.g. 2025-26.", transform: FinancialYear.argument) var year: FinancialYear
+        @Option(help: "The last year of a run of years, e.g. 2025-26; without it, --year alone.", transform: FinancialYear.argument)
+        var toYear: FinancialYear?
         @Option(help: "The folder to write to.") var out = "Reports"
 
         func run() throws {
             try Training.requireFolder(out)
-            let first = try Arguments.year(year)!, last = try Arguments.year(toYear, option: "--to-year")
             let (path, rows) = try ProgressBar.during("Exporting") { bar in
-                try BookingExport.write(year: first, through: last, from: options.open(), into: out) { done in
+                try BookingExport.write(year: year, through: toYear, from: options.open(), into: out) { done in
                     bar.update(count: done, of: "bookings")
                 }
             }

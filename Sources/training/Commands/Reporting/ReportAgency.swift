@@ -1,4 +1,5 @@
 import ArgumentParser
+import TrainingCore
 import TrainingReports
 
 extension Training.Report {
@@ -13,14 +14,13 @@ extension Training.Report {
                 """)
         @OptionGroup var options: DatabaseOptions
         @Argument(help: "The agency.") var agency: String
-        @Option(help: "The financial year, e.g. 2025-26.") var year: String
+        @Option(help: "The financial year, e.g. 2025-26.", transform: FinancialYear.argument) var year: FinancialYear
         @Option(help: "The folder to write to.") var out = "Reports"
 
         func run() throws {
             try Training.requireFolder(out)
-            let financialYear = try Arguments.year(year)!
             let path = try ProgressBar.during("Writing agency workbook", fractions: { progress in
-                try AgencyWorkbook.write(agencyName: agency, year: financialYear, from: options.open(), into: out, progress: progress)
+                try AgencyWorkbook.write(agencyName: agency, year: year, from: options.open(), into: out, progress: progress)
             })
             print("Wrote \(path).")
         }

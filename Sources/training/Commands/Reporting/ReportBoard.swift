@@ -1,4 +1,5 @@
 import ArgumentParser
+import TrainingCore
 import TrainingReports
 
 extension Training.Report {
@@ -16,14 +17,13 @@ extension Training.Report {
                   training report board --year 2025-26 --out Reports
                 """)
         @OptionGroup var options: DatabaseOptions
-        @Option(help: "The financial year, e.g. 2025-26.") var year: String
+        @Option(help: "The financial year, e.g. 2025-26.", transform: FinancialYear.argument) var year: FinancialYear
         @Option(help: "The folder to write to.") var out = "Reports"
 
         func run() throws {
             try Training.requireFolder(out)
-            let financialYear = try Arguments.year(year)!
             let path = try ProgressBar.during("Writing board workbook", fractions: { progress in
-                try BoardWorkbook.write(year: financialYear, from: options.open(), into: out, progress: progress)
+                try BoardWorkbook.write(year: year, from: options.open(), into: out, progress: progress)
             })
             print("Wrote \(path).")
         }

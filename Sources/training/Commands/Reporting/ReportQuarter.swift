@@ -1,4 +1,5 @@
 import ArgumentParser
+import TrainingCore
 import TrainingReports
 
 extension Training.Report {
@@ -12,14 +13,13 @@ extension Training.Report {
                   training report quarter 2025-26-Q2 --out Reports
                 """)
         @OptionGroup var options: DatabaseOptions
-        @Argument(help: "The quarter, e.g. 2025-26-Q2.") var quarter: String
+        @Argument(help: "The quarter, e.g. 2025-26-Q2.", transform: Quarter.argument) var quarter: Quarter
         @Option(help: "The folder to write to.") var out = "Reports"
 
         func run() throws {
             try Training.requireFolder(out)
-            let chosenQuarter = try Arguments.quarter(quarter, option: "quarter")!
             let path = try ProgressBar.during("Writing quarterly return", fractions: { progress in
-                try BoardWorkbook.writeQuarterly(quarter: chosenQuarter, from: options.open(), into: out, progress: progress)
+                try BoardWorkbook.writeQuarterly(quarter: quarter, from: options.open(), into: out, progress: progress)
             })
             print("Wrote \(path).")
         }

@@ -9,13 +9,12 @@ extension Training.Holiday {
             discussion: "Example:\n  training holiday add 2031-01-01 \"New Year's Day\"")
 
         @OptionGroup var options: DatabaseOptions
-        @Argument(help: "The date, YYYY-MM-DD.") var date: String
+        @Argument(help: "The date, YYYY-MM-DD.", transform: LocalDate.argument) var date: LocalDate
         @Argument(help: "Its name.") var name: String
 
         func run() throws {
-            let day = try LocalDate.parse(date, at: InputLocation(field: "date"))
-            try options.open().addBankHoliday(day, name: name, by: options.actor)
-            print("Added bank holiday \(day): \(name).")
+            try options.open().addBankHoliday(date, name: name, by: options.actor)
+            print("Added bank holiday \(date): \(name).")
         }
     }
 }

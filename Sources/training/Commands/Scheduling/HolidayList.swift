@@ -1,5 +1,5 @@
 import ArgumentParser
-import Foundation
+import TrainingCore
 
 extension Training.Holiday {
     /// `training holiday list`.
@@ -9,11 +9,10 @@ extension Training.Holiday {
             discussion: "Example:\n  training holiday list --year 2025-26")
 
         @OptionGroup var options: DatabaseOptions
-        @Option(help: "Financial year, e.g. 2025-26.") var year: String?
+        @Option(help: "Financial year, e.g. 2025-26.", transform: FinancialYear.argument) var year: FinancialYear?
 
         func run() throws {
-            let wanted = try Arguments.year(year)
-            let holidays = try options.open().bankHolidays().filter { wanted?.contains($0.date) ?? true }
+            let holidays = try options.open().bankHolidays().filter { year?.contains($0.date) ?? true }
             print(TextTable.render(header: ["Date", "Holiday"], rows: holidays.map { [$0.date.description, $0.name] }))
         }
     }

@@ -14,13 +14,13 @@ extension Training.SessionCommand {
                 """)
 
         @OptionGroup var options: DatabaseOptions
-        @Option(help: "Financial year of the start, e.g. 2025-26.") var year: String?
+        @Option(help: "Financial year of the start, e.g. 2025-26.", transform: FinancialYear.argument) var year: FinancialYear?
         @Option(help: "Only this course.") var course: String?
         @Option(help: "scheduled, delivered or cancelled.") var status: String?
 
         func run() throws {
             let sessions = try options.open().sessions(
-                year: try Arguments.year(year), courseTitle: course,
+                year: year, courseTitle: course,
                 status: try status.map { try SessionStatus.parse($0, at: InputLocation(field: "--status")) })
             guard !sessions.isEmpty else {
                 print("No sessions match.")

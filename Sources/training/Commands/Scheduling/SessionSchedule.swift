@@ -19,15 +19,16 @@ extension Training.SessionCommand {
 
         @OptionGroup var options: DatabaseOptions
         @Argument(help: "The course title.") var course: String
-        @Option(help: "Start, YYYY-MM-DD HH:MM (London).") var start: String
-        @Option(help: "End, YYYY-MM-DD HH:MM (London).") var end: String
+        @Option(help: "Start, YYYY-MM-DD HH:MM (London).", transform: LondonDateTime.existing) var start: LondonDateTime
+        @Option(help: "End, YYYY-MM-DD HH:MM (London).", transform: LondonDateTime.argument) var end: LondonDateTime
         @Option(help: "Where it is held.") var venue: String?
         @Option(help: "The joining link of a virtual session.") var online: String?
         @Option(help: "Who delivers it.") var trainer: String?
         @Option(help: "Places (default: the course's).") var capacity: Int?
         @Option(help: "Minimum numbers to run (default: the course's).") var min: Int?
         @Option(help: "Most places one agency may hold (fair share).") var agencyCap: Int?
-        @Option(help: "When bookings close, YYYY-MM-DD HH:MM (default: the start).") var cutoff: String?
+        @Option(help: "When bookings close, YYYY-MM-DD HH:MM (default: the start).", transform: LondonDateTime.argument)
+        var cutoff: LondonDateTime?
         @Option(help: "Delivery, when it differs from the course's usual one.") var delivery: String?
         @Flag(help: "Schedule it even though it starts in the past, at a weekend or on a bank holiday.") var anyway = false
 
@@ -37,12 +38,11 @@ extension Training.SessionCommand {
 
         func run() throws {
             let plan = SessionPlan(
-                courseTitle: course, start: try LondonTime.parseExisting(start, at: InputLocation(field: "--start")),
-                end: try Arguments.londonTime(end, option: "--end"),
+                courseTitle: course, start: start.instant, end: end.instant,
                 delivery: try delivery.map { try DeliveryMode.parse($0, at: InputLocation(field: "--delivery")) }
                     ?? (online != nil ? .virtual : nil),
                 venue: venue, onlineURL: online, trainer: trainer, capacity: capacity, minimumNumbers: min,
-                perAgencyCap: agencyCap, bookingCutoff: try cutoff.map { try Arguments.londonTime($0, option: "--cutoff") })
+                perAgencyCap: agencyCap, bookingCutoff: cutoff?.instant)
             let session = try options.open().scheduleSession(plan, by: options.actor, refusingConcerns: !anyway)
             print("Scheduled session \(session.id!.shown): \(course), \(LondonTime.format(session.startsAt))–\(LondonTime.format(session.endsAt).suffix(5)), \(session.capacity) places.")
         }
