@@ -39,7 +39,7 @@ public enum AgencyWorkbook {
         let chargeTable = ReportTable(heading: "Charges, \(year)", columns: ["Raised", "Learner", "Course", "State", "Amount", "Why"],
                                       rows: charges.reversed().map { l in
                                           let c = l.charge
-                                          return [.text(c.raisedOn.description), .text(l.learnerName ?? ""), .text(l.courseTitle), .text(l.state),
+                                          return [.text(c.raisedOn.description), .text(l.learnerName ?? ""), .text(l.courseTitle), .text(l.state.description),
                                                   .money(l.isOwed ? Pence(c.amountPence) : .zero), .text(c.rule)]
                                       },
                                       total: [.text("Total payable"), .blank, .blank, .blank, .money(charges.payable), .blank])

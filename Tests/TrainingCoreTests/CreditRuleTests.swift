@@ -35,20 +35,20 @@ struct CreditRuleTests {
     }
 
     @Test func theOfficerCannotCreditAChargeNotYetInvoicedAndIsToldToWaiveIt() {
-        #expect(throws: InputError("charge 31 is not on an invoice yet: waive it instead (`training charges waive 31 --reason ...`)",
-                                   at: InputLocation(field: "charge"))) {
+        #expect(throws: ChargeRefusal.notInvoiced(charge: 31)) {
             try CreditRule.officerCredit(of: standing(invoice: nil), reason: "x")
         }
+        #expect(ChargeRefusal.notInvoiced(charge: 31).errorDescription == "charge 31 is not on an invoice yet: waive it instead")
     }
 
     @Test func aSecondCreditOfTheSameChargeIsRefusedNamingTheFirst() {
-        #expect(throws: InputError("charge 31 is already credited by CN-0004", at: InputLocation(field: "charge"))) {
+        #expect(throws: ChargeRefusal.alreadyCredited(charge: 31, note: CreditNoteNumber(4))) {
             try CreditRule.officerCredit(of: standing(credited: 4), reason: "again")
         }
     }
 
     @Test func aCreditNeedsAReason() {
-        #expect(throws: InputError("a credit note needs a reason", at: InputLocation(field: "--reason"))) {
+        #expect(throws: InputError("a credit note needs a reason", at: InputLocation(input: .reason))) {
             try CreditRule.officerCredit(of: standing(), reason: "  ")
         }
     }

@@ -21,6 +21,6 @@ struct ChargeLookupTests {
 
     @Test func anUnknownChargeIsNotFound() throws {
         let programme = try Programme()
-        #expect(throws: StoreError.self) { try programme.database.charge(id: 99) }
+        #expect(throws: ChargeRefusal.unknownCharge(99)) { try programme.database.charge(id: 99) }
     }
 }

@@ -30,7 +30,7 @@ struct CreditNoteTests {
         let line = try programme.database.creditNote(number: 1)
         #expect(line.invoiceNumber == 1)
         #expect(line.agencyName == "Calderdale Council")
-        #expect(try programme.database.charge(id: charge).state == "credited: CN-0001 (invoice 1)")
+        #expect(try programme.database.charge(id: charge).state.description == "credited: CN-0001 (invoice 1)")
         #expect(try programme.database.charges(agencyName: "Calderdale Council").payable == .zero)
         // The invoice stands as raised; the credit is shown against it.
         let invoice = try programme.database.invoice(number: 1)
@@ -70,8 +70,7 @@ struct CreditNoteTests {
     @Test func aChargeNotYetInvoicedIsNotCreditedButWaived() throws {
         let programme = try Programme()
         let charge = try samMarkedAbsent(on: programme)
-        #expect(throws: InputError("charge \(charge) is not on an invoice yet: waive it instead (`training charges waive \(charge) --reason ...`)",
-                                   at: InputLocation(field: "charge"))) {
+        #expect(throws: ChargeRefusal.notInvoiced(charge: charge)) {
             try programme.database.creditCharge(charge, reason: "x", by: "officer")
         }
         #expect(try programme.database.creditNotes().isEmpty)
@@ -80,7 +79,7 @@ struct CreditNoteTests {
     @Test func creditNoteNumbersCarryOnAndAChargeIsCreditedOnce() throws {
         let (programme, session, charge) = try invoicedNonAttendance()
         try programme.database.creditCharge(charge, reason: "first", by: "officer")
-        #expect(throws: InputError("charge \(charge) is already credited by CN-0001", at: InputLocation(field: "charge"))) {
+        #expect(throws: ChargeRefusal.alreadyCredited(charge: charge, note: CreditNoteNumber(1))) {
             try programme.database.creditCharge(charge, reason: "again", by: "officer")
         }
         // Corrected to present (the credited charge is not credited twice), then absent again: a new charge,
@@ -109,7 +108,7 @@ struct CreditNoteTests {
         let notes = try programme.database.creditNotes()
         #expect(notes.map(\.note.number) == [1])
         #expect(notes.map(\.note.amountPence) == [2500])
-        #expect(notes.map(\.note.cause) == ["session-cancelled"])
+        #expect(notes.map(\.note.cause.rawValue) == ["session-cancelled"])
         #expect(notes.map(\.invoiceNumber) == [1])
         #expect(try programme.database.charges(agencyName: "Calderdale Council").payable == .zero)
         let told = try programme.database.notifications().filter { $0.kind.rawValue == "charge-credited" }
@@ -136,7 +135,7 @@ struct CreditNoteTests {
         #expect(corrected[0].chargeReversed == nil)
         let notes = try programme.database.creditNotes()
         #expect(notes.map(\.note.chargeId) == [charge])
-        #expect(notes.map(\.note.cause) == ["register-corrected"])
+        #expect(notes.map(\.note.cause.rawValue) == ["register-corrected"])
         #expect(try programme.database.charges(agencyName: "Calderdale Council").payable == .zero)
         // The truth follows: Sam attended, is reached, and is invited to evaluate when the session is delivered.
         try programme.database.deliverSession(session, by: "officer")
@@ -151,7 +150,7 @@ struct CreditNoteTests {
     @Test func invoicesAreRaisedOnlyForAQuarterThatHasBegun() throws {
         let programme = try Programme()  // Monday 3 November 2025, in 2025-26 Q3
         #expect(throws: InputError("2025-26-Q4 has not begun (it starts on 2026-01-01): invoices are raised only for a quarter that has begun",
-                                   at: InputLocation(field: "--quarter"))) {
+                                   at: InputLocation(input: .quarter))) {
             try programme.database.raiseInvoices(for: Quarter.parse("2025-26-Q4"), by: "officer")
         }
         #expect(try programme.database.raiseInvoices(for: Quarter.parse("2025-26-Q3"), by: "officer").isEmpty)

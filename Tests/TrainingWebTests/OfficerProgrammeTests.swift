@@ -325,7 +325,7 @@ struct OfficerProgrammeTests {
         try await asOfficer(fixture, on: "/officer/charges/\(charge.id!)") { browser in
             let response = try await browser.post("/officer/charges/\(charge.id!)/credit", [("creditReason", "Booked in error by the partnership")])
             #expect(response.status == .seeOther)
-            #expect(try fixture.database.charge(id: charge.id!).state == "credited: CN-0001 (invoice 1)")
+            #expect(try fixture.database.charge(id: charge.id!).state.description == "credited: CN-0001 (invoice 1)")
             try expectAudited(fixture, "credit note issued")
             #expect(Browser.text(try await browser.get("/officer/invoices")).contains("CN-0001"))
             #expect(Browser.text(try await browser.get("/officer/invoices/1")).contains("CN-0001"))

@@ -31,7 +31,7 @@ public struct CreditNoteNumber: Sendable, Hashable, Comparable, CustomStringConv
 }
 
 /// Why a charge was credited.
-public enum CreditCause: String, Sendable, Hashable, CaseIterable {
+public enum CreditCause: String, Sendable, Hashable, CaseIterable, Codable {
     /// The officer credited it, with a reason.
     case officer = "officer"
     /// The partnership cancelled the session: no charge where the partnership cancelled.
@@ -84,28 +84,17 @@ public enum CreditRule {
     }
 
     /// The officer credits a charge in full, with a reason: only an invoiced charge not credited already.
-    /// Refusals name the charge and what to do instead.
+    /// A refusal (`ChargeRefusal`) names the charge and why.
     public static func officerCredit(of charge: ChargeStanding, reason: String?) throws -> Pence {
         let id = charge.chargeId
         guard let reason, !reason.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
-            throw InputError("a credit note needs a reason", at: InputLocation(field: "--reason"))
+            throw InputError("a credit note needs a reason", at: InputLocation(input: .reason))
         }
-        if let note = charge.creditNote {
-            throw InputError("charge \(id) is already credited by \(note)", at: InputLocation(field: "charge"))
-        }
-        if charge.isReversed {
-            throw InputError("charge \(id) was reversed before it was invoiced: there is nothing to credit", at: InputLocation(field: "charge"))
-        }
-        if charge.isWaived {
-            throw InputError("charge \(id) is waived: there is nothing to credit", at: InputLocation(field: "charge"))
-        }
-        if charge.isExempt || charge.amount <= .zero {
-            throw InputError("charge \(id) is \(charge.amount): there is nothing to credit", at: InputLocation(field: "charge"))
-        }
-        guard charge.invoiceNumber != nil else {
-            throw InputError("charge \(id) is not on an invoice yet: waive it instead (`training charges waive \(id) --reason ...`)",
-                             at: InputLocation(field: "charge"))
-        }
+        if let note = charge.creditNote { throw ChargeRefusal.alreadyCredited(charge: id, note: note) }
+        if charge.isReversed { throw ChargeRefusal.reversedBeforeInvoicing(charge: id) }
+        if charge.isWaived { throw ChargeRefusal.waivedNotCredited(charge: id) }
+        if charge.isExempt || charge.amount <= .zero { throw ChargeRefusal.nothingToCredit(charge: id, amount: charge.amount) }
+        guard charge.invoiceNumber != nil else { throw ChargeRefusal.notInvoiced(charge: id) }
         return charge.amount
     }
 
@@ -125,7 +114,7 @@ public enum InvoiceRule {
     public static func checkInvoiceable(_ quarter: Quarter, today: LocalDate) throws {
         guard quarter.firstDay <= today else {
             throw InputError("\(quarter) has not begun (it starts on \(quarter.firstDay)): invoices are raised only for a quarter that has begun",
-                             at: InputLocation(field: "--quarter"))
+                             at: InputLocation(input: .quarter))
         }
     }
 }

@@ -50,6 +50,7 @@ public struct InputLocation: Sendable, Hashable, CustomStringConvertible {
 public enum NamedInput: String, Sendable, Hashable, CaseIterable {
     case agency, reason, count, supplier, note, endsOn, quota, unusedForDays, name, role, cancelledAt
     case venue, onlineLink, trainer, start, end, capacity, minimum, agencyCap, cutoff
+    case quarter
 }
 
 /// An error whose message is written for the person using the program: the command line prints it as

@@ -15,14 +15,9 @@ public struct ChargeLine: Sendable, Equatable {
 }
 
 extension ChargeLine {
-    /// Where the charge stands, in the words both the officer's list and the agency's workbook use.
-    public var state: String {
-        let c = charge
-        if let creditNote, let invoiceNumber { return "credited: \(creditNote) (invoice \(invoiceNumber))" }
-        if c.waivedAt != nil { return "waived: \(c.waiverReason ?? "")" }
-        if c.reversedAt != nil { return "reversed" }
-        if c.exemptReason != nil { return "exempt" }
-        return invoiceNumber.map { "invoice \($0)" } ?? "not yet invoiced"
+    /// Where the charge stands, as both the officer's list and the agency's workbook say it.
+    public var state: ChargeState {
+        ChargeState(charge.standing(invoiceNumber: invoiceNumber, creditNote: creditNote), waiverReason: charge.waiverReason)
     }
 
     /// Still owed: payable and not credited.
@@ -55,7 +50,7 @@ extension AppDatabase {
                       raisedAt: Date? = nil, in db: Database) throws -> Charge {
         let raisedAt = raisedAt ?? instant
         var charge = Charge(id: nil, bookingId: booking.id!, agencyId: agencyId, learnerId: booking.learnerId,
-                            kind: assessment.kind.rawValue, amountPence: assessment.amount.amount, feePence: assessment.fee.amount,
+                            kind: assessment.kind, amountPence: assessment.amount.amount, feePence: assessment.fee.amount,
                             percent: assessment.percent, noticeWorkingDays: assessment.notice, rule: assessment.rule,
                             exemptReason: assessment.exemptReason, raisedAt: raisedAt, raisedOn: LondonTime.date(of: raisedAt),
                             waivedAt: nil, waivedBy: nil, waiverReason: nil, reversedAt: nil, invoiceId: nil)
@@ -71,7 +66,7 @@ extension AppDatabase {
         try read { db in
             var filter = SQLFilter()
             if let agencyName {
-                filter.add("ch.agencyId = ?", [try Self.agency(named: agencyName, in: db, at: InputLocation(field: "--agency")).id])
+                filter.add("ch.agencyId = ?", [try Self.agency(named: agencyName, in: db, at: InputLocation(input: .agency)).id])
             }
             if let year { filter.add("ch.raisedOn BETWEEN ? AND ?", [year.firstDay, year.lastDay]) }
             if let quarter { filter.add("ch.raisedOn BETWEEN ? AND ?", [quarter.firstDay, quarter.lastDay]) }
@@ -104,7 +99,7 @@ extension AppDatabase {
     public func charge(id: Int64) throws -> ChargeLine {
         try read { db in
             guard let line = try Self.chargeLines(db, SQLFilter("ch.id = ?", [id])).first else {
-                throw StoreError.notFound("there is no charge \(id) (see `training charges list`)")
+                throw ChargeRefusal.unknownCharge(id)
             }
             return line
         }
@@ -113,20 +108,14 @@ extension AppDatabase {
     /// Waives a charge, with the reason, audited. An invoiced charge cannot be waived (the invoice stands).
     public func waiveCharge(_ id: Int64, reason: String, by actor: String) throws {
         guard let reason = reason.nilIfBlank else {
-            throw InputError("a waiver needs a reason", at: InputLocation(field: "--reason"))
+            throw InputError("a waiver needs a reason", at: InputLocation(input: .reason))
         }
-        try StoredText.check(reason, as: .reason, at: InputLocation(field: "--reason"), name: "the reason")
+        try StoredText.check(reason, as: .reason, at: InputLocation(input: .reason), name: "the reason")
         try write { db in
             let instant = now()
             guard var charge = try Charge.fetchOne(db, key: id) else { throw StoreError.notFound("there is no charge \(id)") }
-            if charge.waivedAt != nil { throw InputError("charge \(id) is already waived (\(charge.waiverReason ?? ""))", at: InputLocation(field: "charge")) }
-            if charge.reversedAt != nil { throw InputError("charge \(id) was reversed by a register correction", at: InputLocation(field: "charge")) }
-            if charge.exemptReason != nil { throw InputError("charge \(id) is exempt (\(charge.exemptReason!)): there is nothing to waive", at: InputLocation(field: "charge")) }
-            if let invoiceId = charge.invoiceId {
-                let number = try Int.fetchOne(db, sql: "SELECT number FROM invoice WHERE id = ?", arguments: [invoiceId])!
-                throw InputError("charge \(id) is on invoice \(number) already; credit it instead (`training charges credit \(id) --reason ...`)",
-                                 at: InputLocation(field: "charge"))
-            }
+            try WaiverRule.checkWaivable(try Self.standing(of: charge, in: db), waiverReason: charge.waiverReason,
+                                         exemptReason: charge.exemptReason)
             let before = charge
             charge.waivedAt = instant
             charge.waivedBy = actor
@@ -174,7 +163,7 @@ extension AppDatabase {
         try read { db in
             var filter = SQLFilter()
             if let agencyName {
-                filter.add("i.agencyId = ?", [try Self.agency(named: agencyName, in: db, at: InputLocation(field: "--agency")).id])
+                filter.add("i.agencyId = ?", [try Self.agency(named: agencyName, in: db, at: InputLocation(input: .agency)).id])
             }
             return try Row.fetchAll(db, sql: """
                 SELECT i.*, a.name AS agencyName FROM invoice i JOIN agency a ON a.id = i.agencyId
@@ -187,7 +176,7 @@ extension AppDatabase {
     public func invoice(number: Int) throws -> InvoiceDetails {
         try read { db in
             guard let invoice = try Invoice.filter(Column("number") == number).fetchOne(db) else {
-                throw StoreError.notFound("there is no invoice \(number) (see `training invoices list`)")
+                throw ChargeRefusal.unknownInvoice(number)
             }
             let agency = try Agency.fetchOne(db, key: invoice.agencyId)!
             let lines = try Self.chargeLines(db, SQLFilter("ch.invoiceId = ?", [invoice.id])).sorted { $0.charge.raisedAt < $1.charge.raisedAt }

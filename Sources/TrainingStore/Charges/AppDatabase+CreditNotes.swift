@@ -12,8 +12,7 @@ public struct CreditNote: Codable, Sendable, Hashable, Identifiable, FetchableRe
     public var invoiceId: Int64
     public var agencyId: Int64
     public var amountPence: Int
-    /// A `CreditCause` raw value.
-    public var cause: String
+    public var cause: CreditCause
     public var reason: String
     public var raisedAt: Date
     public var raisedOn: LocalDate
@@ -44,10 +43,10 @@ extension AppDatabase {
     /// waived, reversed or at £0.00.
     @discardableResult
     public func creditCharge(_ id: Int64, reason: String, by actor: String) throws -> CreditNote {
-        try StoredText.check(reason.nilIfBlank, as: .reason, at: InputLocation(field: "--reason"), name: "the reason")
+        try StoredText.check(reason.nilIfBlank, as: .reason, at: InputLocation(input: .reason), name: "the reason")
         return try write { db in
             let instant = now()
-            guard let charge = try Charge.fetchOne(db, key: id) else { throw StoreError.notFound("there is no charge \(id) (see `training charges list`)") }
+            guard let charge = try Charge.fetchOne(db, key: id) else { throw ChargeRefusal.unknownCharge(id) }
             let amount = try CreditRule.officerCredit(of: try Self.standing(of: charge, in: db), reason: reason)
             return try Self.issueCreditNote(for: charge, amount: amount, cause: .officer, reason: reason.trimmingCharacters(in: .whitespacesAndNewlines),
                                             by: actor, at: instant, in: db)
@@ -60,9 +59,7 @@ extension AppDatabase {
             try Int.fetchOne(db.cachedStatement(sql: "SELECT number FROM invoice WHERE id = ?"), arguments: [$0])
         }
         let credit = try Int.fetchOne(db.cachedStatement(sql: "SELECT number FROM creditNote WHERE chargeId = ?"), arguments: [charge.id])
-        return ChargeStanding(chargeId: charge.id!, amount: Pence(charge.amountPence), invoiceNumber: invoiceNumber,
-                              isWaived: charge.waivedAt != nil, isReversed: charge.reversedAt != nil, isExempt: charge.exemptReason != nil,
-                              creditNote: credit.map(CreditNoteNumber.init))
+        return charge.standing(invoiceNumber: invoiceNumber, creditNote: credit.map(CreditNoteNumber.init))
     }
 
     /// Writes the next credit note for an invoiced charge, audited.
@@ -72,7 +69,7 @@ extension AppDatabase {
         // Both callers issue one only where `CreditRule.correction` says `.credit`, which it says only of a
         // charge on an invoice; the charge was read from the database, so it has its id.
         var note = CreditNote(id: nil, number: CreditNoteNumber.next(after: highest).value, chargeId: charge.id!, invoiceId: charge.invoiceId!,
-                              agencyId: charge.agencyId, amountPence: amount.amount, cause: cause.rawValue, reason: reason,
+                              agencyId: charge.agencyId, amountPence: amount.amount, cause: cause, reason: reason,
                               raisedAt: instant, raisedOn: LondonTime.date(of: instant), raisedBy: actor)
         try note.insert(db)
         try db.audit("credit note issued", entity: "creditNote", id: note.shownNumber, actor: actor, at: instant,
@@ -104,7 +101,7 @@ extension AppDatabase {
         try read { db in
             var filter = SQLFilter()
             if let agencyName {
-                filter.add("cn.agencyId = ?", [try Self.agency(named: agencyName, in: db, at: InputLocation(field: "--agency")).id])
+                filter.add("cn.agencyId = ?", [try Self.agency(named: agencyName, in: db, at: InputLocation(input: .agency)).id])
             }
             if let year { filter.add("cn.raisedOn BETWEEN ? AND ?", [year.firstDay, year.lastDay]) }
             return try Self.creditNoteLines(db, filter)
@@ -115,7 +112,7 @@ extension AppDatabase {
     public func creditNote(number: Int) throws -> CreditNoteLine {
         try read { db in
             guard let line = try Self.creditNoteLines(db, SQLFilter("cn.number = ?", [number])).first else {
-                throw StoreError.notFound("there is no credit note \(CreditNoteNumber(number)) (see `training invoices list`)")
+                throw ChargeRefusal.unknownCreditNote(CreditNoteNumber(number))
             }
             return line
         }

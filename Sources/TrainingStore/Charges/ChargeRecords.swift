@@ -9,7 +9,7 @@ public struct Charge: Codable, Sendable, Hashable, Identifiable, FetchableRecord
     public var bookingId: Int64
     public var agencyId: Int64
     public var learnerId: Int64?
-    public var kind: String
+    public var kind: ChargeKind
     public var amountPence: Int
     public var feePence: Int
     public var percent: Int
@@ -28,6 +28,13 @@ public struct Charge: Codable, Sendable, Hashable, Identifiable, FetchableRecord
 
     /// Still owed: not waived, not reversed, not exempt.
     public var isPayable: Bool { waivedAt == nil && reversedAt == nil && exemptReason == nil && amountPence > 0 }
+
+    /// What the charge rules need to know of it, given the invoice it is on and the credit note that gave it back.
+    public func standing(invoiceNumber: Int?, creditNote: CreditNoteNumber?) -> ChargeStanding {
+        // A charge is read from the database, so it has its id; 0 is never an id.
+        ChargeStanding(chargeId: id ?? 0, amount: Pence(amountPence), invoiceNumber: invoiceNumber, isWaived: waivedAt != nil,
+                       isReversed: reversedAt != nil, isExempt: exemptReason != nil, creditNote: creditNote)
+    }
 }
 
 /// An agency's invoice for a quarter's charges.

@@ -260,8 +260,8 @@ struct BookerRoutes {
             "credits": credits.map(creditNoteValues), "hasCredits": !credits.isEmpty,
             "charges": lines.map { line -> [String: Any] in
                 ["raised": line.charge.raisedOn.description, "name": line.learnerName ?? "", "course": line.courseTitle,
-                 "kind": Display.words(line.charge.kind),
-                 "amount": Pence(line.charge.amountPence).description, "state": line.state, "rule": line.charge.rule]
+                 "kind": Display.words(line.charge.kind.rawValue),
+                 "amount": Pence(line.charge.amountPence).description, "state": line.state.description, "rule": line.charge.rule]
             },
             "hasCharges": !lines.isEmpty, "payable": lines.payable.description,
             "invoices": invoices.map { ["number": $0.invoice.number, "period": Display.period(of: $0.invoice),

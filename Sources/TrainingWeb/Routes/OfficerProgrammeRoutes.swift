@@ -195,7 +195,7 @@ struct OfficerProgrammeRoutes {
             context.flash("Pool \(pool.id!) recorded: \(count) licences from \(from) to \(to).")
             return seeOther("/officer/licences")
         } catch {
-            let field = (error as? InputError)?.location.field == "--to" ? "to" : "count"
+            let field = (error as? InputError)?.location.input == .endsOn ? "to" : "count"
             guard let problems = fieldErrors(error, field: field) else { throw error }
             return page("officer-licences-buy", "Buy licences", context, values: ["values": values], errors: problems)
         }
@@ -271,7 +271,7 @@ struct OfficerProgrammeRoutes {
         }
         return page("officer-licences-usage-result", "Usage imported, with rows not matched", context, values: [
             "said": said, "file": name,
-            "rejected": summary.rejected.map { ["line": $0.line, "email": $0.row.email, "module": $0.row.module, "reason": $0.reason] },
+            "rejected": summary.rejected.map { ["line": $0.line, "email": $0.row.email, "module": $0.row.module, "reason": $0.reason.description] },
         ])
     }
 
@@ -308,8 +308,8 @@ struct OfficerProgrammeRoutes {
             "years": options(recentYears(today: database.currentTime()).compactMap { $0["value"] }, selected: yearText, words: false),
             "charges": lines.map { line -> [String: Any] in
                 ["id": line.charge.id!, "raised": line.charge.raisedOn.description, "agency": line.agencyName, "name": line.learnerName ?? "",
-                 "course": line.courseTitle, "kind": Display.words(line.charge.kind), "amount": Pence(line.charge.amountPence).description,
-                 "state": line.state, "waivable": line.charge.isPayable && line.invoiceNumber == nil]
+                 "course": line.courseTitle, "kind": Display.words(line.charge.kind.rawValue), "amount": Pence(line.charge.amountPence).description,
+                 "state": line.state.description, "waivable": line.charge.isPayable && line.invoiceNumber == nil]
             },
             "none": lines.isEmpty, "payable": lines.payable.description,
         ], context: context, path: "/officer/charges")
@@ -319,8 +319,8 @@ struct OfficerProgrammeRoutes {
         let c = line.charge
         return site.pages.render("officer-charge", title: "Charge \(c.id!)", [
             "id": c.id!, "agency": line.agencyName, "name": line.learnerName ?? "", "course": line.courseTitle,
-            "session": Display.instant(line.sessionStart), "kind": Display.words(c.kind), "amount": Pence(c.amountPence).description,
-            "rule": c.rule, "state": line.state, "waivable": c.isPayable && line.invoiceNumber == nil,
+            "session": Display.instant(line.sessionStart), "kind": Display.words(c.kind.rawValue), "amount": Pence(c.amountPence).description,
+            "rule": c.rule, "state": line.state.description, "waivable": c.isPayable && line.invoiceNumber == nil,
             "creditable": line.isCreditable, "invoice": line.invoiceNumber.map(String.init) ?? "",
             "values": ["reason": context.form["reason"] ?? "", "creditReason": context.form["creditReason"] ?? ""],
         ], context: context, path: "/officer/charges", errors: errors)

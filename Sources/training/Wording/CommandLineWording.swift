@@ -30,6 +30,7 @@ extension NamedInput {
         case .minimum: "--min"
         case .agencyCap: "--agency-cap"
         case .cutoff: "--cutoff"
+        case .quarter: "--quarter"
         }
     }
 }
