@@ -245,7 +245,7 @@ struct AgencyWorkbookTests {
     }
 
     @Test func anUnknownAgencyIsRefused() throws {
-        #expect(throws: InputError.self) {
+        #expect(throws: UnknownAgency.self) {
             try AgencyWorkbook.sheets(agencyName: "Nowhere Trust", year: FinancialYear(startYear: 2015), from: smallPartnership())
         }
     }

@@ -31,8 +31,7 @@ struct PeopleStoreTests {
 
     @Test func workforceForAnUnknownAgencyIsRefused() throws {
         let database = try databaseWithAgency()
-        #expect(throws: InputError("unknown agency 'Calderdale NHS' (add it first with `training agency add`, or see `training agency list`)",
-                                   at: InputLocation(field: "agency"))) {
+        #expect(throws: UnknownAgency(name: "Calderdale NHS", at: InputLocation(field: "agency"))) {
             try database.setWorkforce(agencyName: "Calderdale NHS", year: FinancialYear(startYear: 2025), headcount: 10, by: "officer")
         }
     }
@@ -49,7 +48,7 @@ struct PeopleStoreTests {
 
     @Test func aLearnerOfAnUnknownAgencyIsRefused() throws {
         let database = try databaseWithAgency()
-        #expect(throws: InputError.self) {
+        #expect(throws: UnknownAgency.self) {
             try database.addLearner(learner("Jo Bloggs", "jo@nowhere.example", agency: "Nowhere Trust"), by: "officer")
         }
         #expect(try database.count("learner") == 0)
@@ -83,8 +82,7 @@ struct PeopleStoreTests {
         let list = [located(try learner("Sam Patel", "sam@c.example"), line: 2),
                     located(try learner("Jo Bloggs", "jo@c.example", agency: "Calderdale NHS"), line: 3)]
         let before = try database.snapshot()
-        #expect(throws: InputError("unknown agency 'Calderdale NHS' (add it first with `training agency add`, or see `training agency list`)",
-                                   at: InputLocation(file: "staff.csv", line: 3, field: "agency"))) {
+        #expect(throws: UnknownAgency(name: "Calderdale NHS", at: InputLocation(file: "staff.csv", line: 3, field: "agency"))) {
             try database.importLearners(list, updatingExisting: false, by: "officer")
         }
         #expect(try database.snapshot() == before)
@@ -106,8 +104,8 @@ struct PeopleStoreTests {
         try database.addAgency(AgencyDetails(name: "Calderdale NHS", sector: .health), by: "officer")
         try database.addLearner(learner("Sam Patel", "sam@c.example"), by: "officer")
         let moved = [located(try learner("Sam Patel", "sam@c.example", agency: "Calderdale NHS"), line: 2)]
-        #expect(throws: InputError("the email sam@c.example is already taken by Sam Patel with other details (use --update to change existing learners)",
-                                   at: InputLocation(file: "staff.csv", line: 2, field: "email"))) {
+        #expect(throws: LearnerImportRefusal.heldWithOtherDetails(email: "sam@c.example", takenBy: "Sam Patel",
+                                                                  at: InputLocation(file: "staff.csv", line: 2, field: "email"))) {
             try database.importLearners(moved, updatingExisting: false, by: "officer")
         }
         #expect(try database.importLearners(moved, updatingExisting: true, by: "officer") == LearnerImportSummary(updated: 1))

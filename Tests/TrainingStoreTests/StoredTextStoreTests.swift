@@ -11,7 +11,7 @@ private func character(_ value: UInt32) -> String { Unicode.Scalar(value).map { 
 struct StoredTextStoreTests {
     @Test func aUserNameHoldingANulIsRefusedRatherThanCut() throws {
         let database = try AppDatabase.inMemory()
-        #expect(throws: InputError("the name contains a character that cannot be stored (U+0000, a NUL)", at: InputLocation(field: "--name"))) {
+        #expect(throws: InputError("the name contains a character that cannot be stored (U+0000, a NUL)", at: InputLocation(input: .name))) {
             try database.addUser(email: "o@example.org", name: "Olive\u{0}Officer", role: .officer, agencyName: nil, passwordHash: "x", by: "o")
         }
         #expect(try database.count("appUser") == 0)
@@ -56,7 +56,7 @@ struct StoredTextStoreTests {
 
     @Test func aLicenceNoteOverTheLimitIsRefused() throws {
         let database = try AppDatabase.inMemory()
-        #expect(throws: InputError("the note is 4001 characters long; the most kept is 4000", at: InputLocation(field: "--note"))) {
+        #expect(throws: InputError("the note is 4001 characters long; the most kept is 4000", at: InputLocation(input: .note))) {
             try database.buyLicences(count: 5, from: LocalDate(year: 2025, month: 4, day: 1)!, to: LocalDate(year: 2026, month: 3, day: 31)!,
                                      supplier: "Supplier", note: String(repeating: "n", count: 4001), by: "o")
         }

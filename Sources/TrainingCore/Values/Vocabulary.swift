@@ -86,7 +86,7 @@ public enum Sector: String, Vocabulary, Codable {
 
 /// What a person who signs in to the web application may do: the officer runs the programme, a booker
 /// books for one agency and sees nothing of any other, a board member reads the figures.
-public enum UserRole: String, Vocabulary {
+public enum UserRole: String, Vocabulary, Codable {
     case officer, booker, board
     public static let fieldName = "role"
 }

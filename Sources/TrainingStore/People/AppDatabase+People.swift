@@ -74,7 +74,7 @@ extension AppDatabase {
         }
     }
 
-    /// The agency of that name (ignoring case), or an error saying how to add it.
+    /// The agency of that name (ignoring case), or `UnknownAgency`.
     public func agency(named name: String) throws -> Agency {
         try read { try Self.agency(named: name, in: $0, at: InputLocation(field: "agency")) }
     }
@@ -82,8 +82,7 @@ extension AppDatabase {
     static func agency(named name: String, in db: Database, at location: InputLocation) throws -> Agency {
         let trimmed = name.trimmingCharacters(in: .whitespacesAndNewlines)
         if let agency = try Agency.filter(Agency.Columns.name == trimmed).fetchOne(db) { return agency }
-        throw InputError("unknown agency '\(trimmed)' (add it first with `training agency add`, or see `training agency list`)",
-                         at: location)
+        throw UnknownAgency(name: trimmed, at: location)
     }
 
     // MARK: Learners
@@ -158,8 +157,8 @@ extension AppDatabase {
                     continue
                 }
                 guard updatingExisting else {
-                    throw InputError("the email \(item.details.email) is already taken by \(existing.name) with other details (use --update to change existing learners)",
-                                     at: item.location.field("email"))
+                    throw LearnerImportRefusal.heldWithOtherDetails(email: item.details.email.description, takenBy: existing.name,
+                                                                    at: item.location.field("email"))
                 }
                 let before = existing
                 existing.name = item.details.name

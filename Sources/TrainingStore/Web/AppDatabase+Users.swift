@@ -9,7 +9,7 @@ public struct AppUser: Codable, Sendable, Hashable, Identifiable, FetchableRecor
     public var id: Int64?
     public var email: String
     public var name: String
-    public var role: String
+    public var role: UserRole
     public var agencyId: Int64?
     public var passwordHash: String?
     public var isActive: Bool
@@ -19,7 +19,6 @@ public struct AppUser: Codable, Sendable, Hashable, Identifiable, FetchableRecor
     public var lastLoginAt: Date?
 
     public mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
-    public var roleValue: UserRole { UserRole(rawValue: role)! }
 }
 
 extension AppDatabase {
@@ -32,8 +31,8 @@ extension AppDatabase {
     @discardableResult
     public func addUser(email: String, name: String, role: UserRole, agencyName: String?, passwordHash: String, by actor: String) throws -> AppUser {
         let address = try EmailAddress(email, at: InputLocation(field: "email"))
-        guard let name = name.nilIfBlank else { throw InputError("the user needs a name", at: InputLocation(field: "--name")) }
-        try StoredText.check(name, as: .name, at: InputLocation(field: "--name"), name: "the name")
+        guard let name = name.nilIfBlank else { throw InputError("the user needs a name", at: InputLocation(input: .name)) }
+        try StoredText.check(name, as: .name, at: InputLocation(input: .name), name: "the name")
         return try write { db in
             if try AppUser.filter(Column("email") == address.text).fetchOne(db) != nil {
                 throw InputError("there is already a user with the email \(address)", at: InputLocation(field: "email"))
@@ -41,19 +40,19 @@ extension AppDatabase {
             var agencyId: Int64?
             switch (role, agencyName?.nilIfBlank) {
             case (.booker, nil):
-                throw InputError("a booker books for one agency: give --agency", at: InputLocation(field: "--agency"))
+                throw UserRefusal.bookerNeedsAgency
             case (.booker, let agency?):
-                agencyId = try Self.agency(named: agency, in: db, at: InputLocation(field: "--agency")).id
+                agencyId = try Self.agency(named: agency, in: db, at: InputLocation(input: .agency)).id
             case (_, .some):
-                throw InputError("only a booker belongs to an agency", at: InputLocation(field: "--agency"))
+                throw InputError("only a booker belongs to an agency", at: InputLocation(input: .agency))
             case (_, nil):
                 break
             }
-            var user = AppUser(id: nil, email: address.text, name: name, role: role.rawValue, agencyId: agencyId, passwordHash: passwordHash,
+            var user = AppUser(id: nil, email: address.text, name: name, role: role, agencyId: agencyId, passwordHash: passwordHash,
                                isActive: true, failedLogins: 0, lockedUntil: nil, createdAt: now(), lastLoginAt: nil)
             try user.insert(db)
             try db.audit("user added", entity: "appUser", id: user.id!, actor: actor, at: now(), before: String?.none,
-                         after: ["email": user.email, "role": user.role, "agencyId": agencyId.map(String.init) ?? ""])
+                         after: ["email": user.email, "role": user.role.rawValue, "agencyId": agencyId.map(String.init) ?? ""])
             return user
         }
     }
@@ -64,7 +63,7 @@ extension AppDatabase {
         let address = try EmailAddress(email, at: InputLocation(field: "email"))
         try write { db in
             guard var user = try AppUser.filter(Column("email") == address.text).fetchOne(db) else {
-                throw StoreError.notFound("there is no user with the email \(address) (add one with `training user add`)")
+                throw UserRefusal.noUserForPassword(email: address.description)
             }
             user.passwordHash = passwordHash
             user.failedLogins = 0
@@ -84,7 +83,7 @@ extension AppDatabase {
         let address = try EmailAddress(email, at: InputLocation(field: "email"))
         return try write { db in
             guard var user = try AppUser.filter(Column("email") == address.text).fetchOne(db) else {
-                throw StoreError.notFound("there is no user with the email \(address) (see `training user list`)")
+                throw UserRefusal.unknownUser(email: address.description)
             }
             let ended = try Self.endWebSessions(userId: user.id!, in: db)
             guard user.isActive != active else { return false }

@@ -26,7 +26,7 @@ extension Training.User {
             let role = try UserRole.parse(role, at: InputLocation(field: "--role"))
             let hash = try Passwords.hash(try readPassword(fromStandardInput: passwordStdin))
             let user = try options.open().addUser(email: email, name: name, role: role, agencyName: agency, passwordHash: hash, by: options.actor)
-            print("Added \(user.email) (\(user.role)\(agency.map { ", \($0)" } ?? "")). They can sign in now.")
+            print("Added \(user.email) (\(user.role.rawValue)\(agency.map { ", \($0)" } ?? "")). They can sign in now.")
         }
     }
 }

@@ -10,7 +10,7 @@ extension Training.User {
         func run() throws {
             let users = try options.open().users()
             print(TextTable.render(header: ["Email", "Name", "Role", "Active", "Last signed in"], rows: users.map {
-                [$0.email, $0.name, $0.role, $0.isActive ? "yes" : "no", $0.lastLoginAt.map(LondonTime.format) ?? "never"]
+                [$0.email, $0.name, $0.role.rawValue, $0.isActive ? "yes" : "no", $0.lastLoginAt.map(LondonTime.format) ?? "never"]
             }))
         }
     }
