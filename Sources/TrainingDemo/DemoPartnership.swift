@@ -412,7 +412,7 @@ public struct DemoPartnership {
     /// Each Monday: issue the links now due, and give e-learning licences to some staff.
     mutating func weekly() throws {
         for invitation in try database.issueDueInvitations(by: Self.actor) {
-            let rate = invitation.kind == "evaluation" ? scale.evaluationResponse : 0.35
+            let rate = invitation.kind == .evaluation ? scale.evaluationResponse : 0.35
             if random.chance(rate) {
                 let due = clock.now.addingTimeInterval(Double(random.int(1...12)) * 86_400)
                 pendingAnswers.append((due, invitation.link))

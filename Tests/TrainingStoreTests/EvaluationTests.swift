@@ -54,7 +54,7 @@ struct InvitationTests {
         try programme.database.setSetting("base-url", to: "https://training.example/", by: "o")
         let (_, emails) = try programme.deliveredSession(on: "2025-11-17", learners: 2, tag: "a")
         let issued = try programme.database.issueDueInvitations(by: "o")
-        #expect(issued.map(\.kind) == ["evaluation", "evaluation"])
+        #expect(issued.map(\.kind.rawValue) == ["evaluation", "evaluation"])
         #expect(issued.map(\.email) == emails)
         #expect(issued[0].link.hasPrefix("https://training.example/evaluate/"))
         #expect(programme.token(issued[0]).count == 43)                 // 256 bits, base64url
@@ -65,7 +65,7 @@ struct InvitationTests {
         #expect(try programme.database.issueDueInvitations(by: "o").isEmpty)  // nothing new is due
 
         programme.clock.set("2026-02-15 09:00")
-        #expect(try programme.database.issueDueInvitations(by: "o").map(\.kind) == ["follow-up", "follow-up"])
+        #expect(try programme.database.issueDueInvitations(by: "o").map(\.kind.rawValue) == ["follow-up", "follow-up"])
     }
 
     @Test func aLinkAnswersOnceAndIsThenRefused() throws {
@@ -105,7 +105,7 @@ struct InvitationTests {
         let programme = try Programme()
         try programme.deliveredSession(on: "2025-11-17", learners: 5, tag: "f")
         programme.clock.set("2026-02-16 09:00")
-        let followUps = try programme.database.issueDueInvitations(by: "o").filter { $0.kind == "follow-up" }
+        let followUps = try programme.database.issueDueInvitations(by: "o").filter { $0.kind == .followUp }
         #expect(followUps.count == 5)
         #expect(followUps[0].link.contains("/follow-up/"))
         let answers: [(UsedInPractice, Int)] = [(.yes, 5), (.yes, 4), (.partly, 3), (.yes, 4), (.no, 1)]
@@ -179,7 +179,7 @@ struct ImpactTests {
         }
         try programme.deliveredSession(on: "2025-11-17", learners: 8, tag: "c")
         try programme.deliveredSession(on: "2025-11-18", learners: 2, agency: "Calderdale NHS", tag: "h")
-        let issued = try programme.database.issueDueInvitations(by: "o").filter { $0.kind == "evaluation" }
+        let issued = try programme.database.issueDueInvitations(by: "o").filter { $0.kind == .evaluation }
         tokens = issued.map(programme.token)
         let answers = [
             programme.answer(5, .aLot, before: 4, after: 8, best: "The case studies"),

@@ -10,7 +10,7 @@ struct SmallGroupQuoteTests {
     func programme(answered: Int) throws -> Programme {
         let programme = try Programme(clock: TestClock("2025-11-01 09:00"))
         try programme.deliveredSession(on: "2025-11-17", learners: 6, tag: "q")
-        let tokens = try programme.database.issueDueInvitations(by: "o").filter { $0.kind == "evaluation" }.map(programme.token)
+        let tokens = try programme.database.issueDueInvitations(by: "o").filter { $0.kind == .evaluation }.map(programme.token)
         for (index, token) in tokens.prefix(answered).enumerated() {
             try programme.database.submitEvaluation(token: token, answers: programme.answer(5, .aLot, best: "Best part \(index + 1)"))
         }

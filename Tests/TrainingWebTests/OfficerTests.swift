@@ -155,7 +155,7 @@ struct BoardTests {
 struct LearnerLinkTests {
     /// Sam attends the session, `daysLater` pass, and the officer issues the links then due: returns the
     /// token of Sam's link of `kind`.
-    func attended(thenInvitedAfter daysLater: Int = 0, to kind: String = "evaluation") throws -> (WebFixture, String) {
+    func attended(thenInvitedAfter daysLater: Int = 0, to kind: InvitationKind = .evaluation) throws -> (WebFixture, String) {
         let clock = WebClock(Date())
         let fixture = try WebFixture(now: clock.function)
         try fixture.database.book(session: fixture.session, learnerEmail: "sam@nhs.example", by: "booker")
@@ -195,7 +195,7 @@ struct LearnerLinkTests {
     }
 
     @Test func theFollowUpIsAnsweredFromItsOwnLink() async throws {
-        let (fixture, token) = try attended(thenInvitedAfter: 91, to: "follow-up")
+        let (fixture, token) = try attended(thenInvitedAfter: 91, to: .followUp)
         try await fixture.withBrowser { browser in
             #expect(Browser.text(try await browser.get("/follow-up/\(token)")).contains("What has changed since Introduction to Safeguarding"))
             let response = try await browser.post("/follow-up/\(token)", [("used", "partly"), ("example", "Earlier referral"), ("difference", "4")])

@@ -23,7 +23,7 @@ func evaluationLink() throws -> (WebFixture, String) {
     clock.advance(by: 30 * 86_400 + 3600)
     try fixture.database.mark(session: fixture.session, present: ["sam@nhs.example"], by: "officer")
     try fixture.database.deliverSession(fixture.session, by: "officer")
-    let link = try #require(try fixture.database.issueDueInvitations(by: "officer").first { $0.kind == "evaluation" })
+    let link = try #require(try fixture.database.issueDueInvitations(by: "officer").first { $0.kind == .evaluation })
     return (fixture, try #require(link.link.split(separator: "/").last.map(String.init)))
 }
 

@@ -20,7 +20,7 @@ public enum InvitationError: Error, Sendable, Equatable, UserFacingError {
 
 /// A link issued to a learner, for a mail-merge.
 public struct IssuedInvitation: Sendable, Equatable {
-    public var kind: String
+    public var kind: InvitationKind
     public var learnerName: String
     public var email: String
     public var courseTitle: String
@@ -79,10 +79,10 @@ extension AppDatabase {
                 let token = SecretToken.make()
                 try db.cachedStatement(sql: "UPDATE evaluationInvitation SET tokenHash = ?, sentAt = ?, expiresAt = ? WHERE id = ?")
                     .execute(arguments: [Self.hash(token), instant, expires, row["id"] as Int64])
-                let kind: String = row["kind"]
+                let kind: InvitationKind = try row.word("kind")
                 issued.append(IssuedInvitation(kind: kind, learnerName: row["name"], email: row["email"], courseTitle: row["title"],
                                                sessionDate: row["startDate"],
-                                               link: "\(settings.baseURL)/\(kind == "evaluation" ? "evaluate" : "follow-up")/\(token)",
+                                               link: "\(settings.baseURL)/\(kind == .evaluation ? "evaluate" : "follow-up")/\(token)",
                                                expiresOn: LondonTime.date(of: expires)))
             }
             if !issued.isEmpty {
@@ -97,11 +97,11 @@ extension AppDatabase {
     static func hash(_ token: String) -> Data { Data(SHA256.hash(data: Data(token.utf8))) }
 
     /// Finds the unused, unexpired invitation of `kind` a token opens, or says why not.
-    static func invitation(for token: String, kind: String, at instant: Date, in db: Database) throws -> (id: Int64, bookingId: Int64) {
+    static func invitation(for token: String, kind: InvitationKind, at instant: Date, in db: Database) throws -> (id: Int64, bookingId: Int64) {
         let trimmed = token.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !trimmed.isEmpty, trimmed.count <= 100,
               let row = try Row.fetchOne(db.cachedStatement(sql: "SELECT id, bookingId, usedAt, expiresAt FROM evaluationInvitation WHERE tokenHash = ? AND kind = ?"),
-                                         arguments: [hash(trimmed), kind]) else {
+                                         arguments: [hash(trimmed), kind.rawValue]) else {
             throw InvitationError.unknown
         }
         if (row["usedAt"] as Date?) != nil { throw InvitationError.alreadyUsed }
@@ -111,7 +111,7 @@ extension AppDatabase {
 
     /// What a personal link is for, so its form can say which course it asks about; refuses a link that
     /// is unknown, used or expired, saying nothing about anyone.
-    public func invitationSubject(token: String, kind: String) throws -> (courseTitle: String, sessionDate: LocalDate) {
+    public func invitationSubject(token: String, kind: InvitationKind) throws -> (courseTitle: String, sessionDate: LocalDate) {
         try read { db in
             let invitation = try Self.invitation(for: token, kind: kind, at: now(), in: db)
             let row = try Row.fetchOne(db, sql: """
@@ -126,7 +126,7 @@ extension AppDatabase {
     public func submitEvaluation(token: String, answers: EvaluationAnswers) throws {
         try write { db in
             let instant = now()
-            let invitation = try Self.invitation(for: token, kind: "evaluation", at: instant, in: db)
+            let invitation = try Self.invitation(for: token, kind: .evaluation, at: instant, in: db)
             try Self.insertEvaluation(bookingId: invitation.bookingId, answers: answers, submittedAt: instant, in: db)
             try Self.markUsed(invitation.id, at: instant, in: db)
         }
@@ -136,7 +136,7 @@ extension AppDatabase {
     public func submitFollowUp(token: String, answers: FollowUpAnswers) throws {
         try write { db in
             let instant = now()
-            let invitation = try Self.invitation(for: token, kind: "follow-up", at: instant, in: db)
+            let invitation = try Self.invitation(for: token, kind: .followUp, at: instant, in: db)
             try db.cachedStatement(sql: """
                 INSERT INTO followUp (bookingId, submittedAt, usedInPractice, example, difference, barriers) VALUES (?, ?, ?, ?, ?, ?)
                 """).execute(arguments: [invitation.bookingId, instant, answers.used.rawValue, answers.example, answers.difference, answers.barriers])

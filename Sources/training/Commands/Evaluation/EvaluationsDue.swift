@@ -22,7 +22,7 @@ extension Training.Evaluations {
         func run() throws {
             let issued = try options.open().issueDueInvitations(resend: resend, by: options.actor)
             let lines = [CSVDocument.line(["email", "name", "course", "session_date", "kind", "link", "expires_on"])] + issued.map {
-                CSVDocument.line([$0.email, $0.learnerName, $0.courseTitle, $0.sessionDate.description, $0.kind, $0.link,
+                CSVDocument.line([$0.email, $0.learnerName, $0.courseTitle, $0.sessionDate.description, $0.kind.rawValue, $0.link,
                                   $0.expiresOn.description])
             }
             try Arguments.emit(lines.joined(separator: "\n") + "\n", to: out)
