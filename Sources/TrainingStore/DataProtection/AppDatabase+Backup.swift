@@ -77,7 +77,7 @@ extension AppDatabase {
         return try describe(path, replacedKeptAt: kept)
     }
 
-    /// Refuses a file that fails `training check`, naming the first problems.
+    /// Refuses a file that fails the database check (`check(path:)`), naming the first problems.
     static func requireSound(_ path: String, described name: String) throws {
         let report = try check(path: path)
         guard report.isSound else {

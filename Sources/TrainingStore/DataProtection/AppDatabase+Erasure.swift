@@ -2,7 +2,7 @@ import Foundation
 import GRDB
 import TrainingCore
 
-/// What `training erase` did.
+/// What erasing a person did.
 public struct ErasureReport: Sendable, Hashable {
     /// What the learner is called now.
     public var pseudonym: String
@@ -29,9 +29,9 @@ extension AppDatabase {
     public func erase(email: String, reason: String, by actor: String) throws -> ErasureReport {
         let address = try EmailAddress(email, at: InputLocation(field: "email"))
         guard let reason = reason.nilIfBlank else {
-            throw InputError("say why the person is erased (the request's reference, say)", at: InputLocation(field: "--reason"))
+            throw InputError("say why the person is erased (the request's reference, say)", at: InputLocation(input: .reason))
         }
-        try StoredText.check(reason, as: .reason, at: InputLocation(field: "--reason"), name: "the reason")
+        try StoredText.check(reason, as: .reason, at: InputLocation(input: .reason), name: "the reason")
         var report = try write { db -> ErasureReport in
             let learner = try Self.learner(address, in: db)
             let instant = now()

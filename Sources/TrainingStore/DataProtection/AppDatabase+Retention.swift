@@ -2,7 +2,7 @@ import Foundation
 import GRDB
 import TrainingCore
 
-/// A learner the retention run anonymises, as `training retention apply --dry-run` lists them.
+/// A learner the retention run anonymises, as a dry run lists them.
 public struct InactiveLearner: Sendable, Hashable {
     public var id: Int64
     public var name: String

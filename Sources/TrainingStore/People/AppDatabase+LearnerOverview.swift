@@ -2,7 +2,7 @@ import Foundation
 import GRDB
 import TrainingCore
 
-/// Everything the officer needs to see about one learner at once (`training learner show`).
+/// Everything the officer needs to see about one learner at once.
 public struct LearnerOverview: Sendable, Equatable {
     public struct Place: Sendable, Equatable {
         public var bookingId: Int64

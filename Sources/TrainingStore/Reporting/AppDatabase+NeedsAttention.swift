@@ -30,7 +30,7 @@ public struct LowResponseSession: Sendable, Equatable {
 }
 
 /// What needs the officer's attention at one moment, section by section (`AttentionSection`), read from one
-/// consistent view of the database. The officer's start page and `training today` each show it whole.
+/// consistent view of the database. The officer's start page and the command line's day summary each show it whole.
 public struct AttentionReport: Sendable, Equatable {
     /// When it was read (the store's clock).
     public var now: Date
