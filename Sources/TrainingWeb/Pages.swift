@@ -18,16 +18,15 @@ struct NavigationLink {
     var label: String
 }
 
-/// Renders the site's pages from its Mustache templates, each inside the shared layout. Mustache
-/// escapes every value, so text people typed is shown as text, never as markup.
+/// Renders the site's pages from its Mustache templates (`Resources/templates`, loaded once when the
+/// application starts), each inside the shared layout. Mustache escapes every value, so text people typed
+/// is shown as text, never as markup.
 struct Pages: Sendable {
     let library: MustacheLibrary
     let database: AppDatabase
 
-    init(database: AppDatabase) throws {
-        var library = MustacheLibrary()
-        for (name, text) in Templates.all { try library.register(MustacheTemplate(string: text), named: name) }
-        self.library = library
+    init(database: AppDatabase, templates: URL = WebResources.templates) throws(WebResourceError) {
+        library = try TemplateLoader.library(from: templates)
         self.database = database
     }
 

@@ -76,7 +76,7 @@ public enum WebApplication {
 
         router.get("/static/app.css") { _, _ in
             Response(status: .ok, headers: [.contentType: "text/css; charset=utf-8", .cacheControl: "public, max-age=3600"],
-                     body: .init(byteBuffer: ByteBuffer(string: Templates.css)))
+                     body: .init(byteBuffer: ByteBuffer(string: StyleSheet.css)))
         }
         router.get("/health") { _, _ in "ok" }
         let site = Site(database: database, pages: pages, configuration: configuration,

@@ -56,36 +56,3 @@ func svgValues(_ element: SVGElement) -> [String: Any] {
     ["name": element.name, "attributes": element.attributes.map { ["name": $0.name, "value": $0.value] },
      "text": element.text, "children": element.children.map(svgValues)]
 }
-
-extension Templates {
-    static let board: [String: String] = [
-        "board": """
-            {{<layout}}{{$content}}
-            {{#notes}}<p>{{.}}</p>{{/notes}}
-            {{#tables}}{{>report-table}}{{/tables}}
-            {{#pictures}}
-            <section class="picture" aria-labelledby="{{id}}-heading">
-            <h2 id="{{id}}-heading">{{heading}}</h2>
-            <p class="reading">{{reading}}</p>
-            <div class="charts{{#several}} charts-several{{/several}}">{{#charts}}<div class="chart-frame">{{>svg-node}}</div>{{/charts}}</div>
-            {{#table}}{{>report-table}}{{/table}}
-            </section>
-            {{/pictures}}
-            <h2>Workbooks</h2>
-            <ul>{{#years}}<li><a href="/board/workbook?year={{value}}">Board workbook {{value}}</a> · <a href="/board?year={{value}}">summary of {{value}}</a></li>{{/years}}</ul>
-            {{/content}}{{/layout}}
-            """,
-        // A table wider than the screen (five years on a phone, or at 400% zoom) scrolls within its own
-        // region, which can be focused to scroll it from the keyboard, so the page's text never scrolls sideways.
-        // The region is named "Table: " and the caption, so it is not named as the picture's section around it
-        // when the two headings are the same (landmarks must be told apart: axe-core's landmark-unique).
-        "report-table": """
-            <div class="table-wrap" role="region" aria-label="Table: {{heading}}" tabindex="0"><table><caption>{{heading}}</caption>
-            <thead><tr>{{#columns}}<th scope="col">{{#hidden}}<span class="visually-hidden">{{name}}</span>{{/hidden}}{{^hidden}}{{name}}{{/hidden}}</th>{{/columns}}</tr></thead>
-            <tbody>{{#rows}}<tr{{#marked}} class="marked"{{/marked}}>{{#cells}}{{#first}}<th scope="row">{{text}}</th>{{/first}}{{^first}}<td{{#number}} class="number"{{/number}}>{{text}}</td>{{/first}}{{/cells}}</tr>{{/rows}}</tbody>
-            </table></div>
-            """,
-        // An SVG element and, within it, its children: names, attribute values and text all escaped.
-        "svg-node": #"<{{name}}{{#attributes}} {{name}}="{{value}}"{{/attributes}}>{{text}}{{#children}}{{>svg-node}}{{/children}}</{{name}}>"#,
-    ]
-}

@@ -89,26 +89,3 @@ struct SignInRoutes {
         return response
     }
 }
-
-extension Templates {
-    static let signIn = ["sign-in": """
-        {{<layout}}{{$content}}
-        {{#notice}}<div class="notice" role="status"><p>{{notice}}</p></div>{{/notice}}
-        <form method="post" action="/login" novalidate>
-        <input type="hidden" name="csrf" value="{{csrf}}">
-        <div class="form-group{{#fieldErrors.email}} form-group-error{{/fieldErrors.email}}">
-        <label for="email">Email address</label>
-        {{#fieldErrors.email}}<p class="error-message" id="email-error"><span class="visually-hidden">Error:</span> {{.}}</p>{{/fieldErrors.email}}
-        <input type="email" id="email" name="email" value="{{values.email}}" autocomplete="username" spellcheck="false"{{#fieldErrors.email}} class="input-error" aria-describedby="email-error"{{/fieldErrors.email}}>
-        </div>
-        <div class="form-group{{#fieldErrors.password}} form-group-error{{/fieldErrors.password}}">
-        <label for="password">Password</label>
-        {{#fieldErrors.password}}<p class="error-message" id="password-error"><span class="visually-hidden">Error:</span> {{.}}</p>{{/fieldErrors.password}}
-        <input type="password" id="password" name="password" autocomplete="current-password"{{#fieldErrors.password}} class="input-error" aria-describedby="password-error"{{/fieldErrors.password}}>
-        </div>
-        <button type="submit" class="button">Sign in</button>
-        </form>
-        <p>Learners answering an evaluation do not sign in: use the link in your email.</p>
-        {{/content}}{{/layout}}
-        """]
-}
