@@ -1,4 +1,5 @@
 import Foundation
+import NIOCore
 
 /// The files the web application reads at start: the page templates and the style sheet, under
 /// `Sources/TrainingWeb/Resources`. Package.swift copies that folder as it is (`.copy("Resources")`) into
@@ -17,12 +18,24 @@ enum WebResources {
 
     /// Every page's Mustache template, in a folder per part of the site.
     static var templates: URL { folder.appendingPathComponent("templates", isDirectory: true) }
+
+    /// The style sheet every page links to (GOV.UK Design System patterns in the project's own CSS), served
+    /// as the file holds it.
+    static var styleSheet: URL { folder.appendingPathComponent("static/app.css") }
+
+    /// A file's bytes, read once when the application starts.
+    static func contents(of file: URL) throws(WebResourceError) -> ByteBuffer {
+        guard let data = FileManager.default.contents(atPath: file.path) else { throw .fileMissing(path: file.path) }
+        return ByteBuffer(bytes: data)
+    }
 }
 
 /// Why the web application cannot start with its files: each says which file or folder.
 enum WebResourceError: Error, Equatable, CustomStringConvertible {
     /// The folder is not where the build put it.
     case folderMissing(path: String)
+    /// A file is not where the build put it.
+    case fileMissing(path: String)
     /// Two files give a template the same name, so a page asking for it could get either.
     case nameClash(name: String, files: [String])
     /// A file could not be read, or is not a Mustache template.
@@ -31,6 +44,7 @@ enum WebResourceError: Error, Equatable, CustomStringConvertible {
     var description: String {
         switch self {
         case .folderMissing(let path): "The web application's folder \(path) is missing."
+        case .fileMissing(let path): "The web application's file \(path) is missing."
         case .nameClash(let name, let files):
             "Two templates are named '\(name)': \(files.joined(separator: " and ")). Rename one; names are unique across folders."
         case .unusable(let file, let problem): "The web application's file \(file) cannot be used: \(problem)"

@@ -74,9 +74,10 @@ public enum WebApplication {
                                  defaultSessionExpiration: .seconds(Int64(sessionLifetime)))))
         router.add(middleware: FormMiddleware(tokens: AnonymousFormTokens(), secureCookies: configuration.secureCookies))
 
+        let styleSheet = try WebResources.contents(of: WebResources.styleSheet)
         router.get("/static/app.css") { _, _ in
             Response(status: .ok, headers: [.contentType: "text/css; charset=utf-8", .cacheControl: "public, max-age=3600"],
-                     body: .init(byteBuffer: ByteBuffer(string: StyleSheet.css)))
+                     body: .init(byteBuffer: styleSheet))
         }
         router.get("/health") { _, _ in "ok" }
         let site = Site(database: database, pages: pages, configuration: configuration,

@@ -1,11 +1,16 @@
 import Foundation
+import HTTPTypes
+import Hummingbird
+import HummingbirdTesting
 import Mustache
+import NIOCore
 import Testing
 @testable import TrainingWeb
 
-/// The site's templates are files, loaded once at start, each named by its file name.
-@Suite("Template loading")
-struct TemplateLoaderTests {
+/// The site's templates and style sheet are files of the target's resource bundle, read once at start;
+/// each template is named by its file name.
+@Suite("Web resources")
+struct WebResourceTests {
     /// A fresh folder of template files, given as paths within it and their text.
     func folder(_ files: [String: String]) throws -> URL {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("templates-\(UUID().uuidString)")
@@ -56,5 +61,23 @@ struct TemplateLoaderTests {
         let error = #expect(throws: WebResourceError.self) { try TemplateLoader.library(from: root) }
         guard case .unusable(let file, _) = error else { Issue.record("not refused as unusable: \(String(describing: error))"); return }
         #expect(file == root.appendingPathComponent("broken.mustache").path)
+    }
+
+    @Test func theStyleSheetIsServedAsItsFileHoldsIt() async throws {
+        let fixture = try WebFixture()
+        let file = try Data(contentsOf: WebResources.styleSheet)
+        try await fixture.withBrowser { browser in
+            let response = try await browser.get("/static/app.css")
+            #expect(response.status == .ok)
+            #expect(response.headers[.contentType] == "text/css; charset=utf-8")
+            #expect(response.headers[.cacheControl] == "public, max-age=3600")
+            #expect(Array(response.body.readableBytesView) == [UInt8](file))
+            #expect(String(buffer: response.body).hasPrefix("*, *::before, *::after { box-sizing: border-box; }"))
+        }
+    }
+
+    @Test func aMissingFileIsAnErrorThatNamesIt() throws {
+        let missing = FileManager.default.temporaryDirectory.appendingPathComponent("no-such-\(UUID().uuidString).css")
+        #expect(throws: WebResourceError.fileMissing(path: missing.path)) { try WebResources.contents(of: missing) }
     }
 }
