@@ -27,7 +27,7 @@ extension Training.Charges {
             print(TextTable.render(header: ["Charge", "Raised", "Agency", "Learner", "Course", "Amount", "State", "Rule"], rows: lines.map { line in
                 let c = line.charge
                 return [c.id!.shown, c.raisedOn.description, line.agencyName, line.learnerName ?? "", line.courseTitle,
-                        Pence(c.amountPence).description, line.state, c.rule]
+                        Pence(c.amountPence).description, line.state.description, c.rule]
             }))
             print("Payable: \(lines.payable)")
         }
