@@ -152,7 +152,7 @@ public enum BoardPictures {
         let table = ReportTable(
             heading: "Take-up, \(year)", columns: ["Agency", "Sector", "Workforce", "Learners reached", "Take-up", "Finding"],
             rows: sorted.map { line in
-                [.text(line.agencyName), .text(line.sector), line.workforce.map(ReportCell.count) ?? .text("not declared"),
+                [.text(line.agencyName), .text(line.sector.nameOrNotRecorded), line.workforce.map(ReportCell.count) ?? .text("not declared"),
                  .count(line.learnersReached), .percent(line.rate), line.hasStaffButNoTakeUp ? .text(noTakeUp) : .blank]
             },
             total: [.text("Total"), .blank, .count(sorted.reduce(0) { $0 + ($1.workforce ?? 0) }), .count(sorted.reduce(0) { $0 + $1.learnersReached }),

@@ -55,8 +55,8 @@ public enum BoardSheets {
         func key(_ line: AgencyAttendance) -> String { line.agencyName ?? agencyNotRecorded }
         var sectors: [String: String] = [:]
         var now: [String: Int] = [:], before: [String: Int] = [:]
-        for line in current { now[key(line), default: 0] += line.attended; sectors[key(line)] = line.sector ?? agencyNotRecorded }
-        for line in previous { before[key(line), default: 0] += line.attended; sectors[key(line)] = sectors[key(line)] ?? line.sector ?? agencyNotRecorded }
+        for line in current { now[key(line), default: 0] += line.attended; sectors[key(line)] = line.sector.nameOrNotRecorded }
+        for line in previous { before[key(line), default: 0] += line.attended; sectors[key(line)] = sectors[key(line)] ?? line.sector.nameOrNotRecorded }
         let bySector = Dictionary(grouping: sectors, by: \.value).mapValues { $0.map(\.key) }
 
         var rows: [[ReportCell]] = []
@@ -97,7 +97,7 @@ public enum BoardSheets {
 
     /// Attendance added up by the sector of each agency; bookings with no agency under *Agency not recorded*.
     static func attendanceBySector(_ lines: [AgencyAttendance]) -> [String: Int] {
-        lines.reduce(into: [:]) { sums, line in sums[line.agencyName == nil ? agencyNotRecorded : line.sector ?? agencyNotRecorded, default: 0] += line.attended }
+        lines.reduce(into: [:]) { sums, line in sums[line.agencyName == nil ? agencyNotRecorded : line.sector.nameOrNotRecorded, default: 0] += line.attended }
     }
 
     /// Sectors in the board's order: alphabetical, *Agency not recorded* last; each once.
@@ -158,7 +158,7 @@ extension BoardSheets {
         let before = Dictionary(previous.map { ($0.agencyName, $0) }, uniquingKeysWith: { first, _ in first })
         let rows: [[ReportCell]] = current.map { line in
             let last = before[line.agencyName]
-            return [.text(line.agencyName), .text(line.sector), line.workforce.map(ReportCell.count) ?? .text("not declared"),
+            return [.text(line.agencyName), .text(line.sector.nameOrNotRecorded), line.workforce.map(ReportCell.count) ?? .text("not declared"),
                     .count(line.learnersReached), .percent(line.rate), .percent(last?.rate),
                     .pointsChange(from: last?.rate, to: line.rate)]
         }

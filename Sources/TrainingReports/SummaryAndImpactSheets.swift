@@ -140,7 +140,7 @@ extension BoardSheets {
         func quotes(_ heading: String, _ list: [Quote]) -> ReportTable {
             ReportTable(heading: heading, columns: ["Course", "Sector", "In their words", "Answered"],
                         rows: list.map { $0.isTooSmall ? [.text(SmallGroup.tooSmallToRead), .blank, .blank, .blank]
-                                                       : [.text($0.courseTitle), .text($0.sector), .text($0.text), .text($0.submittedOn.description)] })
+                                                       : [.text($0.courseTitle), .text($0.sector.nameOrNotRecorded), .text($0.text), .text($0.submittedOn.description)] })
         }
         return ReportSheet(
             name: "Evaluation & impact", title: "Evaluation and impact",

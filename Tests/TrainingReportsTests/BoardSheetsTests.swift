@@ -69,15 +69,15 @@ struct CoursesSheetTests {
 struct AttendanceSheetTests {
     let year = FinancialYear(startYear: 2015)
     let current = [
-        AgencyAttendance(agencyName: "Calderdale NHS", sector: "Health", attended: 150),
-        AgencyAttendance(agencyName: "Locala", sector: "Health", attended: 40),
-        AgencyAttendance(agencyName: "=Hope Nursery", sector: "Early Years", attended: 12),
+        AgencyAttendance(agencyName: "Calderdale NHS", sector: .health, attended: 150),
+        AgencyAttendance(agencyName: "Locala", sector: .health, attended: 40),
+        AgencyAttendance(agencyName: "=Hope Nursery", sector: .earlyYears, attended: 12),
         AgencyAttendance(agencyName: nil, sector: nil, attended: 7),
     ]
     let previous = [
-        AgencyAttendance(agencyName: "Calderdale NHS", sector: "Health", attended: 120),
-        AgencyAttendance(agencyName: "Locala", sector: "Health", attended: 45),
-        AgencyAttendance(agencyName: "=Hope Nursery", sector: "Early Years", attended: 0),
+        AgencyAttendance(agencyName: "Calderdale NHS", sector: .health, attended: 120),
+        AgencyAttendance(agencyName: "Locala", sector: .health, attended: 45),
+        AgencyAttendance(agencyName: "=Hope Nursery", sector: .earlyYears, attended: 0),
     ]
 
     @Test func agenciesAreGroupedBySectorWithSubtotalsAndAgencyNotRecordedAndATotal() {

@@ -76,8 +76,8 @@ struct SmallGroupSheetTests {
 struct SmallGroupQuoteSheetTests {
     @Test func aQuoteFromASmallGroupIsMarkedTooSmallToReadInItsPlace() {
         let day = LocalDate(year: 2026, month: 3, day: 10)!
-        let quotes = ImpactQuotes(bestParts: [Quote(courseTitle: "", sector: "", text: "", submittedOn: day, groupResponses: 4),
-                                              Quote(courseTitle: "CSE briefing", sector: "Health", text: "The case studies", submittedOn: day, groupResponses: 5)],
+        let quotes = ImpactQuotes(bestParts: [Quote(courseTitle: "", sector: nil, text: "", submittedOn: day, groupResponses: 4),
+                                              Quote(courseTitle: "CSE briefing", sector: .health, text: "The case studies", submittedOn: day, groupResponses: 5)],
                                   practiceChanges: [], examples: [])
         let empty = ImpactTallies(groups: [[:], [:]])
         let reports = ImpactReport.reports(period: FinancialYear(startYear: 2025), by: [.level, .course], current: empty, previous: empty, quotes: quotes)

@@ -238,7 +238,7 @@ struct ImpactTests {
         let programme = try programmeWithAnswers()
         let report = try programme.database.impact(period: FinancialYear(startYear: 2025), by: .course)
         #expect(report.bestParts.map(\.text) == ["Meeting the health visitors", "The case studies"])
-        #expect(report.bestParts.map(\.sector) == ["Health", "Local Authority"])
+        #expect(report.bestParts.map(\.sector.nameOrNotRecorded) == ["Health", "Local Authority"])
         let everything = String(describing: report)
         let names = try programme.database.learners().flatMap { [$0.learner.name, $0.learner.email ?? ""] }
         for name in names { #expect(!everything.contains(name), "\(name) appears in the analysis") }

@@ -66,7 +66,7 @@ struct HistoryImportTests {
         #expect(try programme.database.licenceFigures(period: FinancialYear(startYear: 2015)).total.completed == 1)
         let takeUp = try programme.database.takeUp(period: FinancialYear(startYear: 2015))
         #expect(takeUp.first { $0.agencyName == "Calderdale Council" }?.learnersReached == 1)   // Amy: attended and completed, once
-        #expect(takeUp.first { $0.agencyName == "Little Acorns" }?.sector == "Early Years")
+        #expect(takeUp.first { $0.agencyName == "Little Acorns" }?.sector == .earlyYears)
         #expect(try programme.database.impact(period: FinancialYear(startYear: 2015)).overall.figures.responses == 1)
     }
 

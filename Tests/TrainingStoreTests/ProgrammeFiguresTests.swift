@@ -57,8 +57,8 @@ struct ProgrammeFiguresTests {
         let database = try programme().database
         let lines = try database.attendanceByAgency(period: FinancialYear(startYear: 2015))
         #expect(lines == [
-            AgencyAttendance(agencyName: "Calderdale NHS", sector: "Health", attended: 0),
-            AgencyAttendance(agencyName: "Calderdale Council", sector: "Local Authority", attended: 2),
+            AgencyAttendance(agencyName: "Calderdale NHS", sector: .health, attended: 0),
+            AgencyAttendance(agencyName: "Calderdale Council", sector: .localAuthority, attended: 2),
             AgencyAttendance(agencyName: nil, sector: nil, attended: 1),
         ])
         #expect(lines.reduce(0) { $0 + $1.attended } == 3)

@@ -21,7 +21,7 @@ struct SmallGroupQuoteTests {
         let report = try programme(answered: 4).database.impact(period: FinancialYear(startYear: 2025))
         #expect(report.overall.figures.responses == 4)
         #expect(report.bestParts.count == 4)
-        #expect(report.bestParts.allSatisfy { $0.isTooSmall && $0.text.isEmpty && $0.courseTitle.isEmpty && $0.sector.isEmpty })
+        #expect(report.bestParts.allSatisfy { $0.isTooSmall && $0.text.isEmpty && $0.courseTitle.isEmpty && $0.sector == nil })
     }
 
     @Test func aCourseWithFiveAnswersIsQuoted() throws {

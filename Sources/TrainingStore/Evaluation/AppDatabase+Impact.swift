@@ -11,7 +11,8 @@ public enum ImpactGrouping: String, Vocabulary {
 /// A learner's words for the board, with the course and sector only — never a name.
 public struct Quote: Sendable, Equatable {
     public var courseTitle: String
-    public var sector: String
+    /// nil for a learner with no agency recorded, and for a quote withheld (`isTooSmall`).
+    public var sector: Sector?
     public var text: String
     public var submittedOn: LocalDate
     /// The group the quote is drawn from — its course in the period, as the quote names it — counted in the
@@ -99,7 +100,7 @@ extension AppDatabase {
                 SELECT q.text, q.submittedAt, c.title, q.sector,
                     (SELECT COUNT(*) FROM session s2 JOIN booking b2 ON b2.sessionId = s2.id JOIN \(table) y ON y.bookingId = b2.id
                      WHERE s2.courseId = q.courseId AND s2.startDate BETWEEN ? AND ? AND b2.status = 'attended') AS groupResponses
-                FROM (SELECT x.\(column) AS text, x.submittedAt, x.id, s.courseId, COALESCE(a.sector, '\(agencyNotRecorded)') AS sector
+                FROM (SELECT x.\(column) AS text, x.submittedAt, x.id, s.courseId, a.sector
                       FROM \(table) x JOIN booking b ON b.id = x.bookingId JOIN session s ON s.id = b.sessionId
                       LEFT JOIN agency a ON a.id = b.agencyId
                       WHERE s.startDate BETWEEN ? AND ? AND x.\(column) IS NOT NULL AND x.textRemovedAt IS NULL
@@ -107,10 +108,10 @@ extension AppDatabase {
                 JOIN course c ON c.id = q.courseId
                 ORDER BY q.submittedAt DESC, q.id DESC
                 """, arguments: [year.firstDay, year.lastDay, year.firstDay, year.lastDay, count]).map {
-                Quote(courseTitle: $0["title"], sector: $0["sector"], text: $0["text"], submittedOn: LondonTime.date(of: $0["submittedAt"]),
+                Quote(courseTitle: $0["title"], sector: try $0.optionalWord("sector"), text: $0["text"], submittedOn: LondonTime.date(of: $0["submittedAt"]),
                       groupResponses: $0["groupResponses"])
             }.map { quote in
-                quote.isTooSmall ? Quote(courseTitle: "", sector: "", text: "", submittedOn: quote.submittedOn, groupResponses: quote.groupResponses)
+                quote.isTooSmall ? Quote(courseTitle: "", sector: nil, text: "", submittedOn: quote.submittedOn, groupResponses: quote.groupResponses)
                     : quote
             }
         }

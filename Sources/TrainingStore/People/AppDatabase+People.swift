@@ -31,7 +31,7 @@ extension AppDatabase {
             if let existing = try Agency.filter(Agency.Columns.name == details.name).fetchOne(db) {
                 throw InputError("an agency named '\(existing.name)' already exists", at: location.field("name"))
             }
-            var agency = Agency(id: nil, name: details.name, sector: details.sector.rawValue,
+            var agency = Agency(id: nil, name: details.name, sector: details.sector,
                                 isStatutoryPartner: details.isStatutoryPartner, billingContact: details.billingContact,
                                 createdAt: now())
             try agency.insert(db)

@@ -6,12 +6,10 @@ import TrainingCore
 public struct Agency: Codable, Sendable, Hashable, Identifiable {
     public var id: Int64?
     public var name: String
-    public var sector: String
+    public var sector: Sector
     public var isStatutoryPartner: Bool
     public var billingContact: String?
     public var createdAt: Date
-
-    public var sectorValue: Sector? { Sector(rawValue: sector) }
 }
 
 extension Agency: FetchableRecord, MutablePersistableRecord {

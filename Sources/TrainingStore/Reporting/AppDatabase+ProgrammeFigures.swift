@@ -2,19 +2,6 @@ import Foundation
 import GRDB
 import TrainingCore
 
-/// Sessions held and cancelled (DOMAIN.md, "Courses held", "% cancelled").
-public struct HeldAndCancelled: Sendable, Equatable {
-    public var held = 0
-    public var cancelled = 0
-    /// cancelled ÷ (held + cancelled), or nil when there were none.
-    public var cancelledShare: Double? { held + cancelled == 0 ? nil : Double(cancelled) / Double(held + cancelled) }
-
-    public init(held: Int = 0, cancelled: Int = 0) {
-        self.held = held
-        self.cancelled = cancelled
-    }
-}
-
 /// The programme's sessions in a financial year.
 public struct CourseFigures: Sendable, Equatable {
     public var total = HeldAndCancelled()
@@ -30,10 +17,11 @@ public struct CourseFigures: Sendable, Equatable {
 public struct AgencyAttendance: Sendable, Equatable {
     /// nil: "Agency not recorded".
     public var agencyName: String?
-    public var sector: String?
+    /// nil with the agency.
+    public var sector: Sector?
     public var attended: Int
 
-    public init(agencyName: String?, sector: String?, attended: Int) {
+    public init(agencyName: String?, sector: Sector?, attended: Int) {
         self.agencyName = agencyName
         self.sector = sector
         self.attended = attended
@@ -53,16 +41,13 @@ extension AppDatabase {
                 GROUP BY c.level, s.delivery, s.status, s.cancelReason
                 """, arguments: [year.firstDay, year.lastDay]) {
                 let n: Int = row["n"]
-                let level = CourseLevel(rawValue: row["level"])!, delivery = DeliveryMode(rawValue: row["delivery"])!
-                if (row["status"] as String) == SessionStatus.delivered.rawValue {
-                    figures.total.held += n
-                    figures.byLevel[level, default: HeldAndCancelled()].held += n
-                    figures.byDelivery[delivery, default: HeldAndCancelled()].held += n
-                } else {
-                    figures.total.cancelled += n
-                    figures.byLevel[level, default: HeldAndCancelled()].cancelled += n
-                    figures.byDelivery[delivery, default: HeldAndCancelled()].cancelled += n
-                    let reason = (row["cancelReason"] as String?).flatMap(SessionCancelReason.init(rawValue:)) ?? .other
+                let level: CourseLevel = try row.word("level"), delivery: DeliveryMode = try row.word("delivery")
+                let status: SessionStatus = try row.word("status")
+                figures.total.add(n, standing: status)
+                figures.byLevel[level, default: HeldAndCancelled()].add(n, standing: status)
+                figures.byDelivery[delivery, default: HeldAndCancelled()].add(n, standing: status)
+                if status == .cancelled {
+                    let reason: SessionCancelReason = try row.optionalWord("cancelReason") ?? .other
                     figures.cancellationsByReason[reason, default: 0] += n
                 }
             }
@@ -91,7 +76,7 @@ extension AppDatabase {
             attended[row["agencyId"] as Int64?] = row["attended"]
         }
         var lines = try Row.fetchAll(db, sql: "SELECT id, name, sector FROM agency ORDER BY sector, name COLLATE NOCASE").map {
-            AgencyAttendance(agencyName: $0["name"], sector: $0["sector"], attended: attended[$0["id"] as Int64?] ?? 0)
+            AgencyAttendance(agencyName: $0["name"], sector: try $0.word("sector"), attended: attended[$0["id"] as Int64?] ?? 0)
         }
         if let unrecorded = attended[nil] { lines.append(AgencyAttendance(agencyName: nil, sector: nil, attended: unrecorded)) }
         return lines
@@ -138,7 +123,7 @@ extension AppDatabase {
                 GROUP BY c.id
                 """, arguments: [year.firstDay, year.lastDay]).map { row in
                 let attended: Int = row["attended"], absent: Int = row["absent"]
-                return CourseDelivery(title: row["title"], level: CourseLevel(rawValue: row["level"])!, sessionsDelivered: row["sessions"],
+                return CourseDelivery(title: row["title"], level: try row.word("level"), sessionsDelivered: row["sessions"],
                                       placesOffered: row["places"], booked: attended + absent, attended: attended, didNotAttend: absent)
             }.sorted { ($0.level, $0.title.lowercased()) < ($1.level, $1.title.lowercased()) }
         }

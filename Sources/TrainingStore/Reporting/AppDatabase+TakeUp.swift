@@ -2,23 +2,6 @@ import Foundation
 import GRDB
 import TrainingCore
 
-/// One agency's take-up in a financial year (DOMAIN.md, "Take-up").
-public struct TakeUpLine: Sendable, Equatable {
-    public var agencyName: String
-    public var sector: String
-    /// Declared children's workforce for the year; nil when not declared.
-    public var workforce: Int?
-    /// Distinct learners who attended a session or completed an e-learning module in the year.
-    public var learnersReached: Int
-    /// Reached ÷ workforce, or nil without a declared workforce.
-    public var rate: Double? {
-        guard let workforce, workforce > 0 else { return nil }
-        return Double(learnersReached) / Double(workforce)
-    }
-    /// An agency with staff and nobody trained: a finding, shown rather than left out.
-    public var hasStaffButNoTakeUp: Bool { (workforce ?? 0) > 0 && learnersReached == 0 }
-}
-
 /// The learners a period's training reached: distinct learners who attended a session held in it or
 /// completed a module in it, under each agency recorded (nil: none), and in all.
 struct Reach {
@@ -71,20 +54,14 @@ extension AppDatabase {
         return reach
     }
 
+    /// Reads each agency's workforce for the year and asks `TakeUp` for the lines.
     static func takeUp(period year: some ReportingPeriod, reach: Reach, in db: Database) throws -> [TakeUpLine] {
         let agencies = try Row.fetchAll(db, sql: """
             SELECT a.id, a.name, a.sector, w.headcount FROM agency a
             LEFT JOIN agencyWorkforce w ON w.agencyId = a.id AND w.financialYear = ?
-            """, arguments: [year.financialYear.startYear])
-        var lines = agencies.map { row in
-            TakeUpLine(agencyName: row["name"], sector: row["sector"], workforce: row["headcount"],
-                       learnersReached: reach.byAgency[row["id"] as Int64?] ?? 0)
+            """, arguments: [year.financialYear.startYear]).map { row in
+            TakeUp.Agency(id: row["id"], name: row["name"], sector: try row.word("sector"), workforce: row["headcount"])
         }
-        if let unrecorded = reach.byAgency[nil] {
-            lines.append(TakeUpLine(agencyName: agencyNotRecorded, sector: agencyNotRecorded, workforce: nil, learnersReached: unrecorded))
-        }
-        return lines.sorted {
-            ($0.hasStaffButNoTakeUp ? 0 : 1, $0.agencyName.lowercased()) < ($1.hasStaffButNoTakeUp ? 0 : 1, $1.agencyName.lowercased())
-        }
+        return TakeUp.lines(agencies: agencies, reached: reach.byAgency)
     }
 }

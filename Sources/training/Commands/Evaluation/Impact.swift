@@ -37,7 +37,7 @@ extension Training {
                                     ("Difference made (follow-up)", report.examples)] where !list.isEmpty {
                 print("\n\(heading):")
                 for quote in list {
-                    print(quote.isTooSmall ? "  (\(SmallGroup.tooSmallToRead))" : "  “\(quote.text)” — \(quote.courseTitle), \(quote.sector), \(quote.submittedOn)")
+                    print(quote.isTooSmall ? "  (\(SmallGroup.tooSmallToRead))" : "  “\(quote.text)” — \(quote.courseTitle), \(quote.sector.nameOrNotRecorded), \(quote.submittedOn)")
                 }
             }
         }

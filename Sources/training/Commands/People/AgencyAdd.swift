@@ -24,7 +24,7 @@ extension Training.AgencyCommand {
             let details = try AgencyDetails(name: name, sector: Sector.parse(sector, at: InputLocation(field: "--sector")),
                                             isStatutoryPartner: statutory, billingContact: billingContact)
             let agency = try options.open().addAgency(details, by: options.actor)
-            print("Added agency \(agency.name) (\(agency.sector)\(agency.isStatutoryPartner ? ", statutory partner" : "")).")
+            print("Added agency \(agency.name) (\(agency.sector.rawValue)\(agency.isStatutoryPartner ? ", statutory partner" : "")).")
         }
     }
 }

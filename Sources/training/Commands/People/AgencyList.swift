@@ -19,7 +19,7 @@ extension Training.AgencyCommand {
             }
             let rows = agencies.map { item -> [String] in
                 let latest = item.workforce.keys.max()
-                return [item.agency.name, item.agency.sector, item.agency.isStatutoryPartner ? "yes" : "",
+                return [item.agency.name, item.agency.sector.rawValue, item.agency.isStatutoryPartner ? "yes" : "",
                         latest.map { "\(item.workforce[$0]!) (\($0))" } ?? "not declared"]
             }
             print(TextTable.render(header: ["Agency", "Sector", "Statutory", "Workforce"], rows: rows))
