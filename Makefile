@@ -57,6 +57,7 @@ load-test: system-libraries
 BENCH_RUNS ?= 3
 bench: system-libraries
 	$(SWIFT) build -c release --product training
+	$(SWIFT) build -c release --product training-bench
 	scripts/bench.py --runs $(BENCH_RUNS)
 
 build: system-libraries

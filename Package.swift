@@ -9,6 +9,7 @@ let package = Package(
     platforms: [.macOS(.v14)],
     products: [
         .executable(name: "training", targets: ["training"]),
+        .executable(name: "training-bench", targets: ["TrainingBench"]),
         .library(name: "TrainingCore", targets: ["TrainingCore"]),
         .library(name: "TrainingStore", targets: ["TrainingStore"]),
         .library(name: "TrainingImport", targets: ["TrainingImport"]),
@@ -71,6 +72,13 @@ let package = Package(
                 "TrainingCore", "TrainingStore", "TrainingImport", "XLSX", "TrainingReports", "TrainingDemo", "TrainingWeb",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
+            ]),
+        // The measurements of `make bench` (scripts/bench.py), an executable of their own so `training` ships none.
+        .executableTarget(
+            name: "TrainingBench",
+            dependencies: [
+                "TrainingCore", "TrainingStore", "TrainingReports", "XLSX",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
         .testTarget(name: "TrainingCoreTests", dependencies: ["TrainingCore"]),
         .testTarget(

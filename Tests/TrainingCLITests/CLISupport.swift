@@ -18,6 +18,9 @@ let trainingBinary: URL = {
     return found
 }()
 
+/// `training-bench`, the benchmarks' own executable, built beside `training`.
+var benchBinary: URL { trainingBinary.deletingLastPathComponent().appendingPathComponent("training-bench") }
+
 /// What one run of the CLI printed and how it ended.
 struct CommandResult {
     var status: Int32
@@ -37,11 +40,12 @@ final class Workspace {
 
     deinit { try? FileManager.default.removeItem(at: folder) }
 
-    /// Runs `training ARGS --database <this workspace's database>` in the workspace folder.
+    /// Runs `training ARGS --database <this workspace's database>` in the workspace folder (or another of the
+    /// package's executables).
     @discardableResult
-    func run(_ arguments: [String], database: Bool = true) throws -> CommandResult {
+    func run(_ arguments: [String], database: Bool = true, executable: URL = trainingBinary) throws -> CommandResult {
         let process = Process()
-        process.executableURL = trainingBinary
+        process.executableURL = executable
         process.arguments = arguments + (database ? ["--database", self.database] : [])
         process.currentDirectoryURL = folder
         var environment = ProcessInfo.processInfo.environment

@@ -165,7 +165,7 @@ struct CLITests {
                         ["session", "deliver"], ["session", "ics"], ["book"], ["cancel"], ["substitute"], ["waitlist", "show"],
                         ["booking", "ics"], ["booking", "history"], ["register"], ["attend"], ["policy", "show"], ["policy", "set"],
                         ["charges", "list"], ["charges", "waive"], ["invoices", "raise"], ["invoices", "list"], ["invoices", "show"],
-                        ["holiday", "add"], ["holiday", "list"], ["notifications"], ["audit"], ["today"], ["bench", "bookings"], ["bench", "xlsx-floor"],
+                        ["holiday", "add"], ["holiday", "list"], ["notifications"], ["audit"], ["today"],
                         ["licences", "buy"], ["licences", "status"], ["licences", "quota"], ["licences", "allocate"],
                         ["licences", "import-usage"], ["licences", "reclaim"], ["licences", "figures"],
                         ["settings", "show"], ["settings", "set"], ["evaluations", "due"], ["evaluate"], ["follow-up"],

@@ -1,0 +1,92 @@
+import ArgumentParser
+import Foundation
+import TrainingCore
+import TrainingStore
+
+extension Bench {
+    /// `training-bench bookings`: bookings a second with concurrent bookers.
+    struct Bookings: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Bookings per second with concurrent bookers.",
+            discussion: """
+                Every booking is a full booking through the same function the CLI and the web application \
+                use (checks, capacity, waiting list, history, audit), committed with synchronous=FULL before it \
+                returns. The bookers are threads of one process sharing one database handle, as the web \
+                application's requests do, so bookings that arrive together share a commit; with \
+                --handle-per-booker each booker opens its own handle, as separate processes would, and \
+                commits alone. Afterwards it checks that no session holds more confirmed places than its capacity.
+
+                Example:
+                  training-bench bookings --bookers 16 --bookings-per-booker 250
+                """)
+
+        @Option(help: "Concurrent bookers (threads, one connection each).") var bookers = 16
+        @Option(help: "Bookings each booker makes.") var bookingsPerBooker = 250
+        @Option(help: "Places per session; sessions fill and overflow to waiting lists.") var capacity = 20
+        @Flag(help: "Give each booker its own database handle, as separate processes would have.") var handlePerBooker = false
+
+        func validate() throws {
+            guard bookers > 0, bookingsPerBooker > 0, capacity > 0 else { throw ValidationError("every count must be at least 1") }
+        }
+
+        func run() throws {
+            let folder = FileManager.default.temporaryDirectory.appendingPathComponent("training-bench-\(UUID().uuidString)")
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+            defer { try? FileManager.default.removeItem(at: folder) }
+            let path = folder.appendingPathComponent("bench.sqlite").path
+            let total = bookers * bookingsPerBooker
+            let sessionCount = max(1, total / (capacity + capacity / 2))
+
+            let setup = try AppDatabase.open(path: path, create: true)
+            let course = CourseDefinition(title: "Introduction to Safeguarding", level: .foundation, delivery: .faceToFace,
+                                          duration: CourseDuration(minutes: 180)!, capacity: capacity, minimumNumbers: 0)
+            try setup.importCatalogue([CatalogueEntry(definition: course, file: "bench", line: 1)], by: "bench")
+            try setup.addAgency(AgencyDetails(name: "Bench Agency", sector: .localAuthority), by: "bench")
+            let learners = try (0..<total).map { index in
+                LocatedLearner(details: try LearnerDetails(name: "Learner \(index)", email: EmailAddress("learner\(index)@bench.example"),
+                                                           agencyName: "Bench Agency", jobRole: nil),
+                               location: InputLocation(line: index + 2))
+            }
+            _ = try setup.importLearners(learners, updatingExisting: false, by: "bench")
+            let start = Date().addingTimeInterval(30 * 86_400)
+            let sessions = try (0..<sessionCount).map { index in
+                try setup.scheduleSession(SessionPlan(courseTitle: course.title, start: start.addingTimeInterval(Double(index) * 3600),
+                                                      end: start.addingTimeInterval(Double(index) * 3600 + 10_800)), by: "bench").id!
+            }
+
+            let shared = try AppDatabase.open(path: path)
+            let connections = try (0..<bookers).map { _ in handlePerBooker ? try AppDatabase.open(path: path) : shared }
+            let gate = DispatchSemaphore(value: 0)
+            let finished = DispatchGroup()
+            let failures = Counter()
+            for (booker, connection) in connections.enumerated() {
+                finished.enter()
+                Thread {
+                    gate.wait()
+                    for step in 0..<bookingsPerBooker {
+                        let index = booker * bookingsPerBooker + step
+                        do {
+                            _ = try connection.book(session: sessions[index % sessions.count],
+                                                    learnerEmail: "learner\(index)@bench.example", by: "booker\(booker)")
+                        } catch {
+                            failures.increment()
+                        }
+                    }
+                    finished.leave()
+                }.start()
+            }
+            let began = Date()
+            for _ in 0..<bookers { gate.signal() }
+            finished.wait()
+            let seconds = Date().timeIntervalSince(began)
+
+            let overfilled = try setup.sessions().filter { $0.placesTaken > $0.session.capacity }.count
+            print("bookings: \(total) by \(bookers) concurrent bookers (\(handlePerBooker ? "a database handle each" : "one shared database handle")) onto \(sessionCount) sessions of \(capacity) places")
+            print(String(format: "time: %.2f s   rate: %.0f bookings/s   errors: %d   sessions over capacity: %d",
+                         seconds, Double(total) / seconds, failures.value, overfilled))
+            if failures.value > 0 || overfilled > 0 {
+                throw BenchFailure("the benchmark broke a rule: \(failures.value) errors, \(overfilled) sessions over capacity")
+            }
+        }
+    }
+}
