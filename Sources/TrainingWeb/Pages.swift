@@ -56,7 +56,8 @@ struct Pages: Sendable {
         page["partnership"] = (try? database.settings().partnershipName) ?? PartnershipSettings().partnershipName
         page["csrf"] = context.csrfToken ?? context.sessions.session?.csrfToken ?? ""
         if let user = context.user {
-            page["user"] = ["name": user.name, "agency": user.agencyName ?? ""]
+            // No agency is false, not "": an empty text is still a section Mustache shows (", " after the officer's name).
+            page["user"] = ["name": user.name, "agency": user.agencyName.map { $0 as Any } ?? false]
             let current = path ?? ""
             let links = Self.navigation(for: user.role)
             // The page's own link is the longest that leads to it: "/officer/sessions", not the start page "/officer".

@@ -83,7 +83,10 @@ struct BookerTests {
         let booking = try fixture.database.book(session: fixture.session, learnerEmail: "sam@nhs.example", by: "booker").booking.id!
         try await fixture.withBrowser { browser in
             try await browser.signIn("booker@nhs.example")
-            #expect(Browser.text(try await browser.get("/agency/bookings/\(booking)/cancel")).contains(#"<p id="charge">No charge applies.</p>"#))
+            let page = Browser.text(try await browser.get("/agency/bookings/\(booking)/cancel"))
+            #expect(page.contains(#"<p id="charge">No charge applies.</p>"#))
+            // Nor a warning of a late-cancellation charge of nothing beside it.
+            #expect(!page.contains("A late cancellation charge") && page.components(separatedBy: #"id="charge""#).count == 2)
         }
     }
 

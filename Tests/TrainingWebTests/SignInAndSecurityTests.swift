@@ -83,6 +83,32 @@ struct SignInAndSecurityTests {
         }
     }
 
+    @Test func theHeaderNamesTheSignedInPersonAndOnlyABookersAgency() async throws {
+        let fixture = try WebFixture()
+        try await fixture.withBrowser { browser in
+            try await browser.signIn("booker@nhs.example")
+            let page = Browser.text(try await browser.get("/agency"))
+            #expect(page.contains("<span>Pat Booker, Calderdale NHS</span>"))
+        }
+        try await fixture.withBrowser { browser in
+            try await browser.signIn("officer@partnership.example")
+            let page = Browser.text(try await browser.get("/officer"))
+            #expect(page.contains("<span>Lee Officer</span>"))
+        }
+    }
+
+    @Test func theSignInPageShowsANoticeOnlyWhenThereIsOne() async throws {
+        let fixture = try WebFixture()
+        try await fixture.withBrowser { browser in
+            let plain = Browser.text(try await browser.get("/login"))
+            let expired = Browser.text(try await browser.get("/login?expired=1"))
+            let signedOut = Browser.text(try await browser.get("/login?signedout=1"))
+            #expect(!plain.contains(#"<div class="notice""#))
+            #expect(expired.contains(#"<div class="notice" role="status"><p>You were signed out after 30 minutes without activity.</p></div>"#))
+            #expect(signedOut.contains(#"<div class="notice" role="status"><p>You have signed out.</p></div>"#))
+        }
+    }
+
     @Test func signingOutEndsTheSession() async throws {
         let fixture = try WebFixture()
         try await fixture.withBrowser { browser in

@@ -167,16 +167,18 @@ struct BookerRoutes {
     func cancelPage(_ booking: AgencyBooking, _ context: WebContext, errors: [FieldError] = []) throws -> Response {
         guard canChange(booking) else { return try bookingPage(booking, context) }
         let terms = try database.cancellationPreview(booking.id)
-        var charge: [String: Any]?
-        if let assessment = terms.charge {
-            charge = ["amount": assessment.amount.description, "rule": assessment.rule, "free": assessment.amount == .zero]
-        }
-        return site.pages.render("booker-cancel", title: "Cancel \(booking.learnerName)'s place", [
+        var values: [String: Any] = [
             "id": booking.id, "name": booking.learnerName, "course": booking.courseTitle,
             "when": Display.session(booking.startsAt, booking.endsAt), "notice": terms.notice,
-            "charge": charge as Any, "noCharge": charge == nil, "agency": try agency(context).name,
+            "noCharge": terms.charge == nil, "agency": try agency(context).name,
             "waiting": booking.status == .waitlisted,
-        ], context: context, path: "/agency/bookings", errors: errors)
+        ]
+        // Only a charge that is there: a nil in the values would be a section Mustache shows, warning of a charge of nothing.
+        if let assessment = terms.charge {
+            values["charge"] = ["amount": assessment.amount.description, "rule": assessment.rule, "free": assessment.amount == .zero]
+        }
+        return site.pages.render("booker-cancel", title: "Cancel \(booking.learnerName)'s place", values, context: context,
+                                 path: "/agency/bookings", errors: errors)
     }
 
     func cancel(_ booking: AgencyBooking, _ context: WebContext) throws -> Response {

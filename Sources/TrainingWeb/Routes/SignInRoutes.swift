@@ -22,7 +22,10 @@ struct SignInRoutes {
             var message: String?
             if request.query.fields["expired"] != nil { message = "You were signed out after 30 minutes without activity." }
             if request.query.fields["signedout"] != nil { message = "You have signed out." }
-            return site.pages.render("sign-in", title: "Sign in", ["notice": message as Any, "values": [String: String]()], context: context)
+            // Only a message that is there: a nil in the values would be a section Mustache shows, with "nil" in it.
+            var values: [String: Any] = ["values": [String: String]()]
+            if let message { values["notice"] = message }
+            return site.pages.render("sign-in", title: "Sign in", values, context: context)
         }
 
         router.post("/login") { request, context in try await signIn(request, context) }
