@@ -36,6 +36,18 @@ struct BookerTests {
         #expect(try fixture.database.agencyBookings(agencyId: 1).map(\.status.rawValue) == ["confirmed", "confirmed"])
     }
 
+    @Test func eachMemberOfStaffToBookIsNamedWithTheirJobRoleWhenTheyHaveOne() async throws {
+        let fixture = try WebFixture()
+        try await fixture.withBrowser { browser in
+            try await browser.signIn("booker@nhs.example")
+            try await browser.get("/agency/staff")
+            try await browser.post("/agency/staff", [("name", "Nia Nurse"), ("email", "nia@nhs.example"), ("role", "Health visitor")])
+            let page = Browser.text(try await browser.get("/agency/sessions/\(fixture.session)"))
+            #expect(page.contains(#"<label for="learner-nia@nhs.example">Nia Nurse, Health visitor</label>"#))
+            #expect(page.contains(#"<label for="learner-sam@nhs.example">Sam Patel</label>"#))
+        }
+    }
+
     @Test func bookingNobodyIsRefusedWithAMessageOnTheField() async throws {
         let fixture = try WebFixture()
         try await fixture.withBrowser { browser in

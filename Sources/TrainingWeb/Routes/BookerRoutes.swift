@@ -96,7 +96,8 @@ struct BookerRoutes {
             "id": id, "when": Display.session(summary.session.startsAt, summary.session.endsAt),
             "venue": summary.session.venue ?? summary.session.delivery.rawValue, "level": summary.level.rawValue.capitalized,
             "placesLeft": summary.placesLeft, "full": summary.placesLeft == 0, "open": open,
-            "staff": staff.map { ["email": $0.learner.email ?? "", "name": $0.learner.name, "role": $0.learner.jobRole ?? "",
+            // No job role is false, not "": an empty text is still a section Mustache shows (", " after the name).
+            "staff": staff.map { ["email": $0.learner.email ?? "", "name": $0.learner.name, "role": $0.learner.jobRole.map { $0 as Any } ?? false,
                                   "checked": chosen.contains($0.learner.email ?? "")] },
             "noStaff": staff.isEmpty,
             "ours": ours.map { ["id": $0.booking.id!, "name": $0.learnerName, "status": Display.status($0.booking.status.rawValue)] },
