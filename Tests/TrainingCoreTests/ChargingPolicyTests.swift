@@ -75,21 +75,3 @@ struct CalendarEventTests {
         #expect(text.hasSuffix("END:VCALENDAR\r\n"))
     }
 }
-
-@Suite("Booking refusals")
-struct BookingRefusalTests {
-    @Test("every refusal reads as a sentence a booker can act on", arguments: [
-        (BookingRefusal.alreadyBooked(learner: "Sam Patel", status: .waitlisted), "Sam Patel already has a place on this session (waitlisted)"),
-        (.sessionCancelled, "the session has been cancelled"),
-        (.sessionDelivered, "the session has already been delivered"),
-        (.sessionStarted, "the session has already started"),
-        (.afterCutoff(cutoff: "2025-11-10 17:00"), "bookings for this session closed at 2025-11-10 17:00"),
-        (.missingPrerequisites(["Awareness of Domestic Abuse"]),
-         "the learner has not completed the prerequisite course 'Awareness of Domestic Abuse' (the officer can override with --override-prerequisites)"),
-        (.missingPrerequisites(["A", "B"]),
-         "the learner has not completed the prerequisite courses 'A', 'B' (the officer can override with --override-prerequisites)"),
-    ])
-    func message(refusal: BookingRefusal, expected: String) {
-        #expect(refusal.localizedDescription == expected)
-    }
-}

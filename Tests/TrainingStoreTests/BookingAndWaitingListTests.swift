@@ -36,7 +36,7 @@ struct BookingTests {
         let programme = try Programme()
         let session = try programme.halfDaySession(cutoff: at("2025-11-10 17:00"))
         programme.clock.set("2025-11-10 17:01")
-        #expect(throws: BookingRefusal.afterCutoff(cutoff: "2025-11-10 17:00")) {
+        #expect(throws: BookingRefusal.afterCutoff(cutoff: at("2025-11-10 17:00"))) {
             try programme.database.book(session: session, learnerEmail: "sam@council.example", by: "booker")
         }
         #expect(try programme.database.count("booking") == 0)
@@ -150,10 +150,12 @@ struct BookingTests {
         let programme = try Programme()
         let session = try programme.halfDaySession()
         let booking = try programme.database.book(session: session, learnerEmail: "sam@council.example", by: "booker").booking
-        #expect(throws: InputError("Ann Nurse is not at Calderdale Council: a substitute must come from the same agency",
-                                   at: InputLocation(field: "learner"))) {
+        let refusal = SubstitutionRefusal.notSameAgency(substitute: "Ann Nurse", agency: "Calderdale Council")
+        #expect(throws: refusal) {
             try programme.database.substitute(booking: booking.id!, with: "ann@nhs.example", by: "booker")
         }
+        #expect(refusal.localizedDescription == "Ann Nurse is not at Calderdale Council: a substitute must come from the same agency")
+        #expect(refusal.location == InputLocation(field: "learner"))
     }
 
     @Test func aSubstitutionAfterTheStartIsRefused() throws {
@@ -161,9 +163,11 @@ struct BookingTests {
         let session = try programme.halfDaySession()
         let booking = try programme.database.book(session: session, learnerEmail: "sam@council.example", by: "booker").booking
         programme.clock.set("2025-11-17 09:31")
-        #expect(throws: InputError("session \(session) has started or closed: substitutions are accepted up to the start",
-                                   at: InputLocation(field: "booking"))) {
+        let refusal = SubstitutionRefusal.sessionStartedOrClosed(session: session)
+        #expect(throws: refusal) {
             try programme.database.substitute(booking: booking.id!, with: "jo@council.example", by: "booker")
         }
+        #expect(refusal.localizedDescription == "session \(session) has started or closed: substitutions are accepted up to the start")
+        #expect(refusal.location == InputLocation(field: "booking"))
     }
 }

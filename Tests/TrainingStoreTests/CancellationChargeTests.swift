@@ -42,9 +42,12 @@ struct ChargingTests {
         let programme = try Programme()
         let session = try programme.halfDaySession()
         let booking = try programme.database.book(session: session, learnerEmail: "sam@council.example", by: "booker").booking
-        #expect(throws: InputError("a cancellation cannot be dated before the booking was made (2025-11-03 09:00)", at: InputLocation(field: "--at"))) {
+        let refusal = CancellationRefusal.datedBeforeBooking(bookedAt: at("2025-11-03 09:00"))
+        #expect(throws: refusal) {
             try programme.database.cancelBooking(booking.id!, by: "booker", at: at("2025-11-01 09:00"))
         }
+        #expect(refusal.localizedDescription == "a cancellation cannot be dated before the booking was made (2025-11-03 09:00)")
+        #expect(refusal.location == InputLocation(input: .cancelledAt))
     }
 
     @Test func aCancellationInTheMillisecondTheBookingIsHeldAsIsNotBeforeIt() throws {
@@ -114,9 +117,12 @@ struct ChargingTests {
         let session = try programme.halfDaySession()
         let booking = try programme.database.book(session: session, learnerEmail: "sam@council.example", by: "b").booking
         try programme.database.cancelBooking(booking.id!, by: "b")
-        #expect(throws: InputError("booking \(booking.id!) is already cancelled", at: InputLocation(field: "booking"))) {
+        let refusal = CancellationRefusal.alreadyCancelled(booking: booking.id!)
+        #expect(throws: refusal) {
             try programme.database.cancelBooking(booking.id!, by: "b")
         }
+        #expect(refusal.localizedDescription == "booking \(booking.id!) is already cancelled")
+        #expect(refusal.location == InputLocation(field: "booking"))
     }
 
     @Test func aWaivedChargeNeedsAReasonIsAuditedAndIsNotInvoiced() throws {

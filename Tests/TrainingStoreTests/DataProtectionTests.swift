@@ -183,7 +183,7 @@ struct ErasureTests {
     @Test func anUnknownEmailOrABlankReasonIsRefusedAndNothingChanges() throws {
         let programme = try Programme()
         let before = try programme.database.snapshot()
-        #expect(throws: StoreError.self) { try programme.database.erase(email: "nobody@council.example", reason: "DP-2", by: "o") }
+        #expect(throws: UnknownLearner(email: "nobody@council.example")) { try programme.database.erase(email: "nobody@council.example", reason: "DP-2", by: "o") }
         #expect(throws: InputError.self) { try programme.database.erase(email: "sam@council.example", reason: "  ", by: "o") }
         #expect(try programme.database.snapshot() == before)
     }
@@ -239,7 +239,7 @@ struct SubjectAccessTests {
     }
 
     @Test func anUnknownEmailIsRefused() throws {
-        #expect(throws: StoreError.self) { try Programme().database.subjectAccess(email: "nobody@council.example") }
+        #expect(throws: UnknownLearner(email: "nobody@council.example")) { try Programme().database.subjectAccess(email: "nobody@council.example") }
     }
 }
 

@@ -41,7 +41,7 @@ struct StoredTextStoreTests {
     @Test func aCancellationReasonHoldingANoncharacterIsRefusedAndTheBookingStands() throws {
         let programme = try Programme()
         let booking = try programme.database.book(session: programme.halfDaySession(), learnerEmail: "sam@council.example", by: "b").booking
-        #expect(throws: InputError("the reason contains a character that cannot be stored (U+FFFE)", at: InputLocation(field: "--reason"))) {
+        #expect(throws: InputError("the reason contains a character that cannot be stored (U+FFFE)", at: InputLocation(input: .reason))) {
             try programme.database.cancelBooking(booking.id!, by: "b", reason: "ill " + character(0xFFFE))
         }
         #expect(try programme.database.bookingHistory(booking.id!).allSatisfy { $0.kind.rawValue != "cancelled" })

@@ -3,6 +3,30 @@ import GRDB
 import TrainingCore
 
 extension AppDatabase {
+    /// Gives a free place to the first waiting learner whose agency is within any fair-share cap
+    /// (WaitingListRules.next), and tells their booker. Nothing happens when no place is free or nobody
+    /// waiting may take it.
+    static func promoteFromWaitingList(_ session: Session, by actor: String, at instant: Date, in db: Database) throws -> BookingLine? {
+        let sessionId = session.id!
+        let waiting = try bookingLines(db, SQLFilter("b.sessionId = ? AND b.status = 'waitlisted'", [sessionId]))
+        guard !waiting.isEmpty else { return nil }
+        // The agencies' places matter only under a fair-share cap; counting them costs a look at every place.
+        let agencyPlaces = session.perAgencyCap == nil ? [:] : try Dictionary(uniqueKeysWithValues: Row.fetchAll(db.cachedStatement(sql: """
+            SELECT agencyId, COUNT(*) FROM booking
+            WHERE sessionId = ? AND agencyId IS NOT NULL AND status IN ('confirmed', 'attended', 'did-not-attend')
+            GROUP BY agencyId
+            """), arguments: [sessionId]).map { (row: Row) -> (Int64, Int) in (row[0], row[1]) })
+        let facts = WaitingListFacts(sessionStatus: session.status, startsAt: session.startsAt, capacity: session.capacity,
+                                     placesTaken: try placesTaken(sessionId, in: db), perAgencyCap: session.perAgencyCap,
+                                     waitingAgencies: waiting.map(\.booking.agencyId), agencyPlacesTaken: agencyPlaces)
+        guard let next = WaitingListRules.next(facts, at: instant) else { return nil }
+        let line = waiting[next]
+        return try moveWaitingPlace(line, of: session, to: .confirmed, event: .promoted, audit: "booking promoted from waiting list",
+                                    notification: .promotedFromWaitlist, by: actor, at: instant, in: db) { title in
+            "\(line.learnerName) has moved from the waiting list to a confirmed place on \(title), \(LondonTime.format(session.startsAt))."
+        }
+    }
+
     /// Closes a session's waiting list as it is delivered or cancelled (DOMAIN.md, "at delivery the waiting
     /// list closes"): each waiting place becomes "no place came up" (RegisterRules.closingWaitingList), its
     /// history and the audit record it, and its booker is told. No charge: a waiting place never had one.

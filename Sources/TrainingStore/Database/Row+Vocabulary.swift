@@ -9,20 +9,25 @@ public struct UnknownStoredWord: Error, Sendable, Hashable, CustomStringConverti
     public var description: String { "the column '\(column)' holds '\(word)', which this version does not know" }
 }
 
+extension RawRepresentable where RawValue == String {
+    /// The word `text`, read from `column`, as its enum.
+    init(stored text: String, column: String) throws {
+        guard let word = Self(rawValue: text) else { throw UnknownStoredWord(column: column, word: text) }
+        self = word
+    }
+}
+
 extension Row {
     /// The word in `column`, as its enum: read from the column's text directly (no decoder), as the busiest
     /// rows are (RecordRows.swift).
     func word<Word: RawRepresentable>(_ column: String, as type: Word.Type = Word.self) throws -> Word where Word.RawValue == String {
-        let text: String = self[column]
-        guard let word = Word(rawValue: text) else { throw UnknownStoredWord(column: column, word: text) }
-        return word
+        try Word(stored: self[column], column: column)
     }
 
     /// The word in `column`, or nil where the column is null.
     func optionalWord<Word: RawRepresentable>(_ column: String, as type: Word.Type = Word.self) throws -> Word? where Word.RawValue == String {
         guard let text: String = self[column] else { return nil }
-        guard let word = Word(rawValue: text) else { throw UnknownStoredWord(column: column, word: text) }
-        return word
+        return try Word(stored: text, column: column)
     }
 
     /// The word in the column at `index` (of a statement whose columns are read by position).

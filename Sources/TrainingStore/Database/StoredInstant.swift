@@ -18,10 +18,8 @@ struct StoredInstant: DatabaseValueConvertible {
         Date.fromDatabaseValue(dbValue).map(StoredInstant.init)
     }
 
-    /// The millisecond an instant is stored as (the nearest). Instants compared with stored ones are
-    /// compared at this precision: a booking made at 10:00:00.1238 is held as .124, and a cancellation a
-    /// tenth of a millisecond later is not before it.
-    static func millisecond(of date: Date) -> Int { Int((date.timeIntervalSince1970 * 1000).rounded()) }
+    /// The millisecond an instant is stored as (the nearest, `Date.heldMillisecond`).
+    static func millisecond(of date: Date) -> Int { date.heldMillisecond }
 
     /// `yyyy-MM-dd HH:mm:ss.SSS` in UTC, as GRDB's formatter writes it.
     static func text(of date: Date) -> String {

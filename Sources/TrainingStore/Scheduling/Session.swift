@@ -31,3 +31,16 @@ public struct Session: Codable, Sendable, Hashable, Identifiable, FetchableRecor
     /// Length in whole minutes, which sets the place fee.
     public var minutes: Int { Int(endsAt.timeIntervalSince(startsAt) / 60) }
 }
+
+extension Session {
+    /// When the session takes bookings, as BookingRules reads it.
+    public var bookingWindow: BookingWindow {
+        BookingWindow(sessionStatus: status, startsAt: startsAt, cutoff: bookingCutoffAt)
+    }
+
+    /// A booking's place on this session, as the rules on changing a place read it.
+    public func place(of booking: Booking) -> PlaceOnSession {
+        // Both were read from the database, so both have their ids.
+        PlaceOnSession(booking: booking.id!, status: booking.status, session: id!, sessionStatus: status, startsAt: startsAt)
+    }
+}

@@ -18,6 +18,11 @@ public struct AgencyBooking: Sendable, Equatable {
     public var bookedAt: Date
     public var bookedBy: String?
     public var cancelledAt: Date?
+
+    /// The place, as the rules on cancelling it or passing it to a substitute read it.
+    public var place: PlaceOnSession {
+        PlaceOnSession(booking: id, status: status, session: sessionId, sessionStatus: sessionStatus, startsAt: startsAt)
+    }
 }
 
 extension AppDatabase {

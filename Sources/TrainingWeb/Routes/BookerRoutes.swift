@@ -91,7 +91,7 @@ struct BookerRoutes {
         let ours = (details.places + details.waitingList).filter { $0.booking.agencyId == agency.id }
         let bookedEmails = Set(ours.compactMap(\.learnerEmail))
         let staff = try database.learners(agencyName: agency.name).filter { $0.learner.email.map { !bookedEmails.contains($0) } ?? false }
-        let open = summary.session.status == .scheduled && summary.session.startsAt > database.currentTime()
+        let open = summary.session.bookingWindow.isOpen(at: database.currentTime())
         return site.pages.render("booker-session", title: summary.courseTitle, [
             "id": id, "when": Display.session(summary.session.startsAt, summary.session.endsAt),
             "venue": summary.session.venue ?? summary.session.delivery.rawValue, "level": summary.level.rawValue.capitalized,
@@ -145,9 +145,9 @@ struct BookerRoutes {
         ], context: context, path: "/agency/bookings")
     }
 
+    /// Whether the place may still be cancelled or passed to a substitute (the rule the store applies).
     func canChange(_ booking: AgencyBooking) -> Bool {
-        [BookingStatus.confirmed, .waitlisted].contains(booking.status)
-            && booking.sessionStatus == .scheduled && booking.startsAt > database.currentTime()
+        booking.place.mayChange(at: database.currentTime())
     }
 
     func bookingPage(_ booking: AgencyBooking, _ context: WebContext, errors: [FieldError] = []) throws -> Response {

@@ -25,7 +25,7 @@ extension Training {
                 outcome = try options.open().book(session: session, learnerEmail: learner, by: by ?? options.actor,
                                                   overridePrerequisites: overridePrerequisites)
             } catch let refusal as BookingRefusal {
-                throw InputError("cannot book \(learner) on session \(session.shown): \(refusal.localizedDescription)")
+                throw InputError("cannot book \(learner) on session \(session.shown): \(refusal.commandLineMessage)")
             }
             switch outcome.placed {
             case .confirmed:

@@ -1,4 +1,5 @@
 import ArgumentParser
+import TrainingCore
 import TrainingStore
 
 extension Training {

@@ -20,7 +20,7 @@ extension Training {
                 try options.open().substitute(booking: booking, with: learner, by: by ?? options.actor,
                                               overridePrerequisites: overridePrerequisites)
             } catch let refusal as BookingRefusal {
-                throw InputError("cannot substitute \(learner) on booking \(booking.shown): \(refusal.localizedDescription)")
+                throw InputError("cannot substitute \(learner) on booking \(booking.shown): \(refusal.commandLineMessage)")
             }
             print("Booking \(booking.shown) now holds \(learner), free of charge.")
         }
