@@ -127,10 +127,12 @@ struct BookingTests {
         let session = try programme.halfDaySession(capacity: 3)
         try programme.database.book(session: session, learnerEmail: "sam@council.example", by: "booker")
         try programme.database.book(session: session, learnerEmail: "jo@council.example", by: "booker")
-        #expect(throws: InputError("session \(session) already has 2 places taken: the capacity cannot go below that (cancel bookings first)",
-                                   at: InputLocation(field: "capacity"))) {
+        let refusal = SessionRefusal.belowPlacesTaken(session: session, taken: 2)
+        #expect(throws: refusal) {
             try programme.database.setCapacity(of: session, to: 1, by: "officer")
         }
+        #expect(refusal.localizedDescription == "session \(session) already has 2 places taken: the capacity cannot go below that (cancel bookings first)")
+        #expect(refusal.location == InputLocation(field: "capacity"))
     }
 
     @Test func substitutionFromTheSameAgencyIsFreeAndKeepsTheHistory() throws {

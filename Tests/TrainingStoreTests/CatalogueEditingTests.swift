@@ -39,7 +39,10 @@ struct CatalogueEditingTests {
         let database = try AppDatabase.inMemory(now: fixedNow)
         try database.importCatalogue([entry(course("Neglect"))], by: "officer")
         try database.setCourseActive(title: "Neglect", active: false, by: "officer")
-        #expect(throws: InputError("'Neglect' is already retired", at: InputLocation(field: "course"))) {
+        let refusal = CatalogueRefusal.alreadyRetired(title: "Neglect")
+        #expect(refusal.localizedDescription == "'Neglect' is already retired")
+        #expect(refusal.location == InputLocation(field: "course"))
+        #expect(throws: refusal) {
             try database.setCourseActive(title: "Neglect", active: false, by: "officer")
         }
     }

@@ -108,7 +108,11 @@ struct CatalogueStoreTests {
     @Test func anUnknownTitleSuggestsNearOnes() throws {
         let database = try AppDatabase.inMemory(now: fixedNow)
         try database.importCatalogue(entries, by: "officer")
-        #expect(throws: StoreError.notFound("no course is titled 'Domestic abuse' (did you mean: Awareness of Domestic Abuse; Safeguarding Children Who experience Domestic Abuse?)")) {
+        let refusal = CatalogueRefusal.unknownCourse(title: "Domestic abuse",
+                                                     near: ["Awareness of Domestic Abuse", "Safeguarding Children Who experience Domestic Abuse"])
+        #expect(refusal.localizedDescription
+                == "no course is titled 'Domestic abuse' (did you mean: Awareness of Domestic Abuse; Safeguarding Children Who experience Domestic Abuse?)")
+        #expect(throws: refusal) {
             try database.course(titled: "Domestic abuse")
         }
     }

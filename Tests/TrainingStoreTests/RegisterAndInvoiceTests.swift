@@ -52,10 +52,13 @@ struct RegisterTests {
     @Test func aSessionClosesOnlyWhenEveryPlaceIsMarkedAndThenItsRegisterIsFixed() throws {
         let (programme, session) = try sessionWithTwoBookings()
         try programme.database.mark(session: session, present: ["sam@council.example"], by: "officer")
-        #expect(throws: InputError("the register is not complete: 1 confirmed place is not marked (ann@nhs.example); use `training attend`",
-                                   at: InputLocation(field: "session"))) {
+        // The command line adds how to mark it (SchedulingWording).
+        let incomplete = SessionRefusal.registerIncomplete(unmarked: [UnmarkedPlace(booking: 2, learnerName: "Ann Nurse", learnerEmail: "ann@nhs.example")])
+        #expect(throws: incomplete) {
             try programme.database.deliverSession(session, by: "officer")
         }
+        #expect(incomplete.localizedDescription == "the register is not complete: 1 confirmed place is not marked (ann@nhs.example)")
+        #expect(incomplete.location == InputLocation(field: "session"))
         try programme.database.mark(session: session, absent: ["ann@nhs.example"], by: "officer")
         try programme.database.deliverSession(session, by: "officer")
         #expect(throws: InputError("session \(session) is closed: its register can no longer be changed", at: InputLocation(field: "session"))) {
@@ -106,8 +109,10 @@ extension RegisterTests {
         programme.clock.set("2025-11-17 10:00")
         try programme.database.mark(session: session, present: ["sam@council.example"], absent: ["jo@council.example"], by: "o")
         let before = try programme.database.snapshot()
-        #expect(throws: InputError("session \(session) has 2 learners marked on its register, so it took place: it cannot be cancelled (correct the register instead)",
-                                   at: InputLocation(field: "session"))) {
+        let refusal = SessionRefusal.tookPlace(session: session, marked: 2)
+        #expect(refusal.localizedDescription == "session \(session) has 2 learners marked on its register, so it took place: it cannot be cancelled (correct the register instead)")
+        #expect(refusal.location == InputLocation(field: "session"))
+        #expect(throws: refusal) {
             try programme.database.cancelSession(session, reason: .trainer, note: nil, by: "o")
         }
         #expect(try programme.database.snapshot() == before)

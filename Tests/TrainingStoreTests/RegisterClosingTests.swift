@@ -45,7 +45,9 @@ struct RegisterClosingTests {
         programme.clock.set("2025-11-17 10:00")
         let report = try programme.database.erase(email: "sam@council.example", reason: "DP-2", by: "officer")
         #expect(report.placesCancelled.isEmpty)
-        #expect(throws: InputError.self) { try programme.database.deliverSession(session, by: "officer") }   // unmarked
+        #expect(throws: SessionRefusal.registerIncomplete(unmarked: [UnmarkedPlace(booking: sam, learnerName: "Anonymised learner #1", learnerEmail: nil)])) {
+            try programme.database.deliverSession(session, by: "officer")
+        }
         let marks = try programme.database.mark(session: session, presentBookings: [sam], by: "officer")
         #expect(marks.map(\.line.booking.status.rawValue) == ["attended"])
         try programme.database.deliverSession(session, by: "officer")

@@ -19,7 +19,10 @@ struct SchedulingTests {
 
     @Test func aSessionCannotEndBeforeItStarts() throws {
         let programme = try Programme()
-        #expect(throws: InputError("the session ends (2025-11-17 09:00) before it starts (2025-11-17 09:30)", at: InputLocation(field: "--end"))) {
+        let refusal = SchedulingRefusal.endsBeforeStart(start: at("2025-11-17 09:30"), end: at("2025-11-17 09:00"))
+        #expect(refusal.localizedDescription == "the session ends (2025-11-17 09:00) before it starts (2025-11-17 09:30)")
+        #expect(refusal.location == InputLocation(input: .end))
+        #expect(throws: refusal) {
             try programme.database.scheduleSession(
                 SessionPlan(courseTitle: Programme.halfDay, start: at("2025-11-17 09:30"), end: at("2025-11-17 09:00")), by: "officer")
         }
@@ -31,7 +34,10 @@ struct SchedulingTests {
         var retired = course("Old course")
         retired.isActive = false
         try programme.database.importCatalogue([entry(retired)], by: "officer")
-        #expect(throws: InputError("the course 'Old course' is retired: sessions cannot be scheduled for it", at: InputLocation(field: "course"))) {
+        let refusal = SchedulingRefusal.courseRetired(title: "Old course")
+        #expect(refusal.localizedDescription == "the course 'Old course' is retired: sessions cannot be scheduled for it")
+        #expect(refusal.location == InputLocation(field: "course"))
+        #expect(throws: refusal) {
             try programme.database.scheduleSession(
                 SessionPlan(courseTitle: "Old course", start: at("2025-11-17 09:30"), end: at("2025-11-17 12:30")), by: "officer")
         }

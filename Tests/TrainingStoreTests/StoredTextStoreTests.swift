@@ -31,7 +31,7 @@ struct StoredTextStoreTests {
         func plan(_ venue: String) -> SessionPlan {
             SessionPlan(courseTitle: Programme.halfDay, start: at("2025-11-17 09:30"), end: at("2025-11-17 12:30"), venue: venue)
         }
-        #expect(throws: InputError("the venue is 1001 characters long; the most kept is 1000", at: InputLocation(field: "--venue"))) {
+        #expect(throws: InputError("the venue is 1001 characters long; the most kept is 1000", at: InputLocation(input: .venue))) {
             try programme.database.scheduleSession(plan(String(repeating: "v", count: 1001)), by: "o")
         }
         let session = try programme.database.scheduleSession(plan(String(repeating: "v", count: 1000)), by: "o")

@@ -1,7 +1,7 @@
 import Foundation
 
-/// Something about a session's start the officer should know before scheduling it: the CLI refuses it
-/// unless told `--anyway` (issue 17).
+/// Something about a session's start the officer should know before scheduling it: refused unless the
+/// officer goes ahead (issue 17; SchedulingRules).
 public enum SchedulingConcern: Sendable, Hashable, CustomStringConvertible {
     case inThePast(Date)
     case weekend(LocalDate)

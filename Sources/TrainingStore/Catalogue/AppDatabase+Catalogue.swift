@@ -42,14 +42,12 @@ extension AppDatabase {
         }
     }
 
-    /// Retires a course (it can no longer be scheduled or booked; its history stays) or reinstates it, audited.
+    /// Retires a course (it can no longer be scheduled; its history stays) or reinstates it, audited.
     public func setCourseActive(title: String, active: Bool, by actor: String) throws {
         try write { db in
-            guard var course = try Course.filter(Course.Columns.title == title.trimmingCharacters(in: .whitespaces)).fetchOne(db) else {
-                throw StoreError.notFound("no course is titled '\(title)' (see `training catalogue list`)")
-            }
+            var course = try Self.course(titled: title, in: db)
             guard course.isActive != active else {
-                throw InputError("'\(course.title)' is \(active ? "already in the catalogue" : "already retired")", at: InputLocation(field: "course"))
+                throw active ? CatalogueRefusal.alreadyActive(title: course.title) : CatalogueRefusal.alreadyRetired(title: course.title)
             }
             let before = course
             course.isActive = active
@@ -161,18 +159,28 @@ extension AppDatabase {
         }
     }
 
-    /// One course by title (ignoring case), or an error that suggests near titles.
+    /// One course by title (ignoring case), or a refusal that suggests near titles: up to five that hold a
+    /// word of more than three letters of the title asked for.
     public func course(titled title: String) throws -> CourseDetails {
         try read { db in
-            if let course = try Course.filter(Course.Columns.title == title.trimmingCharacters(in: .whitespaces)).fetchOne(db) {
+            if let course = try Self.course(titledIfAny: title, in: db) {
                 return CourseDetails(id: course.id!, definition: try Self.definition(of: course, in: db))
             }
             let words = title.lowercased().split(separator: " ").filter { $0.count > 3 }
             let titles = try String.fetchAll(db, sql: "SELECT title FROM course ORDER BY title")
             let near = titles.filter { candidate in words.contains { candidate.lowercased().contains($0) } }.prefix(5)
-            let hint = near.isEmpty ? "see `training catalogue list`" : "did you mean: \(near.joined(separator: "; "))?"
-            throw StoreError.notFound("no course is titled '\(title)' (\(hint))")
+            throw CatalogueRefusal.unknownCourse(title: title, near: Array(near))
         }
+    }
+
+    /// The course with this title (ignoring case), or `CatalogueRefusal.unknownCourse`.
+    static func course(titled title: String, in db: Database) throws -> Course {
+        guard let course = try course(titledIfAny: title, in: db) else { throw CatalogueRefusal.unknownCourse(title: title, near: []) }
+        return course
+    }
+
+    static func course(titledIfAny title: String, in db: Database) throws -> Course? {
+        try Course.filter(Course.Columns.title == title.trimmingCharacters(in: .whitespaces)).fetchOne(db)
     }
 
     static func definition(of course: Course, in db: Database) throws -> CourseDefinition {

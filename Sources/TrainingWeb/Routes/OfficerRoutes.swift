@@ -102,16 +102,20 @@ struct OfficerRoutes {
             context.flash("Scheduled \(course) on \(Display.session(session.startsAt, session.endsAt)).")
             return seeOther("/officer/sessions/\(session.id!)")
         } catch {
-            guard let problems = fieldErrors(error, field: (error as? InputError)?.location.field.flatMap(formField) ?? "course") else { throw error }
+            guard let problems = fieldErrors(error, field: formField(of: error) ?? "course") else { throw error }
             return try newSession(context, errors: problems, values: values)
         }
     }
 
-    /// The form field a store error's field name belongs to.
-    func formField(_ name: String) -> String? {
-        let known = ["course", "start", "end", "venue", "capacity"]
-        let plain = name.replacingOccurrences(of: "--", with: "")
-        return known.contains(plain) ? plain : nil
+    /// The field of the new-session form a refusal to schedule is about, if the form has it.
+    func formField(of error: any Error) -> String? {
+        switch (error as? SchedulingRefusal)?.location.input ?? (error as? InputError)?.location.input {
+        case .start: "start"
+        case .end: "end"
+        case .venue: "venue"
+        case .capacity: "capacity"
+        default: nil
+        }
     }
 
     func sessionPage(_ id: Int64, _ context: WebContext, errors: [FieldError] = []) throws -> Response {
