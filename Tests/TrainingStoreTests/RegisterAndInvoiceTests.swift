@@ -36,14 +36,20 @@ struct RegisterTests {
         let programme = try Programme()
         let session = try programme.halfDaySession()
         try programme.database.book(session: session, learnerEmail: "sam@council.example", by: "b")
-        #expect(throws: InputError("session \(session) has not happened yet (2025-11-17 09:30)", at: InputLocation(field: "session"))) {
+        let refusal = RegisterRefusal.notStarted(session: session, startsAt: at("2025-11-17 09:30"))
+        #expect(refusal.localizedDescription == "session \(session) has not happened yet (2025-11-17 09:30)")
+        #expect(refusal.location == InputLocation(field: "session"))
+        #expect(throws: refusal) {
             try programme.database.mark(session: session, present: ["sam@council.example"], by: "officer")
         }
     }
 
     @Test func aLearnerWithoutAPlaceCannotBeMarkedAndNothingElseIsMarked() throws {
         let (programme, session) = try sessionWithTwoBookings()
-        #expect(throws: InputError("kim@council.example has no place on session \(session)", at: InputLocation(field: "kim@council.example"))) {
+        let refusal = RegisterRefusal.noPlace(place: "kim@council.example", session: session)
+        #expect(refusal.localizedDescription == "kim@council.example has no place on session \(session)")
+        #expect(refusal.location == InputLocation(field: "kim@council.example"))
+        #expect(throws: refusal) {
             try programme.database.mark(session: session, present: ["sam@council.example", "kim@council.example"], by: "officer")
         }
         #expect(try programme.database.register(session: session).map(\.booking.status.rawValue) == ["confirmed", "confirmed"])
@@ -61,7 +67,10 @@ struct RegisterTests {
         #expect(incomplete.location == InputLocation(field: "session"))
         try programme.database.mark(session: session, absent: ["ann@nhs.example"], by: "officer")
         try programme.database.deliverSession(session, by: "officer")
-        #expect(throws: InputError("session \(session) is closed: its register can no longer be changed", at: InputLocation(field: "session"))) {
+        let closed = RegisterRefusal.sessionClosed(session: session)
+        #expect(closed.localizedDescription == "session \(session) is closed: its register can no longer be changed")
+        #expect(closed.location == InputLocation(field: "session"))
+        #expect(throws: closed) {
             try programme.database.mark(session: session, present: ["ann@nhs.example"], by: "officer")
         }
     }

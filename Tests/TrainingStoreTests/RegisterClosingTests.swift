@@ -16,7 +16,7 @@ struct RegisterClosingTests {
         let session = try programme.halfDaySession()   // 17 November 2025, 09:30
         try programme.database.book(session: session, learnerEmail: "sam@council.example", by: "officer")
         programme.clock.set("2025-11-17 08:00")         // the right day, before the start
-        #expect(throws: InputError.self) {
+        #expect(throws: RegisterRefusal.notStarted(session: session, startsAt: at("2025-11-17 09:30"))) {
             try programme.database.mark(session: session, absent: ["sam@council.example"], by: "officer")
         }
         #expect(try programme.database.writer.read { try Int.fetchOne($0, sql: "SELECT COUNT(*) FROM charge")! } == 0)

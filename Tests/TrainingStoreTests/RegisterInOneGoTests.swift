@@ -22,7 +22,10 @@ struct RegisterInOneGoTests {
         let session = try programme.halfDaySession()
         try programme.database.book(session: session, learnerEmail: "sam@council.example", by: "b")
         programme.clock.set("2025-11-17 12:45")
-        #expect(throws: InputError("sam@council.example is given more than once", at: InputLocation(field: "sam@council.example"))) {
+        let refusal = RegisterRefusal.givenTwice(place: "sam@council.example")
+        #expect(refusal.localizedDescription == "sam@council.example is given more than once")
+        #expect(refusal.location == InputLocation(field: "sam@council.example"))
+        #expect(throws: refusal) {
             try programme.database.mark(session: session, present: ["sam@council.example"], absent: ["SAM@council.example"], by: "officer")
         }
     }

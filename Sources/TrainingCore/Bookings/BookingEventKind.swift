@@ -9,13 +9,4 @@ public enum BookingEventKind: String, Sendable, Hashable, Codable, CaseIterable,
     case waitlistClosed = "waitlist-closed"
 
     public var description: String { rawValue }
-
-    /// The event of a first mark on the register: the status it gives the place.
-    public static func marked(_ status: BookingStatus) -> BookingEventKind? {
-        switch status {
-        case .attended: .attended
-        case .didNotAttend: .didNotAttend
-        default: nil
-        }
-    }
 }

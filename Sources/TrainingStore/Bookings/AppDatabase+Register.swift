@@ -40,17 +40,13 @@ extension AppDatabase {
             + absent.map { (Place.email(try EmailAddress($0, at: InputLocation(field: "learner"))), false) }
             + presentBookings.map { (Place.booking($0), true) } + absentBookings.map { (Place.booking($0), false) }
         if let repeated = Dictionary(grouping: marks, by: \.0).first(where: { $0.value.count > 1 })?.key {
-            throw InputError("\(repeated.field) is given more than once", at: InputLocation(field: repeated.field))
+            throw RegisterRefusal.givenTwice(place: repeated.field)
         }
         return try write { db in
             let instant = now()
             let session = try Self.session(id, in: db)
-            switch RegisterRules.markRefusal(sessionStatus: session.status, startsAt: session.startsAt, at: instant) {
-            case .sessionCancelled: throw InputError("session \(id) was cancelled: there is no register", at: InputLocation(field: "session"))
-            case .sessionDelivered: throw InputError("session \(id) is closed: its register can no longer be changed", at: InputLocation(field: "session"))
-            case .notStarted:
-                throw InputError("session \(id) has not happened yet (\(LondonTime.format(session.startsAt)))", at: InputLocation(field: "session"))
-            case nil: break
+            if let refusal = RegisterRules.markRefusal(sessionStatus: session.status, startsAt: session.startsAt, at: instant) {
+                throw RegisterRefusal(refusal, session: id, startsAt: session.startsAt)
             }
             let policy = try Self.chargingPolicy(db)
             var results: [RegisterMark] = []
@@ -60,28 +56,17 @@ extension AppDatabase {
                 case .email(let email): filter = SQLFilter("b.sessionId = ? AND l.email = ? AND b.status <> 'cancelled'", [id, email.text])
                 case .booking(let booking): filter = SQLFilter("b.sessionId = ? AND b.id = ? AND b.status <> 'cancelled'", [id, booking])
                 }
-                guard let line = try Self.bookingLines(db, filter).first else {
-                    throw InputError("\(place.field) has no place on session \(id)", at: InputLocation(field: place.field))
-                }
+                guard let line = try Self.bookingLines(db, filter).first else { throw RegisterRefusal.noPlace(place: place.field, session: id) }
                 var booking = line.booking
                 let previous = booking.status
-                let target: BookingStatus = attended ? .attended : .didNotAttend
-                if previous == .waitlisted {
-                    throw InputError("\(place.field) is on the waiting list, not booked: give them a place first", at: InputLocation(field: place.field))
-                }
-                if previous == .noPlaceCameUp {
-                    throw InputError("\(place.field) waited for a place that never came up", at: InputLocation(field: place.field))
-                }
-                if previous == target {
+                guard case .marked(let target, let event) = try RegisterRules.mark(previous, attended: attended, place: place.field, session: id) else {
                     results.append(RegisterMark(line: line, previousStatus: previous))
                     continue
                 }
                 booking.status = target
                 try booking.update(db)
-                let correction = previous != .confirmed
-                try db.recordBookingEvent(booking.id!, kind: correction ? .registerCorrected : BookingEventKind.marked(target) ?? .registerCorrected, from: previous, to: target,
-                                          learnerId: booking.learnerId, actor: actor, at: instant)
-                try db.audit(correction ? "register corrected" : "register marked", entity: "booking", id: booking.id!,
+                try db.recordBookingEvent(booking.id!, kind: event, from: previous, to: target, learnerId: booking.learnerId, actor: actor, at: instant)
+                try db.audit(event == .registerCorrected ? "register corrected" : "register marked", entity: "booking", id: booking.id!,
                              actor: actor, at: instant, before: line.booking, after: booking)
                 var mark = RegisterMark(line: BookingLine(booking: booking, learnerName: line.learnerName,
                                                           learnerEmail: line.learnerEmail, agencyName: line.agencyName),

@@ -121,12 +121,13 @@ struct OfficerRoutes {
     func sessionPage(_ id: Int64, _ context: WebContext, errors: [FieldError] = []) throws -> Response {
         guard let details = try? database.sessionDetails(id) else { throw HTTPError(.notFound) }
         let session = details.summary.session
-        let started = session.startsAt <= database.currentTime()
+        let now = database.currentTime()
+        let started = session.startsAt <= now
         return site.pages.render("officer-session", title: details.summary.courseTitle, [
             "id": id, "when": Display.session(session.startsAt, session.endsAt), "venue": session.venue ?? session.delivery.rawValue,
             "status": Display.status(session.status.rawValue), "capacity": session.capacity, "booked": details.summary.placesTaken,
             "scheduled": session.status == .scheduled, "started": started,
-            "registerOpen": started && session.status != .cancelled,
+            "registerOpen": RegisterRules.markRefusal(sessionStatus: session.status, startsAt: session.startsAt, at: now) == nil,
             "places": details.places.map { line -> [String: Any] in
                 ["id": line.booking.id!, "name": line.learnerName, "email": line.learnerEmail ?? "", "agency": line.agencyName ?? agencyNotRecorded,
                  "status": Display.status(line.booking.status.rawValue), "present": line.booking.status == .attended,

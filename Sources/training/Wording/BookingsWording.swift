@@ -29,6 +29,11 @@ extension SubstitutionRefusal: CommandLineWorded {
     var commandLineMessage: String { commandLineMessage(at: location) }
 }
 
+extension RegisterRefusal: CommandLineWorded {
+    /// The refusal at its place: the session, or the place named.
+    var commandLineMessage: String { commandLineMessage(at: location) }
+}
+
 extension UnknownLearner: CommandLineWorded {
     /// The refusal with the command that adds a learner.
     var commandLineMessage: String { "\(errorDescription ?? "") (add them with `training learner add`)" }
