@@ -1,6 +1,5 @@
 import ArgumentParser
 import Foundation
-import GRDB
 
 /// `training`: the partnership's training programme from the command line.
 struct Training: AsyncParsableCommand {
@@ -29,32 +28,7 @@ struct Training: AsyncParsableCommand {
         Foundation.exit(1)
     }
 
-    /// The database file the command opened, so a database error can name it. Set once, by
-    /// `DatabaseOptions.open()`, in a process that runs one command.
+    /// The database file the command opened, so a database failure can name it (`DatabaseFailure`'s
+    /// wording). Set once, by `DatabaseOptions.open()`, in a process that runs one command.
     nonisolated(unsafe) static var openedDatabase: String?
-
-    /// A database error in words a person can act on, naming the file when a command opened one.
-    static func describe(_ error: DatabaseError) -> String {
-        guard let file = openedDatabase else { return explain(error) }
-        return "\(file): \(explain(error))"
-    }
-
-    static func explain(_ error: DatabaseError) -> String {
-        switch error.resultCode {
-        case .SQLITE_BUSY, .SQLITE_LOCKED:
-            return "the database is busy with another command; try again in a moment"
-        case .SQLITE_FULL:
-            return "the disk is full: nothing was changed; free some space and try again"
-        case .SQLITE_READONLY:
-            return "the database file is read-only (or its folder is, which SQLite also writes to): nothing was changed"
-        case .SQLITE_CANTOPEN:
-            return "the database file cannot be opened: check that it and its folder exist and can be written"
-        case .SQLITE_CORRUPT, .SQLITE_NOTADB:
-            return "the database file is damaged: run `training check` (nothing was changed)"
-        case .SQLITE_CONSTRAINT:
-            return "the change breaks a rule of the database (\(error.message ?? "constraint")); nothing was changed"
-        default:
-            return "the database refused the change: \(error.message ?? "\(error.resultCode)"); nothing was changed"
-        }
-    }
 }

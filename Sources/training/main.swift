@@ -1,6 +1,5 @@
 import ArgumentParser
 import Foundation
-import GRDB
 import Logging
 import TrainingCore
 import TrainingWeb
@@ -34,8 +33,6 @@ do {
     Training.fail(error.localizedDescription)
 } catch let error as XLSXError {
     Training.fail(error.localizedDescription)
-} catch let error as DatabaseError {
-    Training.fail(Training.describe(error))
 } catch {
     Training.exit(withError: error)
 }

@@ -156,6 +156,15 @@ struct CLITests {
         #expect(!FileManager.default.fileExists(atPath: workspace.database))
     }
 
+    @Test func aFileThatIsNotADatabaseSaysHowToCheckIt() throws {
+        let workspace = Workspace()
+        let notes = try workspace.write("notes.sqlite", String(repeating: "this is a text file, not a database\n", count: 200))
+        let result = try workspace.run(["catalogue", "list", "--database", notes], database: false)
+        #expect(result.status == 1)
+        #expect(result.errors == "error: \(notes) is not a training database (it is not an SQLite file, or it is damaged): "
+                + "run `training check --database \(notes)`\n")
+    }
+
     @Test func everyCommandHasHelpWithAnExample() throws {
         let workspace = Workspace()
         for command in [["init"], ["check"], ["catalogue", "import"], ["catalogue", "list"], ["catalogue", "show"],

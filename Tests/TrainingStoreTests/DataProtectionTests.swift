@@ -371,7 +371,7 @@ struct FullDiskTests {
                            location: InputLocation(line: index + 2))
         }
         #expect { try programme.database.importLearners(many, updatingExisting: false, by: "officer") } throws: { error in
-            (error as? DatabaseError)?.resultCode == .SQLITE_FULL
+            (error as? DatabaseFailure)?.kind == .diskFull
         }
         #expect(try programme.database.snapshot() == before)
     }

@@ -104,11 +104,12 @@ struct MigrationTests {
         #expect(pragmas == ["wal", "2", "1"])
     }
 
-    @Test func openingAMissingFileWithoutCreateSaysHowToCreateIt() {
+    /// The command to create one is the command line's to word (CLITests.aMissingDatabaseSaysHowToCreateOne).
+    @Test func openingAMissingFileWithoutCreateIsRefusedNamingThePath() {
         #expect(throws: StoreError.noDatabase(path: "/nonexistent/x.sqlite")) {
             try AppDatabase.open(path: "/nonexistent/x.sqlite")
         }
-        #expect(StoreError.noDatabase(path: "x.sqlite").localizedDescription.contains("training init"))
+        #expect(StoreError.noDatabase(path: "x.sqlite").localizedDescription == "there is no database at x.sqlite")
     }
 
     @Test func aFileThatIsNotADatabaseIsRefused() throws {

@@ -25,7 +25,7 @@ extension AppDatabase {
         try Self.refuseExisting(destination, option: "backup file")
         let temporary = Self.temporaryPath(beside: destination)
         defer { Self.removeDatabaseFiles(at: temporary) }
-        do {
+        try DatabaseFailure.translating {
             let copy = try DatabaseQueue(path: temporary, configuration: Self.configuration())
             try writer.backup(to: copy)
             try copy.writeWithoutTransaction { db in
@@ -64,14 +64,16 @@ extension AppDatabase {
             try current.backup(to: keep)
             kept = keep
         }
-        var readOnly = configuration()
-        readOnly.readonly = true
-        let backup = try DatabaseQueue(path: source, configuration: readOnly)
-        let live = try DatabasePool(path: path, configuration: configuration())
-        try live.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA synchronous = FULL") }
-        try backup.backup(to: live)
-        try backup.close()
-        try live.close()
+        try DatabaseFailure.translating {
+            var readOnly = configuration()
+            readOnly.readonly = true
+            let backup = try DatabaseQueue(path: source, configuration: readOnly)
+            let live = try DatabasePool(path: path, configuration: configuration())
+            try live.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA synchronous = FULL") }
+            try backup.backup(to: live)
+            try backup.close()
+            try live.close()
+        }
         _ = try AppDatabase.open(path: path)
         try requireSound(path, described: "the restored database")
         return try describe(path, replacedKeptAt: kept)
@@ -110,15 +112,17 @@ extension AppDatabase {
     static func describe(_ path: String, replacedKeptAt kept: String?) throws -> BackupReport {
         var readOnly = configuration()
         readOnly.readonly = true
-        let queue = try DatabaseQueue(path: path, configuration: readOnly)
-        defer { try? queue.close() }
-        return try queue.read { db in
-            let size = try? FileManager.default.attributesOfItem(atPath: path)[.size] as? NSNumber
-            return BackupReport(path: path, bytes: size?.int64Value ?? 0,
-                                learners: try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM learner")!,
-                                sessions: try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM session")!,
-                                bookings: try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM booking")!,
-                                replacedKeptAt: kept)
+        return try DatabaseFailure.translating {
+            let queue = try DatabaseQueue(path: path, configuration: readOnly)
+            defer { try? queue.close() }
+            return try queue.read { db in
+                let size = try? FileManager.default.attributesOfItem(atPath: path)[.size] as? NSNumber
+                return BackupReport(path: path, bytes: size?.int64Value ?? 0,
+                                    learners: try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM learner")!,
+                                    sessions: try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM session")!,
+                                    bookings: try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM booking")!,
+                                    replacedKeptAt: kept)
+            }
         }
     }
 }

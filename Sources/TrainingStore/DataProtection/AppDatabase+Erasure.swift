@@ -89,9 +89,11 @@ extension AppDatabase {
     /// versions of changed pages are no longer in it. False when a reader holds it (the web app serving).
     func clearWriteAheadLog() throws -> Bool {
         guard writer is DatabasePool else { return true }
-        return try writer.writeWithoutTransaction { db in
-            let row = try Row.fetchOne(db, sql: "PRAGMA wal_checkpoint(TRUNCATE)")!
-            return (row[0] as Int) == 0
+        return try DatabaseFailure.translating {
+            try writer.writeWithoutTransaction { db in
+                let row = try Row.fetchOne(db, sql: "PRAGMA wal_checkpoint(TRUNCATE)")!
+                return (row[0] as Int) == 0
+            }
         }
     }
 

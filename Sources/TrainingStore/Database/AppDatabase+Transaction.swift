@@ -29,10 +29,12 @@ extension AppDatabase {
     /// the same functions and rules, one commit for many operations.
     public func inOneTransaction<T>(_ operations: (AppDatabase) throws -> T) throws -> T {
         if transaction != nil { return try operations(self) }
-        return try writer.write { db in
-            let transaction = OpenTransaction(db)
-            defer { transaction.close() }
-            return try operations(AppDatabase(joining: transaction, of: self))
+        return try DatabaseFailure.translating {
+            try writer.write { db in
+                let transaction = OpenTransaction(db)
+                defer { transaction.close() }
+                return try operations(AppDatabase(joining: transaction, of: self))
+            }
         }
     }
 
@@ -47,7 +49,7 @@ extension AppDatabase {
         }
         // Within a transaction already, the view is of that transaction, which sees its own writes.
         if let transaction { return try read(transaction.joined()) }
-        return try writer.read(read)
+        return try DatabaseFailure.translating { try writer.read(read) }
     }
 
     /// Whether this handle's calls join a transaction or a view (`inOneTransaction`, `inOneRead`): such a
@@ -55,22 +57,28 @@ extension AppDatabase {
     public var joinsATransaction: Bool { transaction != nil }
 
     /// Runs `updates` as one write: a savepoint of the transaction it has joined, or else of the next
-    /// commit, shared with the writes that arrive with it (`GroupCommit`).
+    /// commit, shared with the writes that arrive with it (`GroupCommit`). SQLite's failures leave it as
+    /// `DatabaseFailure`s.
     func write<T>(_ updates: (Database) throws -> T) throws -> T {
-        guard let transaction else { return try committer.write(updates) }
-        guard transaction.allowsWrites else { throw StoreError.readOnlyView }
-        let db = try transaction.joined()
-        var result: T?
-        try db.inSavepoint {
-            result = try updates(db)
-            return .commit
+        try DatabaseFailure.translating {
+            guard let transaction else { return try committer.write(updates) }
+            guard transaction.allowsWrites else { throw StoreError.readOnlyView }
+            let db = try transaction.joined()
+            var result: T?
+            try db.inSavepoint {
+                result = try updates(db)
+                return .commit
+            }
+            return result!
         }
-        return result!
     }
 
     /// Runs `value` on a consistent view: a reader, or the joined transaction, which sees its own writes.
+    /// SQLite's failures leave it as `DatabaseFailure`s.
     func read<T>(_ value: (Database) throws -> T) throws -> T {
-        guard let transaction else { return try writer.read(value) }
-        return try value(transaction.joined())
+        try DatabaseFailure.translating {
+            guard let transaction else { return try writer.read(value) }
+            return try value(transaction.joined())
+        }
     }
 }

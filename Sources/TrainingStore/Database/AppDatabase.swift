@@ -50,7 +50,7 @@ public struct AppDatabase: Sendable {
     /// Closes the file: the write-ahead log is checkpointed into it, so the file is whole on its own.
     /// Nothing may use this value afterwards.
     public func close() throws {
-        if let pool = writer as? DatabasePool { try pool.close() }
+        if let pool = writer as? DatabasePool { try DatabaseFailure.translating { try pool.close() } }
     }
 
     /// The time by this database's clock (the real time, except in tests that stand on a fixed day).
@@ -61,7 +61,7 @@ public struct AppDatabase: Sendable {
 
     /// The migrations applied to this file, oldest first.
     public func appliedMigrations() throws -> [String] {
-        try writer.read { try Schema.migrator.appliedIdentifiers($0) }.sorted()
+        try DatabaseFailure.translating { try writer.read { try Schema.migrator.appliedIdentifiers($0) } }.sorted()
     }
 
     /// Every migration this version knows, oldest first.

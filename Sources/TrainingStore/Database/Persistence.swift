@@ -45,6 +45,8 @@ extension AppDatabase {
             return try AppDatabase(pool, path: path, now: now)
         } catch let error as DatabaseError where error.resultCode == .SQLITE_NOTADB || error.resultCode == .SQLITE_CORRUPT {
             throw StoreError.notADatabase(path: path)
+        } catch let error as DatabaseError {
+            throw DatabaseFailure(error)
         }
     }
 

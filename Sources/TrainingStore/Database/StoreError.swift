@@ -1,7 +1,9 @@
 import Foundation
 import TrainingCore
 
-/// What can go wrong with the database itself, as opposed to the input (which is an `InputError`).
+/// What can go wrong with the database itself, as opposed to the input (which is an `InputError`); SQLite's
+/// own failures are `DatabaseFailure`s. Its messages say what is wrong, never which command to run: each
+/// shell adds that in its own words (the command line's are in `StoreWording.swift`).
 public enum StoreError: Error, UserFacingError, Equatable {
     /// No file at the path, and the command does not create one.
     case noDatabase(path: String)
@@ -11,7 +13,7 @@ public enum StoreError: Error, UserFacingError, Equatable {
     case writtenByNewerVersion(path: String, unknownMigrations: [String])
     /// Something asked for is not there.
     case notFound(String)
-    /// A file offered as a database (a backup to restore, a copy just made) fails `training check`.
+    /// A file offered as a database (a backup to restore, a copy just made) fails the check (`check(path:)`).
     case unsoundFile(path: String, name: String, problems: [String])
     /// A store call was made through a handle of `inOneTransaction` after that transaction had ended.
     case transactionEnded
@@ -21,9 +23,9 @@ public enum StoreError: Error, UserFacingError, Equatable {
     public var errorDescription: String? {
         switch self {
         case .noDatabase(let path):
-            return "there is no database at \(path): create one with `training init --database \(path)`"
+            return "there is no database at \(path)"
         case .notADatabase(let path):
-            return "\(path) is not a training database (it is not an SQLite file, or it is damaged): run `training check --database \(path)`"
+            return "\(path) is not a training database (it is not an SQLite file, or it is damaged)"
         case .writtenByNewerVersion(let path, let unknown):
             return "\(path) was written by a newer version of training (it has changes this version does not know: \(unknown.joined(separator: ", "))); upgrade training to open it — nothing was changed"
         case .notFound(let what):
