@@ -40,15 +40,16 @@ extension AppDatabase {
                     reject(.unknownModule(row.module))
                     continue
                 }
-                let held = try Row.fetchAll(db.cachedStatement(sql: """
+                let held = try Array(Row.fetchCursor(db.cachedStatement(sql: """
                     SELECT a.*, p.endsOn AS poolEndsOn FROM licenceAllocation a LEFT JOIN licencePool p ON p.id = a.poolId
                     WHERE a.learnerId = ? AND a.courseId = ? ORDER BY a.allocatedOn DESC, a.id DESC
-                    """), arguments: [learner.id, course.id])
-                let allocations = try held.map(LicenceAllocation.init(row:))
-                let licences = zip(allocations, held).map { allocation, row in
+                    """), arguments: [learner.id, course.id]).map { row in
+                    (allocation: try LicenceAllocation(row: row), poolEndsOn: row["poolEndsOn"] as LocalDate?)
+                })
+                let allocations = held.map(\.allocation)
+                let licences = held.map { allocation, poolEndsOn in
                     UsageMatching.Licence(status: allocation.status, allocatedOn: allocation.allocatedOn, startedOn: allocation.startedOn,
-                                          completedOn: allocation.completedOn, reclaimedOn: allocation.reclaimedOn,
-                                          poolEndsOn: row["poolEndsOn"])
+                                          completedOn: allocation.completedOn, reclaimedOn: allocation.reclaimedOn, poolEndsOn: poolEndsOn)
                 }
                 switch UsageMatching.match(startedOn: row.startedOn, completedOn: row.completedOn, to: licences,
                                            learner: learner.name, module: course.title) {
