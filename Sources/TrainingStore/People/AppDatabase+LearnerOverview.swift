@@ -15,7 +15,7 @@ public struct LearnerOverview: Sendable, Equatable {
     }
     public struct Licence: Sendable, Equatable {
         public var module: String
-        public var status: String
+        public var status: LicenceStatus
         public var allocatedOn: String
     }
     public struct ChargeLine: Sendable, Equatable {
@@ -23,10 +23,19 @@ public struct LearnerOverview: Sendable, Equatable {
         public var bookingId: Int64
         public var amount: Pence
         public var rule: String
-        public var state: String
+        public var state: State
+
+        /// Where the charge stands, in short: reversed or waived (it ends there), else on an invoice or still
+        /// to be invoiced.
+        public enum State: String, Sendable, Hashable, CustomStringConvertible {
+            case reversed, waived, invoiced
+            case toInvoice = "to invoice"
+
+            public var description: String { rawValue }
+        }
     }
     public struct Due: Sendable, Equatable {
-        public var kind: String
+        public var kind: InvitationKind
         public var courseTitle: String
         public var dueOn: String
     }
@@ -65,13 +74,13 @@ extension AppDatabase {
             let licences = try Row.fetchAll(db, sql: """
                 SELECT c.title, a.status, a.allocatedOn FROM licenceAllocation a JOIN course c ON c.id = a.courseId
                 WHERE a.learnerId = ? ORDER BY a.allocatedOn, a.id
-                """, arguments: [id]).map { LearnerOverview.Licence(module: $0["title"], status: $0["status"], allocatedOn: $0["allocatedOn"]) }
+                """, arguments: [id]).map { LearnerOverview.Licence(module: $0["title"], status: try $0.word("status"), allocatedOn: $0["allocatedOn"]) }
             let charges = try Row.fetchAll(db, sql: """
                 SELECT ch.id, ch.bookingId, ch.amountPence, ch.rule, ch.waivedAt, ch.reversedAt, ch.invoiceId
                 FROM charge ch JOIN booking b ON b.id = ch.bookingId WHERE b.learnerId = ? ORDER BY ch.id
                 """, arguments: [id]).map { row in
-                let state = row["reversedAt"] as String? != nil ? "reversed" : row["waivedAt"] as String? != nil ? "waived"
-                    : row["invoiceId"] as Int64? != nil ? "invoiced" : "to invoice"
+                let state: LearnerOverview.ChargeLine.State = row["reversedAt"] as String? != nil ? .reversed
+                    : row["waivedAt"] as String? != nil ? .waived : row["invoiceId"] as Int64? != nil ? .invoiced : .toInvoice
                 return LearnerOverview.ChargeLine(chargeId: row["id"], bookingId: row["bookingId"], amount: Pence(row["amountPence"] as Int),
                                                   rule: row["rule"], state: state)
             }
@@ -79,7 +88,7 @@ extension AppDatabase {
                 SELECT i.kind, i.dueOn, c.title FROM evaluationInvitation i JOIN booking b ON b.id = i.bookingId
                 JOIN session s ON s.id = b.sessionId JOIN course c ON c.id = s.courseId
                 WHERE b.learnerId = ? AND i.usedAt IS NULL ORDER BY i.dueOn, i.id
-                """, arguments: [id]).map { LearnerOverview.Due(kind: $0["kind"], courseTitle: $0["title"], dueOn: $0["dueOn"]) }
+                """, arguments: [id]).map { LearnerOverview.Due(kind: try $0.word("kind"), courseTitle: $0["title"], dueOn: $0["dueOn"]) }
             return LearnerOverview(learner: learner, agencyName: agency, places: bookings.filter { $0.status != .waitlisted },
                                    waiting: bookings.filter { $0.status == .waitlisted }, licences: licences, charges: charges, due: due)
         }

@@ -25,11 +25,11 @@ extension Training.LearnerCommand {
             section("Waiting lists", ["Booking", "Session", "Starts", "Course", "Ahead"], o.waiting.map {
                 [$0.bookingId.shown, $0.sessionId.shown, LondonTime.format($0.startsAt), $0.courseTitle, String($0.ahead ?? 0)]
             })
-            section("E-learning licences", ["Module", "Status", "Allocated"], o.licences.map { [$0.module, $0.status, $0.allocatedOn] })
+            section("E-learning licences", ["Module", "Status", "Allocated"], o.licences.map { [$0.module, $0.status.rawValue, $0.allocatedOn] })
             section("Charges", ["Charge", "Booking", "Amount", "State", "Rule"], o.charges.map {
-                [$0.chargeId.shown, $0.bookingId.shown, $0.amount.description, $0.state, $0.rule]
+                [$0.chargeId.shown, $0.bookingId.shown, $0.amount.description, $0.state.rawValue, $0.rule]
             })
-            section("Evaluations due", ["Kind", "Course", "Due"], o.due.map { [$0.kind, $0.courseTitle, $0.dueOn] })
+            section("Evaluations due", ["Kind", "Course", "Due"], o.due.map { [$0.kind.rawValue, $0.courseTitle, $0.dueOn] })
         }
     }
 }
