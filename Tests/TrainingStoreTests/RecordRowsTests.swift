@@ -86,6 +86,20 @@ struct RecordRowsTests {
         }
     }
 
+    @Test func aStoredWordTheTypeDoesNotKnowIsAnErrorNotACrash() throws {
+        let database = try AppDatabase.inMemory()
+        try database.writer.writeWithoutTransaction { db in
+            try db.execute(sql: "PRAGMA foreign_keys = OFF")
+            try db.execute(sql: "PRAGMA ignore_check_constraints = ON")
+            var session = Self.session
+            try session.insert(db)
+            try db.execute(sql: "UPDATE session SET status = 'postponed' WHERE id = ?", arguments: [session.id])
+            #expect(throws: UnknownStoredWord(column: "status", word: "postponed")) { try Session.fetchOne(db, key: session.id) }
+            #expect(UnknownStoredWord(column: "status", word: "postponed").description
+                    == "the column 'status' holds 'postponed', which this version does not know")
+        }
+    }
+
     static let session = Session(
         id: nil, courseId: 1, reference: "WV-1", startsAt: instant, endsAt: instant.addingTimeInterval(3 * 3600),
         startDate: LocalDate(year: 2021, month: 3, day: 28)!, delivery: .faceToFace, venue: "Town Hall", onlineURL: "https://example.org/m",
