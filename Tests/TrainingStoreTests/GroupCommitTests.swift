@@ -56,3 +56,85 @@ struct GroupCommitTests {
         }
     }
 }
+
+/// The web's writes wait for their commit without holding a thread (`AppDatabase.writing`), and share
+/// commits with each other and with the command line's, each still standing or falling alone.
+@Suite("Group commit, asynchronous")
+struct AsynchronousGroupCommitTests {
+    /// The folder holding the probe's database; removed when the suite's instance goes.
+    let folder = TemporaryFolder()
+
+    func probe() throws -> AppDatabase {
+        let database = try AppDatabase.open(path: folder.path("group.sqlite"), create: true)
+        try database.writer.write { try $0.execute(sql: "CREATE TABLE probe (writer INTEGER PRIMARY KEY)") }
+        return database
+    }
+
+    /// Inserts the writer's row through `writing`; every odd-numbered writer then fails.
+    static func insert(_ writer: Int, into database: AppDatabase) async -> Result<Int, GroupCommitTests.Refused> {
+        do {
+            return .success(try await database.writing { joined in
+                try joined.write { db in
+                    try db.execute(sql: "INSERT INTO probe (writer) VALUES (?)", arguments: [writer])
+                    if writer % 2 == 1 { throw GroupCommitTests.Refused(writer: writer) }
+                    return writer * 10
+                }
+            })
+        } catch let refused as GroupCommitTests.Refused {
+            return .failure(refused)
+        } catch {
+            Issue.record("writer \(writer): unexpected \(error)")
+            return .failure(GroupCommitTests.Refused(writer: -1))
+        }
+    }
+
+    @Test func manyWritesAtOnceEachStandOrFallAlone() async throws {
+        let database = try probe()
+        let outcomes = await withTaskGroup(of: (Int, Result<Int, GroupCommitTests.Refused>).self) { group in
+            for writer in 0..<320 { group.addTask { (writer, await Self.insert(writer, into: database)) } }
+            var outcomes: [Int: Result<Int, GroupCommitTests.Refused>] = [:]
+            for await (writer, outcome) in group { outcomes[writer] = outcome }
+            return outcomes
+        }
+        #expect(outcomes.count == 320)
+        for (writer, outcome) in outcomes {
+            #expect(outcome == (writer % 2 == 0 ? .success(writer * 10) : .failure(GroupCommitTests.Refused(writer: writer))))
+        }
+        let rows = try await database.writer.read { try Int.fetchAll($0, sql: "SELECT writer FROM probe") }
+        #expect(Set(rows) == Set(stride(from: 0, to: 320, by: 2)))
+    }
+
+    @Test func synchronousAndAsynchronousWritesShareCommitsAndAllLand() async throws {
+        let database = try probe()
+        let synchronous = Task.detached {
+            DispatchQueue.concurrentPerform(iterations: 100) { index in
+                _ = try? database.write { db in try db.execute(sql: "INSERT INTO probe (writer) VALUES (?)", arguments: [1000 + index]) }
+            }
+        }
+        await withTaskGroup(of: Void.self) { group in
+            for writer in 0..<100 { group.addTask { _ = await Self.insert(writer * 2, into: database) } }
+        }
+        await synchronous.value
+        #expect(try await database.writer.read { try Int.fetchOne($0, sql: "SELECT count(*) FROM probe") } == 200)
+    }
+
+    @Test func whenTheWritesThrowNoneOfTheirCallsIsKept() async throws {
+        let database = try probe()
+        await #expect(throws: GroupCommitTests.Refused(writer: 7)) {
+            try await database.writing { joined in
+                try joined.write { try $0.execute(sql: "INSERT INTO probe (writer) VALUES (6)") }
+                throw GroupCommitTests.Refused(writer: 7)
+            }
+        }
+        #expect(try await database.writer.read { try Int.fetchOne($0, sql: "SELECT count(*) FROM probe") } == 0)
+    }
+
+    @Test func aWriteThroughAReadingViewFails() async throws {
+        let database = try probe()
+        await #expect(throws: StoreError.readOnlyView) {
+            try await database.reading { view in
+                try view.write { try $0.execute(sql: "INSERT INTO probe (writer) VALUES (1)") }
+            }
+        }
+    }
+}

@@ -58,4 +58,13 @@ public struct DatabaseFailure: Error, Sendable, Hashable, CustomStringConvertibl
             throw DatabaseFailure(error)
         }
     }
+
+    /// `translating` for the store's asynchronous doors (`reading`, `writing`).
+    static func translating<T>(_ body: () async throws -> T) async rethrows -> T {
+        do {
+            return try await body()
+        } catch let error as DatabaseError {
+            throw DatabaseFailure(error)
+        }
+    }
 }
