@@ -42,14 +42,16 @@ extension AppDatabase {
     /// the same snapshot of the database, whatever is committed meanwhile (a write through it fails). For
     /// figures that must agree with one another, such as one period's sheets of a workbook.
     public func inOneRead<T>(_ reads: (AppDatabase) throws -> T) throws -> T {
-        func read(_ db: Database) throws -> T {
-            let view = OpenTransaction(db, allowsWrites: false)
-            defer { view.close() }
-            return try reads(AppDatabase(joining: view, of: self))
-        }
         // Within a transaction already, the view is of that transaction, which sees its own writes.
-        if let transaction { return try read(transaction.joined()) }
-        return try DatabaseFailure.translating { try writer.read(read) }
+        if let transaction { return try onView(transaction.joined(), reads) }
+        return try DatabaseFailure.translating { try writer.read { db in try onView(db, reads) } }
+    }
+
+    /// Runs `reads` through a handle that joins `db` as a read-only view.
+    func onView<T>(_ db: Database, _ reads: (AppDatabase) throws -> T) throws -> T {
+        let view = OpenTransaction(db, allowsWrites: false)
+        defer { view.close() }
+        return try reads(AppDatabase(joining: view, of: self))
     }
 
     /// Whether this handle's calls join a transaction or a view (`inOneTransaction`, `inOneRead`): such a
