@@ -43,7 +43,7 @@ extension AppDatabase {
                     }
                     pending = migrator.migrations.filter { !applied.contains($0) }
                 } else {
-                    problems.append("not a training database: it has no schema version (was it made by `training init`?)")
+                    problems.append("not a training database: it has no schema version (another program's SQLite file, or one never initialised)")
                 }
             }
         } catch let error as DatabaseError {
