@@ -25,6 +25,9 @@ extension ChargeLine {
 
     /// The officer may credit it: on an invoice, owed, and not credited yet.
     public var isCreditable: Bool { isOwed && invoiceNumber != nil }
+
+    /// The officer is offered a waiver of it: owed and not on an invoice (WaiverRule refuses the rest).
+    public var isWaivable: Bool { isOwed && invoiceNumber == nil }
 }
 
 extension Sequence where Element == ChargeLine {

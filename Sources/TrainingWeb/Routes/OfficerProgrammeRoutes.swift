@@ -309,7 +309,7 @@ struct OfficerProgrammeRoutes {
             "charges": lines.map { line -> [String: Any] in
                 ["id": line.charge.id!, "raised": line.charge.raisedOn.description, "agency": line.agencyName, "name": line.learnerName ?? "",
                  "course": line.courseTitle, "kind": Display.words(line.charge.kind.rawValue), "amount": Pence(line.charge.amountPence).description,
-                 "state": line.state.description, "waivable": line.charge.isPayable && line.invoiceNumber == nil]
+                 "state": line.state.description, "waivable": line.isWaivable]
             },
             "none": lines.isEmpty, "payable": lines.payable.description,
         ], context: context, path: "/officer/charges")
@@ -320,7 +320,7 @@ struct OfficerProgrammeRoutes {
         return site.pages.render("officer-charge", title: "Charge \(c.id!)", [
             "id": c.id!, "agency": line.agencyName, "name": line.learnerName ?? "", "course": line.courseTitle,
             "session": Display.instant(line.sessionStart), "kind": Display.words(c.kind.rawValue), "amount": Pence(c.amountPence).description,
-            "rule": c.rule, "state": line.state.description, "waivable": c.isPayable && line.invoiceNumber == nil,
+            "rule": c.rule, "state": line.state.description, "waivable": line.isWaivable,
             "creditable": line.isCreditable, "invoice": line.invoiceNumber.map(String.init) ?? "",
             "values": ["reason": context.form["reason"] ?? "", "creditReason": context.form["creditReason"] ?? ""],
         ], context: context, path: "/officer/charges", errors: errors)
