@@ -12,12 +12,6 @@ struct FieldError: Sendable {
     var message: String
 }
 
-/// One link of a role's navigation.
-struct NavigationLink {
-    var href: String
-    var label: String
-}
-
 /// Renders the site's pages from its Mustache templates (`Resources/templates`, loaded once when the
 /// application starts), each inside the shared layout. Mustache escapes every value, so text people typed
 /// is shown as text, never as markup.
@@ -47,41 +41,35 @@ struct Pages: Sendable {
         }
     }
 
-    /// A page: `template` filled with `values`, in the layout with the title, navigation, the form token,
-    /// any message from the last form, and any errors.
-    func render(_ template: String, title: String, _ values: [String: Any] = [:], context: WebContext, path: String? = nil,
-                errors: [FieldError] = [], status: HTTPResponse.Status = .ok) -> Response {
-        var page = values
-        page["title"] = title
-        page["partnership"] = (try? database.settings().partnershipName) ?? PartnershipSettings().partnershipName
-        page["csrf"] = context.csrfToken ?? context.sessions.session?.csrfToken ?? ""
+    /// A page: `template` filled with `page`, in the layout with the title, navigation, the form token, any
+    /// message from the last form, and any errors.
+    func render<Page: Encodable & Sendable>(_ template: String, title: String, _ page: Page, context: WebContext, path: String? = nil,
+                                            errors: [FieldError] = [], status: HTTPResponse.Status = .ok) -> Response {
+        var layout = LayoutContext(title: title,
+                                   partnership: (try? database.settings().partnershipName) ?? PartnershipSettings().partnershipName,
+                                   csrf: context.csrfToken ?? context.sessions.session?.csrfToken ?? "", page: page)
         if let user = context.user {
-            // No agency is false, not "": an empty text is still a section Mustache shows (", " after the officer's name).
-            page["user"] = ["name": user.name, "agency": user.agencyName.map { $0 as Any } ?? false]
+            layout.user = SignedInPerson(name: user.name, agency: user.agencyName)
             let current = path ?? ""
             let links = Self.navigation(for: user.role)
             // The page's own link is the longest that leads to it: "/officer/sessions", not the start page "/officer".
             let currentHref = links.map(\.href).filter { current == $0 || current.hasPrefix($0 + "/") }.max { $0.count < $1.count }
-            page["hasNav"] = true
-            page["nav"] = links.map { link -> [String: Any] in
-                ["href": link.href, "label": link.label, "current": link.href == currentHref]
-            }
+            layout.hasNav = true
+            layout.nav = links.map { NavigationLink(href: $0.href, label: $0.label, current: $0.href == currentHref) }
         }
-        if let flash = takeFlash(context) { page["flash"] = flash }
-        page["hasErrors"] = !errors.isEmpty
-        page["errors"] = errors.map { ["field": $0.field, "message": $0.message] }
-        page["fieldErrors"] = Dictionary(errors.map { ($0.field, $0.message) }, uniquingKeysWith: { first, _ in first })
-        var html = library.render(page, withTemplate: template) ?? "template \(template) is missing"
+        layout.flash = takeFlash(context)
+        layout.hasErrors = !errors.isEmpty
+        layout.errors = errors.map { ErrorSummaryLine(field: $0.field, message: $0.message, linked: true) }
+        layout.fieldErrors = Dictionary(errors.map { ($0.field, $0.message) }, uniquingKeysWith: { first, _ in first })
+        var html = library.render(layout, withTemplate: template) ?? "template \(template) is missing"
         if !errors.isEmpty {
             // Each link of the error summary goes to the control that shows its message, found in the page as
             // rendered; a message with no field on this page (a form not shown) is listed without a link.
             let targets = errors.map { ErrorSummaryLinks.target(of: $0.field, in: html) }
             if targets != errors.map(\.field) {
-                page["errors"] = zip(errors, targets).map { error, target -> [String: Any] in
-                    ["message": error.message, "field": target as Any, "linked": target != nil]
-                }
-                page["errorsResolved"] = true
-                html = library.render(page, withTemplate: template) ?? html
+                layout.errors = zip(errors, targets).map { ErrorSummaryLine(field: $1, message: $0.message, linked: $1 != nil) }
+                layout.errorsResolved = true
+                html = library.render(layout, withTemplate: template) ?? html
             }
         }
         var response = Response(status: errors.isEmpty ? status : .unprocessableContent,
@@ -92,7 +80,7 @@ struct Pages: Sendable {
     }
 
     func errorPage(title: String, message: String, status: HTTPResponse.Status, context: WebContext) -> Response {
-        render("error", title: title, ["message": message], context: context, status: status)
+        render("error", title: title, ErrorPage(message: message), context: context, status: status)
     }
 
     /// The message a form left for the next page, shown once.

@@ -63,25 +63,17 @@ struct BookerRoutes {
         }
         let courses = try database.courses(includeRetired: false).map(\.definition.title)
         let today = LondonTime.date(of: now)
-        let months = (0..<12).map { offset -> [String: Any] in
+        let months = (0..<12).map { offset in
             let monthIndex = today.month - 1 + offset
             let year = today.year + monthIndex / 12, number = monthIndex % 12 + 1
             let value = String(format: "%04d-%02d", year, number)
-            let name = Display.monthNames[number - 1] + " \(year)"
-            return ["value": value, "label": name, "selected": value == month]
+            return SelectOption(value: value, label: Display.monthNames[number - 1] + " \(year)", selected: value == month)
         }
-        return site.pages.render("programme", title: "Training programme", [
-            "levels": CourseLevel.allCases.map { ["value": $0.rawValue, "label": $0.rawValue.capitalized, "selected": $0 == level] },
-            "courses": courses.map { ["value": $0, "selected": $0 == courseTitle] },
-            "months": months,
-            "sessions": sessions.map { summary -> [String: Any] in
-                ["id": summary.session.id!, "course": summary.courseTitle, "level": summary.level.rawValue.capitalized,
-                 "when": Display.session(summary.session.startsAt, summary.session.endsAt),
-                 "venue": summary.session.venue ?? summary.session.delivery.rawValue, "placesLeft": summary.placesLeft,
-                 "full": summary.placesLeft == 0]
-            },
-            "none": sessions.isEmpty,
-        ], context: context, path: "/agency")
+        return site.pages.render("programme", title: "Training programme", ProgrammePage(
+            levels: CourseLevel.allCases.map { SelectOption(value: $0.rawValue, label: $0.rawValue.capitalized, selected: $0 == level) },
+            courses: courses.map { SelectOption(value: $0, label: $0, selected: $0 == courseTitle) },
+            months: months, sessions: sessions.map(ProgrammePage.Session.init), none: sessions.isEmpty
+        ), context: context, path: "/agency")
     }
 
     func sessionPage(_ id: Int64, _ context: WebContext, errors: [FieldError] = [], chosen: [String] = []) throws -> Response {
@@ -92,17 +84,16 @@ struct BookerRoutes {
         let bookedEmails = Set(ours.compactMap(\.learnerEmail))
         let staff = try database.learners(agencyName: agency.name).filter { $0.learner.email.map { !bookedEmails.contains($0) } ?? false }
         let open = summary.session.bookingWindow.isOpen(at: database.currentTime())
-        return site.pages.render("booker-session", title: summary.courseTitle, [
-            "id": id, "when": Display.session(summary.session.startsAt, summary.session.endsAt),
-            "venue": summary.session.venue ?? summary.session.delivery.rawValue, "level": summary.level.rawValue.capitalized,
-            "placesLeft": summary.placesLeft, "full": summary.placesLeft == 0, "open": open,
-            // No job role is false, not "": an empty text is still a section Mustache shows (", " after the name).
-            "staff": staff.map { ["email": $0.learner.email ?? "", "name": $0.learner.name, "role": $0.learner.jobRole.map { $0 as Any } ?? false,
-                                  "checked": chosen.contains($0.learner.email ?? "")] },
-            "noStaff": staff.isEmpty,
-            "ours": ours.map { ["id": $0.booking.id!, "name": $0.learnerName, "status": Display.status($0.booking.status.rawValue)] },
-            "hasOurs": !ours.isEmpty,
-        ], context: context, path: "/agency", errors: errors)
+        return site.pages.render("booker-session", title: summary.courseTitle, BookerSessionPage(
+            id: id, when: Display.session(summary.session.startsAt, summary.session.endsAt),
+            venue: summary.session.venue ?? summary.session.delivery.rawValue, level: summary.level.rawValue.capitalized,
+            placesLeft: summary.placesLeft, full: summary.placesLeft == 0, open: open,
+            staff: staff.map { .init(email: $0.learner.email ?? "", name: $0.learner.name, role: $0.learner.jobRole,
+                                     checked: chosen.contains($0.learner.email ?? "")) },
+            noStaff: staff.isEmpty,
+            ours: ours.map { .init(id: $0.booking.id ?? 0, name: $0.learnerName, status: Display.status($0.booking.status.rawValue)) },
+            hasOurs: !ours.isEmpty
+        ), context: context, path: "/agency", errors: errors)
     }
 
     func book(_ id: Int64, _ context: WebContext) throws -> Response {
@@ -134,15 +125,11 @@ struct BookerRoutes {
         let agency = try agency(context)
         let now = database.currentTime()
         let all = try database.agencyBookings(agencyId: agency.id)
-        func rows(_ lines: [AgencyBooking]) -> [[String: Any]] {
-            lines.map { ["id": $0.id, "name": $0.learnerName, "course": $0.courseTitle, "when": Display.session($0.startsAt, $0.endsAt),
-                         "status": Display.status($0.status.rawValue)] }
-        }
         // Coming sessions soonest first; past ones latest first.
         let upcoming = all.filter { $0.startsAt > now }, past = all.filter { $0.startsAt <= now }.sorted { $0.startsAt > $1.startsAt }
-        return site.pages.render("booker-bookings", title: "Bookings for \(agency.name)", [
-            "upcoming": rows(upcoming), "past": rows(past), "hasUpcoming": !upcoming.isEmpty, "hasPast": !past.isEmpty,
-        ], context: context, path: "/agency/bookings")
+        return site.pages.render("booker-bookings", title: "Bookings for \(agency.name)", BookerBookingsPage(
+            upcoming: upcoming.map(BookingRow.init), past: past.map(BookingRow.init), hasUpcoming: !upcoming.isEmpty, hasPast: !past.isEmpty
+        ), context: context, path: "/agency/bookings")
     }
 
     /// Whether the place may still be cancelled or passed to a substitute (the rule the store applies).
@@ -152,34 +139,27 @@ struct BookerRoutes {
 
     func bookingPage(_ booking: AgencyBooking, _ context: WebContext, errors: [FieldError] = []) throws -> Response {
         let agency = try agency(context)
-        let history = try database.bookingHistory(booking.id).map { ["when": Display.instant($0.at), "what": $0.kind.rawValue, "detail": $0.detail] }
-        let others = try database.learners(agencyName: agency.name).compactMap { person in
-            person.learner.email.flatMap { $0 == booking.learnerEmail ? nil : ["email": $0, "name": person.learner.name] }
+        let history = try database.bookingHistory(booking.id).map {
+            BookerBookingPage.HistoryLine(when: Display.instant($0.at), what: $0.kind.rawValue, detail: $0.detail)
         }
-        return site.pages.render("booker-booking", title: "\(booking.learnerName): \(booking.courseTitle)", [
-            "id": booking.id, "name": booking.learnerName, "course": booking.courseTitle,
-            "when": Display.session(booking.startsAt, booking.endsAt), "venue": booking.venue ?? "",
-            "status": Display.status(booking.status.rawValue), "changeable": canChange(booking),
-            "staff": others,
-            "history": history,
-        ], context: context, path: "/agency/bookings", errors: errors)
+        let others = try database.learners(agencyName: agency.name).compactMap { person in
+            person.learner.email.flatMap { $0 == booking.learnerEmail ? nil : BookerBookingPage.StaffMember(email: $0, name: person.learner.name) }
+        }
+        return site.pages.render("booker-booking", title: "\(booking.learnerName): \(booking.courseTitle)", BookerBookingPage(
+            id: booking.id, when: Display.session(booking.startsAt, booking.endsAt), venue: booking.venue ?? "",
+            status: Display.status(booking.status.rawValue), changeable: canChange(booking), staff: others, history: history
+        ), context: context, path: "/agency/bookings", errors: errors)
     }
 
     func cancelPage(_ booking: AgencyBooking, _ context: WebContext, errors: [FieldError] = []) throws -> Response {
         guard canChange(booking) else { return try bookingPage(booking, context) }
         let terms = try database.cancellationPreview(booking.id)
-        var values: [String: Any] = [
-            "id": booking.id, "name": booking.learnerName, "course": booking.courseTitle,
-            "when": Display.session(booking.startsAt, booking.endsAt), "notice": terms.notice,
-            "noCharge": terms.charge == nil, "agency": try agency(context).name,
-            "waiting": booking.status == .waitlisted,
-        ]
-        // Only a charge that is there: a nil in the values would be a section Mustache shows, warning of a charge of nothing.
-        if let assessment = terms.charge {
-            values["charge"] = ["amount": assessment.amount.description, "rule": assessment.rule, "free": assessment.amount == .zero]
-        }
-        return site.pages.render("booker-cancel", title: "Cancel \(booking.learnerName)'s place", values, context: context,
-                                 path: "/agency/bookings", errors: errors)
+        return site.pages.render("booker-cancel", title: "Cancel \(booking.learnerName)'s place", BookerCancelPage(
+            id: booking.id, name: booking.learnerName, course: booking.courseTitle, when: Display.session(booking.startsAt, booking.endsAt),
+            notice: terms.notice,
+            charge: terms.charge.map { .init(amount: $0.amount.description, rule: $0.rule, free: $0.amount == .zero) },
+            noCharge: terms.charge == nil, agency: try agency(context).name, waiting: booking.status == .waitlisted
+        ), context: context, path: "/agency/bookings", errors: errors)
     }
 
     func cancel(_ booking: AgencyBooking, _ context: WebContext) throws -> Response {
@@ -215,10 +195,10 @@ struct BookerRoutes {
     func staff(_ context: WebContext, errors: [FieldError] = [], values: [String: String] = [:]) throws -> Response {
         let agency = try agency(context)
         let people = try database.learners(agencyName: agency.name).filter { $0.learner.anonymisedAt == nil }
-        return site.pages.render("booker-staff", title: "Staff of \(agency.name)", [
-            "people": people.map { ["name": $0.learner.name, "email": $0.learner.email ?? "", "role": $0.learner.jobRole ?? ""] },
-            "values": values, "none": people.isEmpty,
-        ], context: context, path: "/agency/staff", errors: errors)
+        return site.pages.render("booker-staff", title: "Staff of \(agency.name)", BookerStaffPage(
+            people: people.map { .init(name: $0.learner.name, email: $0.learner.email ?? "", role: $0.learner.jobRole ?? "") },
+            values: values, none: people.isEmpty
+        ), context: context, path: "/agency/staff", errors: errors)
     }
 
     /// What a booker is told when the address belongs to someone outside the agency: nothing about that person.
@@ -259,61 +239,34 @@ struct BookerRoutes {
         let lines = try database.charges(agencyName: agency.name)
         let invoices = try database.invoices(agencyName: agency.name)
         let credits = try database.creditNotes(agencyName: agency.name)
-        return site.pages.render("booker-charges", title: "Charges and invoices", [
-            "credits": credits.map(creditNoteValues), "hasCredits": !credits.isEmpty,
-            "charges": lines.map { line -> [String: Any] in
-                ["raised": line.charge.raisedOn.description, "name": line.learnerName ?? "", "course": line.courseTitle,
-                 "kind": Display.words(line.charge.kind.rawValue),
-                 "amount": Pence(line.charge.amountPence).description, "state": line.state.description, "rule": line.charge.rule]
-            },
-            "hasCharges": !lines.isEmpty, "payable": lines.payable.description,
-            "invoices": invoices.map { ["number": $0.invoice.number, "period": Display.period(of: $0.invoice),
-                                        "total": Pence($0.invoice.totalPence).description] },
-            "hasInvoices": !invoices.isEmpty,
-        ], context: context, path: "/agency/charges")
+        return site.pages.render("booker-charges", title: "Charges and invoices", BookerChargesPage(
+            credits: credits.map(CreditNoteRow.init), hasCredits: !credits.isEmpty,
+            charges: lines.map(BookerChargesPage.ChargeRow.init), hasCharges: !lines.isEmpty, payable: lines.payable.description,
+            invoices: invoices.map { .init($0.invoice) }, hasInvoices: !invoices.isEmpty
+        ), context: context, path: "/agency/charges")
     }
 
     func invoice(_ number: Int, _ context: WebContext) throws -> Response {
         let agency = try agency(context)
         guard let details = try? database.invoice(number: number), details.invoice.agencyId == agency.id else { throw HTTPError(.notFound) }
-        return site.pages.render("invoice", title: "Invoice \(number)", invoiceValues(details), context: context, path: "/agency/charges")
+        return site.pages.render("invoice", title: "Invoice \(number)", InvoicePage(details), context: context, path: "/agency/charges")
     }
 
     func report(_ request: Request, _ context: WebContext) throws -> Response {
         let agency = try agency(context)
         guard let yearText = request.query["year"] else {
-            return site.pages.render("booker-report", title: "Your agency's workbook", ["years": recentYears(today: database.currentTime())], context: context, path: "/agency/report")
+            return site.pages.render("booker-report", title: "Your agency's workbook", BookerReportPage(years: recentYears(today: database.currentTime())),
+                                     context: context, path: "/agency/report")
         }
         let year = try FinancialYear.parse(yearText, at: InputLocation(field: "year"))
         return try workbookDownload { folder in try AgencyWorkbook.write(agencyName: agency.name, year: year, from: database, into: folder) }
     }
 }
 
-/// The values of an invoice page, for the officer and the agency alike.
-func invoiceValues(_ details: InvoiceDetails) -> [String: Any] {
-    ["number": details.invoice.number, "agency": details.agencyName, "contact": details.billingContact ?? "",
-     "period": Display.period(of: details.invoice),
-     "total": Pence(details.invoice.totalPence).description, "raised": Display.instant(details.invoice.raisedAt),
-     "lines": details.lines.map { ["name": $0.learnerName ?? "", "course": $0.courseTitle, "amount": Pence($0.charge.amountPence).description,
-                                   "rule": $0.charge.rule] },
-     "credits": details.credits.map(creditNoteValues), "hasCredits": !details.credits.isEmpty,
-     "stillPayable": (Pence(details.invoice.totalPence) - details.credits.total).description]
-}
-
-/// A credit note as the officer's and the agency's pages show it.
-func creditNoteValues(_ line: CreditNoteLine) -> [String: Any] {
-    ["number": line.note.shownNumber.description, "invoice": line.invoiceNumber, "charge": line.note.chargeId,
-     "issued": Display.instant(line.note.raisedAt), "reason": line.note.reason, "amount": Pence(line.note.amountPence).description,
-     "agency": line.agencyName]
-}
-
 /// The last six financial years up to the one `today` is in, newest first, for choosing a workbook.
-func recentYears(today: Date) -> [[String: String]] {
+func recentYears(today: Date) -> [ListedValue] {
     let current = FinancialYear(containing: LondonTime.date(of: today))
-    return (0..<6).map { offset in
-        let year = FinancialYear(startYear: current.startYear - offset)
-        return ["value": year.description]
-    }
+    return (0..<6).map { ListedValue(value: FinancialYear(startYear: current.startYear - $0).description) }
 }
 
 /// Writes a workbook into a private temporary folder and sends it as a download; the folder is removed.

@@ -23,24 +23,17 @@ struct LearnerRoutes {
         } catch let error as InvitationError {
             return refused(error, context, status: error == .unknown ? .notFound : .gone)
         }
-        let scale = { (range: ClosedRange<Int>, field: String) in
-            range.map { ["value": $0, "field": field, "checked": values[field] == String($0)] }
+        if kind == .evaluation {
+            return site.pages.render("evaluation", title: "Your evaluation of \(subject.courseTitle)",
+                                     EvaluationPage(token: token, date: subject.sessionDate, values: values), context: context, errors: errors)
         }
-        let evaluation = kind == .evaluation
-        return site.pages.render(evaluation ? "evaluation" : "follow-up",
-                                 title: evaluation ? "Your evaluation of \(subject.courseTitle)" : "What has changed since \(subject.courseTitle)", [
-            "token": token, "date": subject.sessionDate.description, "values": values,
-            "satisfaction": scale(1...5, "satisfaction"), "before": scale(1...10, "confidence_before"), "after": scale(1...10, "confidence_after"),
-            "difference": scale(1...5, "difference"),
-            "knowledge": KnowledgeGain.allCases.map { ["value": $0.rawValue, "label": $0.rawValue.replacingOccurrences(of: "-", with: " ").capitalizedFirst,
-                                                       "checked": values["knowledge"] == $0.rawValue] },
-            "used": UsedInPractice.allCases.map { ["value": $0.rawValue, "label": $0.rawValue.capitalizedFirst, "checked": values["used"] == $0.rawValue] },
-        ], context: context, errors: errors)
+        return site.pages.render("follow-up", title: "What has changed since \(subject.courseTitle)",
+                                 FollowUpPage(token: token, date: subject.sessionDate, values: values), context: context, errors: errors)
     }
 
     /// The page for a link that cannot be used (unknown, used or expired), saying nothing about anyone.
     func refused(_ error: InvitationError, _ context: WebContext, status: HTTPResponse.Status) -> Response {
-        site.pages.render("error", title: "This link cannot be used", ["message": error.localizedDescription.capitalizedFirst],
+        site.pages.render("error", title: "This link cannot be used", ErrorPage(message: error.localizedDescription.capitalizedFirst),
                           context: context, status: status)
     }
 
@@ -65,7 +58,7 @@ struct LearnerRoutes {
             guard let problems = fieldErrors(error, field: (error as? InputError)?.location.field ?? "best_part") else { throw error }
             return try self.form(.evaluation, token, context, errors: problems, values: values)
         }
-        return site.pages.render("thanks", title: "Thank you", context: context)
+        return site.pages.render("thanks", title: "Thank you", NoPageValues(), context: context)
     }
 
     func submitFollowUp(_ token: String, _ context: WebContext) throws -> Response {
@@ -85,7 +78,7 @@ struct LearnerRoutes {
             guard let problems = fieldErrors(error, field: (error as? InputError)?.location.field ?? "example") else { throw error }
             return try self.form(.followUp, token, context, errors: problems, values: values)
         }
-        return site.pages.render("thanks", title: "Thank you", context: context)
+        return site.pages.render("thanks", title: "Thank you", NoPageValues(), context: context)
     }
 }
 

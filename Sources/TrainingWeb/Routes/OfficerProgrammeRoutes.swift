@@ -21,13 +21,13 @@ struct OfficerProgrammeRoutes {
         group.post("courses/:course/reinstate") { _, context in try setActive(true, try course(context), context) }
 
         group.get("licences") { _, context in try licences(context) }
-        group.get("licences/buy") { _, context in page("officer-licences-buy", "Buy licences", context) }
+        group.get("licences/buy") { _, context in page("officer-licences-buy", "Buy licences", FormPage(), context) }
         group.post("licences/buy") { _, context in try buyLicences(context) }
         group.get("licences/allocate") { _, context in try allocateForm(context) }
         group.post("licences/allocate") { _, context in try allocate(context) }
-        group.get("licences/usage") { _, context in page("officer-licences-usage", "Import usage", context) }
+        group.get("licences/usage") { _, context in page("officer-licences-usage", "Import usage", FormPage(), context) }
         group.post("licences/usage") { _, context in try importUsage(context) }
-        group.get("licences/reclaim") { _, context in page("officer-licences-reclaim", "Reclaim unused licences", context) }
+        group.get("licences/reclaim") { _, context in page("officer-licences-reclaim", "Reclaim unused licences", FormPage(), context) }
         group.post("licences/reclaim") { _, context in try reclaim(context) }
 
         group.get("charges") { request, context in try charges(request, context) }
@@ -42,10 +42,10 @@ struct OfficerProgrammeRoutes {
         group.get("evaluations") { request, context in try evaluations(request, context) }
     }
 
-    /// A form page: `template` with the values typed so far and any errors.
-    func page(_ template: String, _ title: String, _ context: WebContext, values: [String: Any] = [:], errors: [FieldError] = [],
-              path: String = "/officer/licences") -> Response {
-        site.pages.render(template, title: title, values, context: context, path: path, errors: errors)
+    /// A form page: `template` with `page`'s values (what was typed so far) and any errors.
+    func page<Page: Encodable & Sendable>(_ template: String, _ title: String, _ page: Page, _ context: WebContext, errors: [FieldError] = [],
+                                          path: String = "/officer/licences") -> Response {
+        site.pages.render(template, title: title, page, context: context, path: path, errors: errors)
     }
 
     // MARK: Catalogue
@@ -58,16 +58,7 @@ struct OfficerProgrammeRoutes {
 
     func courses(_ context: WebContext) throws -> Response {
         let all = try database.courses()
-        return site.pages.render("officer-courses", title: "Catalogue", [
-            "levels": CourseLevel.allCases.map { level -> [String: Any] in
-                let courses = all.filter { $0.definition.level == level }
-                return ["label": level.rawValue.capitalized, "none": courses.isEmpty, "courses": courses.map { course -> [String: Any] in
-                    let d = course.definition
-                    return ["id": course.id, "title": d.title, "delivery": Display.words(d.delivery.rawValue), "duration": d.duration.description,
-                            "capacity": d.capacity, "minimum": d.minimumNumbers, "retired": !d.isActive]
-                }]
-            },
-        ], context: context, path: "/officer/courses")
+        return site.pages.render("officer-courses", title: "Catalogue", CataloguePage(all), context: context, path: "/officer/courses")
     }
 
     func courseForm(_ context: WebContext, course: CourseDetails?, values typed: [String: String]? = nil, errors: [FieldError] = []) -> Response {
@@ -75,11 +66,11 @@ struct OfficerProgrammeRoutes {
         let values = typed ?? ["title": d?.title ?? "", "level": d?.level.rawValue ?? "", "delivery": d?.delivery.rawValue ?? "",
                                "duration": d.map { String($0.duration.minutes) } ?? "", "capacity": d.map { String($0.capacity) } ?? "",
                                "minimum": d.map { String($0.minimumNumbers) } ?? "", "summary": d?.summary ?? ""]
-        return site.pages.render(course == nil ? "officer-course-new" : "officer-course-edit", title: d?.title ?? "Add a course", [
-            "id": course?.id ?? 0, "values": values, "retired": d.map { !$0.isActive } ?? false,
-            "levels": options(CourseLevel.allCases.map(\.rawValue), selected: values["level"]),
-            "deliveries": options(DeliveryMode.allCases.map(\.rawValue), selected: values["delivery"]),
-        ], context: context, path: "/officer/courses", errors: errors)
+        return site.pages.render(course == nil ? "officer-course-new" : "officer-course-edit", title: d?.title ?? "Add a course", CourseFormPage(
+            id: course?.id ?? 0, values: values, retired: d.map { !$0.isActive } ?? false,
+            levels: SelectOption.list(CourseLevel.allCases.map(\.rawValue), selected: values["level"]),
+            deliveries: SelectOption.list(DeliveryMode.allCases.map(\.rawValue), selected: values["delivery"])
+        ), context: context, path: "/officer/courses", errors: errors)
     }
 
     /// The course the form describes, on top of `base` (the course being edited: its title, refresher,
@@ -163,20 +154,9 @@ struct OfficerProgrammeRoutes {
 
     func licences(_ context: WebContext) throws -> Response {
         let (pools, total) = try database.licenceStatus()
-        func counts(_ status: PoolStatus) -> [String: Any] {
-            ["bought": status.bought, "allocated": status.allocated, "inUse": status.inUse, "completed": status.completed,
-             "reclaimed": status.reclaimed, "left": status.available, "low": status.isRunningLow]
-        }
-        var values: [String: Any] = [
-            "pools": pools.map { status -> [String: Any] in
-                let pool = status.pool!
-                return counts(status).merging(["id": pool.id!, "period": "\(pool.startsOn) to \(pool.endsOn)",
-                                               "supplier": pool.supplier ?? "Not recorded"]) { first, _ in first }
-            },
-            "none": pools.isEmpty, "total": counts(total),
-        ]
-        if let runOut = try database.licenceRunOut() { values["runOut"] = runOut.description }
-        return site.pages.render("officer-licences", title: "Licences", values, context: context, path: "/officer/licences")
+        let page = LicencesPage(pools: pools.map(LicencesPage.Pool.init), none: pools.isEmpty, total: LicencesPage.Counts(total),
+                                runOut: try database.licenceRunOut()?.description)
+        return site.pages.render("officer-licences", title: "Licences", page, context: context, path: "/officer/licences")
     }
 
     func buyLicences(_ context: WebContext) throws -> Response {
@@ -188,7 +168,7 @@ struct OfficerProgrammeRoutes {
         let from = day(form, "from", "the first day of the contract", errors: &errors)
         let to = day(form, "to", "the last day of the contract", errors: &errors)
         guard errors.isEmpty, let count, let from, let to else {
-            return page("officer-licences-buy", "Buy licences", context, values: ["values": values], errors: errors)
+            return page("officer-licences-buy", "Buy licences", FormPage(values: values), context, errors: errors)
         }
         do {
             let pool = try database.buyLicences(count: count, from: from, to: to, supplier: form["supplier"], note: form["note"], by: context.actor)
@@ -197,18 +177,18 @@ struct OfficerProgrammeRoutes {
         } catch {
             let field = (error as? InputError)?.location.input == .endsOn ? "to" : "count"
             guard let problems = fieldErrors(error, field: field) else { throw error }
-            return page("officer-licences-buy", "Buy licences", context, values: ["values": values], errors: problems)
+            return page("officer-licences-buy", "Buy licences", FormPage(values: values), context, errors: problems)
         }
     }
 
     func allocateForm(_ context: WebContext, values: [String: String] = [:], errors: [FieldError] = []) throws -> Response {
         let modules = try database.courses(includeRetired: false).filter { $0.definition.delivery == .eLearning }.map(\.definition.title)
         let agencies = try database.agencies().map(\.agency.name)
-        return page("officer-licences-allocate", "Allocate licences", context, values: [
-            "modules": options(modules, selected: values["module"], words: false),
-            "agencies": options(agencies, selected: values["agency"], words: false),
-            "values": values, "noModules": modules.isEmpty,
-        ], errors: errors)
+        return page("officer-licences-allocate", "Allocate licences", AllocateLicencesPage(
+            modules: SelectOption.list(modules, selected: values["module"], words: false),
+            agencies: SelectOption.list(agencies, selected: values["agency"], words: false),
+            values: values, noModules: modules.isEmpty
+        ), context, errors: errors)
     }
 
     func allocate(_ context: WebContext) throws -> Response {
@@ -249,7 +229,7 @@ struct OfficerProgrammeRoutes {
     /// the refusal names the line. Rows the store cannot match are listed with their line and reason.
     func importUsage(_ context: WebContext) throws -> Response {
         guard let upload = context.form.files["file"], !upload.data.isEmpty else {
-            return page("officer-licences-usage", "Import usage", context,
+            return page("officer-licences-usage", "Import usage", FormPage(), context,
                         errors: [FieldError(field: "file", message: "Choose the supplier's CSV file")])
         }
         let name = upload.filename.nilIfEmpty ?? "the file"
@@ -257,9 +237,9 @@ struct OfficerProgrammeRoutes {
         do {
             rows = try UsageFile.parse(try TextFile.decode(upload.data, file: name), file: name)
         } catch let problem as InputError {
-            return page("officer-licences-usage", "Import usage", context, errors: [FieldError(field: "file", message: problem.description)])
+            return page("officer-licences-usage", "Import usage", FormPage(), context, errors: [FieldError(field: "file", message: problem.description)])
         } catch let problems as InputProblems {
-            return page("officer-licences-usage", "Import usage", context,
+            return page("officer-licences-usage", "Import usage", FormPage(), context,
                         errors: problems.problems.map { FieldError(field: "file", message: $0.description) })
         }
         let summary = try database.importUsage(rows, by: context.actor)
@@ -269,17 +249,17 @@ struct OfficerProgrammeRoutes {
             context.flash(said)
             return seeOther("/officer/licences")
         }
-        return page("officer-licences-usage-result", "Usage imported, with rows not matched", context, values: [
-            "said": said, "file": name,
-            "rejected": summary.rejected.map { ["line": $0.line, "email": $0.row.email, "module": $0.row.module, "reason": $0.reason.description] },
-        ])
+        return page("officer-licences-usage-result", "Usage imported, with rows not matched", UsageResultPage(
+            said: said, file: name,
+            rejected: summary.rejected.map { .init(line: $0.line, email: $0.row.email, module: $0.row.module, reason: $0.reason.description) }
+        ), context)
     }
 
     func reclaim(_ context: WebContext) throws -> Response {
         var errors: [FieldError] = []
-        let values = ["values": ["days": context.form["days"] ?? ""]]
         guard let days = wholeNumber(context.form, "days", "the number of days", atLeast: 0, errors: &errors) else {
-            return page("officer-licences-reclaim", "Reclaim unused licences", context, values: values, errors: errors)
+            return page("officer-licences-reclaim", "Reclaim unused licences", FormPage(values: ["days": context.form["days"] ?? ""]), context,
+                        errors: errors)
         }
         let reclaimed = try database.reclaimUnusedLicences(olderThan: days, by: context.actor)
         context.flash("\(reclaimed.count) licence\(reclaimed.count == 1 ? "" : "s") unused for \(days) days or more returned to their pools.")
@@ -303,27 +283,16 @@ struct OfficerProgrammeRoutes {
         guard agency.map(agencies.contains) ?? true else { throw HTTPError(.notFound) }
         let year = try yearText.map { try financialYear($0) }
         let lines = try database.charges(agencyName: agency, year: year)
-        return site.pages.render("officer-charges", title: "Charges", [
-            "agencies": options(agencies, selected: agency, words: false),
-            "years": options(recentYears(today: database.currentTime()).compactMap { $0["value"] }, selected: yearText, words: false),
-            "charges": lines.map { line -> [String: Any] in
-                ["id": line.charge.id!, "raised": line.charge.raisedOn.description, "agency": line.agencyName, "name": line.learnerName ?? "",
-                 "course": line.courseTitle, "kind": Display.words(line.charge.kind.rawValue), "amount": Pence(line.charge.amountPence).description,
-                 "state": line.state.description, "waivable": line.isWaivable]
-            },
-            "none": lines.isEmpty, "payable": lines.payable.description,
-        ], context: context, path: "/officer/charges")
+        return site.pages.render("officer-charges", title: "Charges", OfficerChargesPage(
+            agencies: SelectOption.list(agencies, selected: agency, words: false),
+            years: SelectOption.list(recentYears(today: database.currentTime()).map(\.value), selected: yearText, words: false),
+            charges: lines.map(OfficerChargesPage.Charge.init), none: lines.isEmpty, payable: lines.payable.description
+        ), context: context, path: "/officer/charges")
     }
 
     func chargePage(_ line: ChargeLine, _ context: WebContext, errors: [FieldError] = []) throws -> Response {
-        let c = line.charge
-        return site.pages.render("officer-charge", title: "Charge \(c.id!)", [
-            "id": c.id!, "agency": line.agencyName, "name": line.learnerName ?? "", "course": line.courseTitle,
-            "session": Display.instant(line.sessionStart), "kind": Display.words(c.kind.rawValue), "amount": Pence(c.amountPence).description,
-            "rule": c.rule, "state": line.state.description, "waivable": line.isWaivable,
-            "creditable": line.isCreditable, "invoice": line.invoiceNumber.map(String.init) ?? "",
-            "values": ["reason": context.form["reason"] ?? "", "creditReason": context.form["creditReason"] ?? ""],
-        ], context: context, path: "/officer/charges", errors: errors)
+        let page = OfficerChargePage(line, values: ["reason": context.form["reason"] ?? "", "creditReason": context.form["creditReason"] ?? ""])
+        return site.pages.render("officer-charge", title: "Charge \(page.id)", page, context: context, path: "/officer/charges", errors: errors)
     }
 
     func waive(_ line: ChargeLine, _ context: WebContext) throws -> Response {
@@ -358,21 +327,21 @@ struct OfficerProgrammeRoutes {
     func invoices(_ context: WebContext) throws -> Response {
         let list = try database.invoices()
         let credits = try database.creditNotes()
-        return site.pages.render("officer-invoices", title: "Invoices", [
-            "credits": credits.map(creditNoteValues), "hasCredits": !credits.isEmpty,
-            "invoices": list.map { ["number": $0.invoice.number, "agency": $0.agencyName, "period": Display.period(of: $0.invoice),
-                                    "total": Pence($0.invoice.totalPence).description, "raised": Display.instant($0.invoice.raisedAt)] },
-            "none": list.isEmpty,
-        ], context: context, path: "/officer/charges")
+        return site.pages.render("officer-invoices", title: "Invoices", OfficerInvoicesPage(
+            credits: credits.map(CreditNoteRow.init), hasCredits: !credits.isEmpty,
+            invoices: list.map { .init(number: $0.invoice.number, agency: $0.agencyName, period: Display.period(of: $0.invoice),
+                                       total: Pence($0.invoice.totalPence).description, raised: Display.instant($0.invoice.raisedAt)) },
+            none: list.isEmpty
+        ), context: context, path: "/officer/charges")
     }
 
     func raiseForm(_ context: WebContext, errors: [FieldError] = []) -> Response {
         let current = FinancialYear(containing: LondonTime.date(of: database.currentTime()))
         let today = LondonTime.date(of: database.currentTime())
         let quarters = (current.previous.quarters + current.quarters).filter { $0.firstDay <= today }.reversed().map(\.description)
-        return page("officer-invoices-raise", "Raise invoices", context, values: [
-            "quarters": options(quarters, selected: context.form["quarter"], words: false),
-        ], errors: errors, path: "/officer/charges")
+        return page("officer-invoices-raise", "Raise invoices", RaiseInvoicesPage(
+            quarters: SelectOption.list(quarters, selected: context.form["quarter"], words: false)
+        ), context, errors: errors, path: "/officer/charges")
     }
 
     func raiseInvoices(_ context: WebContext) throws -> Response {
@@ -395,7 +364,7 @@ struct OfficerProgrammeRoutes {
     func invoice(_ context: WebContext) throws -> Response {
         let number = try context.parameters.require("number", as: Int.self)
         guard let details = try? database.invoice(number: number) else { throw HTTPError(.notFound) }
-        return site.pages.render("invoice", title: "Invoice \(number)", invoiceValues(details), context: context, path: "/officer/charges")
+        return site.pages.render("invoice", title: "Invoice \(number)", InvoicePage(details), context: context, path: "/officer/charges")
     }
 
     // MARK: Evaluations
@@ -407,19 +376,12 @@ struct OfficerProgrammeRoutes {
             ?? FinancialYear(containing: LondonTime.date(of: database.currentTime()))
         let byLevel = try database.impact(period: year, by: .level, quotes: 0)
         let byCourse = try database.impact(period: year, by: .course, quotes: 0)
-        func rows(_ groups: [ImpactGroup], named name: (String) -> String = { $0 }) -> [[String: Any]] {
-            groups.map { group in
-                let f = group.figures
-                return ["name": name(group.name), "attended": f.attended, "responses": f.responses, "rate": percentText(f.responseRate),
-                        "followUps": f.followUps, "followUpRate": percentText(f.followUpRate),
-                        "satisfied": f.isTooSmall ? SmallGroup.tooSmallToRead.capitalizedFirst : percentText(f.satisfiedShare)]
-            }
-        }
-        return site.pages.render("officer-evaluations", title: "Evaluation response rates \(year)", [
-            "year": year.description, "previous": year.previous.description, "next": year.next.description,
-            "overall": rows([byLevel.overall], named: { _ in "All courses" })[0], "levels": rows(byLevel.groups, named: Display.words), "courses": rows(byCourse.groups),
-            "none": byLevel.overall.figures.attended == 0, "minimum": SmallGroup.minimumResponses,
-        ], context: context, path: "/officer/evaluations")
+        return site.pages.render("officer-evaluations", title: "Evaluation response rates \(year)", EvaluationRatesPage(
+            year: year.description, previous: year.previous.description, next: year.next.description,
+            overall: .init(byLevel.overall, named: "All courses"), levels: byLevel.groups.map { .init($0, named: Display.words($0.name)) },
+            courses: byCourse.groups.map { .init($0, named: $0.name) },
+            none: byLevel.overall.figures.attended == 0, minimum: SmallGroup.minimumResponses
+        ), context: context, path: "/officer/evaluations")
     }
 
     // MARK: Reading forms
@@ -457,8 +419,4 @@ struct OfficerProgrammeRoutes {
         return day
     }
 
-    /// The options of a select, with the chosen one marked; labels in words unless `words` is false.
-    func options(_ values: [String], selected: String?, words inWords: Bool = true) -> [[String: Any]] {
-        values.map { ["value": $0, "label": inWords ? Display.words($0) : $0, "selected": $0 == selected] }
-    }
 }

@@ -59,22 +59,17 @@ struct OfficerRoutes {
         let year = try yearText.map { try FinancialYear.parse($0, at: InputLocation(field: "year")) }
             ?? FinancialYear(containing: LondonTime.date(of: database.currentTime()))
         let list = try database.sessions(year: year)
-        return site.pages.render("officer-sessions", title: "Sessions in \(year)", [
-            "year": year.description, "previous": year.previous.description, "next": year.next.description,
-            "sessions": list.map { summary -> [String: Any] in
-                ["id": summary.session.id!, "course": summary.courseTitle, "level": summary.level.rawValue.capitalized,
-                 "when": Display.session(summary.session.startsAt, summary.session.endsAt), "status": Display.status(summary.session.status.rawValue),
-                 "booked": summary.placesTaken, "capacity": summary.session.capacity, "waiting": summary.waitlisted]
-            },
-            "none": list.isEmpty,
-        ], context: context, path: "/officer/sessions")
+        return site.pages.render("officer-sessions", title: "Sessions in \(year)", OfficerSessionsPage(
+            year: year.description, previous: year.previous.description, next: year.next.description,
+            sessions: list.map(OfficerSessionsPage.Session.init), none: list.isEmpty
+        ), context: context, path: "/officer/sessions")
     }
 
     func newSession(_ context: WebContext, errors: [FieldError] = [], values: [String: String] = [:]) throws -> Response {
         let courses = try database.courses(includeRetired: false).map(\.definition.title)
-        return site.pages.render("officer-new-session", title: "Schedule a session", [
-            "courses": courses.map { ["value": $0, "selected": $0 == values["course"]] }, "values": values,
-        ], context: context, path: "/officer/sessions", errors: errors)
+        return site.pages.render("officer-new-session", title: "Schedule a session", NewSessionPage(
+            courses: courses.map { SelectOption(value: $0, label: $0, selected: $0 == values["course"]) }, values: values
+        ), context: context, path: "/officer/sessions", errors: errors)
     }
 
     func schedule(_ context: WebContext) throws -> Response {
@@ -123,24 +118,19 @@ struct OfficerRoutes {
         let session = details.summary.session
         let now = database.currentTime()
         let started = session.startsAt <= now
-        return site.pages.render("officer-session", title: details.summary.courseTitle, [
-            "id": id, "when": Display.session(session.startsAt, session.endsAt), "venue": session.venue ?? session.delivery.rawValue,
-            "status": Display.status(session.status.rawValue), "capacity": session.capacity, "booked": details.summary.placesTaken,
-            "scheduled": session.status == .scheduled, "started": started,
-            "registerOpen": RegisterRules.markRefusal(sessionStatus: session.status, startsAt: session.startsAt, at: now) == nil,
-            "places": details.places.map { line -> [String: Any] in
-                ["id": line.booking.id!, "name": line.learnerName, "email": line.learnerEmail ?? "", "agency": line.agencyName ?? agencyNotRecorded,
-                 "status": Display.status(line.booking.status.rawValue), "present": line.booking.status == .attended,
-                 "absent": line.booking.status == .didNotAttend]
-            },
-            "hasPlaces": !details.places.isEmpty,
-            "waiting": details.waitingList.enumerated().map { ["position": $0.offset + 1, "name": $0.element.learnerName,
-                                                               "agency": $0.element.agencyName ?? agencyNotRecorded] },
-            "hasWaiting": !details.waitingList.isEmpty,
-            "closed": details.waitingListClosed.map { ["name": $0.learnerName, "agency": $0.agencyName ?? agencyNotRecorded] },
-            "hasClosed": !details.waitingListClosed.isEmpty,
-            "reasons": SessionCancelReason.allCases.map { ["value": $0.rawValue] },
-        ], context: context, path: "/officer/sessions", errors: errors)
+        return site.pages.render("officer-session", title: details.summary.courseTitle, OfficerSessionPage(
+            id: id, when: Display.session(session.startsAt, session.endsAt), venue: session.venue ?? session.delivery.rawValue,
+            status: Display.status(session.status.rawValue), capacity: session.capacity, booked: details.summary.placesTaken,
+            scheduled: session.status == .scheduled, started: started,
+            registerOpen: RegisterRules.markRefusal(sessionStatus: session.status, startsAt: session.startsAt, at: now) == nil,
+            places: details.places.map(OfficerSessionPage.Place.init), hasPlaces: !details.places.isEmpty,
+            waiting: details.waitingList.enumerated().map { .init(position: $0.offset + 1, name: $0.element.learnerName,
+                                                                  agency: $0.element.agencyName ?? agencyNotRecorded) },
+            hasWaiting: !details.waitingList.isEmpty,
+            closed: details.waitingListClosed.map { .init(name: $0.learnerName, agency: $0.agencyName ?? agencyNotRecorded) },
+            hasClosed: !details.waitingListClosed.isEmpty,
+            reasons: SessionCancelReason.allCases.map { ListedValue(value: $0.rawValue) }
+        ), context: context, path: "/officer/sessions", errors: errors)
     }
 
     func markRegister(_ id: Int64, _ context: WebContext) throws -> Response {
@@ -198,18 +188,18 @@ struct OfficerRoutes {
     func reports(_ context: WebContext) -> Response {
         let years = recentYears(today: database.currentTime())
         let quarters = years.prefix(2).flatMap { year in
-            (1...4).map { ["value": "\(year["value"]!)-Q\($0)"] }
+            (1...4).map { ListedValue(value: "\(year.value)-Q\($0)") }
         }
         let agencies = (try? database.agencies().map(\.agency.name)) ?? []
-        return site.pages.render("officer-reports", title: "Reports", [
-            "years": years, "quarters": quarters, "agencies": agencies.map { ["value": $0] },
-        ], context: context, path: "/officer/reports")
+        return site.pages.render("officer-reports", title: "Reports", OfficerReportsPage(
+            years: years, quarters: quarters, agencies: agencies.map(ListedValue.init)
+        ), context: context, path: "/officer/reports")
     }
 
     // MARK: Personal data
 
     func people(_ context: WebContext, errors: [FieldError] = [], values: [String: String] = [:]) -> Response {
-        site.pages.render("officer-people", title: "Personal data", ["values": values], context: context, path: "/officer/people", errors: errors)
+        site.pages.render("officer-people", title: "Personal data", FormPage(values: values), context: context, path: "/officer/people", errors: errors)
     }
 
     /// A subject access download. A POST, so the email is in the body and never in an address that the
@@ -257,9 +247,7 @@ struct OfficerRoutes {
 
     func audit(_ context: WebContext) throws -> Response {
         let entries = try database.auditLog(limit: 200)
-        return site.pages.render("officer-audit", title: "Audit log", [
-            "entries": entries.map { ["when": Display.instant($0.at), "who": $0.actor, "what": $0.action, "record": "\($0.entity) \($0.entityId ?? "")",
-                                      "before": $0.before ?? "", "after": $0.after ?? ""] },
-        ], context: context, path: "/officer/audit")
+        return site.pages.render("officer-audit", title: "Audit log", AuditPage(entries: entries.map(AuditPage.Entry.init)), context: context,
+                                 path: "/officer/audit")
     }
 }

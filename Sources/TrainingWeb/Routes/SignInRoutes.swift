@@ -22,10 +22,7 @@ struct SignInRoutes {
             var message: String?
             if request.query.fields["expired"] != nil { message = "You were signed out after 30 minutes without activity." }
             if request.query.fields["signedout"] != nil { message = "You have signed out." }
-            // Only a message that is there: a nil in the values would be a section Mustache shows, with "nil" in it.
-            var values: [String: Any] = ["values": [String: String]()]
-            if let message { values["notice"] = message }
-            return site.pages.render("sign-in", title: "Sign in", values, context: context)
+            return site.pages.render("sign-in", title: "Sign in", SignInPage(notice: message), context: context)
         }
 
         router.post("/login") { request, context in try await signIn(request, context) }
@@ -81,7 +78,7 @@ struct SignInRoutes {
     }
 
     func page(email: String, errors: [FieldError], _ context: WebContext) -> Response {
-        site.pages.render("sign-in", title: "Sign in", ["values": ["email": email]], context: context, errors: errors)
+        site.pages.render("sign-in", title: "Sign in", SignInPage(values: ["email": email]), context: context, errors: errors)
     }
 
     /// The sign-in page refusing to check the password now, with when to try again.

@@ -1,0 +1,157 @@
+import Foundation
+import TrainingCore
+import TrainingStore
+
+/// The booker's programme: the filters and the sessions open for booking.
+struct ProgrammePage: Encodable, Sendable {
+    struct Session: Encodable, Sendable {
+        var id: Int64, course: String, level: String, when: String, venue: String, placesLeft: Int, full: Bool
+
+        init(_ summary: SessionSummary) {
+            id = summary.session.id ?? 0
+            course = summary.courseTitle
+            level = summary.level.rawValue.capitalized
+            when = Display.session(summary.session.startsAt, summary.session.endsAt)
+            venue = summary.session.venue ?? summary.session.delivery.rawValue
+            placesLeft = summary.placesLeft
+            full = summary.placesLeft == 0
+        }
+    }
+
+    var levels: [SelectOption]
+    var courses: [SelectOption]
+    var months: [SelectOption]
+    var sessions: [Session]
+    var none: Bool
+}
+
+/// A session as its booker sees it: the agency's places on it, and the form to book more.
+struct BookerSessionPage: Encodable, Sendable {
+    struct StaffChoice: Encodable, Sendable {
+        var email: String, name: String, role: String?, checked: Bool
+    }
+
+    struct Place: Encodable, Sendable {
+        var id: Int64, name: String, status: String
+    }
+
+    var id: Int64
+    var when: String
+    var venue: String
+    var level: String
+    var placesLeft: Int
+    var full: Bool
+    var open: Bool
+    var staff: [StaffChoice]
+    var noStaff: Bool
+    var ours: [Place]
+    var hasOurs: Bool
+}
+
+/// A booking of the agency's, as the bookings page lists it.
+struct BookingRow: Encodable, Sendable {
+    var id: Int64, name: String, course: String, when: String, status: String
+
+    init(_ booking: AgencyBooking) {
+        id = booking.id
+        name = booking.learnerName
+        course = booking.courseTitle
+        when = Display.session(booking.startsAt, booking.endsAt)
+        status = Display.status(booking.status.rawValue)
+    }
+}
+
+/// The agency's bookings, coming and past.
+struct BookerBookingsPage: Encodable, Sendable {
+    var upcoming: [BookingRow]
+    var past: [BookingRow]
+    var hasUpcoming: Bool
+    var hasPast: Bool
+}
+
+/// One booking: where it stands, its history, and (while it may change) cancelling or substituting.
+struct BookerBookingPage: Encodable, Sendable {
+    struct StaffMember: Encodable, Sendable {
+        var email: String, name: String
+    }
+
+    struct HistoryLine: Encodable, Sendable {
+        var when: String, what: String, detail: String
+    }
+
+    var id: Int64
+    var when: String
+    var venue: String
+    var status: String
+    var changeable: Bool
+    var staff: [StaffMember]
+    var history: [HistoryLine]
+}
+
+/// Cancelling a place: the notice given and the charge it would raise, before the booker confirms.
+struct BookerCancelPage: Encodable, Sendable {
+    struct Charge: Encodable, Sendable {
+        var amount: String, rule: String, free: Bool
+    }
+
+    var id: Int64
+    var name: String
+    var course: String
+    var when: String
+    var notice: Int
+    var charge: Charge?
+    var noCharge: Bool
+    var agency: String
+    var waiting: Bool
+}
+
+/// The agency's staff list and the form to add to it.
+struct BookerStaffPage: Encodable, Sendable {
+    struct Person: Encodable, Sendable {
+        var name: String, email: String, role: String
+    }
+
+    var people: [Person]
+    var values: [String: String]
+    var none: Bool
+}
+
+/// The agency's charges, invoices and credit notes.
+struct BookerChargesPage: Encodable, Sendable {
+    struct ChargeRow: Encodable, Sendable {
+        var raised: String, name: String, course: String, kind: String, amount: String, state: String, rule: String
+
+        init(_ line: ChargeLine) {
+            raised = line.charge.raisedOn.description
+            name = line.learnerName ?? ""
+            course = line.courseTitle
+            kind = Display.words(line.charge.kind.rawValue)
+            amount = Pence(line.charge.amountPence).description
+            state = line.state.description
+            rule = line.charge.rule
+        }
+    }
+
+    struct InvoiceRow: Encodable, Sendable {
+        var number: Int, period: String, total: String
+
+        init(_ invoice: Invoice) {
+            number = invoice.number
+            period = Display.period(of: invoice)
+            total = Pence(invoice.totalPence).description
+        }
+    }
+
+    var credits: [CreditNoteRow]
+    var hasCredits: Bool
+    var charges: [ChargeRow]
+    var hasCharges: Bool
+    var payable: String
+    var invoices: [InvoiceRow]
+    var hasInvoices: Bool
+}
+
+/// The agency's workbook, a link a year.
+struct BookerReportPage: Encodable, Sendable {
+    var years: [ListedValue]
+}
