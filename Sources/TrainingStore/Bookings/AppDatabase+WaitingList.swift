@@ -8,17 +8,21 @@ extension AppDatabase {
     /// waiting may take it.
     static func promoteFromWaitingList(_ session: Session, by actor: String, at instant: Date, in db: Database) throws -> BookingLine? {
         let sessionId = session.id!
-        let waiting = try bookingLines(db, SQLFilter("b.sessionId = ? AND b.status = 'waitlisted'", [sessionId]))
-        guard !waiting.isEmpty else { return nil }
-        // The agencies' places matter only under a fair-share cap; counting them costs a look at every place.
-        let agencyPlaces = session.perAgencyCap == nil ? [:] : try Dictionary(uniqueKeysWithValues: Row.fetchAll(db.cachedStatement(sql: """
-            SELECT agencyId, COUNT(*) FROM booking
-            WHERE sessionId = ? AND agencyId IS NOT NULL AND status IN ('confirmed', 'attended', 'did-not-attend')
-            GROUP BY agencyId
-            """), arguments: [sessionId]).map { (row: Row) -> (Int64, Int) in (row[0], row[1]) })
-        let facts = WaitingListFacts(sessionStatus: session.status, startsAt: session.startsAt, capacity: session.capacity,
+        var facts = WaitingListFacts(sessionStatus: session.status, startsAt: session.startsAt, capacity: session.capacity,
                                      placesTaken: try placesTaken(sessionId, in: db), perAgencyCap: session.perAgencyCap,
-                                     waitingAgencies: waiting.map(\.booking.agencyId), agencyPlacesTaken: agencyPlaces)
+                                     waitingAgencies: [], agencyPlacesTaken: [:])
+        // The waiting list is read only when a place is free to give.
+        guard facts.hasFreePlace(at: instant) else { return nil }
+        let waiting = try bookingLines(db, SQLFilter("b.sessionId = ? AND b.status = 'waitlisted'", [sessionId]))
+        facts.waitingAgencies = waiting.map(\.booking.agencyId)
+        // The agencies' places matter only under a fair-share cap; counting them costs a look at every place.
+        if session.perAgencyCap != nil, !waiting.isEmpty {
+            facts.agencyPlacesTaken = try Dictionary(uniqueKeysWithValues: Row.fetchAll(db.cachedStatement(sql: """
+                SELECT agencyId, COUNT(*) FROM booking
+                WHERE sessionId = ? AND agencyId IS NOT NULL AND status IN ('confirmed', 'attended', 'did-not-attend')
+                GROUP BY agencyId
+                """), arguments: [sessionId]).map { (row: Row) -> (Int64, Int) in (row[0], row[1]) })
+        }
         guard let next = WaitingListRules.next(facts, at: instant) else { return nil }
         let line = waiting[next]
         return try moveWaitingPlace(line, of: session, to: .confirmed, event: .promoted, audit: "booking promoted from waiting list",
