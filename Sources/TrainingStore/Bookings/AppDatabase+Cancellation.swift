@@ -15,7 +15,7 @@ extension AppDatabase {
     /// What cancelling a booking now would cost, shown to a booker before they confirm: the notice in
     /// working days and the charge the policy would raise (nil when none: enough notice, a waiting place,
     /// or no agency to charge). `at` is when the cancellation would be received (default now), as for
-    /// `cancelBooking`; the command line shows the same terms before it asks.
+    /// `cancelBooking`, whose terms these are (CancellationRules.terms).
     public func cancellationPreview(_ id: Int64, at requested: Date? = nil, reason: String? = nil) throws -> CancellationTerms {
         try read { db in
             let (facts, _, _) = try Self.cancellationFacts(of: id, in: db)

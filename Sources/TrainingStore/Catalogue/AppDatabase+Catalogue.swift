@@ -9,7 +9,7 @@ public struct CatalogueImportSummary: Sendable, Equatable {
     public var unchanged: [String] = []
 }
 
-/// A course of the catalogue with everything about it, as shown by `catalogue show`.
+/// A course of the catalogue with everything about it, as a course is shown whole.
 public struct CourseDetails: Sendable, Equatable {
     public var id: Int64
     public var definition: CourseDefinition
