@@ -86,20 +86,26 @@ public enum WebApplication {
         LearnerRoutes(site: site).add(to: router)
 
         let signedIn = router.group().add(middleware: SignedInMiddleware(database: database, idleTimeout: configuration.idleTimeout, clock: configuration.clock))
-        signedIn.get("/") { _, context in
-            switch try context.requireUser().role {
-            case .officer: return seeOther("/officer")
-            case .booker: return seeOther("/agency")
-            case .board: return seeOther("/board")
-            }
-        }
+        signedIn.get("/", use: landing)
         BookerRoutes(site: site).add(to: signedIn.group("agency").add(middleware: RoleMiddleware(allowed: [.booker])))
         let officer = signedIn.group("officer").add(middleware: RoleMiddleware(allowed: [.officer]))
         OfficerStartRoutes(site: site).add(to: officer)
         OfficerRoutes(site: site).add(to: officer)
-        OfficerProgrammeRoutes(site: site).add(to: officer)
+        CatalogueController(site: site).addRoutes(to: officer)
+        LicencesController(site: site).addRoutes(to: officer)
+        ChargesController(site: site).addRoutes(to: officer)
+        EvaluationsController(site: site).addRoutes(to: officer)
         BoardRoutes(site: site).add(to: signedIn.group("board").add(middleware: RoleMiddleware(allowed: [.board, .officer])))
         return router
+    }
+}
+
+/// Where a signed-in person starts: their role's first page.
+@Sendable func landing(_ request: Request, context: WebContext) throws -> Response {
+    switch try context.requireUser().role {
+    case .officer: seeOther("/officer")
+    case .booker: seeOther("/agency")
+    case .board: seeOther("/board")
     }
 }
 

@@ -13,21 +13,25 @@ struct BoardRoutes {
     var database: AppDatabase { site.database }
 
     func add(to group: RouterGroup<WebContext>) {
-        group.get("") { request, context in
-            let yearText = request.query["year"]
-            let year = try yearText.map { try FinancialYear.parse($0, at: InputLocation(field: "year")) }
-                ?? FinancialYear(containing: LondonTime.date(of: database.currentTime())).previous
-            // One reading of the figures for the summary and the pictures alike: the workbook's own.
-            let figures = try BoardFigures.read(year, from: database)
-            let summary = BoardWorkbook.sheets(of: figures).first { $0.name == "Summary" }
-            return site.pages.render("board", title: "Training in \(year)", BoardPage(
-                year: year.description, notes: summary?.notes ?? [], tables: (summary?.tables ?? []).map(ReportTableView.init),
-                years: recentYears(today: database.currentTime()), pictures: BoardPictures.make(figures).map(PictureView.init)
-            ), context: context, path: "/board")
-        }
-        group.get("workbook") { request, context in
-            let year = try FinancialYear.parse(request.query["year"] ?? "", at: InputLocation(field: "year"))
-            return try workbookDownload { try BoardWorkbook.write(year: year, from: database, into: $0) }
-        }
+        group.get("", use: summary)
+        group.get("workbook", use: workbook)
+    }
+
+    /// A year's summary and pictures: last year's unless the query names another.
+    func summary(_ request: Request, context: WebContext) throws -> Response {
+        let year = try request.query["year"].map { try FinancialYear.parse($0, at: InputLocation(field: "year")) }
+            ?? FinancialYear(containing: LondonTime.date(of: database.currentTime())).previous
+        // One reading of the figures for the summary and the pictures alike: the workbook's own.
+        let figures = try BoardFigures.read(year, from: database)
+        let summary = BoardWorkbook.sheets(of: figures).first { $0.name == "Summary" }
+        return site.pages.render("board", title: "Training in \(year)", BoardPage(
+            year: year.description, notes: summary?.notes ?? [], tables: (summary?.tables ?? []).map(ReportTableView.init),
+            years: recentYears(today: database.currentTime()), pictures: BoardPictures.make(figures).map(PictureView.init)
+        ), context: context, path: "/board")
+    }
+
+    func workbook(_ request: Request, context: WebContext) throws -> Response {
+        let year = try FinancialYear.parse(request.query["year"] ?? "", at: InputLocation(field: "year"))
+        return try workbookDownload { try BoardWorkbook.write(year: year, from: database, into: $0) }
     }
 }

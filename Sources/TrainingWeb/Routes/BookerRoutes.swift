@@ -21,12 +21,7 @@ struct BookerRoutes {
         group.get("bookings/:booking/cancel") { request, context in try cancelPage(try booking(context), context) }
         group.post("bookings/:booking/cancel") { request, context in try cancel(try booking(context), context) }
         group.post("bookings/:booking/substitute") { request, context in try substitute(try booking(context), context) }
-        group.get("bookings/:booking/calendar.ics") { request, context in
-            let booking = try booking(context)
-            return Response(status: .ok, headers: [.contentType: "text/calendar; charset=utf-8",
-                                                   .contentDisposition: Download.contentDisposition(filename: "booking-\(booking.id).ics")],
-                            body: .init(byteBuffer: ByteBuffer(string: try database.calendarEvent(booking: booking.id).render())))
-        }
+        group.get("bookings/:booking/calendar.ics", use: calendar)
         group.get("staff") { request, context in try staff(context) }
         group.post("staff") { request, context in try addStaff(context) }
         group.get("charges") { request, context in try charges(context) }
@@ -188,6 +183,14 @@ struct BookerRoutes {
             guard let problems = fieldErrors(error, field: "learner") else { throw error }
             return try bookingPage(booking, context, errors: problems)
         }
+    }
+
+    /// The booking as a calendar event to download (`.ics`).
+    func calendar(_ request: Request, context: WebContext) throws -> Response {
+        let booking = try booking(context)
+        return Response(status: .ok, headers: [.contentType: "text/calendar; charset=utf-8",
+                                               .contentDisposition: Download.contentDisposition(filename: "booking-\(booking.id).ics")],
+                        body: .init(byteBuffer: ByteBuffer(string: try database.calendarEvent(booking: booking.id).render())))
     }
 
     // MARK: Staff

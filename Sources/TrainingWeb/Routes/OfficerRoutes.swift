@@ -6,8 +6,9 @@ import TrainingStore
 
 /// The learning and improvement officer: sessions (schedule, cancel, the register), the workbooks of the
 /// report issue for any year or quarter, the data-protection tasks and the audit log. The catalogue,
-/// licences, charges, invoices and evaluation pages are in `OfficerProgrammeRoutes`; the start page, what
-/// needs attention, in `OfficerStartRoutes`.
+/// licences, charges and invoices, and evaluation pages have a controller each (`CatalogueController`,
+/// `LicencesController`, `ChargesController`, `EvaluationsController`); the start page, what needs
+/// attention, is `OfficerStartRoutes`.
 struct OfficerRoutes {
     let site: Site
     var database: AppDatabase { site.database }
@@ -21,24 +22,10 @@ struct OfficerRoutes {
         group.post("sessions/:session/deliver") { _, context in try deliver(try context.parameters.require("session", as: Int64.self), context) }
         group.post("sessions/:session/cancel") { _, context in try cancelSession(try context.parameters.require("session", as: Int64.self), context) }
         group.get("reports") { _, context in reports(context) }
-        group.get("reports/board") { request, context in
-            let year = try FinancialYear.parse(try query(request, "year"), at: InputLocation(field: "year"))
-            return try workbookDownload { try BoardWorkbook.write(year: year, from: database, into: $0) }
-        }
-        group.get("reports/quarter") { request, context in
-            let quarter = try Quarter.parse(try query(request, "quarter"), at: InputLocation(field: "quarter"))
-            return try workbookDownload { try BoardWorkbook.writeQuarterly(quarter: quarter, from: database, into: $0) }
-        }
-        group.get("reports/agency") { request, context in
-            let year = try FinancialYear.parse(try query(request, "year"), at: InputLocation(field: "year"))
-            let agency = try query(request, "agency")
-            guard (try? database.agency(named: agency)) != nil else { throw HTTPError(.notFound) }
-            return try workbookDownload { try AgencyWorkbook.write(agencyName: agency, year: year, from: database, into: $0) }
-        }
-        group.get("reports/bookings") { request, context in
-            let year = try FinancialYear.parse(try query(request, "year"), at: InputLocation(field: "year"))
-            return try workbookDownload { try BookingExport.write(year: year, from: database, into: $0).path }
-        }
+        group.get("reports/board", use: boardWorkbook)
+        group.get("reports/quarter", use: quarterlyReturn)
+        group.get("reports/agency", use: agencyWorkbook)
+        group.get("reports/bookings", use: bookingsExport)
         group.get("people") { _, context in people(context) }
         group.post("people/subject-access") { _, context in try subjectAccess(context) }
         group.post("people/erase") { _, context in try erase(context) }
@@ -194,6 +181,28 @@ struct OfficerRoutes {
         return site.pages.render("officer-reports", title: "Reports", OfficerReportsPage(
             years: years, quarters: quarters, agencies: agencies.map(ListedValue.init)
         ), context: context, path: "/officer/reports")
+    }
+
+    func boardWorkbook(_ request: Request, context: WebContext) throws -> Response {
+        let year = try FinancialYear.parse(try query(request, "year"), at: InputLocation(field: "year"))
+        return try workbookDownload { try BoardWorkbook.write(year: year, from: database, into: $0) }
+    }
+
+    func quarterlyReturn(_ request: Request, context: WebContext) throws -> Response {
+        let quarter = try Quarter.parse(try query(request, "quarter"), at: InputLocation(field: "quarter"))
+        return try workbookDownload { try BoardWorkbook.writeQuarterly(quarter: quarter, from: database, into: $0) }
+    }
+
+    func agencyWorkbook(_ request: Request, context: WebContext) throws -> Response {
+        let year = try FinancialYear.parse(try query(request, "year"), at: InputLocation(field: "year"))
+        let agency = try query(request, "agency")
+        guard (try? database.agency(named: agency)) != nil else { throw HTTPError(.notFound) }
+        return try workbookDownload { try AgencyWorkbook.write(agencyName: agency, year: year, from: database, into: $0) }
+    }
+
+    func bookingsExport(_ request: Request, context: WebContext) throws -> Response {
+        let year = try FinancialYear.parse(try query(request, "year"), at: InputLocation(field: "year"))
+        return try workbookDownload { try BookingExport.write(year: year, from: database, into: $0).path }
     }
 
     // MARK: Personal data

@@ -18,22 +18,25 @@ struct SignInRoutes {
     var defences: SignInDefences { site.signIns }
 
     func add(to router: Router<WebContext>) {
-        router.get("/login") { request, context in
-            var message: String?
-            if request.query.fields["expired"] != nil { message = "You were signed out after 30 minutes without activity." }
-            if request.query.fields["signedout"] != nil { message = "You have signed out." }
-            return site.pages.render("sign-in", title: "Sign in", SignInPage(notice: message), context: context)
-        }
-
-        router.post("/login") { request, context in try await signIn(request, context) }
-
-        router.post("/logout") { request, context in
-            context.sessions.clearSession()
-            return seeOther("/login?signedout=1")
-        }
+        router.get("/login", use: signInPage)
+        router.post("/login", use: signIn)
+        router.post("/logout", use: signOut)
     }
 
-    func signIn(_ request: Request, _ context: WebContext) async throws -> Response {
+    /// The sign-in form, with why the person was signed out when they were.
+    func signInPage(_ request: Request, context: WebContext) -> Response {
+        var message: String?
+        if request.query.fields["expired"] != nil { message = "You were signed out after 30 minutes without activity." }
+        if request.query.fields["signedout"] != nil { message = "You have signed out." }
+        return site.pages.render("sign-in", title: "Sign in", SignInPage(notice: message), context: context)
+    }
+
+    func signOut(_ request: Request, context: WebContext) -> Response {
+        context.sessions.clearSession()
+        return seeOther("/login?signedout=1")
+    }
+
+    func signIn(_ request: Request, context: WebContext) async throws -> Response {
         let email = context.form["email"] ?? ""
         let password = context.form.fields["password"]?.first ?? ""
         var errors: [FieldError] = []
