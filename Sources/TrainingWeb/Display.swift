@@ -57,14 +57,3 @@ enum Display {
         }
     }
 }
-
-/// A problem a person can fix, from any error the store throws with a message for people; nil for any
-/// other error (which is then a fault of the service).
-func fieldErrors(_ error: any Error, field: String) -> [FieldError]? {
-    if let problems = error as? InputProblems {
-        return problems.problems.map { FieldError(field: field, message: $0.description) }
-    }
-    if let input = error as? InputError { return [FieldError(field: field, message: input.problem)] }
-    if let facing = error as? any UserFacingError { return [FieldError(field: field, message: facing.localizedDescription)] }
-    return nil
-}

@@ -5,13 +5,6 @@ import Mustache
 import TrainingCore
 import TrainingStore
 
-/// A problem with one field of a form: shown in the error summary at the top, linked to the field, and
-/// beside the field itself (GOV.UK's error pattern).
-struct FieldError: Sendable {
-    var field: String
-    var message: String
-}
-
 /// Renders the site's pages from its Mustache templates (`Resources/templates`, loaded once when the
 /// application starts), each inside the shared layout. Mustache escapes every value, so text people typed
 /// is shown as text, never as markup.

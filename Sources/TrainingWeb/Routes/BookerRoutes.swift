@@ -229,8 +229,7 @@ struct BookerRoutes {
                 return try staff(context, errors: [FieldError(field: "email", message: Self.addressInUseElsewhere)], values: values)
             }
         } catch {
-            let field = (error as? InputError)?.location.field == "name" ? "name" : "email"
-            guard let problems = fieldErrors(error, field: field) else { throw error }
+            guard let problems = fieldErrors(error, field: "email", among: ["name"]) else { throw error }
             return try staff(context, errors: problems, values: values)
         }
     }

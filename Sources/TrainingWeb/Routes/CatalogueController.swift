@@ -37,7 +37,7 @@ struct CatalogueController {
             context.flash("\(added.definition.title) is in the catalogue.")
             return seeOther("/officer/courses")
         } catch {
-            guard let problems = fieldErrors(error, field: courseField(error, otherwise: "title")) else { throw error }
+            guard let problems = fieldErrors(error, field: "title", among: Self.placedFields) else { throw error }
             return courseForm(context, course: nil, values: typedCourse(context.form), errors: problems)
         }
     }
@@ -55,7 +55,7 @@ struct CatalogueController {
             context.flash(summary.updated.isEmpty ? "Nothing was changed." : "The changes to \(wanted.title) are saved.")
             return seeOther("/officer/courses")
         } catch {
-            guard let problems = fieldErrors(error, field: courseField(error, otherwise: "level")) else { throw error }
+            guard let problems = fieldErrors(error, field: "level", among: Self.placedFields) else { throw error }
             return courseForm(context, course: course, values: typedCourse(context.form), errors: problems)
         }
     }
@@ -123,11 +123,9 @@ struct CatalogueController {
         Dictionary(uniqueKeysWithValues: ["title", "level", "delivery", "duration", "capacity", "minimum", "summary"].map { ($0, form[$0] ?? "") })
     }
 
-    /// The form field a store's complaint about a course belongs to.
-    func courseField(_ error: any Error, otherwise: String) -> String {
-        let field = (error as? InputError)?.location.field ?? ""
-        return ["title", "capacity", "minimum"].contains(field) ? field : otherwise
-    }
+    /// The fields of the course form a refusal is shown beside when it names them; any other goes beside the
+    /// title (adding) or the level (changing).
+    static let placedFields: Set<String> = ["title", "capacity", "minimum"]
 
     func setActive(_ active: Bool, _ course: CourseDetails, _ context: WebContext) throws -> Response {
         do {

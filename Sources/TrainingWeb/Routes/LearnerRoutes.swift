@@ -9,6 +9,11 @@ struct LearnerRoutes {
     let site: Site
     var database: AppDatabase { site.database }
 
+    /// The fields of each form, where a refusal naming one is shown.
+    static let evaluationFields: Set<String> = ["satisfaction", "knowledge", "confidence_before", "confidence_after", "best_part",
+                                                "practice_change", "improve"]
+    static let followUpFields: Set<String> = ["used", "example", "difference", "barriers"]
+
     func add(to router: Router<WebContext>) {
         router.get("/evaluate/:token") { _, context in try form(.evaluation, try context.parameters.require("token"), context) }
         router.post("/evaluate/:token") { _, context in try submitEvaluation(try context.parameters.require("token"), context) }
@@ -55,7 +60,7 @@ struct LearnerRoutes {
         } catch let error as InvitationError {
             return refused(error, context, status: .gone)
         } catch {
-            guard let problems = fieldErrors(error, field: (error as? InputError)?.location.field ?? "best_part") else { throw error }
+            guard let problems = fieldErrors(error, field: "best_part", among: Self.evaluationFields) else { throw error }
             return try self.form(.evaluation, token, context, errors: problems, values: values)
         }
         return site.pages.render("thanks", title: "Thank you", NoPageValues(), context: context)
@@ -75,7 +80,7 @@ struct LearnerRoutes {
         } catch let error as InvitationError {
             return refused(error, context, status: .gone)
         } catch {
-            guard let problems = fieldErrors(error, field: (error as? InputError)?.location.field ?? "example") else { throw error }
+            guard let problems = fieldErrors(error, field: "example", among: Self.followUpFields) else { throw error }
             return try self.form(.followUp, token, context, errors: problems, values: values)
         }
         return site.pages.render("thanks", title: "Thank you", NoPageValues(), context: context)

@@ -52,8 +52,7 @@ struct LicencesController {
             context.flash("Pool \(pool.id.map(String.init) ?? "") recorded: \(count) licences from \(from) to \(to).")
             return seeOther("/officer/licences")
         } catch {
-            let field = (error as? InputError)?.location.input == .endsOn ? "to" : "count"
-            guard let problems = fieldErrors(error, field: field) else { throw error }
+            guard let problems = fieldErrors(error, field: "count", among: ["count", "from", "to", "supplier", "note"]) else { throw error }
             return render("officer-licences-buy", "Buy licences", FormPage(values: values), context, errors: problems)
         }
     }
@@ -111,9 +110,9 @@ struct LicencesController {
         do {
             rows = try UsageFile.parse(try TextFile.decode(upload.data, file: name), file: name)
         } catch let problem as InputError {
-            return usageRefused([FieldError(field: "file", message: problem.description)], context)
+            return usageRefused([FieldError(field: "file", message: problem.webDescription)], context)
         } catch let problems as InputProblems {
-            return usageRefused(problems.problems.map { FieldError(field: "file", message: $0.description) }, context)
+            return usageRefused(problems.problems.map { FieldError(field: "file", message: $0.webDescription) }, context)
         }
         let summary = try database.importUsage(rows, by: context.actor)
         let said = "Usage imported from \(name): \(summary.started) started, \(summary.completed) completed, \(summary.unchanged) unchanged, "

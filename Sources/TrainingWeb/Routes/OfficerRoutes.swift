@@ -84,19 +84,8 @@ struct OfficerRoutes {
             context.flash("Scheduled \(course) on \(Display.session(session.startsAt, session.endsAt)).")
             return seeOther("/officer/sessions/\(session.id!)")
         } catch {
-            guard let problems = fieldErrors(error, field: formField(of: error) ?? "course") else { throw error }
+            guard let problems = fieldErrors(error, field: "course", among: ["start", "end", "venue", "capacity"]) else { throw error }
             return try newSession(context, errors: problems, values: values)
-        }
-    }
-
-    /// The field of the new-session form a refusal to schedule is about, if the form has it.
-    func formField(of error: any Error) -> String? {
-        switch (error as? SchedulingRefusal)?.location.input ?? (error as? InputError)?.location.input {
-        case .start: "start"
-        case .end: "end"
-        case .venue: "venue"
-        case .capacity: "capacity"
-        default: nil
         }
     }
 
