@@ -86,8 +86,10 @@ extension AppDatabase {
     }
 
     /// Copies every committed page into the database file and empties the write-ahead log, so that old
-    /// versions of changed pages are no longer in it. False when a reader holds it (the web app serving).
+    /// versions of changed pages are no longer in it. False when a reader holds it (the web app serving),
+    /// or when this handle has joined a transaction (the log can only be cleared once it is committed).
     func clearWriteAheadLog() throws -> Bool {
+        guard transaction == nil else { return false }
         guard writer is DatabasePool else { return true }
         return try DatabaseFailure.translating {
             try writer.writeWithoutTransaction { db in

@@ -50,13 +50,12 @@ struct BookerRoutes {
         let courseTitle = query["course"]
         let month = query["month"]
         let now = database.currentTime()
-        let sessions = try database.sessions(status: .scheduled).filter { summary in
-            summary.session.startsAt > now
-                && (level == nil || summary.level == level)
+        let sessions = try database.upcomingSessions(after: now).filter { summary in
+            (level == nil || summary.level == level)
                 && (courseTitle == nil || summary.courseTitle == courseTitle)
                 && month.map { summary.session.startDate.description.hasPrefix($0) } ?? true
         }
-        let courses = try database.courses(includeRetired: false).map(\.definition.title)
+        let courses = try database.activeCourseTitles()
         let today = LondonTime.date(of: now)
         let months = (0..<12).map { offset in
             let monthIndex = today.month - 1 + offset
