@@ -125,11 +125,7 @@ final class GroupCommit: @unchecked Sendable {
 
     /// Runs the batch's writes, each in a savepoint, in one transaction.
     private static func commit(_ batch: [Job], on writer: any DatabaseWriter) {
-        do {
-            try writer.writeWithoutTransaction { db in commit(batch, in: db) }
-        } catch {
-            for job in batch { job.commitFailure = error }
-        }
+        writer.writeWithoutTransaction { db in commit(batch, in: db) }
     }
 
     /// Runs the batch's writes, each in a savepoint, in one transaction of `db`.
