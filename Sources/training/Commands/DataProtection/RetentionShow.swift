@@ -9,6 +9,7 @@ extension Training.Retention {
 
         func run() throws {
             let policy = try options.open().retentionPolicy()
+            // `values` names the policy's three periods, each with its meaning here: no input reaches the lookup.
             print(TextTable.render(header: ["Period", "Years", "What happens then"], rows: policy.values.map { period in
                 [period.key, String(period.years), Training.Retention.meaning[period.key]!]
             }))

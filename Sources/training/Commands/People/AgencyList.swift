@@ -18,9 +18,9 @@ extension Training.AgencyCommand {
                 return
             }
             let rows = agencies.map { item -> [String] in
-                let latest = item.workforce.keys.max()
+                let latest = item.workforce.max { $0.key < $1.key }
                 return [item.agency.name, item.agency.sector.rawValue, item.agency.isStatutoryPartner ? "yes" : "",
-                        latest.map { "\(item.workforce[$0]!) (\($0))" } ?? "not declared"]
+                        latest.map { "\($0.value) (\($0.key))" } ?? "not declared"]
             }
             print(TextTable.render(header: ["Agency", "Sector", "Statutory", "Workforce"], rows: rows))
         }
