@@ -27,16 +27,8 @@ final class GroupCommit: @unchecked Sendable {
         try withoutActuallyEscaping(updates) { updates in
             // The leader runs `updates` while this thread waits for the commit, so the closure never
             // outlives this call.
-            var result: Result<T, any Error>?
-            let job = Job { db in
-                do {
-                    result = .success(try updates(db))
-                    return true
-                } catch {
-                    result = .failure(error)
-                    return false
-                }
-            }
+            let outcome = Outcome<T>()
+            let job = Job.running(updates, into: outcome)
             condition.lock()
             waiting.append(job)
             while !job.isFinished && committing { condition.wait() }
@@ -52,7 +44,7 @@ final class GroupCommit: @unchecked Sendable {
                 condition.broadcast()
             }
             condition.unlock()
-            return try Self.outcome(result, commitFailure: job.commitFailure)
+            return try Self.outcome(outcome.result, commitFailure: job.commitFailure)
         }
     }
 
@@ -61,15 +53,7 @@ final class GroupCommit: @unchecked Sendable {
     func write<T: Sendable>(_ updates: @escaping @Sendable (Database) throws -> T) async throws -> T {
         try await withCheckedThrowingContinuation { continuation in
             let outcome = Outcome<T>()
-            let job = Job { db in
-                do {
-                    outcome.result = .success(try updates(db))
-                    return true
-                } catch {
-                    outcome.result = .failure(error)
-                    return false
-                }
-            }
+            let job = Job.running(updates, into: outcome)
             job.onFinish = { commitFailure in
                 continuation.resume(with: Result { try Self.outcome(outcome.result, commitFailure: commitFailure) })
             }
@@ -142,7 +126,7 @@ final class GroupCommit: @unchecked Sendable {
         }
     }
 
-    /// What an asynchronous write returned or threw, kept until its batch is committed.
+    /// What a write returned or threw, kept until its batch is committed.
     private final class Outcome<T>: @unchecked Sendable {
         var result: Result<T, any Error>?
     }
@@ -158,5 +142,18 @@ final class GroupCommit: @unchecked Sendable {
         var onFinish: ((_ commitFailure: (any Error)?) -> Void)?
 
         init(_ run: @escaping (Database) -> Bool) { self.run = run }
+
+        /// A job that runs `updates` and keeps what it returned or threw in `outcome`.
+        static func running<T>(_ updates: @escaping (Database) throws -> T, into outcome: Outcome<T>) -> Job {
+            Job { db in
+                do {
+                    outcome.result = .success(try updates(db))
+                    return true
+                } catch {
+                    outcome.result = .failure(error)
+                    return false
+                }
+            }
+        }
     }
 }
