@@ -1,0 +1,48 @@
+import Foundation
+
+/// What one message says, gathered in the transaction that owes it and kept with the outbox row, so the
+/// message tells what was true when the change was made. The templates (shipped defaults or the officer's
+/// own) turn these into words; every field is already text as a person reads it.
+///
+/// A message names only its recipient's own people (issue 18): facts about a learner are gathered only
+/// for messages to that learner or to their own agency's bookers.
+public struct MessageFacts: Sendable, Hashable, Codable {
+    public var partnershipName: String
+    /// The recipient's name as the greeting uses it.
+    public var recipientName: String
+    public var learnerName: String?
+    public var agencyName: String?
+    public var courseTitle: String?
+    public var courseLevel: String?
+    /// "Tuesday 3 March 2026".
+    public var sessionDate: String?
+    /// "09:30 to 12:30".
+    public var sessionTimes: String?
+    public var venue: String?
+    public var onlineLink: String?
+    public var whatToBring: String?
+    /// A waiting-list position, as a number.
+    public var waitingListPosition: Int?
+    /// A charge as money, "£45.00", when one applies.
+    public var charge: String?
+    /// Why: a cancellation's reason, a session change's description, a failure's words.
+    public var reason: String?
+    /// The personal evaluation or follow-up link.
+    public var evaluationLink: String?
+    public var invoiceNumber: String?
+    public var invoiceTotal: String?
+    public var poolName: String?
+    public var licencesLeft: Int?
+    public var bookedCount: Int?
+    public var minimumNumbers: Int?
+    public var cutoffDate: String?
+    /// For a substitution: true for the learner joining, false for the one leaving.
+    public var joining: Bool?
+    /// The failed message's kind, recipient and subject, for the officer's alert.
+    public var failedSummary: String?
+
+    public init(partnershipName: String, recipientName: String) {
+        self.partnershipName = partnershipName
+        self.recipientName = recipientName
+    }
+}

@@ -1,0 +1,61 @@
+/// Every kind of message the system sends by email (issue 18; DOMAIN.md, "message"). The officer can switch
+/// each kind off; a kind switched off is still recorded in the outbox, as `suppressed`, so nothing owed is
+/// silently lost.
+public enum MessageKind: String, Sendable, Hashable, Codable, CaseIterable, CustomStringConvertible {
+    /// To the learner, copied to the agency's bookers, with the calendar event (`METHOD:REQUEST`).
+    case placeConfirmed = "place-confirmed"
+    /// To the learner, copied to the bookers: a waiting-list place, with its position.
+    case waitingListPlace = "waiting-list-place"
+    /// To the learner, copied to the bookers: a place offered from the waiting list, with the event.
+    case placeOffered = "place-offered"
+    /// To the learner, copied to the bookers: the place cancelled, the event again with `METHOD:CANCEL`.
+    case placeCancelled = "place-cancelled"
+    /// To the learner leaving a place by substitution (event cancelled) and the one joining (event sent).
+    case substituted = "substituted"
+    /// To the learner, copied to the bookers: the partnership cancelled the session.
+    case sessionCancelled = "session-cancelled"
+    /// To the learner, copied to the bookers: the session's time or venue changed (a new event, same UID).
+    case sessionChanged = "session-changed"
+    /// To the learner: the joining instructions, a set number of working days before the session.
+    case reminder = "reminder"
+    /// To the learner: the personal evaluation link, when the session is delivered.
+    case evaluationInvitation = "evaluation-invitation"
+    /// To the learner: the follow-up link, on the follow-up day.
+    case followUpInvitation = "follow-up-invitation"
+    /// To the learner and the bookers: the learner was marked absent.
+    case nonAttendance = "non-attendance"
+    /// To the agency's billing contact: an invoice, with the agency's invoice workbook attached.
+    case invoice = "invoice"
+    /// To the officer: a session under its minimum numbers near its cut-off.
+    case underMinimum = "under-minimum"
+    /// To the officer: a licence pool with under a tenth of its licences left.
+    case licencePoolLow = "licence-pool-low"
+    /// To the officer: a message that could not be delivered.
+    case deliveryFailed = "delivery-failed"
+
+    public var description: String { rawValue }
+
+    /// Whether the message goes to a learner, and so carries their "manage my place" link.
+    public var isToLearner: Bool {
+        switch self {
+        case .invoice, .underMinimum, .licencePoolLow, .deliveryFailed: false
+        default: true
+        }
+    }
+
+    /// What the calendar event attached to this kind does, if it carries one.
+    public var calendarMethod: CalendarMethod? {
+        switch self {
+        case .placeConfirmed, .placeOffered, .sessionChanged: .request
+        case .placeCancelled, .sessionCancelled: .cancel
+        case .substituted: nil // the facts say which side of the substitution the recipient is on
+        default: nil
+        }
+    }
+}
+
+/// What an attached calendar event asks the calendar to do (RFC 5546): add or update it, or remove it.
+public enum CalendarMethod: String, Sendable, Hashable, Codable {
+    case request = "REQUEST"
+    case cancel = "CANCEL"
+}
