@@ -16,6 +16,7 @@ let package = Package(
         .library(name: "XLSX", targets: ["XLSX"]),
         .library(name: "TrainingReports", targets: ["TrainingReports"]),
         .library(name: "TrainingWeb", targets: ["TrainingWeb"]),
+        .library(name: "TrainingMail", targets: ["TrainingMail"]),
     ],
     dependencies: [
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
@@ -29,6 +30,8 @@ let package = Package(
         .package(url: "https://github.com/vapor/multipart-kit", from: "4.7.1"),
         .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
         .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
+        // The SMTP client of TrainingMail: STARTTLS and implicit TLS to the partnership's mail relay.
+        .package(url: "https://github.com/apple/swift-nio-ssl", from: "2.37.6"),
         // Test-only: reads the produced .xlsx (a zip) back so tests can check the sheet XML.
         .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
         // Test-only: generates the hostile values the route fuzz test sends (Tests/TrainingWebTests/RouteFuzzTests.swift).
@@ -66,10 +69,22 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ],
             resources: [.copy("Resources")]),
+        // Email (issue 18): the messages' templates, the transports (SMTP, sendmail, maildir) and delivery.
+        .target(
+            name: "TrainingMail",
+            dependencies: [
+                "TrainingCore", "TrainingStore",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
+                .product(name: "Mustache", package: "swift-mustache"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            resources: [.copy("Resources")]),
         .executableTarget(
             name: "training",
             dependencies: [
-                "TrainingCore", "TrainingStore", "TrainingImport", "XLSX", "TrainingReports", "TrainingDemo", "TrainingWeb",
+                "TrainingCore", "TrainingStore", "TrainingImport", "XLSX", "TrainingReports", "TrainingDemo", "TrainingWeb", "TrainingMail",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]),
@@ -98,6 +113,9 @@ let package = Package(
                            .product(name: "ZIPFoundation", package: "ZIPFoundation"),
                            .product(name: "PropertyBased", package: "swift-property-based"),
                            .product(name: "Logging", package: "swift-log")]),
+        .testTarget(
+            name: "TrainingMailTests",
+            dependencies: ["TrainingMail", "TrainingStore", "TrainingCore", .product(name: "NIOSSL", package: "swift-nio-ssl")]),
         .testTarget(
             name: "TrainingCLITests",
             dependencies: ["training", "TrainingStore", "TrainingCore", .product(name: "GRDB", package: "GRDB.swift")]),
