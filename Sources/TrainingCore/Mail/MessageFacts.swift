@@ -27,7 +27,10 @@ public struct MessageFacts: Sendable, Hashable, Codable {
     public var charge: String?
     /// Why: a cancellation's reason, a session change's description, a failure's words.
     public var reason: String?
-    /// The personal evaluation or follow-up link.
+    /// The learner's personal "manage my place" link (`<base-url>/my/<token>`), made when the message is
+    /// delivered so no live token waits in the outbox.
+    public var manageLink: String?
+    /// The personal evaluation or follow-up link, made when the message is delivered.
     public var evaluationLink: String?
     public var invoiceNumber: String?
     public var invoiceTotal: String?
