@@ -27,7 +27,9 @@ demo: system-libraries
 
 ## Every test: one debug build of everything, then the whole suite (Swift Testing), then the browser test
 ## (Tests/e2e, Chromium headless) on that build, which says SKIPPED when Chromium or its tools are missing.
+## The mail tests' SMTP server (aiosmtpd) and openssl are installed first when missing: those tests need them.
 test: system-libraries
+	@scripts/install-test-tools --mail
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build --disable-xctest
 	@scripts/browser-test
