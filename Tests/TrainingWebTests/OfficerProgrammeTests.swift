@@ -16,7 +16,7 @@ struct OfficerProgrammeTests {
     static let module = "FGM Awareness"
 
     /// Checks that the latest audit entry is `action`, recorded with the officer's name.
-    func expectAudited(_ fixture: WebFixture, _ action: String, sourceLocation: SourceLocation = #_sourceLocation) throws {
+    func expectAudited(_ fixture: WebFixture, _ action: AuditAction, sourceLocation: SourceLocation = #_sourceLocation) throws {
         let audit = try #require(try fixture.database.auditLog(limit: 1).first, sourceLocation: sourceLocation)
         #expect(audit.action == action && audit.actor == Self.actor, sourceLocation: sourceLocation)
     }
@@ -74,7 +74,7 @@ struct OfficerProgrammeTests {
             let added = try fixture.database.course(titled: "Neglect").definition
             #expect(added.level == .intermediate && added.delivery == .virtual && added.duration.minutes == 150)
             #expect(added.capacity == 16 && added.minimumNumbers == 6 && added.summary == "Recognising neglect.")
-            try expectAudited(fixture, "course added")
+            try expectAudited(fixture, .courseAdded)
         }
     }
 
@@ -119,7 +119,7 @@ struct OfficerProgrammeTests {
             #expect(response.status == .seeOther)
             let saved = try fixture.database.course(titled: "Introduction to Safeguarding").definition
             #expect(saved.capacity == 24 && saved.minimumNumbers == 8)
-            try expectAudited(fixture, "course updated")
+            try expectAudited(fixture, .courseUpdated)
         }
     }
 
@@ -129,11 +129,11 @@ struct OfficerProgrammeTests {
         try await asOfficer(fixture, on: "/officer/courses/\(id)") { browser in
             #expect(try await browser.post("/officer/courses/\(id)/retire", []).status == .seeOther)
             #expect(try fixture.database.courses(includeRetired: false).isEmpty)
-            try expectAudited(fixture, "course retired")
+            try expectAudited(fixture, .courseRetired)
             #expect(Browser.text(try await browser.get("/officer/courses")).contains(#"<strong class="tag">Retired</strong>"#))
             #expect(try await browser.post("/officer/courses/\(id)/reinstate", []).status == .seeOther)
             #expect(try fixture.database.courses(includeRetired: false).count == 1)
-            try expectAudited(fixture, "course reinstated")
+            try expectAudited(fixture, .courseReinstated)
         }
     }
 
@@ -158,7 +158,7 @@ struct OfficerProgrammeTests {
             #expect(response.status == .seeOther)
             let pool = try #require(try fixture.database.licenceStatus().pools.first?.pool)
             #expect(pool.licenceCount == 500 && pool.supplier == "Virtual College" && pool.note == "PO 123")
-            try expectAudited(fixture, "licences bought")
+            try expectAudited(fixture, .licencesBought)
         }
     }
 
@@ -182,7 +182,7 @@ struct OfficerProgrammeTests {
             ])
             #expect(response.status == .seeOther)
             #expect(try fixture.database.licenceStatus().total.allocated == 2)
-            try expectAudited(fixture, "licence allocated")
+            try expectAudited(fixture, .licenceAllocated)
         }
     }
 
@@ -217,7 +217,7 @@ struct OfficerProgrammeTests {
                                                     "email,module,started_on,completed_on\nsam@nhs.example,\(Self.module),\(today),\n")
             #expect(response.status == .seeOther)
             #expect(try fixture.database.licenceStatus().total.inUse == 1)
-            try expectAudited(fixture, "licence usage recorded")
+            try expectAudited(fixture, .licenceUsageRecorded)
         }
     }
 
@@ -273,7 +273,7 @@ struct OfficerProgrammeTests {
         try await asOfficer(fixture, on: "/officer/licences/reclaim") { browser in
             #expect(try await browser.post("/officer/licences/reclaim", [("days", "0")]).status == .seeOther)
             #expect(try fixture.database.licenceStatus().total.reclaimed == 1)
-            try expectAudited(fixture, "licence reclaimed")
+            try expectAudited(fixture, .licenceReclaimed)
         }
     }
 
@@ -295,7 +295,7 @@ struct OfficerProgrammeTests {
             let response = try await browser.post("/officer/charges/\(charge.id!)/waive", [("reason", "Snow closed the roads")])
             #expect(response.status == .seeOther)
             #expect(try fixture.database.charge(id: charge.id!).charge.waiverReason == "Snow closed the roads")
-            try expectAudited(fixture, "charge waived")
+            try expectAudited(fixture, .chargeWaived)
         }
     }
 
@@ -326,7 +326,7 @@ struct OfficerProgrammeTests {
             let response = try await browser.post("/officer/charges/\(charge.id!)/credit", [("creditReason", "Booked in error by the partnership")])
             #expect(response.status == .seeOther)
             #expect(try fixture.database.charge(id: charge.id!).state.description == "credited: CN-0001 (invoice 1)")
-            try expectAudited(fixture, "credit note issued")
+            try expectAudited(fixture, .creditNoteIssued)
             #expect(Browser.text(try await browser.get("/officer/invoices")).contains("CN-0001"))
             #expect(Browser.text(try await browser.get("/officer/invoices/1")).contains("CN-0001"))
         }
@@ -361,7 +361,7 @@ struct OfficerProgrammeTests {
             let quarter = Quarter(containing: charge.raisedOn)
             #expect(try await browser.post("/officer/invoices/raise", [("quarter", quarter.description)]).status == .seeOther)
             let invoice = try #require(try fixture.database.invoices().first?.invoice)
-            try expectAudited(fixture, "invoice raised")
+            try expectAudited(fixture, .invoiceRaised)
             #expect(Browser.text(try await browser.get("/officer/invoices")).contains(#"<a href="/officer/invoices/\#(invoice.number)">"#))
             let page = Browser.text(try await browser.get("/officer/invoices/\(invoice.number)"))
             #expect(page.contains("Calderdale NHS") && page.contains(Pence(charge.amountPence).description))

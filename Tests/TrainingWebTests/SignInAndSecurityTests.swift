@@ -125,7 +125,7 @@ struct SignInAndSecurityTests {
             try await browser.signIn("booker@nhs.example")
         }
         let actions = try fixture.database.auditLog(limit: 2).map(\.action)
-        #expect(actions == ["signed in", "sign-in failed"])
+        #expect(actions == [.signedIn, .signInFailed])
     }
 }
 

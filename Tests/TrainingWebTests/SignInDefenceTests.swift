@@ -63,7 +63,7 @@ struct SignInThrottlingTests {
         }
         // The refused attempt was not counted: four failures, then the success.
         let actions = try fixture.database.auditLog(limit: 5).map(\.action)
-        #expect(actions == ["signed in", "sign-in failed", "sign-in failed", "sign-in failed", "sign-in failed"])
+        #expect(actions == [.signedIn, .signInFailed, .signInFailed, .signInFailed, .signInFailed])
     }
 
     @Test func anUnknownEmailIsThrottledLikeAnAccount() async throws {
@@ -224,7 +224,7 @@ struct SessionDefenceTests {
             #expect(try await browser.signIn("booker@nhs.example"))
         }
         let actions = try fixture.database.auditLog(limit: 10).map(\.action)
-        #expect(actions.contains("user deactivated") && actions.contains("user reactivated"))
+        #expect(actions.contains(.userDeactivated) && actions.contains(.userReactivated))
     }
 }
 

@@ -64,7 +64,7 @@ extension AppDatabase {
         let confirmed = decision.place == .confirmed
         try db.recordBookingEvent(booking.id!, kind: confirmed ? .booked : .waitlisted, from: nil,
                                   to: booking.status, learnerId: learner.id, actor: actor, at: instant)
-        try db.audit(confirmed ? "booking confirmed" : "booking waitlisted", entity: "booking",
+        try db.audit(confirmed ? .bookingConfirmed : .bookingWaitlisted, entity: .booking,
                      id: booking.id!, actor: actor, at: instant, before: Booking?.none, after: booking)
         let position = confirmed ? 0 : try Int.fetchOne(db.cachedStatement(sql: """
             SELECT COUNT(*) FROM booking WHERE sessionId = ? AND status = 'waitlisted' AND id < ?
@@ -106,7 +106,7 @@ extension AppDatabase {
     static func auditOverride(_ overridden: [String], of learner: Learner, for session: Session, by actor: String, at instant: Date,
                               in db: Database) throws {
         guard !overridden.isEmpty else { return }
-        try db.audit("prerequisites overridden", entity: "learner", id: learner.id!, actor: actor, at: instant,
+        try db.audit(.prerequisitesOverridden, entity: .learner, id: learner.id!, actor: actor, at: instant,
                      before: ["missing": overridden], after: ["session": String(session.id!)])
     }
 

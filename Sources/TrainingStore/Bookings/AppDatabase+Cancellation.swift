@@ -50,7 +50,7 @@ extension AppDatabase {
             try booking.update(db)
             try db.recordBookingEvent(id, kind: .cancelled, from: before.status, to: booking.status, learnerId: booking.learnerId,
                                       actor: actor, at: instant, note: reason?.nilIfBlank)
-            try db.audit("booking cancelled", entity: "booking", id: id, actor: actor, at: instant, before: before, after: booking)
+            try db.audit(.bookingCancelled, entity: .booking, id: id, actor: actor, at: instant, before: before, after: booking)
 
             var charge: Charge?
             // The terms carry a charge only for a confirmed place with an agency to charge.

@@ -48,7 +48,7 @@ extension AppDatabase {
             let problems = history.problems + importer.readerProblems(of: history.bookingsFile) + importer.readerProblems(of: history.eLearningFile)
                 + history.evaluationsProblems + importer.problems
             guard problems.isEmpty else { throw InputProblems(problems) }
-            try db.audit("history imported", entity: "history", id: nil, actor: actor, at: now(),
+            try db.audit(.historyImported, entity: .history, id: nil, actor: actor, at: now(),
                          before: [String: Int]?.none, after: importer.summary.auditValues)
             return importer.summary
         }

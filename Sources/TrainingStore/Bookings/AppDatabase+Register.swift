@@ -66,7 +66,7 @@ extension AppDatabase {
                 booking.status = target
                 try booking.update(db)
                 try db.recordBookingEvent(booking.id!, kind: event, from: previous, to: target, learnerId: booking.learnerId, actor: actor, at: instant)
-                try db.audit(event == .registerCorrected ? "register corrected" : "register marked", entity: "booking", id: booking.id!,
+                try db.audit(event == .registerCorrected ? .registerCorrected : .registerMarked, entity: .booking, id: booking.id!,
                              actor: actor, at: instant, before: line.booking, after: booking)
                 var mark = RegisterMark(line: BookingLine(booking: booking, learnerName: line.learnerName,
                                                           learnerEmail: line.learnerEmail, agencyName: line.agencyName),
@@ -102,6 +102,6 @@ extension AppDatabase {
               AND NOT EXISTS (SELECT 1 FROM creditNote WHERE chargeId = charge.id) ORDER BY id DESC
             """), arguments: [booking.id]) else { return nil }
         return try withdraw(charge, cause: .registerCorrected, reason: CreditRule.reason(for: .registerCorrected),
-                            auditAction: "charge reversed by register correction", by: actor, at: instant, in: db).reversed
+                            auditAction: .chargeReversedByRegisterCorrection, by: actor, at: instant, in: db).reversed
     }
 }

@@ -28,7 +28,7 @@ extension AppDatabase {
             try booking.update(db)
             try db.recordBookingEvent(id, kind: .substituted, from: booking.status, to: booking.status, learnerId: substitute.id,
                                       previousLearnerId: before.learnerId, actor: actor, at: instant)
-            try db.audit("booking substituted", entity: "booking", id: id, actor: actor, at: instant, before: before, after: booking)
+            try db.audit(.bookingSubstituted, entity: .booking, id: id, actor: actor, at: instant, before: before, after: booking)
             return booking
         }
     }

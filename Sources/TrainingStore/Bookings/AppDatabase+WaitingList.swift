@@ -25,7 +25,7 @@ extension AppDatabase {
         }
         guard let next = WaitingListRules.next(facts, at: instant) else { return nil }
         let line = waiting[next]
-        return try moveWaitingPlace(line, of: session, to: .confirmed, event: .promoted, audit: "booking promoted from waiting list",
+        return try moveWaitingPlace(line, of: session, to: .confirmed, event: .promoted, audit: .bookingPromoted,
                                     notification: .promotedFromWaitlist, by: actor, at: instant, in: db) { title in
             "\(line.learnerName) has moved from the waiting list to a confirmed place on \(title), \(LondonTime.format(session.startsAt))."
         }
@@ -41,7 +41,7 @@ extension AppDatabase {
         let waiting = try bookingLines(db, SQLFilter("b.sessionId = ? AND b.status = 'waitlisted'", [session.id!]))
         return try waiting.compactMap { line in
             guard let closed = RegisterRules.closingWaitingList(line.booking.status) else { return nil }
-            return try moveWaitingPlace(line, of: session, to: closed, event: .waitlistClosed, note: cause, audit: "waiting list closed",
+            return try moveWaitingPlace(line, of: session, to: closed, event: .waitlistClosed, note: cause, audit: .waitingListClosed,
                                         notification: .waitlistClosed, by: actor, at: instant, in: db) { title in
                 "\(title) on \(LondonTime.format(session.startsAt)) has been \(cause) and no place came up for \(line.learnerName), who was on the waiting list; the waiting list is closed, with no charge."
             }
@@ -52,7 +52,7 @@ extension AppDatabase {
     /// changes, its history and the audit record it, and its booker is told `message(courseTitle)`. The one
     /// trail both ways out of a waiting list leave. Returns the place as it now is.
     static func moveWaitingPlace(_ line: BookingLine, of session: Session, to status: BookingStatus, event: BookingEventKind, note: String? = nil,
-                                 audit: String, notification kind: NotificationKind, by actor: String, at instant: Date, in db: Database,
+                                 audit: AuditAction, notification kind: NotificationKind, by actor: String, at instant: Date, in db: Database,
                                  message: (_ courseTitle: String) -> String) throws -> BookingLine {
         var booking = line.booking
         booking.status = status
@@ -60,7 +60,7 @@ extension AppDatabase {
         // A booking read from the database has its id.
         try db.recordBookingEvent(booking.id!, kind: event, from: line.booking.status, to: booking.status,
                                   learnerId: booking.learnerId, actor: actor, at: instant, note: note)
-        try db.audit(audit, entity: "booking", id: booking.id!, actor: actor, at: instant, before: line.booking, after: booking)
+        try db.audit(audit, entity: .booking, id: booking.id!, actor: actor, at: instant, before: line.booking, after: booking)
         // A session's course is always there (its foreign key).
         let title = try String.fetchOne(db, sql: "SELECT title FROM course WHERE id = ?", arguments: [session.courseId])!
         var notification = Notification(id: nil, bookingId: booking.id, sessionId: session.id, recipient: recipient(of: line), kind: kind,

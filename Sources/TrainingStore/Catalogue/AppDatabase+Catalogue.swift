@@ -53,7 +53,7 @@ extension AppDatabase {
             course.isActive = active
             course.updatedAt = now()
             try course.update(db)
-            try db.audit(active ? "course reinstated" : "course retired", entity: "course", id: course.id!, actor: actor,
+            try db.audit(active ? .courseReinstated : .courseRetired, entity: .course, id: course.id!, actor: actor,
                          at: course.updatedAt, before: ["active": before.isActive], after: ["active": course.isActive])
         }
     }
@@ -89,7 +89,7 @@ extension AppDatabase {
                 existing.apply(wanted, at: instant)
                 try existing.update(db)
                 try Self.replaceOutcomes(of: courseId, with: wanted.outcomes, in: db)
-                try db.audit("course updated", entity: "course", id: courseId, actor: actor, at: instant,
+                try db.audit(.courseUpdated, entity: .course, id: courseId, actor: actor, at: instant,
                              before: before, after: wanted)
                 summary.updated.append(wanted.title)
             } else {
@@ -100,7 +100,7 @@ extension AppDatabase {
                 try course.insert(db)
                 ids[wanted.title.lowercased()] = course.id!
                 try Self.replaceOutcomes(of: course.id!, with: wanted.outcomes, in: db)
-                try db.audit("course added", entity: "course", id: course.id!, actor: actor, at: instant,
+                try db.audit(.courseAdded, entity: .course, id: course.id!, actor: actor, at: instant,
                              before: CourseDefinition?.none, after: wanted)
                 summary.added.append(wanted.title)
             }
@@ -129,7 +129,7 @@ extension AppDatabase {
             if !summary.added.contains(title) && !summary.updated.contains(title) {
                 summary.unchanged.removeAll { $0 == title }
                 summary.updated.append(title)
-                try db.audit("course prerequisites changed", entity: "course", id: courseId, actor: actor, at: instant,
+                try db.audit(.coursePrerequisitesChanged, entity: .course, id: courseId, actor: actor, at: instant,
                              before: ["prerequisites": current.sorted()], after: ["prerequisites": Set(prerequisiteIds).sorted()])
             }
         }

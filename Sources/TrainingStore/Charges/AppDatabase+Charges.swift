@@ -58,7 +58,7 @@ extension AppDatabase {
                             exemptReason: assessment.exemptReason, raisedAt: raisedAt, raisedOn: LondonTime.date(of: raisedAt),
                             waivedAt: nil, waivedBy: nil, waiverReason: nil, reversedAt: nil, invoiceId: nil)
         try charge.insert(db)
-        try db.audit(assessment.exemptReason == nil ? "charge raised" : "charge exempted", entity: "charge", id: charge.id!,
+        try db.audit(assessment.exemptReason == nil ? .chargeRaised : .chargeExempted, entity: .charge, id: charge.id!,
                      actor: actor, at: instant, before: Charge?.none, after: charge)
         return charge
     }
@@ -124,7 +124,7 @@ extension AppDatabase {
             charge.waivedBy = actor
             charge.waiverReason = reason
             try charge.update(db)
-            try db.audit("charge waived", entity: "charge", id: id, actor: actor, at: instant, before: before, after: charge)
+            try db.audit(.chargeWaived, entity: .charge, id: id, actor: actor, at: instant, before: before, after: charge)
         }
     }
 
@@ -153,7 +153,7 @@ extension AppDatabase {
                     charge.invoiceId = invoice.id
                     try charge.update(db)
                 }
-                try db.audit("invoice raised", entity: "invoice", id: invoice.number, actor: actor, at: instant,
+                try db.audit(.invoiceRaised, entity: .invoice, id: invoice.number, actor: actor, at: instant,
                              before: Invoice?.none, after: invoice)
                 invoices.append(invoice)
             }

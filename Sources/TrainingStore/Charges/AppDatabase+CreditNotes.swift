@@ -72,7 +72,7 @@ extension AppDatabase {
                               agencyId: charge.agencyId, amountPence: amount.amount, cause: cause, reason: reason,
                               raisedAt: instant, raisedOn: LondonTime.date(of: instant), raisedBy: actor)
         try note.insert(db)
-        try db.audit("credit note issued", entity: "creditNote", id: note.shownNumber, actor: actor, at: instant,
+        try db.audit(.creditNoteIssued, entity: .creditNote, id: note.shownNumber, actor: actor, at: instant,
                      before: CreditNote?.none, after: note)
         return note
     }
@@ -80,7 +80,7 @@ extension AppDatabase {
     /// A charge the rules say is no longer owed (the partnership cancelled its session; the absence that
     /// raised it is corrected): reversed if it is not yet invoiced, credited in full if it is. Returns the
     /// charge as it now stands and the credit note, if one was issued.
-    static func withdraw(_ charge: Charge, cause: CreditCause, reason: String, auditAction: String, by actor: String,
+    static func withdraw(_ charge: Charge, cause: CreditCause, reason: String, auditAction: AuditAction, by actor: String,
                          at instant: Date, in db: Database) throws -> (reversed: Charge?, credit: CreditNote?) {
         switch CreditRule.correction(of: try standing(of: charge, in: db)) {
         case .nothing:
@@ -89,7 +89,7 @@ extension AppDatabase {
             var reversed = charge
             reversed.reversedAt = instant
             try reversed.update(db)
-            try db.audit(auditAction, entity: "charge", id: charge.id!, actor: actor, at: instant, before: charge, after: reversed)
+            try db.audit(auditAction, entity: .charge, id: charge.id!, actor: actor, at: instant, before: charge, after: reversed)
             return (reversed, nil)
         case .credit(let amount):
             return (nil, try issueCreditNote(for: charge, amount: amount, cause: cause, reason: reason, by: actor, at: instant, in: db))

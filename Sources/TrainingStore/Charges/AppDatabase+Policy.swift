@@ -37,7 +37,7 @@ extension AppDatabase {
                 """, arguments: [policy.cutoffWorkingDays, policy.lateCancellationPercent, policy.nonAttendancePercent,
                                  policy.halfDayFee.amount, policy.fullDayFee.amount, policy.halfDayMaxMinutes,
                                  jsonText(policy.exemptReasons), policy.chargesLateCancellationOfLatePromotion, now()])
-            try db.audit("charging policy changed", entity: "chargingPolicy", id: 1, actor: actor, at: now(),
+            try db.audit(.chargingPolicyChanged, entity: .chargingPolicy, id: 1, actor: actor, at: now(),
                          before: before, after: policy)
         }
     }
@@ -57,7 +57,7 @@ extension AppDatabase {
                 throw InputError("\(date) is already a bank holiday (\(existing))", at: InputLocation(field: "date"))
             }
             try db.execute(sql: "INSERT INTO bankHoliday (date, name) VALUES (?, ?)", arguments: [date, trimmed])
-            try db.audit("bank holiday added", entity: "bankHoliday", id: date, actor: actor, at: now(),
+            try db.audit(.bankHolidayAdded, entity: .bankHoliday, id: date, actor: actor, at: now(),
                          before: [String: String]?.none, after: ["date": date.description, "name": trimmed])
         }
     }

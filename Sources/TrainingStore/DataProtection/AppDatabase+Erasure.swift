@@ -40,7 +40,7 @@ extension AppDatabase {
             let texts = try Self.freeTextCount(where: bookings, arguments: [], in: db)
             try Self.removeFreeText(where: bookings, arguments: [], at: instant, in: db)
             let pseudonym = try Self.anonymise(learnerId: learner.id!, at: instant, in: db)
-            try db.audit("learner erased", entity: "learner", id: learner.id!, actor: actor, at: instant,
+            try db.audit(.learnerErased, entity: .learner, id: learner.id!, actor: actor, at: instant,
                          before: String?.none, after: ["reason": reason, "now known as": pseudonym])
             return ErasureReport(
                 pseudonym: pseudonym,
@@ -75,7 +75,7 @@ extension AppDatabase {
             try booking.update(db)
             try db.recordBookingEvent(booking.id!, kind: .cancelled, from: place.status, to: booking.status, learnerId: booking.learnerId,
                                       actor: actor, at: instant, note: "learner erased: no charge")
-            try db.audit("booking cancelled: learner erased", entity: "booking", id: booking.id!, actor: actor, at: instant,
+            try db.audit(.bookingCancelledLearnerErased, entity: .booking, id: booking.id!, actor: actor, at: instant,
                          before: place, after: booking)
             if place.status == .confirmed {
                 _ = try promoteFromWaitingList(session, by: actor, at: instant, in: db)

@@ -54,7 +54,7 @@ extension AppDatabase {
                     evaluationTextYears = excluded.evaluationTextYears, auditLogYears = excluded.auditLogYears,
                     updatedAt = excluded.updatedAt
                 """, arguments: [after.inactiveLearnerYears, after.evaluationTextYears, after.auditLogYears, now()])
-            try db.audit("retention policy changed", entity: "retentionPolicy", id: 1, actor: actor, at: now(),
+            try db.audit(.retentionPolicyChanged, entity: .retentionPolicy, id: 1, actor: actor, at: now(),
                          before: before, after: after)
             return after
         }
@@ -86,7 +86,7 @@ extension AppDatabase {
             for learner in inactive {
                 try Self.anonymise(learnerId: learner.id, at: instant, in: db)
             }
-            try db.audit("retention applied", entity: "retentionPolicy", id: 1, actor: actor, at: instant,
+            try db.audit(.retentionApplied, entity: .retentionPolicy, id: 1, actor: actor, at: instant,
                          before: RetentionPolicy?.none,
                          after: ["learnersAnonymised": inactive.count, "evaluationTextsRemoved": evaluationTexts,
                                  "followUpTextsRemoved": followUpTexts, "auditEntriesDeleted": auditEntries])

@@ -25,7 +25,7 @@ extension AppDatabase {
             let stored = after.values.first { $0.key == key }!.value
             try db.execute(sql: "INSERT INTO setting (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
                            arguments: [key, stored])
-            try db.audit("setting changed", entity: "setting", id: key, actor: actor, at: now(),
+            try db.audit(.settingChanged, entity: .setting, id: key, actor: actor, at: now(),
                          before: [key: before.values.first { $0.key == key }!.value], after: [key: stored])
         }
     }

@@ -71,13 +71,13 @@ public struct AppDatabase: Sendable {
 extension Database {
     /// Records who changed what. `before` and `after` are encoded as JSON objects; nil means "did not exist".
     func audit<Before: Encodable, After: Encodable>(
-        _ action: String, entity: String, id: (any CustomStringConvertible)?, actor: String, at instant: Date,
+        _ action: AuditAction, entity: AuditedEntity, id: (any CustomStringConvertible)?, actor: String, at instant: Date,
         before: Before?, after: After?
     ) throws {
         try cachedStatement(sql: """
             INSERT INTO auditEntry (at, actor, action, entity, entityId, before, after)
             VALUES (?, ?, ?, ?, ?, ?, ?)
-            """).execute(arguments: [StoredInstant(instant), actor, action, entity, id?.description, before.map(jsonText), after.map(jsonText)])
+            """).execute(arguments: [StoredInstant(instant), actor, action.rawValue, entity.rawValue, id?.description, before.map(jsonText), after.map(jsonText)])
     }
 }
 

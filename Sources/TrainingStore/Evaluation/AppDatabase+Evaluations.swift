@@ -86,7 +86,7 @@ extension AppDatabase {
                                                expiresOn: LondonTime.date(of: expires)))
             }
             if !issued.isEmpty {
-                try db.audit("evaluation links issued", entity: "evaluationInvitation", id: nil, actor: actor, at: instant,
+                try db.audit(.evaluationLinksIssued, entity: .evaluationInvitation, id: nil, actor: actor, at: instant,
                              before: [String: Int]?.none, after: ["count": issued.count])
             }
             return issued
@@ -169,7 +169,7 @@ extension AppDatabase {
             let summary = try Self.importEvaluations(rows, in: db, counting: &rowsDone)
             rowsDone.finish()
             if summary.added > 0 {
-                try db.audit("evaluations imported", entity: "evaluation", id: nil, actor: actor, at: now(),
+                try db.audit(.evaluationsImported, entity: .evaluation, id: nil, actor: actor, at: now(),
                              before: [String: Int]?.none, after: ["count": summary.added])
             }
             return summary

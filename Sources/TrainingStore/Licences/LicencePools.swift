@@ -69,7 +69,7 @@ extension AppDatabase {
             var pool = LicencePool(id: nil, supplier: supplier?.nilIfBlank, licenceCount: count, startsOn: startsOn, endsOn: endsOn,
                                    note: note?.nilIfBlank, boughtAt: now())
             try pool.insert(db)
-            try db.audit("licences bought", entity: "licencePool", id: pool.id!, actor: actor, at: pool.boughtAt,
+            try db.audit(.licencesBought, entity: .licencePool, id: pool.id!, actor: actor, at: pool.boughtAt,
                          before: LicencePool?.none, after: pool)
             return pool
         }
@@ -90,7 +90,7 @@ extension AppDatabase {
             } else {
                 try db.execute(sql: "DELETE FROM licenceQuota WHERE poolId = ? AND agencyId = ?", arguments: [poolId, agency.id])
             }
-            try db.audit("licence quota set", entity: "licencePool", id: poolId, actor: actor, at: now(),
+            try db.audit(.licenceQuotaSet, entity: .licencePool, id: poolId, actor: actor, at: now(),
                          before: before.map { ["agency": agency.name, "quota": String($0)] },
                          after: quota.map { ["agency": agency.name, "quota": String($0)] })
         }

@@ -51,7 +51,7 @@ extension AppDatabase {
             for charge in raised {
                 let outcome = try Self.withdraw(charge, cause: .sessionCancelled,
                                                 reason: CreditRule.reason(for: .sessionCancelled, sessionCancelReason: reason.rawValue),
-                                                auditAction: "charge reversed: the partnership cancelled the session", by: actor, at: instant, in: db)
+                                                auditAction: .chargeReversedSessionCancelled, by: actor, at: instant, in: db)
                 guard let credit = outcome.credit else { continue }
                 // A charge's booking cannot be deleted (ON DELETE RESTRICT).
                 let line = try Self.bookingLines(db, SQLFilter("b.id = ?", [charge.bookingId])).first!
@@ -63,7 +63,7 @@ extension AppDatabase {
                     createdAt: instant, sentAt: nil)
                 try notification.insert(db)
             }
-            try db.audit("session cancelled", entity: "session", id: id, actor: actor, at: instant, before: before, after: session)
+            try db.audit(.sessionCancelled, entity: .session, id: id, actor: actor, at: instant, before: before, after: session)
             return released + closed
         }
     }
@@ -82,7 +82,7 @@ extension AppDatabase {
             session.capacity = capacity
             session.minimumNumbers = SessionRules.minimumNumbers(session.minimumNumbers, withCapacity: capacity)
             try session.update(db)
-            try db.audit("session capacity changed", entity: "session", id: id, actor: actor, at: instant, before: before, after: session)
+            try db.audit(.sessionCapacityChanged, entity: .session, id: id, actor: actor, at: instant, before: before, after: session)
             var promoted: [BookingLine] = []
             while let line = try Self.promoteFromWaitingList(session, by: actor, at: instant, in: db) { promoted.append(line) }
             return promoted
@@ -105,7 +105,7 @@ extension AppDatabase {
             try session.update(db)
             try Self.closeWaitingList(of: session, because: "delivered", by: actor, at: instant, in: db)
             try Self.createInvitations(forSession: session, deliveredOn: LondonTime.date(of: instant), at: instant, in: db)
-            try db.audit("session delivered", entity: "session", id: id, actor: actor, at: instant, before: before, after: session)
+            try db.audit(.sessionDelivered, entity: .session, id: id, actor: actor, at: instant, before: before, after: session)
         }
     }
 }

@@ -61,7 +61,7 @@ extension AppDatabase {
                 status: .scheduled, cancelReason: nil, cancelNote: nil, cancelledAt: nil,
                 deliveredAt: nil, createdAt: instant)
             try session.insert(db)
-            try db.audit("session scheduled", entity: "session", id: session.id!, actor: actor, at: instant,
+            try db.audit(.sessionScheduled, entity: .session, id: session.id!, actor: actor, at: instant,
                          before: Session?.none, after: session)
             return session
         }

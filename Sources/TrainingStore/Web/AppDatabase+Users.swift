@@ -51,7 +51,7 @@ extension AppDatabase {
             var user = AppUser(id: nil, email: address.text, name: name, role: role, agencyId: agencyId, passwordHash: passwordHash,
                                isActive: true, failedLogins: 0, lockedUntil: nil, createdAt: now(), lastLoginAt: nil)
             try user.insert(db)
-            try db.audit("user added", entity: "appUser", id: user.id!, actor: actor, at: now(), before: String?.none,
+            try db.audit(.userAdded, entity: .appUser, id: user.id!, actor: actor, at: now(), before: String?.none,
                          after: ["email": user.email, "role": user.role.rawValue, "agencyId": agencyId.map(String.init) ?? ""])
             return user
         }
@@ -70,7 +70,7 @@ extension AppDatabase {
             user.lockedUntil = nil
             try user.update(db)
             let ended = try Self.endWebSessions(userId: user.id!, in: db)
-            try db.audit("password reset", entity: "appUser", id: user.id!, actor: actor, at: now(), before: String?.none,
+            try db.audit(.passwordReset, entity: .appUser, id: user.id!, actor: actor, at: now(), before: String?.none,
                          after: ["sessionsEnded": String(ended)])
         }
     }
@@ -89,7 +89,7 @@ extension AppDatabase {
             guard user.isActive != active else { return false }
             user.isActive = active
             try user.update(db)
-            try db.audit(active ? "user reactivated" : "user deactivated", entity: "appUser", id: user.id!, actor: actor, at: now(),
+            try db.audit(active ? .userReactivated : .userDeactivated, entity: .appUser, id: user.id!, actor: actor, at: now(),
                          before: ["isActive": String(!active)], after: ["isActive": String(active), "sessionsEnded": String(ended)])
             return true
         }
@@ -130,7 +130,7 @@ extension AppDatabase {
                 record = failed
             }
             try user.update(db)
-            try db.audit(succeeded ? "signed in" : "sign-in failed", entity: "appUser", id: userId, actor: user.email, at: now(),
+            try db.audit(succeeded ? .signedIn : .signInFailed, entity: .appUser, id: userId, actor: user.email, at: now(),
                          before: String?.none, after: record.map { ["failuresInARow": String($0.failures)] })
             return record
         }

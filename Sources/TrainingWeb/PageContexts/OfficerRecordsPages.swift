@@ -15,8 +15,8 @@ struct AuditPage: Encodable, Sendable {
         init(_ entry: AuditEntry) {
             when = Display.instant(entry.at)
             who = entry.actor
-            what = entry.action
-            record = "\(entry.entity) \(entry.entityId ?? "")"
+            what = entry.action.rawValue
+            record = "\(entry.entity.rawValue) \(entry.entityId ?? "")"
             before = entry.before ?? ""
             after = entry.after ?? ""
         }

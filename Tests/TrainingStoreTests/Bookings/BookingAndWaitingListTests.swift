@@ -69,7 +69,7 @@ struct BookingTests {
         }
         let outcome = try programme.database.book(session: session, learnerEmail: "sam@council.example", by: "officer", overridePrerequisites: true)
         #expect(outcome.placed == .confirmed)
-        #expect(try programme.database.auditLog().contains { $0.action == "prerequisites overridden" })
+        #expect(try programme.database.auditLog().contains { $0.action == .prerequisitesOverridden })
     }
 
     @Test func aCompletedELearningModuleCountsAsThePrerequisite() throws {

@@ -136,7 +136,7 @@ struct ChargingTests {
         }
         try programme.database.waiveCharge(charge.id!, reason: "Snow closed the roads", by: "officer")
         #expect(try programme.database.charges()[0].charge.waiverReason == "Snow closed the roads")
-        #expect(try programme.database.auditLog(limit: 1)[0].action == "charge waived")
+        #expect(try programme.database.auditLog(limit: 1)[0].action == .chargeWaived)
         #expect(try programme.database.raiseInvoices(for: Quarter.parse("2025-26-Q3"), by: "officer").isEmpty)
     }
 

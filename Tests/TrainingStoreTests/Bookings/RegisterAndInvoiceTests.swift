@@ -28,7 +28,7 @@ struct RegisterTests {
         let corrected = try programme.database.mark(session: session, present: ["sam@council.example"], by: "officer")
         #expect(corrected[0].chargeReversed != nil)
         #expect(try programme.database.charges()[0].charge.reversedAt != nil)
-        #expect(try programme.database.auditLog().contains { $0.action == "charge reversed by register correction" })
+        #expect(try programme.database.auditLog().contains { $0.action == .chargeReversedByRegisterCorrection })
         #expect(try programme.database.raiseInvoices(for: Quarter.parse("2025-26-Q3"), by: "officer").isEmpty)
     }
 

@@ -10,7 +10,7 @@ struct CatalogueEditingTests {
         let database = try AppDatabase.inMemory(now: fixedNow)
         let added = try database.addCourse(entry(course("Neglect")), by: "officer")
         #expect(added.definition == course("Neglect"))
-        #expect(try database.auditLog(limit: 1)[0].action == "course added")
+        #expect(try database.auditLog(limit: 1)[0].action == .courseAdded)
     }
 
     @Test func addingATitleAlreadyHeldIsRefusedAndChangesNothing() throws {
@@ -29,10 +29,10 @@ struct CatalogueEditingTests {
         try database.setCourseActive(title: "Neglect", active: false, by: "officer")
         #expect(try database.course(titled: "Neglect").definition.isActive == false)
         #expect(try database.courses(includeRetired: false).isEmpty)
-        #expect(try database.auditLog(limit: 1)[0].action == "course retired")
+        #expect(try database.auditLog(limit: 1)[0].action == .courseRetired)
         try database.setCourseActive(title: "Neglect", active: true, by: "officer")
         #expect(try database.course(titled: "Neglect").definition.isActive)
-        #expect(try database.auditLog(limit: 1)[0].action == "course reinstated")
+        #expect(try database.auditLog(limit: 1)[0].action == .courseReinstated)
     }
 
     @Test func retiringARetiredCourseIsRefused() throws {

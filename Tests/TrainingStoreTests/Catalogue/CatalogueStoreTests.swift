@@ -48,7 +48,7 @@ struct CatalogueStoreTests {
         #expect(try database.count("course") == 3)
         #expect(try database.course(titled: "designated safeguarding lead").definition.capacity == 12)
         let audit = try database.auditLog(limit: 1)[0]
-        #expect(audit.action == "course updated")
+        #expect(audit.action == .courseUpdated)
         #expect(audit.before?.contains("\"capacity\":20") == true)
         #expect(audit.after?.contains("\"capacity\":12") == true)
     }

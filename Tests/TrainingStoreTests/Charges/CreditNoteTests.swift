@@ -36,7 +36,7 @@ struct CreditNoteTests {
         let invoice = try programme.database.invoice(number: 1)
         #expect(invoice.invoice.totalPence == 5000)
         #expect(invoice.credits.map(\.note.number) == [1])
-        #expect(try programme.database.auditLog().contains { $0.action == "credit note issued" && $0.entityId == "CN-0001" })
+        #expect(try programme.database.auditLog().contains { $0.action == .creditNoteIssued && $0.entityId == "CN-0001" })
     }
 
     @Test func aPersonsCreditNotesAreInTheirSubjectAccessRecord() throws {

@@ -33,7 +33,7 @@ struct RetentionTests {
         let programme = try Programme()
         try programme.database.setRetentionPeriod("evaluation-text-years", to: "2", by: "officer")
         #expect(try programme.database.retentionPolicy().evaluationTextYears == 2)
-        #expect(try programme.database.auditLog(limit: 1).first?.action == "retention policy changed")
+        #expect(try programme.database.auditLog(limit: 1).first?.action == .retentionPolicyChanged)
     }
 
     @Test(arguments: ["0", "51", "three", ""])
@@ -114,7 +114,7 @@ struct RetentionTests {
         let run = try programme.database.applyRetention(dryRun: false, by: "officer")
         #expect(run.auditEntries == entries - 1)
         let actions = try programme.database.auditLog().map(\.action)
-        #expect(actions == ["retention applied", "booking confirmed"])
+        #expect(actions == [.retentionApplied, .bookingConfirmed])
     }
 
     @Test func nothingDueChangesNothing() throws {
@@ -160,7 +160,7 @@ struct ErasureTests {
         let programme = try Programme()
         try programme.database.erase(email: "SAM@council.example", reason: "Request DP-1", by: "officer")
         let entry = try #require(try programme.database.auditLog(limit: 1).first)
-        #expect(entry.action == "learner erased")
+        #expect(entry.action == .learnerErased)
         #expect(entry.after?.contains("Request DP-1") == true)
         #expect(entry.after?.contains("Anonymised learner #1") == true)
         let everything = try programme.database.snapshot().description

@@ -110,6 +110,6 @@ struct PeopleStoreTests {
         }
         #expect(try database.importLearners(moved, updatingExisting: true, by: "officer") == LearnerImportSummary(updated: 1))
         #expect(try database.learners(agencyName: "Calderdale NHS").map(\.learner.name) == ["Sam Patel"])
-        #expect(try database.auditLog(limit: 1)[0].action == "learner updated")
+        #expect(try database.auditLog(limit: 1)[0].action == .learnerUpdated)
     }
 }

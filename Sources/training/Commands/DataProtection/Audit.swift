@@ -14,7 +14,7 @@ extension Training {
         func run() throws {
             let entries = try options.open().auditLog(limit: limit)
             print(TextTable.render(header: ["When", "Who", "What", "Record", "Before", "After"], rows: entries.map {
-                [LondonTime.format($0.at), $0.actor, $0.action, "\($0.entity) \($0.entityId ?? "")", $0.before ?? "", $0.after ?? ""]
+                [LondonTime.format($0.at), $0.actor, $0.action.rawValue, "\($0.entity.rawValue) \($0.entityId ?? "")", $0.before ?? "", $0.after ?? ""]
             }))
         }
     }
