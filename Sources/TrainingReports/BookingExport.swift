@@ -122,7 +122,7 @@ public enum BookingExport {
         return [
             .integer(Int(booking.bookingId)), .integer(Int(booking.sessionId)), text(booking.sessionReference), .text(booking.courseTitle),
             .text(booking.level.rawValue), .text(LondonTime.format(booking.sessionStart)), .text(booking.learnerName), text(booking.learnerEmail),
-            .text(booking.agencyName ?? agencyNotRecorded), text(booking.sector), .text(booking.status.rawValue),
+            .text(booking.agencyName ?? agencyNotRecorded), text(booking.sector?.rawValue), .text(booking.status.rawValue),
             .text(LondonTime.format(booking.bookedAt)), text(booking.cancelledAt.map(LondonTime.format)),
             booking.noticeWorkingDays.map(CellValue.integer) ?? .blank,
         ]

@@ -36,4 +36,10 @@ extension Row {
         guard let word = Word(rawValue: text) else { throw UnknownStoredWord(column: Array(columnNames)[index], word: text) }
         return word
     }
+
+    /// The word in the column at `index`, or nil where the column is null.
+    func optionalWord<Word: RawRepresentable>(at index: Int, as type: Word.Type = Word.self) throws -> Word? where Word.RawValue == String {
+        guard self[index] as String? != nil else { return nil }
+        return try word(at: index)
+    }
 }

@@ -196,8 +196,9 @@ extension AppDatabase {
                 summary.rejected.append((row.line, "\(row.learnerEmail) has no booking on session '\(reference)'"))
                 continue
             }
-            guard (booking["status"] as String) == BookingStatus.attended.rawValue else {
-                summary.rejected.append((row.line, "\(row.learnerEmail) did not attend session '\(reference)' (\(booking["status"] as String))"))
+            let status: BookingStatus = try booking.word("status")
+            guard status == .attended else {
+                summary.rejected.append((row.line, "\(row.learnerEmail) did not attend session '\(reference)' (\(status.rawValue))"))
                 continue
             }
             let bookingId: Int64 = booking["id"]

@@ -138,10 +138,10 @@ extension AppDatabase {
             + UsedInPractice.allCases.map { "SUM(f.usedInPractice = '\($0.rawValue)')" }
             + ["COUNT(f.difference)", "SUM(f.difference)"]
         let courses = try Dictionary(uniqueKeysWithValues: Row.fetchAll(db, sql: "SELECT id, title, level FROM course").map {
-            ($0["id"] as Int64, (title: $0["title"] as String, level: $0["level"] as String))
+            ($0["id"] as Int64, (title: $0["title"] as String, level: try $0.word("level", as: CourseLevel.self)))
         })
         let agencies = try Dictionary(uniqueKeysWithValues: Row.fetchAll(db, sql: "SELECT id, name, sector FROM agency").map {
-            ($0["id"] as Int64, (name: $0["name"] as String, sector: $0["sector"] as String))
+            ($0["id"] as Int64, (name: $0["name"] as String, sector: try $0.word("sector", as: Sector.self)))
         })
         let columns = (keys + counts).joined(separator: ", ")
         let grouped = keys.isEmpty ? "" : "GROUP BY " + keys.joined(separator: ", ")
@@ -178,9 +178,9 @@ extension AppDatabase {
             for (index, grouping) in groupings.enumerated() {
                 let name = switch grouping {
                 case .course: course?.title ?? ""
-                case .level: course?.level ?? ""
+                case .level: course?.level.rawValue ?? ""
                 case .agency: agency?.name ?? agencyNotRecorded
-                case .sector: agency?.sector ?? agencyNotRecorded
+                case .sector: (agency?.sector).nameOrNotRecorded
                 }
                 tallies.groups[index][name] = (tallies.groups[index][name] ?? ImpactTally()) + tally
             }

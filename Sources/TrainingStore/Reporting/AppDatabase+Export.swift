@@ -13,7 +13,8 @@ public struct BookingExportRow: Sendable, Equatable {
     public var learnerName: String
     public var learnerEmail: String?
     public var agencyName: String?
-    public var sector: String?
+    /// nil for a booking with no agency recorded.
+    public var sector: Sector?
     public var status: BookingStatus
     public var bookedAt: Date
     public var cancelledAt: Date?
@@ -48,7 +49,7 @@ extension AppDatabase {
                 while let row = try rows.next() {
                     try body(BookingExportRow(bookingId: row[0], sessionId: sessionId, sessionReference: reference, courseTitle: title,
                                               level: level, sessionStart: start, learnerName: row[1], learnerEmail: row[2],
-                                              agencyName: row[3], sector: row[4], status: try row.word(at: 5), bookedAt: row[6], cancelledAt: row[7],
+                                              agencyName: row[3], sector: try row.optionalWord(at: 4), status: try row.word(at: 5), bookedAt: row[6], cancelledAt: row[7],
                                               noticeWorkingDays: row[8]))
                 }
             }

@@ -23,7 +23,8 @@ public struct LicenceFigures: Sendable, Equatable {
     public var quarters: [Quarter]
     public var byQuarter: [Quarter: LicenceCounts]
     public var byAgency: [String: LicenceCounts]
-    public var bySector: [String: LicenceCounts]
+    /// nil for licences of learners with no agency recorded, counted and shown as "Agency not recorded".
+    public var bySector: [Sector?: LicenceCounts]
     public var byModule: [String: LicenceCounts]
     public var total: LicenceCounts
     /// Completed ÷ allocated in the year, or nil when nothing was allocated.
@@ -48,7 +49,7 @@ extension AppDatabase {
                 let quarterIndex = laterStarts.isEmpty ? "0" : laterStarts.map { _ in "(a.\(column) >= ?)" }.joined(separator: " + ")
                 let rows = try Row.fetchAll(db, sql: """
                     SELECT g.quarter, COALESCE(ag.name, '\(agencyNotRecorded)') AS agency,
-                           COALESCE(ag.sector, '\(agencyNotRecorded)') AS sector, c.title AS module, g.count
+                           ag.sector, c.title AS module, g.count
                     FROM (SELECT \(quarterIndex) AS quarter, a.agencyId, a.courseId, COUNT(*) AS count
                           FROM licenceAllocation a WHERE a.\(column) BETWEEN ? AND ?
                           GROUP BY quarter, a.agencyId, a.courseId) g
@@ -58,7 +59,7 @@ extension AppDatabase {
                     let count: Int = row[4]
                     figures.byQuarter[quarters[row[0]], default: LicenceCounts()][keyPath: keyPath] += count
                     figures.byAgency[row[1], default: LicenceCounts()][keyPath: keyPath] += count
-                    figures.bySector[row[2], default: LicenceCounts()][keyPath: keyPath] += count
+                    figures.bySector[try row.optionalWord(at: 2, as: Sector.self), default: LicenceCounts()][keyPath: keyPath] += count
                     figures.byModule[row[3], default: LicenceCounts()][keyPath: keyPath] += count
                     figures.total[keyPath: keyPath] += count
                 }

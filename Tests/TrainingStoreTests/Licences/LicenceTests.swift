@@ -148,7 +148,7 @@ struct LicenceTests {
         #expect(figures.byQuarter[q[2]] == LicenceCounts())
         #expect(figures.byQuarter[q[3]] == LicenceCounts(allocated: 0, started: 0, completed: 0, reclaimed: 2))
         #expect(figures.total == LicenceCounts(allocated: 3, started: 1, completed: 1, reclaimed: 2))
-        #expect(figures.bySector["Health"] == LicenceCounts(allocated: 1, started: 0, completed: 0, reclaimed: 1))
+        #expect(figures.bySector[.health] == LicenceCounts(allocated: 1, started: 0, completed: 0, reclaimed: 1))
         #expect(figures.byAgency["Calderdale Council"]?.allocated == 2)
         #expect(figures.byModule[module]?.completed == 1)
         #expect(figures.completionRate == 1.0 / 3.0)

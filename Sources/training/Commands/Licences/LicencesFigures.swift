@@ -24,7 +24,7 @@ extension Training.Licences {
             print("\nBy module:")
             print(TextTable.render(header: header, rows: figures.byModule.sorted { $0.key < $1.key }.map { row($0.key, $0.value) }))
             print("\nBy sector:")
-            print(TextTable.render(header: header, rows: figures.bySector.sorted { $0.key < $1.key }.map { row($0.key, $0.value) }))
+            print(TextTable.render(header: header, rows: figures.bySector.map { ($0.key.nameOrNotRecorded, $0.value) }.sorted { $0.0 < $1.0 }.map { row($0.0, $0.1) }))
             print("\nBy agency:")
             print(TextTable.render(header: header, rows: figures.byAgency.sorted { $0.key < $1.key }.map { row($0.key, $0.value) }))
             if let rate = figures.completionRate { print(String(format: "\nCompletion rate: %.0f%%", rate * 100)) }
