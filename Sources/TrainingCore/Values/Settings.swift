@@ -11,6 +11,8 @@ public struct PartnershipSettings: Sendable, Hashable {
     /// How many working days before its booking cut-off a session under its minimum numbers is listed as
     /// needing attention (`NeedsAttention.isUnderMinimumNearCutoff`).
     public var underMinimumWorkingDays: Int
+    /// How messages are sent by email (issue 18); off until the officer sets a transport.
+    public var mail = MailSettings()
 
     public init(partnershipName: String = "Local Safeguarding Children Partnership", baseURL: String = "http://127.0.0.1:8080",
                 linkValidDays: Int = 30, followUpDueDays: Int = 90,
@@ -24,6 +26,7 @@ public struct PartnershipSettings: Sendable, Hashable {
 
     /// The settings' names as the officer types them.
     public static let keys = ["partnership-name", "base-url", "link-valid-days", "follow-up-days", "under-minimum-working-days"]
+        + MailSettings.keys
 
     /// A copy with one setting changed; refuses an unknown name or a value that makes no sense.
     public func setting(_ key: String, to value: String) throws -> PartnershipSettings {
@@ -55,6 +58,8 @@ public struct PartnershipSettings: Sendable, Hashable {
                 throw InputError("'\(value)' is not a number of working days between \(range.lowerBound) and \(range.upperBound)", at: location)
             }
             copy.underMinimumWorkingDays = days
+        case _ where MailSettings.keys.contains(key):
+            copy.mail = try mail.setting(key, to: value.trimmingCharacters(in: .whitespaces), at: location)
         default:
             throw InputError("unknown setting '\(key)' (settings: \(Self.keys.joined(separator: ", ")))", at: InputLocation(field: "setting"))
         }
@@ -65,5 +70,6 @@ public struct PartnershipSettings: Sendable, Hashable {
     public var values: [(key: String, value: String)] {
         [("partnership-name", partnershipName), ("base-url", baseURL), ("link-valid-days", String(linkValidDays)),
          ("follow-up-days", String(followUpDueDays)), ("under-minimum-working-days", String(underMinimumWorkingDays))]
+            + mail.values
     }
 }

@@ -39,6 +39,10 @@ public struct TextField: Sendable, Hashable {
     public static let outcome = TextField(limit: 1000, multiline: false)
     /// The value of a setting.
     public static let setting = TextField(limit: 1000, multiline: false)
+    /// A message's subject line, as the officer words it.
+    public static let subject = TextField(limit: 300, multiline: false)
+    /// A message's body, as the officer words it.
+    public static let messageBody = TextField(limit: 20_000, multiline: true)
 }
 
 /// The one rule for which text may be stored (issue 16, findings 5 and 9). Applied wherever text enters —

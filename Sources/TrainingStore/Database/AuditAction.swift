@@ -53,6 +53,9 @@ public enum AuditAction: String, Codable, Sendable, Hashable, CaseIterable {
     case evaluationsImported = "evaluations imported"
     case retentionPolicyChanged = "retention policy changed"
     case retentionApplied = "retention applied"
+    case messageRetried = "message retried"
+    case messageTemplateChanged = "message template changed"
+    case messageKindSwitched = "message kind switched"
 }
 
 /// The kind of record an audit entry is about, stored as the name of its table (or of what the action
@@ -60,4 +63,5 @@ public enum AuditAction: String, Codable, Sendable, Hashable, CaseIterable {
 public enum AuditedEntity: String, Codable, Sendable, Hashable, CaseIterable {
     case agency, learner, appUser, setting, course, session, booking, history, charge, invoice, creditNote
     case chargingPolicy, bankHoliday, licencePool, licenceAllocation, evaluation, evaluationInvitation, retentionPolicy
+    case outboxMessage, messageTemplate
 }

@@ -22,6 +22,7 @@ enum Schema {
         migrator.registerMigration("11-credit-notes", migrate: createCreditNotes)
         migrator.registerMigration("12-register-and-licence-statuses", migrate: allowRegisterAndLicenceStatuses)
         migrator.registerMigration("13-imported-booking-notes", migrate: allowImportedBookingNotes)
+        migrator.registerMigration("14-outbox", migrate: createOutbox)
         return migrator
     }
 

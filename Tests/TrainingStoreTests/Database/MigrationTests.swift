@@ -23,7 +23,7 @@ struct MigrationTests {
                                                 "4-evaluations", "5-charges-and-invoices", "6-retention-and-erasure",
                                                 "7-report-covering-indexes", "8-web-sessions", "9-year-scan-covering-indexes",
                                                 "10-officer-notifications", "11-credit-notes",
-                                                "12-register-and-licence-statuses", "13-imported-booking-notes"])
+                                                "12-register-and-licence-statuses", "13-imported-booking-notes", "14-outbox"])
     }
 
     @Test func theSchemaCoversEverythingTheDomainHolds() throws {

@@ -1,0 +1,84 @@
+import Foundation
+import GRDB
+import TrainingCore
+
+/// Which messages to list.
+public struct MessageFilter: Sendable, Hashable {
+    public var status: OutboxMessage.Status?
+    public var kind: MessageKind?
+    /// Messages to, or about, the learner with this email.
+    public var learnerEmail: String?
+    public var limit: Int
+
+    public init(status: OutboxMessage.Status? = nil, kind: MessageKind? = nil, learnerEmail: String? = nil, limit: Int = 200) {
+        self.status = status
+        self.kind = kind
+        self.learnerEmail = learnerEmail
+        self.limit = limit
+    }
+}
+
+/// How many messages stand where.
+public struct OutboxCounts: Sendable, Hashable {
+    public var queued = 0
+    public var sent = 0
+    public var failed = 0
+}
+
+extension AppDatabase {
+    /// The outbox, newest first, filtered.
+    public func messages(_ filter: MessageFilter) throws -> [OutboxMessage] {
+        try read { db in
+            var where_ = SQLFilter()
+            if let status = filter.status { where_.add("m.status = ?", [status.rawValue]) }
+            if let kind = filter.kind { where_.add("m.kind = ?", [kind.rawValue]) }
+            if let email = filter.learnerEmail {
+                let address = try EmailAddress(email, at: InputLocation(field: "learner"))
+                guard let learner = try Self.learner(withEmail: address.text, in: db) else { throw UnknownLearner(email: address.text) }
+                where_.add("(m.learnerId = ? OR m.recipientAddress = ?)", [learner.id, address.text])
+            }
+            return try OutboxMessage.fetchAll(db, sql: """
+                SELECT m.* FROM outboxMessage m WHERE \(where_.clause) ORDER BY m.id DESC LIMIT ?
+                """, arguments: where_.arguments + [filter.limit])
+        }
+    }
+
+    /// One message by its number.
+    public func message(_ id: Int64) throws -> OutboxMessage {
+        try read { db in
+            guard let message = try OutboxMessage.fetchOne(db, key: id) else { throw UnknownMessage(id: id) }
+            return message
+        }
+    }
+
+    /// How many messages are queued, sent and failed.
+    public func outboxCounts() throws -> OutboxCounts {
+        try read { db in
+            var counts = OutboxCounts()
+            for row in try Row.fetchAll(db, sql: "SELECT status, COUNT(*) AS n FROM outboxMessage GROUP BY status") {
+                switch try row.word("status", as: OutboxMessage.Status.self) {
+                case .queued: counts.queued = row["n"]
+                case .sent: counts.sent = row["n"]
+                case .failed: counts.failed = row["n"]
+                }
+            }
+            return counts
+        }
+    }
+
+    /// Clears what messages sent (or failed) more than `message-retention-days` ago said, keeping the
+    /// envelope: kind, recipient, times and status (issue 18, "Data protection"). Returns how many.
+    @discardableResult
+    public func clearOldMessageBodies() throws -> Int {
+        try write { db in
+            let instant = now()
+            let days = try Self.settings(db).mail.messageRetentionDays
+            let before = instant.addingTimeInterval(-Double(days) * 86_400)
+            try db.execute(sql: """
+                UPDATE outboxMessage SET subject = NULL, textBody = NULL, htmlBody = NULL, facts = NULL, bodyClearedAt = ?
+                WHERE bodyClearedAt IS NULL AND status <> 'queued' AND COALESCE(sentAt, failedAt) < ?
+                """, arguments: [StoredInstant(instant), StoredInstant(before)])
+            return db.changesCount
+        }
+    }
+}

@@ -1,0 +1,105 @@
+import Foundation
+import GRDB
+import TrainingCore
+
+/// Writing the messages a change owes (issue 18). Each `owe` runs inside the transaction of the change,
+/// so a change that rolls back owes nothing and one that commits always has its message. Nothing is owed
+/// while mail is off (`mail-transport off`) or for a kind the officer switched off.
+extension AppDatabase {
+    /// The partnership's settings when a message of `kind` is owed at all.
+    static func settingsOwing(_ kind: MessageKind, in db: Database) throws -> PartnershipSettings? {
+        let settings = try Self.settings(db)
+        guard settings.mail.isOn else { return nil }
+        let isOn = try Bool.fetchOne(db.cachedStatement(sql: "SELECT isOn FROM messageKindSwitch WHERE kind = ?"),
+                                     arguments: [kind.rawValue]) ?? true
+        return isOn ? settings : nil
+    }
+
+    /// Owes a message to a booking's learner about their place, copied to their agency's bookers (a
+    /// booker sees only their own agency's learner; the learner only themselves). A learner whose details
+    /// were erased has no address and is owed nothing. `adjust` adds what only the caller knows (a
+    /// position, a charge, a reason). A kind that carries a calendar event gets the next sequence of the
+    /// place's event, so a later event replaces an earlier one in the learner's calendar.
+    static func oweLearnerMessage(_ kind: MessageKind, about booking: Booking, on session: Session, learner learnerId: Int64? = nil,
+                                  copyingBookers: Bool = true, carriesEvent: Bool = false, dueKey: String? = nil,
+                                  at instant: Date, in db: Database, _ adjust: (inout MessageFacts) -> Void = { _ in }) throws {
+        guard let settings = try settingsOwing(kind, in: db), let bookingId = booking.id else { return }
+        let learnerId = learnerId ?? booking.learnerId
+        guard let person = try Row.fetchOne(db.cachedStatement(sql: """
+            SELECT l.name, l.email, l.agencyId, a.name AS agencyName, c.title, c.level
+            FROM learner l LEFT JOIN agency a ON a.id = l.agencyId JOIN course c ON c.id = ?
+            WHERE l.id = ?
+            """), arguments: [session.courseId, learnerId]),
+            let address = person["email"] as String? else { return }
+        var facts = MessageFacts(partnershipName: settings.partnershipName, recipientName: person["name"])
+        facts.learnerName = person["name"]
+        facts.agencyName = person["agencyName"]
+        facts.courseTitle = person["title"]
+        facts.courseLevel = person["level"]
+        facts.describe(session)
+        adjust(&facts)
+        let copies = copyingBookers ? try bookerAddresses(ofAgency: person["agencyId"], in: db) : []
+        var message = OutboxMessage(kind: kind, to: address, name: person["name"], copies: copies, facts: facts, at: instant)
+        message.learnerId = learnerId
+        message.agencyId = person["agencyId"]
+        message.bookingId = bookingId
+        message.sessionId = session.id
+        message.dueKey = dueKey
+        if carriesEvent {
+            message.calendarSequence = try Int.fetchOne(db.cachedStatement(sql: """
+                SELECT COUNT(*) FROM outboxMessage WHERE bookingId = ? AND calendarSequence IS NOT NULL
+                """), arguments: [bookingId]) ?? 0
+        }
+        try message.insert(db, onConflict: .ignore)
+    }
+
+    /// Owes the officer an alert, at the `officer-email` setting (nothing when it is blank). `dueKey`
+    /// makes the scheduler's alerts once-only.
+    static func oweOfficerMessage(_ kind: MessageKind, sessionId: Int64? = nil, dueKey: String?, at instant: Date, in db: Database,
+                                  _ adjust: (inout MessageFacts) -> Void) throws {
+        guard let settings = try settingsOwing(kind, in: db), !settings.mail.officerEmail.isEmpty else { return }
+        var facts = MessageFacts(partnershipName: settings.partnershipName, recipientName: "Learning and improvement officer")
+        adjust(&facts)
+        var message = OutboxMessage(kind: kind, to: settings.mail.officerEmail, name: facts.recipientName, facts: facts, at: instant)
+        message.sessionId = sessionId
+        message.dueKey = dueKey
+        try message.insert(db, onConflict: .ignore)
+    }
+
+    /// Owes an agency's billing contact its invoice (the workbook is attached when it is sent). Nothing
+    /// when the agency's billing contact is not an email address.
+    static func oweInvoiceMessage(_ invoice: Invoice, at instant: Date, in db: Database) throws {
+        guard let settings = try settingsOwing(.invoice, in: db), let invoiceId = invoice.id,
+              let agency = try Row.fetchOne(db, sql: "SELECT name, billingContact FROM agency WHERE id = ?", arguments: [invoice.agencyId]),
+              let contact = agency["billingContact"] as String?,
+              let address = try? EmailAddress(contact) else { return }
+        var facts = MessageFacts(partnershipName: settings.partnershipName, recipientName: agency["name"])
+        facts.agencyName = agency["name"]
+        facts.invoiceNumber = String(invoice.number)
+        facts.invoiceTotal = MessageWording.money(Pence(invoice.totalPence))
+        var message = OutboxMessage(kind: .invoice, to: address.text, name: agency["name"], facts: facts, at: instant)
+        message.agencyId = invoice.agencyId
+        message.invoiceId = invoiceId
+        try message.insert(db)
+    }
+
+    /// The active bookers of an agency, who are copied on their learners' messages.
+    static func bookerAddresses(ofAgency agencyId: Int64?, in db: Database) throws -> [String] {
+        guard let agencyId else { return [] }
+        return try String.fetchAll(db.cachedStatement(sql: """
+            SELECT email FROM appUser WHERE role = 'booker' AND agencyId = ? AND isActive = 1 ORDER BY email
+            """), arguments: [agencyId])
+    }
+}
+
+extension MessageFacts {
+    /// The session's date, times and where it is, as the message says them.
+    mutating func describe(_ session: Session) {
+        sessionDate = MessageWording.longDate(session.startDate)
+        sessionTimes = MessageWording.times(from: session.startsAt, to: session.endsAt)
+        venue = session.venue
+        onlineLink = session.onlineURL
+        cutoffDate = session.bookingCutoffAt.map { MessageWording.longDate(LondonTime.date(of: $0)) }
+        minimumNumbers = session.minimumNumbers
+    }
+}

@@ -1,0 +1,70 @@
+import Foundation
+import GRDB
+import TrainingCore
+
+/// One message owed by email (issue 18), as the outbox holds it: who it goes to, what it is about, the
+/// facts it will say, and where its delivery stands. Once sent, what it said is kept for the retention
+/// period (`message-retention-days`), then cleared, leaving the envelope.
+public struct OutboxMessage: Codable, Sendable, Hashable, Identifiable, FetchableRecord, MutablePersistableRecord {
+    public static let databaseTableName = "outboxMessage"
+
+    /// Where a message's delivery stands.
+    public enum Status: String, Codable, Sendable, Hashable, CaseIterable {
+        /// Waiting for its first or next attempt (`nextAttemptAt`).
+        case queued
+        /// Accepted by the relay (or written to the Maildir).
+        case sent
+        /// Refused for good, or not delivered within 48 hours; the officer was told.
+        case failed
+    }
+
+    public var id: Int64?
+    public var kind: MessageKind
+    public var recipientAddress: String
+    public var recipientName: String
+    /// The agency's bookers, copied on a message to their learner.
+    public var copyAddresses: [String]
+    /// The learner the message goes to or is about: subject access and erasure find it by this.
+    public var learnerId: Int64?
+    public var userId: Int64?
+    public var agencyId: Int64?
+    public var bookingId: Int64?
+    public var sessionId: Int64?
+    public var invoiceId: Int64?
+    /// The sequence of the calendar event it carries, higher for each later event of the same place.
+    public var calendarSequence: Int?
+    /// What the message will say; cleared with the bodies.
+    public var facts: MessageFacts?
+    /// Unique for messages the scheduler writes, so each is written once.
+    public var dueKey: String?
+    public var status: Status
+    public var attempts: Int
+    public var nextAttemptAt: Date
+    public var lastError: String?
+    public var subject: String?
+    public var textBody: String?
+    public var htmlBody: String?
+    public var createdAt: Date
+    public var sentAt: Date?
+    public var failedAt: Date?
+    public var bodyClearedAt: Date?
+
+    public mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
+
+    /// A new queued message, due at once.
+    init(kind: MessageKind, to address: String, name: String, copies: [String] = [], facts: MessageFacts, at instant: Date) {
+        self.kind = kind
+        self.recipientAddress = address
+        self.recipientName = name
+        self.copyAddresses = copies
+        self.facts = facts
+        self.status = .queued
+        self.attempts = 0
+        self.nextAttemptAt = instant
+        self.createdAt = instant
+    }
+
+    /// The stable `Message-ID` of this row: the same on every attempt, so a duplicate after a crash is
+    /// recognisable as one.
+    public var messageIDLocalPart: String { "outbox-\(id ?? 0)" }
+}
