@@ -32,6 +32,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
         // The SMTP client of TrainingMail: STARTTLS and implicit TLS to the partnership's mail relay.
         .package(url: "https://github.com/apple/swift-nio-ssl", from: "2.37.6"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
         // Test-only: reads the produced .xlsx (a zip) back so tests can check the sheet XML.
         .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
         // Test-only: generates the hostile values the route fuzz test sends (Tests/TrainingWebTests/RouteFuzzTests.swift).
@@ -67,18 +68,20 @@ let package = Package(
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ],
             resources: [.copy("Resources")]),
         // Email (issue 18): the messages' templates, the transports (SMTP, sendmail, maildir) and delivery.
         .target(
             name: "TrainingMail",
             dependencies: [
-                "TrainingCore", "TrainingStore",
+                "TrainingCore", "TrainingStore", "TrainingReports",
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "NIOSSL", package: "swift-nio-ssl"),
                 .product(name: "Mustache", package: "swift-mustache"),
                 .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ],
             resources: [.copy("Resources")]),
         .executableTarget(

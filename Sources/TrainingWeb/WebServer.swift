@@ -2,6 +2,7 @@ import Foundation
 import Hummingbird
 import HummingbirdAuth
 import Logging
+import ServiceLifecycle
 import TrainingCore
 import TrainingStore
 
@@ -45,11 +46,13 @@ public struct WebConfiguration: Sendable {
 /// uses, with no rules of its own.
 public enum WebApplication {
     /// The application, ready to run (it stops gracefully on SIGINT or SIGTERM, finishing requests in flight).
-    public static func make(database: AppDatabase, configuration: WebConfiguration, logger: Logger) throws -> some ApplicationProtocol {
+    /// `services` run beside the server and stop with it (the mail service).
+    public static func make(database: AppDatabase, configuration: WebConfiguration, services: [any Service] = [],
+                            logger: Logger) throws -> some ApplicationProtocol {
         try database.removeExpiredWebSessions(at: configuration.clock())
         return Application(router: try router(database: database, configuration: configuration),
                      configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: nil),
-                     logger: logger)
+                     services: services, logger: logger)
     }
 
     /// The session cookie's name.

@@ -3,10 +3,12 @@ import GRDB
 import TrainingCore
 
 /// What one scheduler pass owed.
-public struct ScheduledMessages: Sendable, Equatable {
+public struct ScheduledMessages: Sendable, Hashable {
     public var reminders = 0
     public var invitations = 0
     public var officerAlerts = 0
+
+    public init() {}
 
     public var total: Int { reminders + invitations + officerAlerts }
 }

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import Hummingbird
 import Logging
+import TrainingMail
 import TrainingWeb
 
 extension Training {
@@ -34,8 +35,11 @@ extension Training {
             }
             var logger = Logger(label: "training.web")
             logger.logLevel = ProcessInfo.processInfo.environment["TRAINING_LOG_LEVEL"].flatMap(Logger.Level.init(rawValue:)) ?? .info
+            // Messages are sent beside the web server (issue 18), when mail-transport is set; the service reads
+            // the settings each pass.
+            let mail = MailService(database: database, logger: Logger(label: "training.mail"))
             let app = try WebApplication.make(database: database, configuration: WebConfiguration(host: host, port: port, secureCookies: secureCookies, trustProxy: trustProxy),
-                                              logger: logger)
+                                              services: [mail], logger: logger)
             FileHandle.standardOutput.write(Data("Serving \(options.path) at http://\(host):\(port)/ (Ctrl-C to stop).\n".utf8))
             try await app.runService()
             try database.close()
