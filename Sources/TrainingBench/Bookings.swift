@@ -51,7 +51,7 @@ extension Bench {
             let start = Date().addingTimeInterval(30 * 86_400)
             let sessions = try (0..<sessionCount).map { index in
                 try setup.scheduleSession(SessionPlan(courseTitle: course.title, start: start.addingTimeInterval(Double(index) * 3600),
-                                                      end: start.addingTimeInterval(Double(index) * 3600 + 10_800)), by: "bench").id!
+                                                      end: start.addingTimeInterval(Double(index) * 3600 + 10_800)), by: "bench").storedID
             }
 
             let shared = try AppDatabase.open(path: path)

@@ -338,15 +338,16 @@ public struct DemoPartnership {
             let session = try database.scheduleSession(SessionPlan(courseTitle: title, start: start, end: end, venue: random.pick(
                 ["Westvale Town Hall", "Westvale Learning Centre", "Riverside Conference Suite"]), trainer: random.pick(["Jo Ellis", "Raj Mistry", "Helen Carr"]), capacity: capacity),
                 by: Self.actor)
+            let sessionId = try session.storedID
             summary.sessions += 1
             let wanted = Int(Double(session.capacity) * demand)
             for offset in 0..<max(1, wanted) {
                 // Bookings arrive over the six weeks before the two-week check.
-                queue.append((when.addingTimeInterval(Double(1 + (offset * 41) % 40) * 86_400 + 3_600), .book(session: session.id!)))
+                queue.append((when.addingTimeInterval(Double(1 + (offset * 41) % 40) * 86_400 + 3_600), .book(session: sessionId)))
             }
-            queue.append((start.addingTimeInterval(-16 * 86_400), .cancelSome(session: session.id!)))
-            queue.append((start.addingTimeInterval(-14 * 86_400), .checkNumbers(session: session.id!)))
-            queue.append((end.addingTimeInterval(1_800), .register(session: session.id!)))
+            queue.append((start.addingTimeInterval(-16 * 86_400), .cancelSome(session: sessionId)))
+            queue.append((start.addingTimeInterval(-14 * 86_400), .checkNumbers(session: sessionId)))
+            queue.append((end.addingTimeInterval(1_800), .register(session: sessionId)))
         case .book(let session):
             try book(session)
         case .cancelSome(let session):
@@ -364,7 +365,7 @@ public struct DemoPartnership {
             try monthly()
         case .quarterEnd(let quarter):
             for line in try database.charges(quarter: quarter) where line.charge.isPayable && line.charge.invoiceId == nil && random.chance(0.05) {
-                try database.waiveCharge(line.charge.id!, reason: "Agency showed the absence was unavoidable", by: Self.actor)
+                try database.waiveCharge(line.charge.storedID, reason: "Agency showed the absence was unavoidable", by: Self.actor)
             }
             try database.raiseInvoices(for: quarter, by: Self.actor)
         }
@@ -389,11 +390,11 @@ public struct DemoPartnership {
             let reason: String? = random.chance(0.3) ? "illness" : random.pick(["work pressures", "rota change", nil])
             // Received some time between the booking and now, up to ten days ago.
             let received = max(line.booking.bookedAt, clock.now.addingTimeInterval(-Double(random.int(0...20)) * 43_200))
-            try database.cancelBooking(line.booking.id!, by: "booker@westvale.example", at: received, reason: reason)
+            try database.cancelBooking(line.booking.storedID, by: "booker@westvale.example", at: received, reason: reason)
         }
         for line in try database.sessionDetails(session).places where random.chance(0.03) {
             if let agency = line.agencyName, let other = learnersByAgency[agency].map({ random.pick($0) }) {
-                _ = try? database.substitute(booking: line.booking.id!, with: other, by: "booker@westvale.example", overridePrerequisites: true)
+                _ = try? database.substitute(booking: line.booking.storedID, with: other, by: "booker@westvale.example", overridePrerequisites: true)
             }
         }
     }

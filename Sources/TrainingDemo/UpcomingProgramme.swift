@@ -25,7 +25,7 @@ extension DemoPartnership {
             let start = LondonTime.instant(day, hour: random.chance(0.7) ? 9 : 13, minute: 30)
             let session = try database.scheduleSession(SessionPlan(courseTitle: course.title, start: start,
                                                                    end: start.addingTimeInterval(Double(course.duration.minutes) * 60)),
-                                                       by: actor).id!
+                                                       by: actor).storedID
             let wanted = Int(Double(course.capacity) * Double(random.int(35...130)) / 100)
             for _ in 0..<wanted {
                 if (try? database.book(session: session, learnerEmail: random.pick(learners), by: "booker@westvale.example",

@@ -101,7 +101,7 @@ struct SignedInMiddleware: RouterMiddleware {
         }
         var context = context
         let agencyName = try user.agencyId.map { try database.agencyName(id: $0) }
-        context.user = SignedInUser(id: user.id!, email: user.email, name: user.name, role: user.role,
+        context.user = SignedInUser(id: try user.storedID, email: user.email, name: user.name, role: user.role,
                                     agencyId: user.agencyId, agencyName: agencyName)
         context.csrfToken = session.csrfToken
         context.logger[metadataKey: "user"] = "\(user.email)"

@@ -77,10 +77,10 @@ public struct ChargingPolicy: Sendable, Hashable, Codable {
         if let promoted = promotedWithNotice, promoted < cutoffWorkingDays, !chargesLateCancellationOfLatePromotion { return nil }
         let (fee, band) = placeFee(sessionMinutes: sessionMinutes)
         let days = notice == 1 ? "1 working day's" : "\(notice) working days'"
-        if isExempt(reason) {
+        if let reason, isExempt(reason) {
             return ChargeAssessment(kind: .lateCancellation, fee: fee, percent: 0, amount: .zero, notice: notice,
-                                    exemptReason: reason!.trimmingCharacters(in: .whitespaces),
-                                    rule: "Late cancellation with \(days) notice (\(cutoffWorkingDays) required), exempt: \(reason!.trimmingCharacters(in: .whitespaces))")
+                                    exemptReason: reason.trimmingCharacters(in: .whitespaces),
+                                    rule: "Late cancellation with \(days) notice (\(cutoffWorkingDays) required), exempt: \(reason.trimmingCharacters(in: .whitespaces))")
         }
         let amount = fee.percentage(lateCancellationPercent)
         return ChargeAssessment(kind: .lateCancellation, fee: fee, percent: lateCancellationPercent, amount: amount, notice: notice,

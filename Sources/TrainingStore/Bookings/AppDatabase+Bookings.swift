@@ -57,18 +57,18 @@ extension AppDatabase {
         let decision = try BookingRules.decide(facts, at: instant)
         try Self.auditOverride(decision.overriddenPrerequisites, of: learner, for: session, by: actor, at: instant, in: db)
 
-        var booking = Booking(id: nil, sessionId: sessionId, learnerId: learner.id!, agencyId: learner.agencyId,
+        var booking = Booking(id: nil, sessionId: sessionId, learnerId: try learner.storedID, agencyId: learner.agencyId,
                               status: decision.place.status, bookedAt: instant, bookedBy: actor, cancelledAt: nil,
                               cancelledBy: nil, cancellationReason: nil, noticeWorkingDays: nil)
         try booking.insert(db)
         let confirmed = decision.place == .confirmed
-        try db.recordBookingEvent(booking.id!, kind: confirmed ? .booked : .waitlisted, from: nil,
+        try db.recordBookingEvent(booking.storedID, kind: confirmed ? .booked : .waitlisted, from: nil,
                                   to: booking.status, learnerId: learner.id, actor: actor, at: instant)
         try db.audit(confirmed ? .bookingConfirmed : .bookingWaitlisted, entity: .booking,
-                     id: booking.id!, actor: actor, at: instant, before: Booking?.none, after: booking)
-        let position = confirmed ? 0 : try Int.fetchOne(db.cachedStatement(sql: """
+                     id: booking.storedID, actor: actor, at: instant, before: Booking?.none, after: booking)
+        let position = confirmed ? 0 : try db.count(cachedSQL: """
             SELECT COUNT(*) FROM booking WHERE sessionId = ? AND status = 'waitlisted' AND id < ?
-            """), arguments: [sessionId, booking.id])!
+            """, arguments: [sessionId, booking.id])
         return BookingOutcome(booking: booking, placed: decision.place, waitingPosition: position)
     }
 
@@ -106,8 +106,8 @@ extension AppDatabase {
     static func auditOverride(_ overridden: [String], of learner: Learner, for session: Session, by actor: String, at instant: Date,
                               in db: Database) throws {
         guard !overridden.isEmpty else { return }
-        try db.audit(.prerequisitesOverridden, entity: .learner, id: learner.id!, actor: actor, at: instant,
-                     before: ["missing": overridden], after: ["session": String(session.id!)])
+        try db.audit(.prerequisitesOverridden, entity: .learner, id: learner.storedID, actor: actor, at: instant,
+                     before: ["missing": overridden], after: ["session": String(session.storedID)])
     }
 
     /// Places held on a session (confirmed, attended or marked absent), optionally for one agency.
@@ -118,7 +118,7 @@ extension AppDatabase {
             sql += " AND agencyId = ?"
             arguments += [agencyId]
         }
-        return try Int.fetchOne(db.cachedStatement(sql: sql), arguments: arguments)!
+        return try db.count(cachedSQL: sql, arguments: arguments)
     }
 
     static func booking(_ id: Int64, in db: Database) throws -> Booking {

@@ -71,7 +71,7 @@ extension AppDatabase {
         let promotedAt = booking.status != .confirmed ? nil : try Date.fetchOne(db.cachedStatement(sql: """
             SELECT at FROM bookingEvent WHERE bookingId = ? AND kind = 'promoted' ORDER BY id DESC LIMIT 1
             """), arguments: [id])
-        let facts = CancellationFacts(place: session.place(of: booking), bookedAt: booking.bookedAt, sessionDate: session.startDate,
+        let facts = CancellationFacts(place: try session.place(of: booking), bookedAt: booking.bookedAt, sessionDate: session.startDate,
                                       sessionMinutes: session.minutes, hasAgency: booking.agencyId != nil, promotedAt: promotedAt)
         return (facts, booking, session)
     }

@@ -65,8 +65,8 @@ extension AppDatabase {
                 }
                 booking.status = target
                 try booking.update(db)
-                try db.recordBookingEvent(booking.id!, kind: event, from: previous, to: target, learnerId: booking.learnerId, actor: actor, at: instant)
-                try db.audit(event == .registerCorrected ? .registerCorrected : .registerMarked, entity: .booking, id: booking.id!,
+                try db.recordBookingEvent(booking.storedID, kind: event, from: previous, to: target, learnerId: booking.learnerId, actor: actor, at: instant)
+                try db.audit(event == .registerCorrected ? .registerCorrected : .registerMarked, entity: .booking, id: booking.storedID,
                              actor: actor, at: instant, before: line.booking, after: booking)
                 var mark = RegisterMark(line: BookingLine(booking: booking, learnerName: line.learnerName,
                                                           learnerEmail: line.learnerEmail, agencyName: line.agencyName),

@@ -24,7 +24,7 @@ extension AppDatabase {
             try Self.auditOverride(overridden, of: substitute, for: session, by: actor, at: instant, in: db)
 
             let before = booking
-            booking.learnerId = substitute.id!
+            booking.learnerId = try substitute.storedID
             try booking.update(db)
             try db.recordBookingEvent(id, kind: .substituted, from: booking.status, to: booking.status, learnerId: substitute.id,
                                       previousLearnerId: before.learnerId, actor: actor, at: instant)

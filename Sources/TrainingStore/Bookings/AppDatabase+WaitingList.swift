@@ -7,7 +7,7 @@ extension AppDatabase {
     /// (WaitingListRules.next), and tells their booker. Nothing happens when no place is free or nobody
     /// waiting may take it.
     static func promoteFromWaitingList(_ session: Session, by actor: String, at instant: Date, in db: Database) throws -> BookingLine? {
-        let sessionId = session.id!
+        let sessionId = try session.storedID
         var facts = WaitingListFacts(sessionStatus: session.status, startsAt: session.startsAt, capacity: session.capacity,
                                      placesTaken: try placesTaken(sessionId, in: db), perAgencyCap: session.perAgencyCap,
                                      waitingAgencies: [], agencyPlacesTaken: [:])
@@ -38,7 +38,7 @@ extension AppDatabase {
     @discardableResult
     static func closeWaitingList(of session: Session, because cause: String, by actor: String, at instant: Date,
                                  in db: Database) throws -> [BookingLine] {
-        let waiting = try bookingLines(db, SQLFilter("b.sessionId = ? AND b.status = 'waitlisted'", [session.id!]))
+        let waiting = try bookingLines(db, SQLFilter("b.sessionId = ? AND b.status = 'waitlisted'", [session.storedID]))
         return try waiting.compactMap { line in
             guard let closed = RegisterRules.closingWaitingList(line.booking.status) else { return nil }
             return try moveWaitingPlace(line, of: session, to: closed, event: .waitlistClosed, note: cause, audit: .waitingListClosed,
@@ -58,11 +58,10 @@ extension AppDatabase {
         booking.status = status
         try booking.update(db)
         // A booking read from the database has its id.
-        try db.recordBookingEvent(booking.id!, kind: event, from: line.booking.status, to: booking.status,
+        try db.recordBookingEvent(booking.storedID, kind: event, from: line.booking.status, to: booking.status,
                                   learnerId: booking.learnerId, actor: actor, at: instant, note: note)
-        try db.audit(audit, entity: .booking, id: booking.id!, actor: actor, at: instant, before: line.booking, after: booking)
-        // A session's course is always there (its foreign key).
-        let title = try String.fetchOne(db, sql: "SELECT title FROM course WHERE id = ?", arguments: [session.courseId])!
+        try db.audit(audit, entity: .booking, id: booking.storedID, actor: actor, at: instant, before: line.booking, after: booking)
+        let title = try courseTitle(of: session, in: db)
         var notification = Notification(id: nil, bookingId: booking.id, sessionId: session.id, recipient: recipient(of: line), kind: kind,
                                         message: message(title), createdAt: instant, sentAt: nil)
         try notification.insert(db)

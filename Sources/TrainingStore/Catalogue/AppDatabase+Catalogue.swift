@@ -37,8 +37,8 @@ extension AppDatabase {
                 throw InputError("the catalogue already has a course titled '\(existing)'", at: entry.location("title"))
             }
             try Self.importCatalogue([entry], by: actor, at: now(), in: db)
-            let course = try Course.filter(Course.Columns.title == title).fetchOne(db)!
-            return CourseDetails(id: course.id!, definition: try Self.definition(of: course, in: db))
+            let course = try Self.course(titled: title, in: db)
+            return CourseDetails(id: try course.storedID, definition: try Self.definition(of: course, in: db))
         }
     }
 
@@ -53,7 +53,7 @@ extension AppDatabase {
             course.isActive = active
             course.updatedAt = now()
             try course.update(db)
-            try db.audit(active ? .courseReinstated : .courseRetired, entity: .course, id: course.id!, actor: actor,
+            try db.audit(active ? .courseReinstated : .courseRetired, entity: .course, id: course.storedID, actor: actor,
                          at: course.updatedAt, before: ["active": before.isActive], after: ["active": course.isActive])
         }
     }
@@ -78,7 +78,7 @@ extension AppDatabase {
             let wanted = entry.definition
             if var existing = try Course.filter(Course.Columns.title == wanted.title).fetchOne(db) {
                 let before = try Self.definition(of: existing, in: db)
-                let courseId = existing.id!
+                let courseId = try existing.storedID
                 ids[wanted.title.lowercased()] = courseId
                 var comparable = wanted
                 comparable.prerequisites = before.prerequisites  // compared after they are resolved, below
@@ -98,9 +98,9 @@ extension AppDatabase {
                                     createdAt: instant, updatedAt: instant)
                 course.apply(wanted, at: instant)
                 try course.insert(db)
-                ids[wanted.title.lowercased()] = course.id!
-                try Self.replaceOutcomes(of: course.id!, with: wanted.outcomes, in: db)
-                try db.audit(.courseAdded, entity: .course, id: course.id!, actor: actor, at: instant,
+                ids[wanted.title.lowercased()] = try course.storedID
+                try Self.replaceOutcomes(of: course.storedID, with: wanted.outcomes, in: db)
+                try db.audit(.courseAdded, entity: .course, id: course.storedID, actor: actor, at: instant,
                              before: CourseDefinition?.none, after: wanted)
                 summary.added.append(wanted.title)
             }
@@ -108,6 +108,7 @@ extension AppDatabase {
 
         // Prerequisites, now that every course in the files exists.
         for entry in entries {
+            // The loop above gave every entry its course's id.
             let courseId = ids[entry.definition.title.lowercased()]!
             var prerequisiteIds: [Int64] = []
             for title in entry.definition.prerequisites {
@@ -154,7 +155,7 @@ extension AppDatabase {
             if !includeRetired { request = request.filter(Column("isActive") == true) }
             let courses = try request.fetchAll(db)
             return try courses
-                .map { CourseDetails(id: $0.id!, definition: try Self.definition(of: $0, in: db)) }
+                .map { CourseDetails(id: try $0.storedID, definition: try Self.definition(of: $0, in: db)) }
                 .sorted { ($0.definition.level, $0.definition.title.lowercased()) < ($1.definition.level, $1.definition.title.lowercased()) }
         }
     }
@@ -164,7 +165,7 @@ extension AppDatabase {
     public func course(titled title: String) throws -> CourseDetails {
         try read { db in
             if let course = try Self.course(titledIfAny: title, in: db) {
-                return CourseDetails(id: course.id!, definition: try Self.definition(of: course, in: db))
+                return CourseDetails(id: try course.storedID, definition: try Self.definition(of: course, in: db))
             }
             let words = title.lowercased().split(separator: " ").filter { $0.count > 3 }
             let titles = try String.fetchAll(db, sql: "SELECT title FROM course ORDER BY title")
@@ -190,11 +191,14 @@ extension AppDatabase {
             SELECT c.title FROM coursePrerequisite p JOIN course c ON c.id = p.prerequisiteId
             WHERE p.courseId = ? ORDER BY c.title
             """, arguments: [course.id])
+        guard let duration = CourseDuration(minutes: course.durationMinutes) else {
+            throw UnknownStoredWord(column: "durationMinutes", word: String(course.durationMinutes))
+        }
         return CourseDefinition(
             title: course.title,
             level: course.level,
             delivery: course.delivery,
-            duration: CourseDuration(minutes: course.durationMinutes)!,
+            duration: duration,
             capacity: course.defaultCapacity,
             minimumNumbers: course.minimumNumbers,
             refresherMonths: course.refresherMonths,

@@ -52,13 +52,13 @@ extension AppDatabase {
     static func raise(_ assessment: ChargeAssessment, on booking: Booking, agencyId: Int64, by actor: String, at instant: Date,
                       raisedAt: Date? = nil, in db: Database) throws -> Charge {
         let raisedAt = raisedAt ?? instant
-        var charge = Charge(id: nil, bookingId: booking.id!, agencyId: agencyId, learnerId: booking.learnerId,
+        var charge = Charge(id: nil, bookingId: try booking.storedID, agencyId: agencyId, learnerId: booking.learnerId,
                             kind: assessment.kind, amountPence: assessment.amount.amount, feePence: assessment.fee.amount,
                             percent: assessment.percent, noticeWorkingDays: assessment.notice, rule: assessment.rule,
                             exemptReason: assessment.exemptReason, raisedAt: raisedAt, raisedOn: LondonTime.date(of: raisedAt),
                             waivedAt: nil, waivedBy: nil, waiverReason: nil, reversedAt: nil, invoiceId: nil)
         try charge.insert(db)
-        try db.audit(assessment.exemptReason == nil ? .chargeRaised : .chargeExempted, entity: .charge, id: charge.id!,
+        try db.audit(assessment.exemptReason == nil ? .chargeRaised : .chargeExempted, entity: .charge, id: charge.storedID,
                      actor: actor, at: instant, before: Charge?.none, after: charge)
         return charge
     }
@@ -181,7 +181,7 @@ extension AppDatabase {
             guard let invoice = try Invoice.filter(Column("number") == number).fetchOne(db) else {
                 throw ChargeRefusal.unknownInvoice(number)
             }
-            let agency = try Agency.fetchOne(db, key: invoice.agencyId)!
+            let agency = try Agency.fetchOne(db, key: invoice.agencyId).required("agency \(invoice.agencyId), of invoice \(invoice.number),")
             let lines = try Self.chargeLines(db, SQLFilter("ch.invoiceId = ?", [invoice.id])).sorted { $0.charge.raisedAt < $1.charge.raisedAt }
             let credits = try Self.creditNoteLines(db, SQLFilter("cn.invoiceId = ?", [invoice.id])).reversed()
             return InvoiceDetails(invoice: invoice, agencyName: agency.name, billingContact: agency.billingContact, lines: lines,

@@ -67,8 +67,8 @@ extension AppDatabase {
                                 at instant: Date, in db: Database) throws -> CreditNote {
         let highest = try Int.fetchOne(db, sql: "SELECT MAX(number) FROM creditNote")
         // Both callers issue one only where `CreditRule.correction` says `.credit`, which it says only of a
-        // charge on an invoice; the charge was read from the database, so it has its id.
-        var note = CreditNote(id: nil, number: CreditNoteNumber.next(after: highest).value, chargeId: charge.id!, invoiceId: charge.invoiceId!,
+        // charge on an invoice, so the charge has its invoice's id.
+        var note = CreditNote(id: nil, number: CreditNoteNumber.next(after: highest).value, chargeId: try charge.storedID, invoiceId: charge.invoiceId!,
                               agencyId: charge.agencyId, amountPence: amount.amount, cause: cause, reason: reason,
                               raisedAt: instant, raisedOn: LondonTime.date(of: instant), raisedBy: actor)
         try note.insert(db)
@@ -89,7 +89,7 @@ extension AppDatabase {
             var reversed = charge
             reversed.reversedAt = instant
             try reversed.update(db)
-            try db.audit(auditAction, entity: .charge, id: charge.id!, actor: actor, at: instant, before: charge, after: reversed)
+            try db.audit(auditAction, entity: .charge, id: charge.storedID, actor: actor, at: instant, before: charge, after: reversed)
             return (reversed, nil)
         case .credit(let amount):
             return (nil, try issueCreditNote(for: charge, amount: amount, cause: cause, reason: reason, by: actor, at: instant, in: db))

@@ -118,9 +118,9 @@ extension AppDatabase {
             return try queue.read { db in
                 let size = try? FileManager.default.attributesOfItem(atPath: path)[.size] as? NSNumber
                 return BackupReport(path: path, bytes: size?.int64Value ?? 0,
-                                    learners: try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM learner")!,
-                                    sessions: try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM session")!,
-                                    bookings: try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM booking")!,
+                                    learners: try db.count(sql: "SELECT COUNT(*) FROM learner"),
+                                    sessions: try db.count(sql: "SELECT COUNT(*) FROM session"),
+                                    bookings: try db.count(sql: "SELECT COUNT(*) FROM booking"),
                                     replacedKeptAt: kept)
             }
         }

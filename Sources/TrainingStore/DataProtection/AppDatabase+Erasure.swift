@@ -34,18 +34,19 @@ extension AppDatabase {
         try StoredText.check(reason, as: .reason, at: InputLocation(input: .reason), name: "the reason")
         var report = try write { db -> ErasureReport in
             let learner = try Self.learner(address, in: db)
+            let learnerId = try learner.storedID
             let instant = now()
-            let cancelled = try Self.cancelPlacesToCome(of: learner.id!, by: actor, at: instant, in: db)
-            let bookings = "bookingId IN (SELECT id FROM booking WHERE learnerId = \(learner.id!))"
+            let cancelled = try Self.cancelPlacesToCome(of: learnerId, by: actor, at: instant, in: db)
+            let bookings = "bookingId IN (SELECT id FROM booking WHERE learnerId = \(learnerId))"
             let texts = try Self.freeTextCount(where: bookings, arguments: [], in: db)
             try Self.removeFreeText(where: bookings, arguments: [], at: instant, in: db)
-            let pseudonym = try Self.anonymise(learnerId: learner.id!, at: instant, in: db)
-            try db.audit(.learnerErased, entity: .learner, id: learner.id!, actor: actor, at: instant,
+            let pseudonym = try Self.anonymise(learnerId: learnerId, at: instant, in: db)
+            try db.audit(.learnerErased, entity: .learner, id: learnerId, actor: actor, at: instant,
                          before: String?.none, after: ["reason": reason, "now known as": pseudonym])
             return ErasureReport(
                 pseudonym: pseudonym,
-                bookingsKept: try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM booking WHERE learnerId = ?", arguments: [learner.id])!,
-                licencesKept: try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM licenceAllocation WHERE learnerId = ?", arguments: [learner.id])!,
+                bookingsKept: try db.count(sql: "SELECT COUNT(*) FROM booking WHERE learnerId = ?", arguments: [learnerId]),
+                licencesKept: try db.count(sql: "SELECT COUNT(*) FROM licenceAllocation WHERE learnerId = ?", arguments: [learnerId]),
                 textsRemoved: texts.evaluations + texts.followUps, logCleared: false, placesCancelled: cancelled)
         }
         report.logCleared = try clearWriteAheadLog()
@@ -73,14 +74,14 @@ extension AppDatabase {
             booking.cancellationReason = "learner erased"
             booking.noticeWorkingDays = calendar.noticeInWorkingDays(cancelledOn: LondonTime.date(of: instant), sessionDate: session.startDate)
             try booking.update(db)
-            try db.recordBookingEvent(booking.id!, kind: .cancelled, from: place.status, to: booking.status, learnerId: booking.learnerId,
+            try db.recordBookingEvent(booking.storedID, kind: .cancelled, from: place.status, to: booking.status, learnerId: booking.learnerId,
                                       actor: actor, at: instant, note: "learner erased: no charge")
-            try db.audit(.bookingCancelledLearnerErased, entity: .booking, id: booking.id!, actor: actor, at: instant,
+            try db.audit(.bookingCancelledLearnerErased, entity: .booking, id: booking.storedID, actor: actor, at: instant,
                          before: place, after: booking)
             if place.status == .confirmed {
                 _ = try promoteFromWaitingList(session, by: actor, at: instant, in: db)
             }
-            cancelled.append(booking.id!)
+            cancelled.append(try booking.storedID)
         }
         return cancelled
     }
@@ -93,7 +94,7 @@ extension AppDatabase {
         guard writer is DatabasePool else { return true }
         return try DatabaseFailure.translating {
             try writer.writeWithoutTransaction { db in
-                let row = try Row.fetchOne(db, sql: "PRAGMA wal_checkpoint(TRUNCATE)")!
+                let row = try Row.fetchOne(db, sql: "PRAGMA wal_checkpoint(TRUNCATE)").required("the checkpoint's result")
                 return (row[0] as Int) == 0
             }
         }
@@ -107,7 +108,7 @@ extension AppDatabase {
     static func anonymise(learnerId id: Int64, at instant: Date, in db: Database) throws -> String {
         guard var learner = try Learner.fetchOne(db, key: id) else { throw StoreError.notFound("there is no learner \(id)") }
         guard learner.anonymisedAt == nil else { return learner.name }
-        let number = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM learner WHERE anonymisedAt IS NOT NULL")! + 1
+        let number = try db.count(sql: "SELECT COUNT(*) FROM learner WHERE anonymisedAt IS NOT NULL") + 1
         let pseudonym = AnonymisedLearner.name(number: number)
 
         let heldBookings = """

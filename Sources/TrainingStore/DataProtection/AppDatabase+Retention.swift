@@ -76,7 +76,7 @@ extension AppDatabase {
 
             let inactive = try Self.inactiveLearners(since: activityCutoff, day: cutoffs.lastActivityBefore, in: db)
             let (evaluationTexts, followUpTexts) = try Self.freeTextCount(where: "submittedAt < ?", arguments: [textCutoff], in: db)
-            let auditEntries = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM auditEntry WHERE at < ?", arguments: [auditCutoff])!
+            let auditEntries = try db.count(sql: "SELECT COUNT(*) FROM auditEntry WHERE at < ?", arguments: [auditCutoff])
             var run = RetentionRun(policy: policy, cutoffs: cutoffs, learnersToAnonymise: inactive, evaluationTexts: evaluationTexts,
                                    followUpTexts: followUpTexts, auditEntries: auditEntries, applied: false)
             guard !dryRun, !run.changesNothing else { return run }
@@ -112,8 +112,9 @@ extension AppDatabase {
             ORDER BY l.id
             """, arguments: [cutoff])
         return rows.compactMap { row in
-            let instants = [row["createdAt"] as Date?, row["lastBooking"] as Date?, row["lastEvaluation"] as Date?].compactMap { $0 }
-            var latest = instants.map(LondonTime.date(of:)).max()!
+            let created: Date = row["createdAt"]
+            var latest = [row["lastBooking"] as Date?, row["lastEvaluation"] as Date?].compactMap { $0 }
+                .map(LondonTime.date(of:)).reduce(LondonTime.date(of: created), max)
             if let licenceDay = (row["lastLicence"] as String?).flatMap({ try? LocalDate.parse($0) }) { latest = max(latest, licenceDay) }
             guard latest < day else { return nil }
             return InactiveLearner(id: row["id"], name: row["name"], agencyName: row["agencyName"], lastActivity: latest)
@@ -126,8 +127,8 @@ extension AppDatabase {
 
     /// How many evaluations and follow-ups matching `condition` still hold free text.
     static func freeTextCount(where condition: String, arguments: StatementArguments, in db: Database) throws -> (evaluations: Int, followUps: Int) {
-        (try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM evaluation WHERE \(condition) AND \(evaluationHoldsText)", arguments: arguments)!,
-         try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM followUp WHERE \(condition) AND \(followUpHoldsText)", arguments: arguments)!)
+        (try db.count(sql: "SELECT COUNT(*) FROM evaluation WHERE \(condition) AND \(evaluationHoldsText)", arguments: arguments),
+         try db.count(sql: "SELECT COUNT(*) FROM followUp WHERE \(condition) AND \(followUpHoldsText)", arguments: arguments))
     }
 
     /// Removes the free-text answers of the evaluations and follow-ups matching `condition`; scores stay.

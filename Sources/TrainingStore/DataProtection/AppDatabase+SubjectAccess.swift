@@ -24,7 +24,7 @@ extension AppDatabase {
         let address = try EmailAddress(email, at: InputLocation(field: "email"))
         return try read { db in
             let learner = try Self.learner(address, in: db)
-            let id = learner.id!
+            let id = try learner.storedID
             // Places they hold (since they took one as a substitute, if so), and places they held until a
             // substitute took them: what happened outside those windows is about someone else.
             let held = """

@@ -22,11 +22,13 @@ extension AppDatabase {
         try write { db in
             let before = try Self.settings(db)
             let after = try before.setting(key, to: value)
+            // `setting(_:to:)` accepted the key, so it is one of the settings' keys, before and after.
+            let previous = before.values.first { $0.key == key }!.value
             let stored = after.values.first { $0.key == key }!.value
             try db.execute(sql: "INSERT INTO setting (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
                            arguments: [key, stored])
             try db.audit(.settingChanged, entity: .setting, id: key, actor: actor, at: now(),
-                         before: [key: before.values.first { $0.key == key }!.value], after: [key: stored])
+                         before: [key: previous], after: [key: stored])
         }
     }
 }

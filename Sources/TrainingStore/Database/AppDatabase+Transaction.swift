@@ -71,6 +71,7 @@ extension AppDatabase {
                 result = try updates(db)
                 return .commit
             }
+            // The savepoint returned without throwing, so `updates` ran to its end and gave its result.
             return result!
         }
     }

@@ -19,6 +19,8 @@ public enum StoreError: Error, UserFacingError, Equatable {
     case transactionEnded
     /// A change was asked for through a handle of `inOneRead`, which only reads.
     case readOnlyView
+    /// The id of a record was asked for before the record was stored (`StoredRecord.storedID`).
+    case notStored(record: String)
 
     public var errorDescription: String? {
         switch self {
@@ -37,6 +39,8 @@ public enum StoreError: Error, UserFacingError, Equatable {
             return "a change was made after the transaction it belonged to had ended; nothing was changed"
         case .readOnlyView:
             return "a change was asked for while reading figures that must agree with one another; nothing was changed"
+        case .notStored(let record):
+            return "a \(record) was used before it was stored, so it has no id yet; nothing was changed"
         }
     }
 }

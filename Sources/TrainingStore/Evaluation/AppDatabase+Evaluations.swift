@@ -117,7 +117,7 @@ extension AppDatabase {
             let row = try Row.fetchOne(db, sql: """
                 SELECT c.title, s.startDate FROM booking b JOIN session s ON s.id = b.sessionId JOIN course c ON c.id = s.courseId
                 WHERE b.id = ?
-                """, arguments: [invitation.bookingId])!
+                """, arguments: [invitation.bookingId]).required("booking \(invitation.bookingId)")
             return (row["title"], row["startDate"])
         }
     }
@@ -202,7 +202,7 @@ extension AppDatabase {
                 continue
             }
             let bookingId: Int64 = booking["id"]
-            if try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM evaluation WHERE bookingId = ?)", arguments: [bookingId])! {
+            if try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM evaluation WHERE bookingId = ?)", arguments: [bookingId]) == true {
                 summary.unchanged += 1
                 continue
             }

@@ -79,11 +79,11 @@ extension AppDatabase {
             throw AllocationRefusal.overQuota(agency: agency ?? agencyNotRecorded)
         }
         pools.recordAllocation(pool: poolId, agencyId: learner.agencyId)
-        var allocation = LicenceAllocation(id: nil, poolId: poolId, learnerId: learner.id!, courseId: course.id!,
+        var allocation = LicenceAllocation(id: nil, poolId: poolId, learnerId: try learner.storedID, courseId: try course.storedID,
                                            agencyId: learner.agencyId, status: .allocated, allocatedOn: today,
                                            startedOn: nil, completedOn: nil, reclaimedOn: nil, allocatedBy: actor)
         try allocation.insert(db)
-        try db.audit(.licenceAllocated, entity: .licenceAllocation, id: allocation.id!, actor: actor, at: instant,
+        try db.audit(.licenceAllocated, entity: .licenceAllocation, id: allocation.storedID, actor: actor, at: instant,
                      before: LicenceAllocation?.none, after: allocation)
         return allocation
     }
@@ -148,7 +148,7 @@ extension AppDatabase {
                 reclaimed.status = .reclaimed
                 reclaimed.reclaimedOn = today
                 try reclaimed.updateChanges(db, from: allocation)
-                try db.audit(.licenceReclaimed, entity: .licenceAllocation, id: allocation.id!, actor: actor, at: now(),
+                try db.audit(.licenceReclaimed, entity: .licenceAllocation, id: allocation.storedID, actor: actor, at: now(),
                              before: allocation, after: reclaimed)
                 return reclaimed
             }
@@ -171,7 +171,7 @@ extension AppDatabase {
             var expired = allocation
             expired.status = .expired
             try expired.updateChanges(db, from: allocation)
-            try db.audit(.licenceExpiredWithPool, entity: .licenceAllocation, id: allocation.id!, actor: actor,
+            try db.audit(.licenceExpiredWithPool, entity: .licenceAllocation, id: allocation.storedID, actor: actor,
                          at: instant, before: allocation, after: expired)
             return expired
         }

@@ -69,7 +69,7 @@ extension AppDatabase {
             var pool = LicencePool(id: nil, supplier: supplier?.nilIfBlank, licenceCount: count, startsOn: startsOn, endsOn: endsOn,
                                    note: note?.nilIfBlank, boughtAt: now())
             try pool.insert(db)
-            try db.audit(.licencesBought, entity: .licencePool, id: pool.id!, actor: actor, at: pool.boughtAt,
+            try db.audit(.licencesBought, entity: .licencePool, id: pool.storedID, actor: actor, at: pool.boughtAt,
                          before: LicencePool?.none, after: pool)
             return pool
         }
@@ -138,8 +138,8 @@ extension AppDatabase {
     public func licenceRunOut() throws -> LocalDate? {
         let today = self.today
         let (recent, pools) = try read { db -> (Int, [(left: Int, endsOn: LocalDate)]) in
-            let recent = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM licenceAllocation WHERE poolId IS NOT NULL AND allocatedOn > ?",
-                                          arguments: [today.adding(days: -90)])!
+            let recent = try db.count(sql: "SELECT COUNT(*) FROM licenceAllocation WHERE poolId IS NOT NULL AND allocatedOn > ?",
+                                      arguments: [today.adding(days: -90)])
             let pools = try Row.fetchAll(db, sql: """
                 SELECT p.licenceCount - (SELECT COUNT(*) FROM licenceAllocation a
                     WHERE a.poolId = p.id AND a.status IN ('allocated', 'started', 'completed')) AS left, p.endsOn

@@ -64,7 +64,7 @@ extension AppDatabase {
                     allocation.startedOn = update.licence.startedOn
                     allocation.completedOn = update.licence.completedOn
                     try allocation.updateChanges(db, from: before)
-                    try db.audit(.licenceUsageRecorded, entity: .licenceAllocation, id: allocation.id!, actor: actor, at: instant,
+                    try db.audit(.licenceUsageRecorded, entity: .licenceAllocation, id: allocation.storedID, actor: actor, at: instant,
                                  before: before, after: allocation)
                     if update.effect == .completed { summary.completed += 1 } else { summary.started += 1 }
                 }

@@ -35,7 +35,7 @@ extension AppDatabase {
                                 isStatutoryPartner: details.isStatutoryPartner, billingContact: details.billingContact,
                                 createdAt: now())
             try agency.insert(db)
-            try db.audit(.agencyAdded, entity: .agency, id: agency.id!, actor: actor, at: agency.createdAt,
+            try db.audit(.agencyAdded, entity: .agency, id: agency.storedID, actor: actor, at: agency.createdAt,
                          before: Agency?.none, after: agency)
             return agency
         }
@@ -50,7 +50,7 @@ extension AppDatabase {
             for row in rows {
                 workforce[row["agencyId"], default: [:]][FinancialYear(startYear: row["financialYear"])] = row["headcount"]
             }
-            return agencies.map { AgencyWithWorkforce(agency: $0, workforce: workforce[$0.id!] ?? [:]) }
+            return try agencies.map { AgencyWithWorkforce(agency: $0, workforce: workforce[try $0.storedID] ?? [:]) }
         }
     }
 
@@ -68,7 +68,7 @@ extension AppDatabase {
                 INSERT INTO agencyWorkforce (agencyId, financialYear, headcount) VALUES (?, ?, ?)
                 ON CONFLICT (agencyId, financialYear) DO UPDATE SET headcount = excluded.headcount
                 """, arguments: [agency.id, year.startYear, headcount])
-            try db.audit(.workforceDeclared, entity: .agency, id: agency.id!, actor: actor, at: now(),
+            try db.audit(.workforceDeclared, entity: .agency, id: agency.storedID, actor: actor, at: now(),
                          before: previous.map { ["year": year.description, "headcount": String($0)] },
                          after: ["year": year.description, "headcount": String(headcount)])
         }
@@ -165,7 +165,7 @@ extension AppDatabase {
                 existing.agencyId = agencyId
                 existing.jobRole = item.details.jobRole
                 try existing.update(db)
-                try db.audit(.learnerUpdated, entity: .learner, id: existing.id!, actor: actor, at: instant,
+                try db.audit(.learnerUpdated, entity: .learner, id: existing.storedID, actor: actor, at: instant,
                              before: before, after: existing)
                 summary.updated += 1
             }
@@ -181,7 +181,7 @@ extension AppDatabase {
         var learner = Learner(id: nil, name: details.name, email: details.email.text, agencyId: agencyId,
                               jobRole: details.jobRole, createdAt: instant, anonymisedAt: nil)
         try learner.insert(db)
-        try db.audit(.learnerAdded, entity: .learner, id: learner.id!, actor: actor, at: instant,
+        try db.audit(.learnerAdded, entity: .learner, id: learner.storedID, actor: actor, at: instant,
                      before: Learner?.none, after: learner)
         return learner
     }

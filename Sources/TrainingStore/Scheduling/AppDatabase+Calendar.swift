@@ -9,8 +9,8 @@ extension AppDatabase {
         try read { db in
             let booking = try Self.booking(id, in: db)
             let session = try Self.session(booking.sessionId, in: db)
-            let title = try String.fetchOne(db, sql: "SELECT title FROM course WHERE id = ?", arguments: [session.courseId])!
-            let changes = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM bookingEvent WHERE bookingId = ?", arguments: [id])!
+            let title = try Self.courseTitle(of: session, in: db)
+            let changes = try db.count(sql: "SELECT COUNT(*) FROM bookingEvent WHERE bookingId = ?", arguments: [id])
             let lastChange = try Date.fetchOne(db, sql: "SELECT MAX(at) FROM bookingEvent WHERE bookingId = ?", arguments: [id]) ?? booking.bookedAt
             return Self.event(for: session, title: title, uid: "booking-\(id)@training.lscp", sequence: max(0, changes - 1),
                               stamp: lastChange, cancelled: booking.status == .cancelled)
@@ -21,7 +21,7 @@ extension AppDatabase {
     public func calendarEvent(session id: Int64) throws -> CalendarEvent {
         try read { db in
             let session = try Self.session(id, in: db)
-            let title = try String.fetchOne(db, sql: "SELECT title FROM course WHERE id = ?", arguments: [session.courseId])!
+            let title = try Self.courseTitle(of: session, in: db)
             let cancelled = session.status == .cancelled
             return Self.event(for: session, title: title, uid: "session-\(id)@training.lscp", sequence: cancelled ? 1 : 0,
                               stamp: session.cancelledAt ?? session.createdAt, cancelled: cancelled)

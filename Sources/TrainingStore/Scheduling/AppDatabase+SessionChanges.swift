@@ -13,8 +13,8 @@ extension AppDatabase {
         return try write { db in
             let instant = now()
             var session = try Self.session(id, in: db)
-            let marked = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM booking WHERE sessionId = ? AND status IN ('attended', 'did-not-attend')",
-                                          arguments: [id])!
+            let marked = try db.count(sql: "SELECT COUNT(*) FROM booking WHERE sessionId = ? AND status IN ('attended', 'did-not-attend')",
+                                      arguments: [id])
             try SessionRules.checkCancellation(session: id, status: session.status, marked: marked)
             let before = session
             session.status = .cancelled
@@ -22,7 +22,7 @@ extension AppDatabase {
             session.cancelNote = note?.nilIfBlank
             session.cancelledAt = instant
             try session.update(db)
-            let title = try String.fetchOne(db, sql: "SELECT title FROM course WHERE id = ?", arguments: [session.courseId])!
+            let title = try Self.courseTitle(of: session, in: db)
             let released = try Self.bookingLines(db, SQLFilter("b.sessionId = ? AND b.status = 'confirmed'", [id]))
             for line in released {
                 var booking = line.booking
@@ -32,7 +32,7 @@ extension AppDatabase {
                 booking.cancelledBy = actor
                 booking.cancellationReason = "session cancelled by the partnership (\(reason.rawValue))"
                 try booking.update(db)
-                try db.recordBookingEvent(booking.id!, kind: .sessionCancelled, from: from, to: booking.status,
+                try db.recordBookingEvent(booking.storedID, kind: .sessionCancelled, from: from, to: booking.status,
                                           learnerId: booking.learnerId, actor: actor, at: instant, note: reason.rawValue)
                 var notification = Notification(
                     id: nil, bookingId: booking.id, sessionId: id, recipient: Self.recipient(of: line), kind: .sessionCancelled,
@@ -54,9 +54,9 @@ extension AppDatabase {
                                                 auditAction: .chargeReversedSessionCancelled, by: actor, at: instant, in: db)
                 guard let credit = outcome.credit else { continue }
                 // A charge's booking cannot be deleted (ON DELETE RESTRICT).
-                let line = try Self.bookingLines(db, SQLFilter("b.id = ?", [charge.bookingId])).first!
+                let line = try Self.bookingLines(db, SQLFilter("b.id = ?", [charge.bookingId])).first.required("booking \(charge.bookingId)")
                 // A credit note's invoice cannot be deleted (ON DELETE RESTRICT).
-                let invoice = try Int.fetchOne(db, sql: "SELECT number FROM invoice WHERE id = ?", arguments: [credit.invoiceId])!
+                let invoice = try Int.fetchOne(db, sql: "SELECT number FROM invoice WHERE id = ?", arguments: [credit.invoiceId]).required("invoice \(credit.invoiceId)")
                 var notification = Notification(
                     id: nil, bookingId: charge.bookingId, sessionId: id, recipient: Self.recipient(of: line), kind: .chargeCredited,
                     message: "\(title) on \(LondonTime.format(session.startsAt)) has been cancelled by the partnership, so the \(Pence(charge.amountPence)) charge for \(line.learnerName)'s place on invoice \(invoice) is credited in full by credit note \(credit.shownNumber).",
@@ -97,7 +97,7 @@ extension AppDatabase {
             var session = try Self.session(id, in: db)
             // An erased learner's place has no email: it is named, and marked, by its booking number.
             let unmarked = session.status != .scheduled ? [] : try Self.bookingLines(db, SQLFilter("b.sessionId = ? AND b.status = 'confirmed'", [id]))
-                .map { UnmarkedPlace(booking: $0.booking.id!, learnerName: $0.learnerName, learnerEmail: $0.learnerEmail) }
+                .map { UnmarkedPlace(booking: try $0.booking.storedID, learnerName: $0.learnerName, learnerEmail: $0.learnerEmail) }
             try SessionRules.checkDelivery(session: id, status: session.status, startsAt: session.startsAt, unmarked: unmarked, at: instant)
             let before = session
             session.status = .delivered

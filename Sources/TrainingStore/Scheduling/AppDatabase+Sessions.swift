@@ -54,14 +54,14 @@ extension AppDatabase {
             let concerns = refusingConcerns ? try Self.workingCalendar(db).schedulingConcerns(start: plan.start, now: instant) : []
             let checked = try SchedulingRules.check(plan, of: defaults, concerns: concerns)
             var session = Session(
-                id: nil, courseId: course.id!, reference: nil, startsAt: plan.start, endsAt: plan.end,
+                id: nil, courseId: try course.storedID, reference: nil, startsAt: plan.start, endsAt: plan.end,
                 startDate: LondonTime.date(of: plan.start), delivery: checked.delivery,
                 venue: plan.venue?.nilIfBlank, onlineURL: plan.onlineURL?.nilIfBlank, trainer: plan.trainer?.nilIfBlank,
                 capacity: checked.capacity, minimumNumbers: checked.minimumNumbers, perAgencyCap: plan.perAgencyCap, bookingCutoffAt: plan.bookingCutoff,
                 status: .scheduled, cancelReason: nil, cancelNote: nil, cancelledAt: nil,
                 deliveredAt: nil, createdAt: instant)
             try session.insert(db)
-            try db.audit(.sessionScheduled, entity: .session, id: session.id!, actor: actor, at: instant,
+            try db.audit(.sessionScheduled, entity: .session, id: session.storedID, actor: actor, at: instant,
                          before: Session?.none, after: session)
             return session
         }
@@ -91,7 +91,7 @@ extension AppDatabase {
             """), arguments: filter.arguments)
         return try rows.map { row in
             SessionSummary(session: try Session(row: row), courseTitle: row["courseTitle"],
-                           level: CourseLevel(rawValue: row["courseLevel"])!,
+                           level: try row.word("courseLevel"),
                            confirmed: row["confirmedCount"], waitlisted: row["waitlistedCount"],
                            attended: row["attendedCount"], didNotAttend: row["didNotAttendCount"])
         }
@@ -128,6 +128,13 @@ extension AppDatabase {
             throw UnknownSession(id)
         }
         return session
+    }
+
+    /// The title of the session's course.
+    static func courseTitle(of session: Session, in db: Database) throws -> String {
+        // A session's course cannot be deleted (its foreign key).
+        try String.fetchOne(db.cachedStatement(sql: "SELECT title FROM course WHERE id = ?"), arguments: [session.courseId])
+            .required("course \(session.courseId), of session \(session.id.map(String.init) ?? "?"),")
     }
 
     /// Who is told about a booking: the person who made it, else the learner's agency.

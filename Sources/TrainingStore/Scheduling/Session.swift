@@ -39,8 +39,7 @@ extension Session {
     }
 
     /// A booking's place on this session, as the rules on changing a place read it.
-    public func place(of booking: Booking) -> PlaceOnSession {
-        // Both were read from the database, so both have their ids.
-        PlaceOnSession(booking: booking.id!, status: booking.status, session: id!, sessionStatus: status, startsAt: startsAt)
+    public func place(of booking: Booking) throws -> PlaceOnSession {
+        PlaceOnSession(booking: try booking.storedID, status: booking.status, session: try storedID, sessionStatus: status, startsAt: startsAt)
     }
 }

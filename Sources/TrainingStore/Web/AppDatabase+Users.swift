@@ -51,7 +51,7 @@ extension AppDatabase {
             var user = AppUser(id: nil, email: address.text, name: name, role: role, agencyId: agencyId, passwordHash: passwordHash,
                                isActive: true, failedLogins: 0, lockedUntil: nil, createdAt: now(), lastLoginAt: nil)
             try user.insert(db)
-            try db.audit(.userAdded, entity: .appUser, id: user.id!, actor: actor, at: now(), before: String?.none,
+            try db.audit(.userAdded, entity: .appUser, id: user.storedID, actor: actor, at: now(), before: String?.none,
                          after: ["email": user.email, "role": user.role.rawValue, "agencyId": agencyId.map(String.init) ?? ""])
             return user
         }
@@ -69,8 +69,8 @@ extension AppDatabase {
             user.failedLogins = 0
             user.lockedUntil = nil
             try user.update(db)
-            let ended = try Self.endWebSessions(userId: user.id!, in: db)
-            try db.audit(.passwordReset, entity: .appUser, id: user.id!, actor: actor, at: now(), before: String?.none,
+            let ended = try Self.endWebSessions(userId: user.storedID, in: db)
+            try db.audit(.passwordReset, entity: .appUser, id: user.storedID, actor: actor, at: now(), before: String?.none,
                          after: ["sessionsEnded": String(ended)])
         }
     }
@@ -85,11 +85,11 @@ extension AppDatabase {
             guard var user = try AppUser.filter(Column("email") == address.text).fetchOne(db) else {
                 throw UserRefusal.unknownUser(email: address.description)
             }
-            let ended = try Self.endWebSessions(userId: user.id!, in: db)
+            let ended = try Self.endWebSessions(userId: user.storedID, in: db)
             guard user.isActive != active else { return false }
             user.isActive = active
             try user.update(db)
-            try db.audit(active ? .userReactivated : .userDeactivated, entity: .appUser, id: user.id!, actor: actor, at: now(),
+            try db.audit(active ? .userReactivated : .userDeactivated, entity: .appUser, id: user.storedID, actor: actor, at: now(),
                          before: ["isActive": String(!active)], after: ["isActive": String(active), "sessionsEnded": String(ended)])
             return true
         }

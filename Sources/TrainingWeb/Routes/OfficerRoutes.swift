@@ -82,7 +82,7 @@ struct OfficerRoutes {
             let session = try database.scheduleSession(SessionPlan(courseTitle: course, start: start, end: end, venue: form["venue"], capacity: capacity),
                                                        by: context.actor)
             context.flash("Scheduled \(course) on \(Display.session(session.startsAt, session.endsAt)).")
-            return seeOther("/officer/sessions/\(session.id!)")
+            return seeOther("/officer/sessions/\(try session.storedID)")
         } catch {
             guard let problems = fieldErrors(error, field: "course", among: ["start", "end", "venue", "capacity"]) else { throw error }
             return try newSession(context, errors: problems, values: values)
@@ -114,9 +114,10 @@ struct OfficerRoutes {
         // Each row is marked by its booking, so an erased learner's place (no email) is marked too.
         var present: [Int64] = [], absent: [Int64] = []
         for line in details.places {
-            switch context.form["attendance-\(line.booking.id!)"] {
-            case "present": present.append(line.booking.id!)
-            case "absent": absent.append(line.booking.id!)
+            let booking = try line.booking.storedID
+            switch context.form["attendance-\(booking)"] {
+            case "present": present.append(booking)
+            case "absent": absent.append(booking)
             default: continue
             }
         }

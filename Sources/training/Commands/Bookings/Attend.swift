@@ -36,12 +36,13 @@ extension Training {
             let marks = try options.open().mark(session: session, present: present, absent: absent, presentBookings: presentBookings,
                                                 absentBookings: absentBookings, by: options.actor)
             for mark in marks {
-                var line = "\(mark.line.learnerEmail ?? "\(mark.line.learnerName) (booking \(mark.line.booking.id!.shown))"): \(mark.line.booking.status.rawValue)"
+                let learner = try mark.line.learnerEmail ?? "\(mark.line.learnerName) (booking \(mark.line.booking.storedID.shown))"
+                var line = "\(learner): \(mark.line.booking.status.rawValue)"
                 if mark.previousStatus != .confirmed && mark.previousStatus != mark.line.booking.status {
                     line += " (corrected from \(mark.previousStatus.rawValue))"
                 }
-                if let charge = mark.chargeRaised { line += "; charge \(charge.id!.shown) raised: \(Pence(charge.amountPence))" }
-                if let charge = mark.chargeReversed { line += "; charge \(charge.id!.shown) reversed" }
+                if let charge = mark.chargeRaised { line += "; charge \(try charge.storedID.shown) raised: \(Pence(charge.amountPence))" }
+                if let charge = mark.chargeReversed { line += "; charge \(try charge.storedID.shown) reversed" }
                 print(line)
             }
         }

@@ -29,9 +29,9 @@ extension Training {
             }
             switch outcome.placed {
             case .confirmed:
-                print("Booked: \(learner) has a confirmed place on session \(session.shown) (booking \(outcome.booking.id!.shown)).")
+                print("Booked: \(learner) has a confirmed place on session \(session.shown) (booking \(try outcome.booking.storedID.shown)).")
             case .waitlisted:
-                print("Session \(session.shown) is full: \(learner) is on the waiting list (booking \(outcome.booking.id!.shown)), \(outcome.waitingPosition) ahead.")
+                print("Session \(session.shown) is full: \(learner) is on the waiting list (booking \(try outcome.booking.storedID.shown)), \(outcome.waitingPosition) ahead.")
             }
         }
     }

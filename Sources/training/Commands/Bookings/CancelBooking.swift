@@ -41,7 +41,7 @@ extension Training {
             let outcome = try database.cancelBooking(booking, by: by ?? options.actor, at: at, reason: reason)
             print("Cancelled booking \(booking.shown) with \(outcome.notice) working day\(outcome.notice == 1 ? "" : "s")' notice.")
             if let charge = outcome.charge {
-                print(charge.exemptReason == nil ? "Charge \(charge.id!.shown) raised: \(charge.rule)." : "No charge: \(charge.rule).")
+                print(charge.exemptReason == nil ? "Charge \(try charge.storedID.shown) raised: \(charge.rule)." : "No charge: \(charge.rule).")
             } else {
                 print("No charge.")
             }

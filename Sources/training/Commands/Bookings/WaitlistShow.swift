@@ -18,8 +18,8 @@ extension Training.Waitlist {
                 print("Nobody is waiting for session \(session.shown).")
                 return
             }
-            print(TextTable.render(header: ["#", "Booking", "Learner", "Agency", "Since"], rows: list.enumerated().map { index, line in
-                [String(index + 1), line.booking.id!.shown, line.learnerName, line.agencyName ?? agencyNotRecorded,
+            print(TextTable.render(header: ["#", "Booking", "Learner", "Agency", "Since"], rows: try list.enumerated().map { index, line in
+                [String(index + 1), try line.booking.storedID.shown, line.learnerName, line.agencyName ?? agencyNotRecorded,
                  LondonTime.format(line.booking.bookedAt)]
             }))
         }

@@ -24,9 +24,9 @@ extension Training.Charges {
                 print("No charges match.")
                 return
             }
-            print(TextTable.render(header: ["Charge", "Raised", "Agency", "Learner", "Course", "Amount", "State", "Rule"], rows: lines.map { line in
+            print(TextTable.render(header: ["Charge", "Raised", "Agency", "Learner", "Course", "Amount", "State", "Rule"], rows: try lines.map { line in
                 let c = line.charge
-                return [c.id!.shown, c.raisedOn.description, line.agencyName, line.learnerName ?? "", line.courseTitle,
+                return [try c.storedID.shown, c.raisedOn.description, line.agencyName, line.learnerName ?? "", line.courseTitle,
                         Pence(c.amountPence).description, line.state.description, c.rule]
             }))
             print("Payable: \(lines.payable)")

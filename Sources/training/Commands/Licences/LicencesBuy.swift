@@ -18,7 +18,7 @@ extension Training.Licences {
         func run() throws {
             let pool = try options.open().buyLicences(
                 count: count, from: from, to: to, supplier: supplier, note: note, by: options.actor)
-            print("Pool \(pool.id!.shown): \(count) licences, \(pool.startsOn) to \(pool.endsOn).")
+            print("Pool \(try pool.storedID.shown): \(count) licences, \(pool.startsOn) to \(pool.endsOn).")
         }
     }
 }

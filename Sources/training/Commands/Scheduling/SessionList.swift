@@ -28,8 +28,8 @@ extension Training.SessionCommand {
             }
             print(TextTable.render(
                 header: ["ID", "Start", "Course", "Status", "Booked", "Left", "Waiting"],
-                rows: sessions.map { s in
-                    [s.session.id!.shown, LondonTime.format(s.session.startsAt), s.courseTitle, s.session.status.rawValue,
+                rows: try sessions.map { s in
+                    [try s.session.storedID.shown, LondonTime.format(s.session.startsAt), s.courseTitle, s.session.status.rawValue,
                      "\(s.placesTaken)/\(s.session.capacity)", String(s.placesLeft), String(s.waitlisted)]
                 }))
         }

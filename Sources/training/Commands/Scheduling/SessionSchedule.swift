@@ -44,7 +44,7 @@ extension Training.SessionCommand {
                 venue: venue, onlineURL: online, trainer: trainer, capacity: capacity, minimumNumbers: min,
                 perAgencyCap: agencyCap, bookingCutoff: cutoff?.instant)
             let session = try options.open().scheduleSession(plan, by: options.actor, refusingConcerns: !anyway)
-            print("Scheduled session \(session.id!.shown): \(course), \(LondonTime.format(session.startsAt))–\(LondonTime.format(session.endsAt).suffix(5)), \(session.capacity) places.")
+            print("Scheduled session \(try session.storedID.shown): \(course), \(LondonTime.format(session.startsAt))–\(LondonTime.format(session.endsAt).suffix(5)), \(session.capacity) places.")
         }
     }
 }

@@ -23,17 +23,17 @@ extension Training.SessionCommand {
             print("  Places:    \(details.summary.placesTaken) of \(s.capacity) taken, \(details.summary.placesLeft) left; runs with \(s.minimumNumbers)")
             if let cap = s.perAgencyCap { print("  Fair share: at most \(cap) places per agency") }
             if let cutoff = s.bookingCutoffAt { print("  Bookings close: \(LondonTime.format(cutoff))") }
-            Self.printLines("Bookings", details.places)
-            Self.printLines("Waiting list", details.waitingList)
-            Self.printLines("Cancelled", details.cancelled)
-            Self.printLines("Waiting list closed (no place came up)", details.waitingListClosed)
+            try Self.printLines("Bookings", details.places)
+            try Self.printLines("Waiting list", details.waitingList)
+            try Self.printLines("Cancelled", details.cancelled)
+            try Self.printLines("Waiting list closed (no place came up)", details.waitingListClosed)
         }
 
-        static func printLines(_ heading: String, _ lines: [BookingLine]) {
+        static func printLines(_ heading: String, _ lines: [BookingLine]) throws {
             guard !lines.isEmpty else { return }
             print("\n\(heading):")
-            print(TextTable.render(header: ["Booking", "Learner", "Email", "Agency", "Status"], rows: lines.map {
-                [$0.booking.id!.shown, $0.learnerName, $0.learnerEmail ?? "", $0.agencyName ?? agencyNotRecorded, $0.booking.status.rawValue]
+            print(TextTable.render(header: ["Booking", "Learner", "Email", "Agency", "Status"], rows: try lines.map {
+                [try $0.booking.storedID.shown, $0.learnerName, $0.learnerEmail ?? "", $0.agencyName ?? agencyNotRecorded, $0.booking.status.rawValue]
             }))
         }
     }
