@@ -20,12 +20,12 @@ public enum BoardWorkbook {
 
     /// The sheets for a quarter (the quarterly return takes four of them), against the same quarter a year
     /// earlier. The period's figures and the year before's are read at the same time, each on one
-    /// consistent view of the database.
+    /// consistent view of the database (in turn through a door's view).
     public static func sheets(for quarter: Quarter, from database: AppDatabase) throws -> [ReportSheet] {
-        precondition(!database.joinsATransaction, "the board's figures are read on two connections at once, not within a transaction")
-        let (now, (before, words)) = try bothAtOnce(
+        let (now, (before, words)) = try bothAtOnce(from: database,
             { try PeriodFigures.read(quarter, from: database) },
-            { try bothAtOnce({ try PeriodFigures.read(quarter.yearEarlier, from: database) }, { try WordsAndPools.read(quarter, from: database) }) })
+            { try bothAtOnce(from: database, { try PeriodFigures.read(quarter.yearEarlier, from: database) },
+                             { try WordsAndPools.read(quarter, from: database) }) })
         return sheets(period: quarter, now: now, before: before, words: words)
     }
 

@@ -12,7 +12,8 @@ public enum BookingExport {
     /// Writes `bookings-YYYY-YY.xlsx` (for several years, `bookings-YYYY-YY-to-YYYY-YY.xlsx`) into `folder`,
     /// the years' bookings one after another in session order; returns its path and the number of bookings.
     /// `progress` is told the rows written so far, every ten thousand, on the calling thread while the rows
-    /// are read on another: it must not use the database (a read waiting there could wait on the export).
+    /// are read on another (in turn on this thread through a door's view): it must not use the database (a
+    /// read waiting there could wait on the export).
     @discardableResult
     public static func write(year: FinancialYear, through lastYear: FinancialYear? = nil, from database: AppDatabase, into folder: String,
                              progress: ((Int) -> Void)? = nil) throws -> (path: String, rows: Int) {
@@ -25,23 +26,28 @@ public enum BookingExport {
         let workbook = try Workbook(path: path, options: .init(constantMemory: true, createdAt: try database.latestActivity(),
                                                                 title: "Bookings \(span)"))
         let sheets = try Sheets(named: "Bookings \(span)", in: workbook)
-        precondition(!database.joinsATransaction, "the export reads on a thread of its own, not within a transaction")
         let years = Array(sequence(first: year, next: { $0 < lastYear ? $0.next : nil }))
-        // The query and the making of cells run on a thread of their own while this one writes the rows,
-        // so the export takes about as long as libxlsxwriter alone (its floor) on a machine of two cores.
-        let rows = BatchHandOff<[CellValue]>(limit: 32)
-        Thread { readCells(of: years, from: database, into: rows) }.start()
-        do {
-            while let batch = try rows.take() {
-                for cells in batch {
-                    try sheets.append(cells)
-                    if sheets.rows % 10_000 == 0 { progress?(sheets.rows) }
+        func append(_ cells: [CellValue]) throws {
+            try sheets.append(cells)
+            if sheets.rows % 10_000 == 0 { progress?(sheets.rows) }
+        }
+        if database.joinsATransaction {
+            // A door's view belongs to the thread running the door: the rows are read and written in turn there.
+            for year in years { try database.forEachBooking(period: year) { try append(cells(of: $0)) } }
+        } else {
+            // The query and the making of cells run on a thread of their own while this one writes the rows,
+            // so the export takes about as long as libxlsxwriter alone (its floor) on a machine of two cores.
+            let rows = BatchHandOff<[CellValue]>(limit: 32)
+            Thread { readCells(of: years, from: database, into: rows) }.start()
+            do {
+                while let batch = try rows.take() {
+                    for cells in batch { try append(cells) }
                 }
+            } catch {
+                rows.cancel()
+                rows.waitUntilFinished()
+                throw error
             }
-        } catch {
-            rows.cancel()
-            rows.waitUntilFinished()
-            throw error
         }
         try workbook.close()
         return (path, sheets.rows)

@@ -1,4 +1,5 @@
 import Foundation
+import TrainingStore
 
 /// Runs `first` on this thread and `second` on another at the same time, and returns both results; when
 /// either throws, the first error (first's before second's), always after both have ended, so no work is
@@ -11,6 +12,15 @@ func bothAtOnce<A: Sendable, B: Sendable>(_ first: () throws -> A, _ second: @es
     let mine = Result { try first() }
     let theirs = other.wait()
     return (try mine.get(), try theirs.get())
+}
+
+/// Runs `first` and `second` at the same time (`bothAtOnce`), or one after the other on this thread when
+/// `database` joins a door's view or a transaction (`AppDatabase.joinsATransaction`): such a handle's
+/// connection belongs to the thread running the door, and another thread using it stops the program.
+func bothAtOnce<A: Sendable, B: Sendable>(from database: AppDatabase, _ first: () throws -> A,
+                                          _ second: @escaping @Sendable () throws -> B) throws -> (A, B) {
+    guard !database.joinsATransaction else { return (try first(), try second()) }
+    return try bothAtOnce(first, second)
 }
 
 /// The result of work on another thread, handed over once it is done.

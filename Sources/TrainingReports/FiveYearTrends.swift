@@ -37,12 +37,11 @@ public struct FiveYearTrends: Sendable {
     }
 
     /// Reads the figures of `year` and the four years before it, two at a time (one on each core), each
-    /// year on one consistent view of the database.
+    /// year on one consistent view of the database; through a door's view, in turn on that view.
     public static func read(endingWith year: FinancialYear, from database: AppDatabase) throws -> FiveYearTrends {
-        precondition(!database.joinsATransaction, "the years are read on two connections at once, not within a transaction")
         let years = (0..<yearCount).map { FinancialYear(startYear: year.startYear - (yearCount - 1) + $0) }
         // The even places on this thread and the odd on another: the year and the year before go one each.
-        let (even, odd) = try bothAtOnce(
+        let (even, odd) = try bothAtOnce(from: database,
             { try stride(from: 0, to: yearCount, by: 2).map { try BoardWorkbook.PeriodFigures.read(years[$0], from: database) } },
             { try stride(from: 1, to: yearCount, by: 2).map { try BoardWorkbook.PeriodFigures.read(years[$0], from: database) } })
         let figures = years.indices.compactMap { $0 % 2 == 0 ? even[safe: $0 / 2] : odd[safe: $0 / 2] }
@@ -84,9 +83,10 @@ public struct BoardFigures: Sendable {
     /// When the live licence pools run out at the rate of the last 90 days; nil when they do not.
     public var licencesRunOut: LocalDate? { words.runOut }
 
-    /// Reads the five years and, at the same time, the learners' words and the licence pools.
+    /// Reads the five years and, at the same time, the learners' words and the licence pools (in turn
+    /// through a door's view).
     public static func read(_ year: FinancialYear, from database: AppDatabase) throws -> BoardFigures {
-        let (trends, words) = try bothAtOnce({ try FiveYearTrends.read(endingWith: year, from: database) },
+        let (trends, words) = try bothAtOnce(from: database, { try FiveYearTrends.read(endingWith: year, from: database) },
                                              { try BoardWorkbook.WordsAndPools.read(year, from: database) })
         return BoardFigures(year: year, trends: trends, words: words)
     }
