@@ -19,6 +19,7 @@ demo: system-libraries
 	$(RELEASE_BIN) check --database $(DEMO_DB)
 	@echo
 	@echo "The demo database is $(DEMO_DB); the board's workbook is in Reports/ (open it in Excel or LibreOffice)."
+	@echo "The messages the coming programme's bookings owe are in Reports/mail/new/, one .eml file each (mail-transport maildir)."
 	@echo "Try:"
 	@echo "  $(RELEASE_BIN) session list --year 2025-26 --database $(DEMO_DB)"
 	@echo "  $(RELEASE_BIN) impact --year 2025-26 --by level --database $(DEMO_DB)"

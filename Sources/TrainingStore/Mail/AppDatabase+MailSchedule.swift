@@ -92,14 +92,19 @@ extension AppDatabase {
         return owed
     }
 
-    /// An invitation to evaluate, or to the follow-up, for every link due and not yet given out.
+    /// How far back an invitation not yet given out is still sent by email: a week, so turning mail on
+    /// does not send links for sessions long past (the mail-merge CSV still gives those out).
+    static let invitationLookBackDays = 7
+
+    /// An invitation to evaluate, or to the follow-up, for every link due in the last week and not yet
+    /// given out.
     static func oweInvitations(today: LocalDate, at instant: Date, in db: Database) throws -> Int {
         let due = try Row.fetchAll(db.cachedStatement(sql: """
             SELECT i.id, i.kind, i.bookingId FROM evaluationInvitation i
-            WHERE i.usedAt IS NULL AND i.sentAt IS NULL AND i.dueOn <= ?
+            WHERE i.usedAt IS NULL AND i.sentAt IS NULL AND i.dueOn BETWEEN ? AND ?
               AND NOT EXISTS (SELECT 1 FROM outboxMessage m WHERE m.dueKey = 'invitation:' || i.id)
             ORDER BY i.dueOn, i.id
-            """), arguments: [today])
+            """), arguments: [today.adding(days: -invitationLookBackDays), today])
         var owed = 0
         for row in due {
             let booking = try Self.booking(row["bookingId"], in: db)

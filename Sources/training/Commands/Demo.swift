@@ -2,13 +2,14 @@ import ArgumentParser
 import Foundation
 import TrainingCore
 import TrainingDemo
+import TrainingMail
 import TrainingReports
 import TrainingStore
 import TrainingWeb
 
 extension Training {
     /// `training demo`: a fictional partnership's two years, built through the real functions.
-    struct Demo: ParsableCommand {
+    struct Demo: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Build a database of a fictional but realistic partnership (Westvale) for trying the program.",
             discussion: """
@@ -35,15 +36,19 @@ extension Training {
             guard DemoScale.named(scale) != nil else { throw ValidationError("--scale is small or large, not '\(scale)'") }
         }
 
-        func run() throws {
+        func run() async throws {
             try AppDatabase.refuseExisting(database, option: "--database")
             let summary = try ProgressBar.during("Building \(database)") { bar in
                 try DemoPartnership.build(at: database, catalogue: URL(fileURLWithPath: catalogue), seed: seed,
                                           today: LondonTime.date(of: Date()), scale: DemoScale.named(scale)!,
                                           progress: bar.update(fraction:))
             }
-            let upcoming = try DemoPartnership.scheduleUpcoming(at: database, seed: seed, today: LondonTime.date(of: Date()))
             let accounts = try addDemoAccounts(to: AppDatabase.open(path: database))
+            // The coming programme's messages go to a Maildir folder beside the workbook (issue 18), so what
+            // the partnership's learners and bookers would receive can be opened and read.
+            let mailFolder = report.map { URL(fileURLWithPath: $0).appendingPathComponent("mail").path }
+            if let mailFolder { try turnOnDemoMail(in: AppDatabase.open(path: database), folder: mailFolder) }
+            let upcoming = try DemoPartnership.scheduleUpcoming(at: database, seed: seed, today: LondonTime.date(of: Date()))
             if let report {
                 try Training.requireFolder(report)
                 let path = try BoardWorkbook.write(year: summary.years.last!, from: AppDatabase.open(path: database), into: report)
@@ -51,11 +56,24 @@ extension Training {
             }
             print("Built \(database): the Westvale partnership, \(summary.agencies) agencies, \(summary.learners) staff, \(summary.sessions) sessions, \(summary.bookings) bookings, \(summary.licenceAllocations) e-learning licences and \(summary.evaluations) evaluations over \(summary.years.map(\.description).joined(separator: ", ")).")
             print("The coming weeks' programme: \(upcoming.sessions) sessions open for booking, with \(upcoming.bookings) places already booked.")
+            if let mailFolder {
+                let opened = try AppDatabase.open(path: database)
+                let pass = try await MailService.delivery(for: opened, settings: try opened.settings()).runOnce()
+                print("The messages those bookings owe (\(pass.sent), with their calendar events) are in \(mailFolder)/new, one .eml file each: open one in a mail program.")
+            }
             print("""
                 To try the web application on it: training serve --database \(database), then open http://127.0.0.1:8080/ \
                 and sign in as \(accounts.joined(separator: ", ")), each with the password "\(Self.demoPassword)" \
                 (for the demo only).
                 """)
+        }
+
+        /// Mail on, into a Maildir folder, from the demo partnership's training team.
+        func turnOnDemoMail(in database: AppDatabase, folder: String) throws {
+            for (key, value) in [("mail-transport", "maildir"), ("maildir", folder), ("mail-from", "training@westvale.example"),
+                                 ("mail-reply-to", "training@westvale.example"), ("officer-email", "officer@westvale.example")] {
+                try database.setSetting(key, to: value, by: "demo")
+            }
         }
 
         /// The demo's sign-in password, printed with the accounts: the demo is for trying the program.
