@@ -57,6 +57,11 @@ extension AppDatabase {
             if let agencyId = booking.agencyId, let assessment = terms.charge {
                 charge = try Self.raise(assessment, on: booking, agencyId: agencyId, by: actor, at: instant, raisedAt: cancelledAt, in: db)
             }
+            try Self.oweLearnerMessage(.placeCancelled, about: booking, on: session, carriesEvent: before.status == .confirmed,
+                                       at: instant, in: db) { facts in
+                facts.reason = booking.cancellationReason
+                facts.charge = charge.flatMap { $0.amountPence > 0 ? MessageWording.money(Pence($0.amountPence)) : nil }
+            }
             let promoted = before.status == .confirmed ? try Self.promoteFromWaitingList(session, by: actor, at: instant, in: db) : nil
             return CancellationOutcome(booking: booking, notice: terms.notice, charge: charge, promoted: promoted)
         }

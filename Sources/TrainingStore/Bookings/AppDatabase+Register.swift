@@ -88,6 +88,11 @@ extension AppDatabase {
                     }
                     mark.chargeRaised = charge
                 }
+                if !attended {
+                    try Self.oweLearnerMessage(.nonAttendance, about: booking, on: session, at: instant, in: db) { facts in
+                        facts.charge = mark.chargeRaised.flatMap { $0.amountPence > 0 && $0.waivedAt == nil ? MessageWording.money(Pence($0.amountPence)) : nil }
+                    }
+                }
                 results.append(mark)
             }
             return results

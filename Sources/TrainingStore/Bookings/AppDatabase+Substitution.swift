@@ -29,6 +29,10 @@ extension AppDatabase {
             try db.recordBookingEvent(id, kind: .substituted, from: booking.status, to: booking.status, learnerId: substitute.id,
                                       previousLearnerId: before.learnerId, actor: actor, at: instant)
             try db.audit(.bookingSubstituted, entity: .booking, id: id, actor: actor, at: instant, before: before, after: booking)
+            // The learner leaving has the event removed from their calendar; the one joining is sent it.
+            try Self.oweLearnerMessage(.substituted, about: booking, on: session, learner: before.learnerId, carriesEvent: true,
+                                       at: instant, in: db) { $0.joining = false }
+            try Self.oweLearnerMessage(.substituted, about: booking, on: session, carriesEvent: true, at: instant, in: db) { $0.joining = true }
             return booking
         }
     }

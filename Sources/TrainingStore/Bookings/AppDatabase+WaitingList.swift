@@ -57,7 +57,6 @@ extension AppDatabase {
         var booking = line.booking
         booking.status = status
         try booking.update(db)
-        // A booking read from the database has its id.
         try db.recordBookingEvent(booking.storedID, kind: event, from: line.booking.status, to: booking.status,
                                   learnerId: booking.learnerId, actor: actor, at: instant, note: note)
         try db.audit(audit, entity: .booking, id: booking.storedID, actor: actor, at: instant, before: line.booking, after: booking)
@@ -65,6 +64,9 @@ extension AppDatabase {
         var notification = Notification(id: nil, bookingId: booking.id, sessionId: session.id, recipient: recipient(of: line), kind: kind,
                                         message: message(title), createdAt: instant, sentAt: nil)
         try notification.insert(db)
+        if status == .confirmed {
+            try oweLearnerMessage(.placeOffered, about: booking, on: session, carriesEvent: true, at: instant, in: db)
+        }
         return BookingLine(booking: booking, learnerName: line.learnerName, learnerEmail: line.learnerEmail, agencyName: line.agencyName)
     }
 }

@@ -155,6 +155,7 @@ extension AppDatabase {
                 }
                 try db.audit(.invoiceRaised, entity: .invoice, id: invoice.number, actor: actor, at: instant,
                              before: Invoice?.none, after: invoice)
+                try Self.oweInvoiceMessage(invoice, at: instant, in: db)
                 invoices.append(invoice)
             }
             return invoices

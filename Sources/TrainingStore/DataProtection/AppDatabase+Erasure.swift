@@ -115,6 +115,10 @@ extension AppDatabase {
             SELECT id FROM booking WHERE learnerId = ?1
             UNION SELECT bookingId FROM bookingEvent WHERE previousLearnerId = ?1
             """
+        // Messages to or about them are their personal data through and through (issue 18): they go, with
+        // the links that would still open their places.
+        try db.execute(sql: "DELETE FROM outboxMessage WHERE learnerId = ?", arguments: [id])
+        try db.execute(sql: "DELETE FROM placeLink WHERE bookingId IN (SELECT id FROM booking WHERE learnerId = ?)", arguments: [id])
         for trace in [learner.name, learner.email].compactMap({ $0 }) {
             let arguments: StatementArguments = [id, trace, pseudonym]
             // Audit entries of their bookings hold the booking as JSON, its cancellation reason included.

@@ -123,6 +123,11 @@ extension AppDatabase {
                     WHERE \(within("n.createdAt"))
                     ORDER BY n.createdAt, n.id
                     """),
+                try section("Email messages", "Messages sent to you, or about your places to the person who booked them; what a message said is kept for a set time after it was sent, then only its envelope.", """
+                    SELECT m.createdAt AS "Written", m.kind AS "Kind", m.recipientAddress AS "To", m.status AS "Status",
+                           m.sentAt AS "Sent", m.subject AS "Subject", m.textBody AS "Message"
+                    FROM outboxMessage m WHERE m.learnerId = \(id) ORDER BY m.createdAt, m.id
+                    """),
                 try section("Audit entries", "The log of changes to your record, bookings, licences and charges.", """
                     SELECT e.at AS "When", e.actor AS "By", e.action AS "Action", e.entity AS "Record", e.entityId AS "Record id",
                            e.before AS "Before", e.after AS "After"

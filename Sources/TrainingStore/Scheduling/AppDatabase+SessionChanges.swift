@@ -39,6 +39,9 @@ extension AppDatabase {
                     message: "\(title) on \(LondonTime.format(session.startsAt)) has been cancelled (\(reason.rawValue)); \(line.learnerName)'s place is released with no charge.",
                     createdAt: instant, sentAt: nil)
                 try notification.insert(db)
+                try Self.oweLearnerMessage(.sessionCancelled, about: booking, on: session, carriesEvent: true, at: instant, in: db) {
+                    $0.reason = reason.rawValue
+                }
             }
             // Waiting places are not released but closed: no place came up (RegisterRules.closingWaitingList).
             let closed = try Self.closeWaitingList(of: session, because: "cancelled (\(reason.rawValue))", by: actor, at: instant, in: db)
