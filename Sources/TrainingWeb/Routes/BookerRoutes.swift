@@ -213,9 +213,9 @@ struct BookerRoutes {
         var errors: [FieldError] = []
         if form["name"] == nil { errors.append(FieldError(field: "name", message: "Enter the person's full name")) }
         if form["email"] == nil { errors.append(FieldError(field: "email", message: "Enter the person's work email address")) }
-        guard errors.isEmpty else { return try staff(context, errors: errors, values: values) }
+        guard errors.isEmpty, let name = form["name"], let email = form["email"] else { return try staff(context, errors: errors, values: values) }
         do {
-            let details = try LearnerDetails(name: form["name"]!, email: EmailAddress(form["email"]!, at: InputLocation(field: "email")),
+            let details = try LearnerDetails(name: name, email: EmailAddress(email, at: InputLocation(field: "email")),
                                              agencyName: agency.name, jobRole: form["role"])
             switch try database.addStaff(details, toAgency: agency.id, by: context.actor) {
             case .added:

@@ -75,7 +75,7 @@ struct OfficerRoutes {
         var capacity: Int?
         if let text = form["capacity"] {
             capacity = Int(text)
-            if capacity == nil || capacity! < 1 { errors.append(FieldError(field: "capacity", message: "Enter the number of places as a whole number, 1 or more")) }
+            if (capacity ?? 0) < 1 { errors.append(FieldError(field: "capacity", message: "Enter the number of places as a whole number, 1 or more")) }
         }
         guard errors.isEmpty, let course = form["course"], let start, let end else { return try newSession(context, errors: errors, values: values) }
         do {

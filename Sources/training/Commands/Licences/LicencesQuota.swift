@@ -19,7 +19,11 @@ extension Training.Licences {
 
         func run() throws {
             try options.open().setLicenceQuota(pool: pool, agencyName: agency, quota: clear ? nil : quota, by: options.actor)
-            print(clear ? "\(agency) has no quota in pool \(pool.shown)." : "\(agency) may take \(quota!) licences from pool \(pool.shown).")
+            if let quota, !clear {
+                print("\(agency) may take \(quota) licences from pool \(pool.shown).")
+            } else {
+                print("\(agency) has no quota in pool \(pool.shown).")
+            }
         }
     }
 }
