@@ -1,4 +1,5 @@
 import Foundation
+import TrainingCore
 import XLSX
 
 /// One attribute of an SVG element, its value as text.
@@ -41,18 +42,7 @@ public struct SVGElement: Sendable, Equatable {
 
     /// Text and attribute values escaped for XML (and so for HTML): `& < > " '`.
     public static func escape(_ text: String) -> String {
-        var escaped = ""
-        for character in text {
-            switch character {
-            case "&": escaped += "&amp;"
-            case "<": escaped += "&lt;"
-            case ">": escaped += "&gt;"
-            case "\"": escaped += "&quot;"
-            case "'": escaped += "&#39;"
-            default: escaped.append(character)
-            }
-        }
-        return escaped
+        text.escapedForMarkup
     }
 
     /// Every element of the tree, this one first, depth first.
