@@ -31,11 +31,18 @@ public struct CalendarEvent: Sendable, Hashable {
         self.cancelled = cancelled
     }
 
-    /// The whole file, lines ending CRLF and folded at 75 octets.
+    /// The whole file, lines ending CRLF and folded at 75 octets, for a download: published, or cancelled
+    /// when the event is.
     public func render() -> String {
+        Self.file(lines(method: cancelled ? "CANCEL" : "PUBLISH", cancelled: cancelled, participants: []))
+    }
+
+    /// The file's lines, unfolded: the calendar's `method`, the event's status and the participant lines
+    /// (ORGANIZER, ATTENDEE) an emailed invitation adds before it.
+    func lines(method: String, cancelled: Bool, participants: [String]) -> [String] {
         var lines = [
             "BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//Safeguarding Partnership//training//EN",
-            "CALSCALE:GREGORIAN", "METHOD:\(cancelled ? "CANCEL" : "PUBLISH")",
+            "CALSCALE:GREGORIAN", "METHOD:\(method)",
             "BEGIN:VTIMEZONE", "TZID:Europe/London",
             "BEGIN:DAYLIGHT", "TZOFFSETFROM:+0000", "TZOFFSETTO:+0100", "TZNAME:BST",
             "DTSTART:19700329T010000", "RRULE:FREQ=YEARLY;BYMONTH=3;BYDAY=-1SU", "END:DAYLIGHT",
@@ -53,8 +60,14 @@ public struct CalendarEvent: Sendable, Hashable {
         if let location { lines.append("LOCATION:\(Self.escape(location))") }
         if let url { lines.append("URL:\(url)") }
         if let description { lines.append("DESCRIPTION:\(Self.escape(description))") }
+        lines += participants
         lines += ["STATUS:\(cancelled ? "CANCELLED" : "CONFIRMED")", "END:VEVENT", "END:VCALENDAR"]
-        return lines.map(Self.fold).joined(separator: "\r\n") + "\r\n"
+        return lines
+    }
+
+    /// Lines joined as the file writes them: each folded, each ending CRLF.
+    static func file(_ lines: [String]) -> String {
+        lines.map(Self.fold).joined(separator: "\r\n") + "\r\n"
     }
 
     /// Escapes text values: backslash, semicolon, comma and line breaks.
