@@ -1,0 +1,58 @@
+import Foundation
+import Testing
+import TrainingMail
+
+/// SendmailTransport with a stand-in `sendmail` (a shell script) that records what it was given and
+/// exits as told.
+@Suite("Handing messages to sendmail")
+struct SendmailTransportTests {
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("training-sendmail-\(UUID().uuidString)")
+
+    /// Writes the stand-in: it saves its arguments and standard input beside itself, says `complaint` on
+    /// standard error and exits with `status`.
+    private func fakeSendmail(exiting status: Int, complaint: String = "") throws -> String {
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let script = folder.appendingPathComponent("sendmail")
+        let text = """
+            #!/bin/sh
+            printf '%s\\n' "$@" > "\(folder.path)/arguments"
+            cat > "\(folder.path)/message"
+            printf '%s' '\(complaint)' >&2
+            exit \(status)
+            """
+        try text.write(to: script, atomically: true, encoding: .utf8)
+        try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: script.path)
+        return script.path
+    }
+
+    @Test func exitZeroIsDeliveredWithTheEnvelopeAsArgumentsAndTheMessageOnStandardInput() async throws {
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let envelope = testEnvelope(51, to: ["learner@agency.example", "booker@agency.example"], body: "line\n.\nafter the dot\n")
+        let outcomes = await SendmailTransport(path: try fakeSendmail(exiting: 0)).deliver([envelope])
+        #expect(outcomes == [.delivered])
+        let arguments = try String(contentsOf: folder.appendingPathComponent("arguments"), encoding: .utf8)
+        #expect(arguments == "-i\n-f\ntraining@partnership.example\n--\nlearner@agency.example\nbooker@agency.example\n")
+        #expect(try Array(Data(contentsOf: folder.appendingPathComponent("message"))) == envelope.data)
+    }
+
+    @Test func exitSeventyFiveIsATemporaryFailureWithSendmailsWords() async throws {
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let outcomes = await SendmailTransport(path: try fakeSendmail(exiting: 75, complaint: "queue is full")).deliver([testEnvelope(52)])
+        guard case .temporaryFailure(let words) = try #require(outcomes.first) else { Issue.record("not temporary: \(outcomes)"); return }
+        #expect(words.contains("queue is full"))
+    }
+
+    @Test func anyOtherExitIsAPermanentFailureWithSendmailsWords() async throws {
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let outcomes = await SendmailTransport(path: try fakeSendmail(exiting: 1, complaint: "no such user here")).deliver([testEnvelope(53), testEnvelope(54)])
+        #expect(outcomes.count == 2)
+        guard case .permanentFailure(let words) = try #require(outcomes.first) else { Issue.record("not permanent: \(outcomes)"); return }
+        #expect(words.contains("status 1") && words.contains("no such user here"))
+    }
+
+    @Test func aMissingSendmailIsATemporaryFailureSayingSo() async throws {
+        let outcomes = await SendmailTransport(path: folder.appendingPathComponent("no-sendmail").path).deliver([testEnvelope(55)])
+        guard case .temporaryFailure(let words) = try #require(outcomes.first) else { Issue.record("not temporary: \(outcomes)"); return }
+        #expect(words.contains("there is no sendmail program at"))
+    }
+}
