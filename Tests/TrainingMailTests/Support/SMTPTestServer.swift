@@ -27,13 +27,19 @@ final class SMTPTestServer {
         var authMechanisms: [String] = ["PLAIN", "LOGIN"]
         /// RCPT TO for these addresses is answered with the code (550, 451, ...) instead of accepted.
         var replies: [String: Int] = [:]
+        /// Closes the connection right after accepting this many messages: a relay gone mid-batch.
+        var dropAfter: Int?
+        /// Accepts connections and never says a word: a relay that hangs.
+        var silent = false
 
         init(security: Security = .none, credentials: (user: String, password: String)? = nil,
-             authMechanisms: [String] = ["PLAIN", "LOGIN"], replies: [String: Int] = [:]) {
+             authMechanisms: [String] = ["PLAIN", "LOGIN"], replies: [String: Int] = [:], dropAfter: Int? = nil, silent: Bool = false) {
             self.security = security
             self.credentials = credentials
             self.authMechanisms = authMechanisms
             self.replies = replies
+            self.dropAfter = dropAfter
+            self.silent = silent
         }
     }
 
@@ -89,6 +95,8 @@ final class SMTPTestServer {
         for (address, code) in options.replies.sorted(by: { $0.key < $1.key }) {
             arguments += ["--reply-for", "\(address)=\(code)"]
         }
+        if let dropAfter = options.dropAfter { arguments += ["--drop-after", String(dropAfter)] }
+        if options.silent { arguments.append("--silent") }
         let process = Process()
         process.executableURL = mailTestsPackageRoot.appendingPathComponent("scripts/smtp-test-server")
         process.arguments = arguments

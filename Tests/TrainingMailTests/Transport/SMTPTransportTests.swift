@@ -133,6 +133,28 @@ struct SMTPTransportTests {
         }
     }
 
+    @Test func aConnectionLostMidBatchFailsThatMessageAndEveryOneAfterItTemporarily() async throws {
+        try await SMTPTestServer.run(.init(dropAfter: 2)) { server in
+            let outcomes = try await SMTPTransport(configuration: server.configuration()).deliver((21...24).map { testEnvelope($0) })
+            #expect(outcomes.count == 4)
+            #expect(Array(outcomes.prefix(2)) == [.delivered, .delivered])
+            for outcome in outcomes.dropFirst(2) {
+                guard case .temporaryFailure(let words) = outcome else { Issue.record("not temporary: \(outcome)"); continue }
+                #expect(words.contains("mail relay 127.0.0.1:\(server.port)"))
+            }
+            #expect(try server.received().count == 2)
+        }
+    }
+
+    @Test func aRelayThatNeverAnswersTimesOutTemporarily() async throws {
+        try await SMTPTestServer.run(.init(silent: true)) { server in
+            var configuration = server.configuration()
+            configuration.replyTimeout = .milliseconds(300)
+            let outcomes = try await SMTPTransport(configuration: configuration).deliver([testEnvelope(25)])
+            #expect(outcomes == [.temporaryFailure("the mail relay 127.0.0.1:\(server.port) did not answer in time")])
+        }
+    }
+
     @Test func aBodyLineStartingWithADotArrivesIntact() async throws {
         try await SMTPTestServer.run { server in
             let envelope = testEnvelope(16, body: "Bring:\n.a pen\n..two dots\n.\nThe line above is a single dot.\n")
