@@ -58,7 +58,7 @@ struct SMTPTransportTests {
             let outcomes = try await SMTPTransport(configuration: server.configuration(credentials: wrong)).deliver([testEnvelope(5), testEnvelope(6)])
             #expect(outcomes.count == 2)
             for outcome in outcomes {
-                guard case .permanentFailure(let words) = outcome else { Issue.record("not permanent: \(outcome)"); continue }
+                let words = try #require(outcome.permanentReason)
                 #expect(words.contains("535"))
                 #expect(words.contains("Authentication credentials invalid"))
                 #expect(!words.contains("wrong"))
@@ -72,7 +72,7 @@ struct SMTPTransportTests {
             var configuration = server.configuration()
             configuration.security = .startTLS
             let outcomes = try await SMTPTransport(configuration: configuration).deliver([testEnvelope(7)])
-            guard case .temporaryFailure(let words) = try #require(outcomes.first) else { Issue.record("not temporary: \(outcomes)"); return }
+            let words = try #require(outcomes.first?.temporaryReason)
             #expect(words.contains("does not offer STARTTLS"))
             #expect(try server.received().isEmpty)
         }
@@ -83,7 +83,7 @@ struct SMTPTransportTests {
             var configuration = server.configuration()
             configuration.trustRootsFile = nil
             let outcomes = try await SMTPTransport(configuration: configuration).deliver([testEnvelope(8)])
-            guard case .temporaryFailure(let words) = try #require(outcomes.first) else { Issue.record("not temporary: \(outcomes)"); return }
+            let words = try #require(outcomes.first?.temporaryReason)
             #expect(words.contains("TLS"))
             #expect(try server.received().isEmpty)
         }
@@ -107,7 +107,7 @@ struct SMTPTransportTests {
         let outcomes = try await SMTPTransport(configuration: configuration).deliver([testEnvelope(9), testEnvelope(10)])
         #expect(outcomes.count == 2)
         for outcome in outcomes {
-            guard case .temporaryFailure(let words) = outcome else { Issue.record("not temporary: \(outcome)"); continue }
+            let words = try #require(outcome.temporaryReason)
             #expect(words.contains("could not reach the mail relay 127.0.0.1:\(port)"))
         }
     }
@@ -120,9 +120,9 @@ struct SMTPTransportTests {
             let outcomes = try await SMTPTransport(configuration: server.configuration()).deliver(batch)
             #expect(outcomes.count == 5)
             #expect(outcomes[0] == .delivered)
-            guard case .permanentFailure(let gone) = outcomes[1] else { Issue.record("not permanent: \(outcomes[1])"); return }
+            let gone = try #require(outcomes[1].permanentReason)
             #expect(gone.contains("550") && gone.contains("gone@agency.example"))
-            guard case .temporaryFailure(let busy) = outcomes[2] else { Issue.record("not temporary: \(outcomes[2])"); return }
+            let busy = try #require(outcomes[2].temporaryReason)
             #expect(busy.contains("451"))
             #expect(outcomes[3] == .delivered)
             // One recipient refused among others accepted: the message went to those, so it is delivered.
@@ -139,7 +139,7 @@ struct SMTPTransportTests {
             #expect(outcomes.count == 4)
             #expect(Array(outcomes.prefix(2)) == [.delivered, .delivered])
             for outcome in outcomes.dropFirst(2) {
-                guard case .temporaryFailure(let words) = outcome else { Issue.record("not temporary: \(outcome)"); continue }
+                let words = try #require(outcome.temporaryReason)
                 #expect(words.contains("mail relay 127.0.0.1:\(server.port)"))
             }
             #expect(try server.received().count == 2)

@@ -38,7 +38,7 @@ struct SendmailTransportTests {
     @Test func exitSeventyFiveIsATemporaryFailureWithSendmailsWords() async throws {
         defer { try? FileManager.default.removeItem(at: folder) }
         let outcomes = await SendmailTransport(path: try fakeSendmail(exiting: 75, complaint: "queue is full")).deliver([testEnvelope(52)])
-        guard case .temporaryFailure(let words) = try #require(outcomes.first) else { Issue.record("not temporary: \(outcomes)"); return }
+        let words = try #require(outcomes.first?.temporaryReason)
         #expect(words.contains("queue is full"))
     }
 
@@ -46,13 +46,13 @@ struct SendmailTransportTests {
         defer { try? FileManager.default.removeItem(at: folder) }
         let outcomes = await SendmailTransport(path: try fakeSendmail(exiting: 1, complaint: "no such user here")).deliver([testEnvelope(53), testEnvelope(54)])
         #expect(outcomes.count == 2)
-        guard case .permanentFailure(let words) = try #require(outcomes.first) else { Issue.record("not permanent: \(outcomes)"); return }
+        let words = try #require(outcomes.first?.permanentReason)
         #expect(words.contains("status 1") && words.contains("no such user here"))
     }
 
     @Test func aMissingSendmailIsATemporaryFailureSayingSo() async throws {
         let outcomes = await SendmailTransport(path: folder.appendingPathComponent("no-sendmail").path).deliver([testEnvelope(55)])
-        guard case .temporaryFailure(let words) = try #require(outcomes.first) else { Issue.record("not temporary: \(outcomes)"); return }
+        let words = try #require(outcomes.first?.temporaryReason)
         #expect(words.contains("there is no sendmail program at"))
     }
 }

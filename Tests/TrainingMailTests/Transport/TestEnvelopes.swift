@@ -15,3 +15,15 @@ func testEnvelope(_ outboxID: Int64, to recipients: [String] = ["learner@agency.
     let text = headers.joined(separator: "\r\n") + "\r\n\r\n" + body.replacingOccurrences(of: "\n", with: "\r\n")
     return OutgoingEnvelope(outboxID: outboxID, from: "training@partnership.example", recipients: recipients, data: Array(text.utf8))
 }
+
+extension DeliveryOutcome {
+    /// A temporary failure's words; nil for any other outcome, so `#require` says what came instead.
+    var temporaryReason: String? {
+        if case .temporaryFailure(let words) = self { words } else { nil }
+    }
+
+    /// A permanent failure's words; nil for any other outcome.
+    var permanentReason: String? {
+        if case .permanentFailure(let words) = self { words } else { nil }
+    }
+}
