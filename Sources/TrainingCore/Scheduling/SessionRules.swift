@@ -27,6 +27,10 @@ public enum SessionRefusal: Error, Sendable, Hashable, UserFacingError {
     case notScheduled(session: Int64, status: SessionStatus)
     case notStarted(session: Int64, startsAt: Date)
     case registerIncomplete(unmarked: [UnmarkedPlace])
+    /// A session that has started cannot be moved.
+    case alreadyStarted(session: Int64, startsAt: Date)
+    /// A changed session must end after it starts, and start in the future.
+    case changedTimesImpossible(session: Int64)
 
     public var errorDescription: String? {
         switch self {
@@ -39,6 +43,8 @@ public enum SessionRefusal: Error, Sendable, Hashable, UserFacingError {
             "session \(session) already has \(taken) places taken: the capacity cannot go below that (cancel bookings first)"
         case .notScheduled(let session, let status): "session \(session) is \(status), not scheduled"
         case .notStarted(let session, let startsAt): "session \(session) has not started yet (\(LondonTime.format(startsAt)))"
+        case .alreadyStarted(let session, let startsAt): "session \(session) started at \(LondonTime.format(startsAt)): it can no longer be moved"
+        case .changedTimesImpossible(let session): "session \(session) would have to end after it starts, and start in the future"
         case .registerIncomplete(let unmarked):
             "the register is not complete: \(unmarked.count) confirmed \(unmarked.count == 1 ? "place is" : "places are") not marked (\(unmarked.map(\.shown).joined(separator: ", ")))"
         }
@@ -68,6 +74,16 @@ public enum SessionRules {
 
     /// A scheduled session's places may change, never below one or below the places already held
     /// ("Capacity is never exceeded").
+    /// The partnership may move a scheduled session that has not started, or change its venue or online
+    /// link; it must still end after it starts, and start in the future. Everyone holding a place is sent
+    /// the changed event (issue 18, "session changed").
+    public static func checkChange(session: Int64, status: SessionStatus, startsAt: Date, newStart: Date, newEnd: Date,
+                                   at instant: Date) throws(SessionRefusal) {
+        guard status == .scheduled else { throw .notScheduled(session: session, status: status) }
+        guard instant < startsAt else { throw .alreadyStarted(session: session, startsAt: startsAt) }
+        guard newStart < newEnd, instant < newStart else { throw .changedTimesImpossible(session: session) }
+    }
+
     public static func checkCapacity(_ capacity: Int, session: Int64, status: SessionStatus, placesTaken: Int) throws(SessionRefusal) {
         guard status == .scheduled else { throw .placesFixed(session: session, status: status) }
         guard capacity >= max(1, placesTaken) else { throw .belowPlacesTaken(session: session, taken: placesTaken) }

@@ -53,6 +53,7 @@ public enum AuditAction: String, Codable, Sendable, Hashable, CaseIterable {
     case evaluationsImported = "evaluations imported"
     case retentionPolicyChanged = "retention policy changed"
     case retentionApplied = "retention applied"
+    case sessionChanged = "session changed"
     case messageRetried = "message retried"
     case messageTemplateChanged = "message template changed"
     case messageKindSwitched = "message kind switched"

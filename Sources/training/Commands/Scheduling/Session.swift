@@ -6,6 +6,6 @@ extension Training {
         static let configuration = CommandConfiguration(
             commandName: "session",
             abstract: "Schedule, list, show, cancel and close sessions.",
-            subcommands: [Schedule.self, List.self, Show.self, Capacity.self, Cancel.self, Deliver.self, Calendar.self])
+            subcommands: [Schedule.self, List.self, Show.self, Change.self, Capacity.self, Cancel.self, Deliver.self, Calendar.self])
     }
 }
