@@ -57,6 +57,22 @@ enum SMTPFailure: Error, Sendable, Hashable {
         }
     }
 
+    /// What the log says: the kind of failure and the reply code, never the server's words (they can
+    /// name a recipient).
+    var logSummary: String {
+        switch self {
+        case .couldNotConnect: "could not connect"
+        case .timedOut: "timed out"
+        case .connectionClosed: "closed by the relay"
+        case .connectionLost: "connection broke"
+        case .tls: "TLS failed"
+        case .malformedReply: "not SMTP"
+        case .refused(let reply, let command): "\(command) refused with \(reply.code)"
+        case .startTLSNotOffered: "STARTTLS not offered"
+        case .noSupportedAuthentication: "no AUTH mechanism in common"
+        }
+    }
+
     /// A refusal's outcome: permanent for 5xx, temporary for 4xx, with the server's words.
     static func outcome(of reply: SMTPReply, answering command: String) -> DeliveryOutcome {
         let words = "\(command): \(reply.text)"

@@ -10,7 +10,9 @@ import NIOSSL
 /// A refusal with 5xx is a permanent failure with the server's words; 4xx, a refused connection, a
 /// time-out, a TLS failure or a dropped connection is temporary. When the connection fails part-way,
 /// that message and every one after it fail temporarily (the relay never saw them, or never said it
-/// took them). The log carries outbox ids and reply codes only: never a body, a password or a token.
+/// took them). So a connection lost after a message's data was sent and before the relay's 250 leaves
+/// that message to be sent again: at least once, at most one duplicate for each loss. The log carries
+/// outbox ids, failure kinds and reply codes only: never a body, an address, a password or a token.
 public struct SMTPTransport: MailTransport {
     public let configuration: SMTPConfiguration
     private let tls: NIOSSLContext?
@@ -58,9 +60,10 @@ public struct SMTPTransport: MailTransport {
         do {
             session = try await SMTPSession.open(configuration, tls: tls, on: group)
         } catch {
-            let outcome = SMTPFailure(error).outcome(relay: relay)
-            logger.warning("could not open a session with the mail relay", metadata: ["messages": "\(batch.count)"])
-            return Array(repeating: outcome, count: batch.count)
+            let failure = SMTPFailure(error)
+            logger.warning("could not open a session with the mail relay",
+                           metadata: ["messages": "\(batch.count)", "failure": "\(failure.logSummary)"])
+            return Array(repeating: failure.outcome(relay: relay), count: batch.count)
         }
         var outcomes: [DeliveryOutcome] = []
         outcomes.reserveCapacity(batch.count)
@@ -75,9 +78,10 @@ public struct SMTPTransport: MailTransport {
                 log(outcome, of: envelope)
                 outcomes.append(outcome)
             } catch {
-                let outcome = SMTPFailure(error).outcome(relay: relay)
-                logger.warning("the connection to the mail relay failed", metadata: ["outbox-id": "\(envelope.outboxID)"])
-                outcomes.append(contentsOf: repeatElement(outcome, count: batch.count - outcomes.count))
+                let failure = SMTPFailure(error)
+                logger.warning("the connection to the mail relay failed",
+                               metadata: ["outbox-id": "\(envelope.outboxID)", "failure": "\(failure.logSummary)"])
+                outcomes.append(contentsOf: repeatElement(failure.outcome(relay: relay), count: batch.count - outcomes.count))
                 await session.connection.close()
                 return outcomes
             }
