@@ -95,7 +95,7 @@ let package = Package(
         .executableTarget(
             name: "TrainingBench",
             dependencies: [
-                "TrainingCore", "TrainingStore", "TrainingReports", "XLSX",
+                "TrainingCore", "TrainingStore", "TrainingReports", "XLSX", "TrainingMail",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
         .testTarget(name: "TrainingCoreTests", dependencies: ["TrainingCore"]),

@@ -3,7 +3,7 @@
 its reference, on the large demo data set (release builds must exist: .build/release/training and
 .build/release/training-bench, the benchmarks' own executable).
 
-    scripts/bench.py [--runs 3] [--seed 2015] [--only board,export,import,bookings]
+    scripts/bench.py [--runs 3] [--seed 2015] [--only board,export,import,bookings,mail]
 
 Each command runs as a child process `--runs` times; the figure is the median wall time, and the peak
 memory is the largest resident set of any run (from wait4's rusage). The large data set is built once
@@ -113,6 +113,11 @@ def ensure_tools():
     except ImportError:
         print("Installing Python's XlsxWriter (the export's reference)...")
         subprocess.check_call([sys.executable, "-m", "pip", "install", "--quiet", "xlsxwriter"])
+    try:
+        import aiosmtpd  # noqa: F401
+    except ImportError:
+        print("Installing aiosmtpd (the email benchmark's SMTP server)...")
+        subprocess.check_call([sys.executable, "-m", "pip", "install", "--quiet", "aiosmtpd"])
     if not shutil.which("sqlite3"):
         print("Installing the sqlite3 shell (the import's reference)...")
         sudo = [] if os.geteuid() == 0 else ["sudo"]
@@ -140,12 +145,12 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--seed", type=int, default=2015)
-    parser.add_argument("--only", default="board,export,import,bookings", help="the measures to take, comma-separated")
+    parser.add_argument("--only", default="board,export,import,bookings,mail", help="the measures to take, comma-separated")
     options = parser.parse_args()
     only = set(options.only.split(","))
-    unknown = only - {"board", "export", "import", "bookings"}
+    unknown = only - {"board", "export", "import", "bookings", "mail"}
     if unknown:
-        sys.exit(f"error: --only takes board, export, import and bookings, not {', '.join(sorted(unknown))}")
+        sys.exit(f"error: --only takes board, export, import, bookings and mail, not {', '.join(sorted(unknown))}")
     if not (os.access(TRAINING, os.X_OK) and os.access(TRAINING_BENCH, os.X_OK)):
         sys.exit("error: no release build: run `swift build -c release --product training` and "
                  "`swift build -c release --product training-bench` (or `make bench`)")
@@ -159,7 +164,7 @@ def main():
     try:
         # 1. The board's workbook for the latest year.
         if "board" in only:
-            print(f"1/4 board workbook {year_name(latest)}...", flush=True)
+            print(f"1/5 board workbook {year_name(latest)}...", flush=True)
             seconds, megabytes, _ = median_run(runs, [TRAINING, "report", "board", "--year", year_name(latest), "--database", database, "--out", work])
             table.add("board workbook: time", f"{seconds:.2f} s", "", "", "< 1 s", seconds < 1)
             table.add("board workbook: peak memory", f"{megabytes:.0f} MB", "", "", "< 200 MB", megabytes < 200)
@@ -169,6 +174,8 @@ def main():
             import_measures(runs, options.seed, work, table)
         if "bookings" in only:
             booking_measures(runs, table)
+        if "mail" in only:
+            mail_measures(runs, table)
     finally:
         shutil.rmtree(work, ignore_errors=True)
 
@@ -180,7 +187,7 @@ def main():
 
 def export_measures(runs, database, first, latest, work, table):
     """2. The export of every booking of the five years, against XlsxWriter and the floor."""
-    print(f"2/4 export of the bookings {year_name(first)} to {year_name(latest)}...", flush=True)
+    print(f"2/5 export of the bookings {year_name(first)} to {year_name(latest)}...", flush=True)
     export, export_mb, output = median_run(runs, [TRAINING, "export", "bookings", "--year", year_name(first), "--to-year", year_name(latest),
                                                   "--database", database, "--out", work])
     rows = int(re.search(r"\((\d+) bookings\)", output).group(1))
@@ -215,7 +222,7 @@ def sqlite3_shell(database, script):
 def import_measures(runs, seed, work, table):
     """3. Importing a history of a million bookings into a fresh database, against SQLite inserting the same
     sessions and bookings from staging tables in the database into the real tables (INSERT ... SELECT)."""
-    print("3/4 history import...", flush=True)
+    print("3/5 history import...", flush=True)
     fresh = os.path.join(work, "import.sqlite")
 
     def new_database():
@@ -290,7 +297,7 @@ def booking_measures(runs, table):
     """4. Bookings per second with 16 concurrent bookers sharing the database handle, as the web application's
     requests do (writes that arrive together share a commit), beside the same bookers each with a handle of
     their own, as separate processes would be (each booking committed alone)."""
-    print("4/4 concurrent bookings...", flush=True)
+    print("4/5 concurrent bookings...", flush=True)
 
     def rate(extra):
         rates, peak = [], 0.0
@@ -304,6 +311,39 @@ def booking_measures(runs, table):
     separate, _ = rate(["--handle-per-booker"])
     table.add("bookings, 16 concurrent bookers", f"{shared:,.0f}/s ({peak:.0f} MB)", f"{separate:,.0f}/s (a handle each)",
               f"{shared / separate:.2f}x", "> 1,000/s", shared > 1_000)
+
+
+def mail_measures(runs, table):
+    """5. Email (issue 18): 1,000 queued messages sent to an SMTP server on this machine (scripts/smtp-test-server,
+    aiosmtpd) over one connection, each rendered, sent and recorded as sent before the next; and bookings a second
+    with mail on (each booking writes its confirmation to the outbox in its own transaction) beside mail off."""
+    print("5/5 email...", flush=True)
+    received = tempfile.mkdtemp(prefix="training-bench-mail-")
+    server = subprocess.Popen([os.path.join(ROOT, "scripts", "smtp-test-server"), "--port", "0", "--out", received],
+                              stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    try:
+        port = int(server.stdout.readline().strip())
+        rates = []
+        for _ in range(runs):
+            _, _, output = run([TRAINING_BENCH, "mail", "--messages", "1000", "--port", str(port)])
+            rates.append(float(re.search(r"rate: ([\d.]+) messages/s", output).group(1)))
+        sent = statistics.median(rates)
+        table.add("email: 1,000 messages to a local SMTP server, one connection", f"{sent:,.0f}/s", "", "", "", True)
+    finally:
+        server.terminate()
+        server.wait()
+        shutil.rmtree(received, ignore_errors=True)
+
+    def rate(extra):
+        values = []
+        for _ in range(runs):
+            _, _, output = run([TRAINING_BENCH, "bookings", "--bookers", "16", "--bookings-per-booker", "250"] + extra)
+            values.append(float(re.search(r"rate: ([\d.]+) bookings/s", output).group(1)))
+        return statistics.median(values)
+
+    off, on = rate([]), rate(["--mail"])
+    table.add("bookings, 16 concurrent bookers, mail on", f"{on:,.0f}/s", f"{off:,.0f}/s (mail off)", f"{on / off:.2f}x", ">= 0.90x",
+              on / off >= 0.90)
 
 
 if __name__ == "__main__":

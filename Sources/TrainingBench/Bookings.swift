@@ -24,6 +24,7 @@ extension Bench {
         @Option(help: "Bookings each booker makes.") var bookingsPerBooker = 250
         @Option(help: "Places per session; sessions fill and overflow to waiting lists.") var capacity = 20
         @Flag(help: "Give each booker its own database handle, as separate processes would have.") var handlePerBooker = false
+        @Flag(help: "Mail on (maildir): each booking also writes its confirmation to the outbox, in its own transaction.") var mail = false
 
         func validate() throws {
             guard bookers > 0, bookingsPerBooker > 0, capacity > 0 else { throw ValidationError("every count must be at least 1") }
@@ -48,6 +49,12 @@ extension Bench {
                                location: InputLocation(line: index + 2))
             }
             _ = try setup.importLearners(learners, updatingExisting: false, by: "bench")
+            if mail {
+                for (key, value) in [("mail-transport", "maildir"), ("maildir", folder.appendingPathComponent("mail").path),
+                                     ("mail-from", "training@bench.example")] {
+                    try setup.setSetting(key, to: value, by: "bench")
+                }
+            }
             let start = Date().addingTimeInterval(30 * 86_400)
             let sessions = try (0..<sessionCount).map { index in
                 try setup.scheduleSession(SessionPlan(courseTitle: course.title, start: start.addingTimeInterval(Double(index) * 3600),
@@ -81,7 +88,7 @@ extension Bench {
             let seconds = Date().timeIntervalSince(began)
 
             let overfilled = try setup.sessions().filter { $0.placesTaken > $0.session.capacity }.count
-            print("bookings: \(total) by \(bookers) concurrent bookers (\(handlePerBooker ? "a database handle each" : "one shared database handle")) onto \(sessionCount) sessions of \(capacity) places")
+            print("bookings: \(total) by \(bookers) concurrent bookers (\(handlePerBooker ? "a database handle each" : "one shared database handle")) onto \(sessionCount) sessions of \(capacity) places, mail \(mail ? "on" : "off")")
             print(String(format: "time: %.2f s   rate: %.0f bookings/s   errors: %d   sessions over capacity: %d",
                          seconds, Double(total) / seconds, failures.value, overfilled))
             if failures.value > 0 || overfilled > 0 {
