@@ -66,29 +66,43 @@ public struct MailDelivery: Sendable {
                     try await record(id, .permanentFailure(String(describing: error)), into: &pass)
                 }
             }
-            let outcomes = await transport.deliver(envelopes)
-            for (envelope, outcome) in zip(envelopes, outcomes) {
-                switch outcome {
-                case .delivered: try await record(envelope.outboxID, stored[envelope.outboxID] ?? .sent(subject: "", text: "", html: ""), into: &pass)
-                case .temporaryFailure(let reason): try await record(envelope.outboxID, .temporaryFailure(reason), into: &pass)
-                case .permanentFailure(let reason): try await record(envelope.outboxID, .permanentFailure(reason), into: &pass)
+            // Each outcome is recorded as soon as the transport knows it, before the next message goes.
+            let tally = PassTally()
+            let batch = envelopes, kept = stored
+            await transport.deliver(batch) { index, outcome in
+                let id = batch[index].outboxID
+                let attempt: DeliveryAttempt = switch outcome {
+                case .delivered: kept[id] ?? .sent(subject: "", text: "", html: "")
+                case .temporaryFailure(let reason): .temporaryFailure(reason)
+                case .permanentFailure(let reason): .permanentFailure(reason)
+                }
+                do {
+                    try await record(id, attempt, into: tally)
+                } catch {
+                    tally.fail(error)
                 }
             }
+            try tally.add(to: &pass)
         }
         pass.cleared = try await database.writing { try $0.clearOldMessageBodies() }
         return pass
     }
 
     private func record(_ id: Int64, _ attempt: DeliveryAttempt, into pass: inout DeliveryPass) async throws {
+        let tally = PassTally()
+        try await record(id, attempt, into: tally)
+        try tally.add(to: &pass)
+    }
+
+    private func record(_ id: Int64, _ attempt: DeliveryAttempt, into tally: PassTally) async throws {
         try await database.writing { try $0.recordDelivery(of: id, attempt) }
+        tally.count(attempt)
         switch attempt {
-        case .sent: pass.sent += 1
-        case .temporaryFailure(let reason):
-            pass.retrying += 1
-            logger.notice("message not delivered, will retry", metadata: ["outbox": "\(id)", "reason": "\(reason)"])
-        case .permanentFailure(let reason):
-            pass.failed += 1
-            logger.warning("message failed", metadata: ["outbox": "\(id)", "reason": "\(reason)"])
+        case .sent: break
+        case .temporaryFailure:
+            logger.notice("message not delivered, will retry", metadata: ["outbox": "\(id)"])
+        case .permanentFailure:
+            logger.warning("message failed", metadata: ["outbox": "\(id)"])
         }
     }
 
@@ -128,6 +142,35 @@ public struct MailDelivery: Sendable {
             return rendered
         }
         return renderer.render(kind, facts: facts)
+    }
+}
+
+/// What a pass has recorded so far, counted from the transport's reports as they arrive.
+private final class PassTally: @unchecked Sendable {
+    private let lock = NSLock()
+    private var sent = 0, retrying = 0, failed = 0
+    private var error: (any Error)?
+
+    func count(_ attempt: DeliveryAttempt) {
+        lock.withLock {
+            switch attempt {
+            case .sent: sent += 1
+            case .temporaryFailure: retrying += 1
+            case .permanentFailure: failed += 1
+            }
+        }
+    }
+
+    /// The first outcome that could not be recorded: the pass stops with it once the batch is over.
+    func fail(_ error: any Error) { lock.withLock { self.error = self.error ?? error } }
+
+    func add(to pass: inout DeliveryPass) throws {
+        try lock.withLock {
+            if let error { throw error }
+            pass.sent += sent
+            pass.retrying += retrying
+            pass.failed += failed
+        }
     }
 }
 

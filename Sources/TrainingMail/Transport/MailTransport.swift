@@ -1,3 +1,5 @@
+import Foundation
+
 /// One message as handed to a transport: the outbox row it came from, the envelope and the whole RFC 5322
 /// text (CRLF line ends).
 public struct OutgoingEnvelope: Sendable, Hashable {
@@ -31,7 +33,31 @@ public enum DeliveryOutcome: Sendable, Hashable {
 
 /// Where messages go: an SMTP relay, the system's sendmail, or a Maildir folder.
 public protocol MailTransport: Sendable {
+    /// Hands over a batch, telling `report` what happened to each message (its index in the batch) as
+    /// soon as it is known, in order, before the next one is sent: the caller records each outcome at once,
+    /// so a crash part-way through leaves at most the one message in hand to be sent again. Every envelope
+    /// gets exactly one report. Never throws: every failure is an outcome.
+    func deliver(_ batch: [OutgoingEnvelope], reporting report: @Sendable (Int, DeliveryOutcome) async -> Void) async
+}
+
+extension MailTransport {
     /// Hands over a batch and says what happened to each message: one outcome per envelope, in the same
-    /// order. Never throws: every failure is an outcome.
-    func deliver(_ batch: [OutgoingEnvelope]) async -> [DeliveryOutcome]
+    /// order.
+    public func deliver(_ batch: [OutgoingEnvelope]) async -> [DeliveryOutcome] {
+        let outcomes = OutcomeList(count: batch.count)
+        await deliver(batch) { index, outcome in outcomes.set(index, outcome) }
+        return outcomes.values
+    }
+}
+
+/// The outcomes of a batch as they are reported.
+private final class OutcomeList: @unchecked Sendable {
+    private let lock = NSLock()
+    private var list: [DeliveryOutcome]
+
+    init(count: Int) { list = Array(repeating: .temporaryFailure("no outcome was reported"), count: count) }
+
+    func set(_ index: Int, _ outcome: DeliveryOutcome) { lock.withLock { list[index] = outcome } }
+
+    var values: [DeliveryOutcome] { lock.withLock { list } }
 }

@@ -12,13 +12,13 @@ public struct MaildirTransport: MailTransport {
         self.directory = directory
     }
 
-    public func deliver(_ batch: [OutgoingEnvelope]) async -> [DeliveryOutcome] {
-        batch.map { envelope in
+    public func deliver(_ batch: [OutgoingEnvelope], reporting report: @Sendable (Int, DeliveryOutcome) async -> Void) async {
+        for (index, envelope) in batch.enumerated() {
             do {
                 try write(envelope)
-                return .delivered
+                await report(index, .delivered)
             } catch {
-                return .temporaryFailure("could not write the message into the Maildir folder \(directory): \(error.localizedDescription)")
+                await report(index, .temporaryFailure("could not write the message into the Maildir folder \(directory): \(error.localizedDescription)"))
             }
         }
     }

@@ -22,10 +22,8 @@ public struct SendmailTransport: MailTransport {
     /// EX_TEMPFAIL: "temporary failure, try again later".
     static let temporaryFailureStatus: Int32 = 75
 
-    public func deliver(_ batch: [OutgoingEnvelope]) async -> [DeliveryOutcome] {
-        var outcomes: [DeliveryOutcome] = []
-        for envelope in batch { outcomes.append(await deliver(envelope)) }
-        return outcomes
+    public func deliver(_ batch: [OutgoingEnvelope], reporting report: @Sendable (Int, DeliveryOutcome) async -> Void) async {
+        for (index, envelope) in batch.enumerated() { await report(index, await deliver(envelope)) }
     }
 
     private func deliver(_ envelope: OutgoingEnvelope) async -> DeliveryOutcome {

@@ -54,8 +54,8 @@ public struct SMTPTransport: MailTransport {
 
     private var relay: String { "\(configuration.host):\(configuration.port)" }
 
-    public func deliver(_ batch: [OutgoingEnvelope]) async -> [DeliveryOutcome] {
-        guard !batch.isEmpty else { return [] }
+    public func deliver(_ batch: [OutgoingEnvelope], reporting report: @Sendable (Int, DeliveryOutcome) async -> Void) async {
+        guard !batch.isEmpty else { return }
         let session: SMTPSession
         do {
             session = try await SMTPSession.open(configuration, tls: tls, on: group)
@@ -63,31 +63,29 @@ public struct SMTPTransport: MailTransport {
             let failure = SMTPFailure(error)
             logger.warning("could not open a session with the mail relay",
                            metadata: ["messages": "\(batch.count)", "failure": "\(failure.logSummary)"])
-            return Array(repeating: failure.outcome(relay: relay), count: batch.count)
+            for index in batch.indices { await report(index, failure.outcome(relay: relay)) }
+            return
         }
-        var outcomes: [DeliveryOutcome] = []
-        outcomes.reserveCapacity(batch.count)
-        for envelope in batch {
+        for (index, envelope) in batch.enumerated() {
             await pacer.waitForTurn()
             if Task.isCancelled {
-                outcomes.append(.temporaryFailure("delivery stopped before this message was sent"))
+                await report(index, .temporaryFailure("delivery stopped before this message was sent"))
                 continue
             }
             do {
                 let outcome = try await session.send(envelope, logger: logger)
                 log(outcome, of: envelope)
-                outcomes.append(outcome)
+                await report(index, outcome)
             } catch {
                 let failure = SMTPFailure(error)
                 logger.warning("the connection to the mail relay failed",
                                metadata: ["outbox-id": "\(envelope.outboxID)", "failure": "\(failure.logSummary)"])
-                outcomes.append(contentsOf: repeatElement(failure.outcome(relay: relay), count: batch.count - outcomes.count))
+                for rest in index..<batch.count { await report(rest, failure.outcome(relay: relay)) }
                 await session.connection.close()
-                return outcomes
+                return
             }
         }
         await session.quit()
-        return outcomes
     }
 
     private func log(_ outcome: DeliveryOutcome, of envelope: OutgoingEnvelope) {
