@@ -13,7 +13,7 @@ struct BenchCLITests {
 
     @Test func eachBenchmarkHasHelpWithAnExample() throws {
         let workspace = Workspace()
-        for command in [["bookings"], ["xlsx-floor"]] {
+        for command in [["bookings"], ["mail"], ["xlsx-floor"]] {
             let help = try workspace.run(command + ["--help"], database: false, executable: benchBinary)
             #expect(help.status == 0, "\(command)")
             #expect(help.output.contains("training-bench \(command.joined(separator: " "))"), "\(command) help shows no example")
@@ -25,7 +25,16 @@ struct BenchCLITests {
         let result = try Workspace().run(["bookings", "--bookers", "2", "--bookings-per-booker", "6", "--capacity", "2"],
                                          database: false, executable: benchBinary)
         #expect(result.status == 0, "\(result.errors)")
-        #expect(result.output.hasPrefix("bookings: 12 by 2 concurrent bookers (one shared database handle) onto 4 sessions of 2 places\n"))
+        #expect(result.output.hasPrefix("bookings: 12 by 2 concurrent bookers (one shared database handle) onto 4 sessions of 2 places, mail off\n"))
+        #expect(result.output.contains("errors: 0   sessions over capacity: 0\n"))
+    }
+
+    /// With mail on each booking also writes its confirmation to the outbox, and still breaks no rule.
+    @Test func aSmallBookingRunWithMailOnKeepsEverySessionWithinItsCapacity() throws {
+        let result = try Workspace().run(["bookings", "--bookers", "2", "--bookings-per-booker", "6", "--capacity", "2", "--mail"],
+                                         database: false, executable: benchBinary)
+        #expect(result.status == 0, "\(result.errors)")
+        #expect(result.output.hasPrefix("bookings: 12 by 2 concurrent bookers (one shared database handle) onto 4 sessions of 2 places, mail on\n"))
         #expect(result.output.contains("errors: 0   sessions over capacity: 0\n"))
     }
 }

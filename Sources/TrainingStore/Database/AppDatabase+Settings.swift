@@ -9,11 +9,18 @@ extension AppDatabase {
     }
 
     static func settings(_ db: Database) throws -> PartnershipSettings {
-        var settings = PartnershipSettings()
-        for row in try Row.fetchAll(db, sql: "SELECT key, value FROM setting") {
-            // Values were checked when set; one that no longer reads keeps the default.
-            settings = (try? settings.setting(row["key"], to: row["value"])) ?? settings
+        let stored = try Row.fetchAll(db.cachedStatement(sql: "SELECT key, value FROM setting ORDER BY key")).map { row -> [String] in
+            [row["key"], row["value"]]
         }
+        // Every booking asks (does it owe a message?): the stored rows are read each time, their reading
+        // is kept while they are the same.
+        if let known = SettingsCache.shared.settings(for: stored) { return known }
+        var settings = PartnershipSettings()
+        for pair in stored {
+            // Values were checked when set; one that no longer reads keeps the default.
+            settings = (try? settings.setting(pair[0], to: pair[1])) ?? settings
+        }
+        SettingsCache.shared.keep(settings, for: stored)
         return settings
     }
 
@@ -29,6 +36,25 @@ extension AppDatabase {
                            arguments: [key, stored])
             try db.audit(.settingChanged, entity: .setting, id: key, actor: actor, at: now(),
                          before: [key: previous], after: [key: stored])
+        }
+    }
+}
+
+/// The settings last read, with the stored rows they were read from.
+private final class SettingsCache: @unchecked Sendable {
+    static let shared = SettingsCache()
+    private let lock = NSLock()
+    private var rows: [[String]]?
+    private var settings: PartnershipSettings?
+
+    func settings(for stored: [[String]]) -> PartnershipSettings? {
+        lock.withLock { rows == stored ? settings : nil }
+    }
+
+    func keep(_ read: PartnershipSettings, for stored: [[String]]) {
+        lock.withLock {
+            rows = stored
+            settings = read
         }
     }
 }

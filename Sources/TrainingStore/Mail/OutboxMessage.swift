@@ -68,3 +68,74 @@ public struct OutboxMessage: Codable, Sendable, Hashable, Identifiable, Fetchabl
     /// recognisable as one.
     public var messageIDLocalPart: String { "outbox-\(id ?? 0)" }
 }
+
+// Written by hand, as the busiest records are (RecordRows.swift): with mail on, every booking writes one,
+// and GRDB's Codable path (an encoder per row, dates through a DateFormatter) halved the bookings a second.
+extension OutboxMessage {
+    public init(row: Row) throws {
+        id = row["id"]
+        kind = try row.word("kind")
+        recipientAddress = row["recipientAddress"]
+        recipientName = row["recipientName"]
+        copyAddresses = try Self.decodeJSON([String].self, row["copyAddresses"]) ?? []
+        learnerId = row["learnerId"]
+        userId = row["userId"]
+        agencyId = row["agencyId"]
+        bookingId = row["bookingId"]
+        sessionId = row["sessionId"]
+        invoiceId = row["invoiceId"]
+        calendarSequence = row["calendarSequence"]
+        facts = try Self.decodeJSON(MessageFacts.self, row["facts"])
+        dueKey = row["dueKey"]
+        status = try row.word("status")
+        attempts = row["attempts"]
+        nextAttemptAt = row["nextAttemptAt"]
+        lastError = row["lastError"]
+        subject = row["subject"]
+        textBody = row["textBody"]
+        htmlBody = row["htmlBody"]
+        createdAt = row["createdAt"]
+        sentAt = row["sentAt"]
+        failedAt = row["failedAt"]
+        bodyClearedAt = row["bodyClearedAt"]
+    }
+
+    public func encode(to container: inout PersistenceContainer) throws {
+        container["id"] = id
+        container["kind"] = kind.rawValue
+        container["recipientAddress"] = recipientAddress
+        container["recipientName"] = recipientName
+        container["copyAddresses"] = try Self.encodeJSON(copyAddresses)
+        container["learnerId"] = learnerId
+        container["userId"] = userId
+        container["agencyId"] = agencyId
+        container["bookingId"] = bookingId
+        container["sessionId"] = sessionId
+        container["invoiceId"] = invoiceId
+        container["calendarSequence"] = calendarSequence
+        container["facts"] = try facts.map(Self.encodeJSON)
+        container["dueKey"] = dueKey
+        container["status"] = status.rawValue
+        container["attempts"] = attempts
+        container["nextAttemptAt"] = StoredInstant(nextAttemptAt)
+        container["lastError"] = lastError
+        container["subject"] = subject
+        container["textBody"] = textBody
+        container["htmlBody"] = htmlBody
+        container["createdAt"] = StoredInstant(createdAt)
+        container["sentAt"] = sentAt.map(StoredInstant.init)
+        container["failedAt"] = failedAt.map(StoredInstant.init)
+        container["bodyClearedAt"] = bodyClearedAt.map(StoredInstant.init)
+    }
+
+    private static func encodeJSON<Value: Encodable>(_ value: Value) throws -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = .sortedKeys
+        return String(decoding: try encoder.encode(value), as: UTF8.self)
+    }
+
+    private static func decodeJSON<Value: Decodable>(_ type: Value.Type, _ text: String?) throws -> Value? {
+        guard let text else { return nil }
+        return try JSONDecoder().decode(type, from: Data(text.utf8))
+    }
+}
