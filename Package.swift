@@ -58,7 +58,7 @@ let package = Package(
         .target(
             name: "TrainingWeb",
             dependencies: [
-                "TrainingCore", "TrainingStore", "TrainingImport", "TrainingReports", "XLSX",
+                "TrainingCore", "TrainingStore", "TrainingImport", "TrainingReports", "XLSX", "TrainingMail",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdAuth", package: "hummingbird-auth"),
                 .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),

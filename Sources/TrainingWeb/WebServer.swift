@@ -98,6 +98,7 @@ public enum WebApplication {
         LicencesController(site: site).addRoutes(to: officer)
         ChargesController(site: site).addRoutes(to: officer)
         EvaluationsController(site: site).addRoutes(to: officer)
+        MessagesController(site: site).addRoutes(to: officer)
         BoardRoutes(site: site).add(to: signedIn.group("board").add(middleware: RoleMiddleware(allowed: [.board, .officer])))
         return router
     }
