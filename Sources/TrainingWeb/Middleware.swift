@@ -72,11 +72,32 @@ struct RequestLogMiddleware: RouterMiddleware {
     }
 }
 
-/// Loads the signed-in user for every page that needs one, and sends everyone else to the sign-in page.
-/// A session idle for longer than `idleTimeout` is ended. The user is read from the database on every
-/// request, so an account made inactive stops working at once.
-struct SignedInMiddleware: RouterMiddleware {
+/// Reads, in one reading of the store, what every page's layout shows from the database: the partnership's
+/// name and the person the session names (an active user, with their agency's name). It runs before every
+/// route, so the user is read on every request and an account made inactive stops working at once; pages
+/// are then rendered without waiting on the database.
+struct LayoutMiddleware: RouterMiddleware {
     let database: AppDatabase
+
+    func handle(_ request: Request, context: WebContext, next: (Request, WebContext) async throws -> Response) async throws -> Response {
+        let userId = context.sessions.session?.userId
+        var context = context
+        (context.partnership, context.sessionUser) = try await database.reading { view in
+            let user = try userId.flatMap { try view.user(id: $0) }
+            return ((try? view.settings().partnershipName),
+                    try user.map { user in
+                        SignedInUser(id: try user.storedID, email: user.email, name: user.name, role: user.role,
+                                     agencyId: user.agencyId, agencyName: try user.agencyId.map { try view.agencyName(id: $0) })
+                    })
+        }
+        return try await next(request, context)
+    }
+}
+
+/// Lets through, for every page that needs one, a signed-in person whose account is active (as
+/// `LayoutMiddleware` read it), and sends everyone else to the sign-in page. A session idle for longer
+/// than `idleTimeout` is ended.
+struct SignedInMiddleware: RouterMiddleware {
     let idleTimeout: TimeInterval
     let clock: @Sendable () -> Date
 
@@ -91,7 +112,7 @@ struct SignedInMiddleware: RouterMiddleware {
             context.sessions.clearSession()
             return .redirect(to: "/login?expired=1", type: .normal)
         }
-        guard let user = try database.user(id: userId) else {
+        guard let user = context.sessionUser, user.id == userId else {
             context.sessions.clearSession()
             return .redirect(to: "/login", type: .normal)
         }
@@ -100,9 +121,7 @@ struct SignedInMiddleware: RouterMiddleware {
             _ = context.sessions.updateSession(session)
         }
         var context = context
-        let agencyName = try user.agencyId.map { try database.agencyName(id: $0) }
-        context.user = SignedInUser(id: try user.storedID, email: user.email, name: user.name, role: user.role,
-                                    agencyId: user.agencyId, agencyName: agencyName)
+        context.user = user
         context.csrfToken = session.csrfToken
         context.logger[metadataKey: "user"] = "\(user.email)"
         return try await next(request, context)
@@ -171,6 +190,7 @@ func constantTimeEqual(_ a: [UInt8], _ b: [UInt8]) -> Bool {
 /// found" for a record that does not exist or belongs to someone else, a short apology otherwise.
 struct ErrorPageMiddleware: RouterMiddleware {
     let pages: Pages
+    let database: AppDatabase
 
     func handle(_ request: Request, context: WebContext, next: (Request, WebContext) async throws -> Response) async throws -> Response {
         do {
@@ -185,14 +205,23 @@ struct ErrorPageMiddleware: RouterMiddleware {
             case .contentTooLarge: ("The file is too large", "Upload a file of 5 MB or less.")
             default: ("There is a problem", body ?? "Something went wrong. Try again.")
             }
-            return pages.errorPage(title: title, message: message, status: error.status, context: context)
+            return await errorPage(title: title, message: message, status: error.status, context)
         } catch let error as any UserFacingError {
             // A value in the address that does not read (a year written wrongly, say).
-            return pages.errorPage(title: "There is a problem", message: error.localizedDescription.capitalizedFirst, status: .badRequest, context: context)
+            return await errorPage(title: "There is a problem", message: error.localizedDescription.capitalizedFirst, status: .badRequest, context)
         } catch {
             context.logger.error("request failed", metadata: ["error": "\(error)"])
-            return pages.errorPage(title: "Sorry, there is a problem with the service", message: "Try again later. Nothing was changed.",
-                                   status: .internalServerError, context: context)
+            return await errorPage(title: "Sorry, there is a problem with the service", message: "Try again later. Nothing was changed.",
+                                   status: .internalServerError, context)
         }
+    }
+
+    /// The error page, with the partnership's name read in a reading of its own (this middleware runs
+    /// outside `LayoutMiddleware`); when the database cannot be read (the very fault the page may be
+    /// about), with the usual name.
+    func errorPage(title: String, message: String, status: HTTPResponse.Status, _ context: WebContext) async -> Response {
+        var context = context
+        context.partnership = try? await database.reading { try $0.settings().partnershipName }
+        return pages.errorPage(title: title, message: message, status: status, context: context)
     }
 }

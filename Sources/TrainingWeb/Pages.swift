@@ -7,14 +7,13 @@ import TrainingStore
 
 /// Renders the site's pages from its Mustache templates (`Resources/templates`, loaded once when the
 /// application starts), each inside the shared layout. Mustache escapes every value, so text people typed
-/// is shown as text, never as markup.
+/// is shown as text, never as markup. A page is rendered from values already read: the route's from its
+/// door, the layout's from the request (`LayoutMiddleware`), so rendering never waits on the database.
 struct Pages: Sendable {
     let library: MustacheLibrary
-    let database: AppDatabase
 
-    init(database: AppDatabase, templates: URL = WebResources.templates) throws(WebResourceError) {
+    init(templates: URL = WebResources.templates) throws(WebResourceError) {
         library = try TemplateLoader.library(from: templates)
-        self.database = database
     }
 
     static func navigation(for role: UserRole) -> [NavigationLink] {
@@ -34,12 +33,12 @@ struct Pages: Sendable {
         }
     }
 
-    /// A page: `template` filled with `page`, in the layout with the title, navigation, the form token, any
-    /// message from the last form, and any errors.
+    /// A page: `template` filled with `page`, in the layout with the partnership's name (the usual one when
+    /// the request has not read it), the title, navigation, the form token, any message from the last form,
+    /// and any errors.
     func render<Page: Encodable & Sendable>(_ template: String, title: String, _ page: Page, context: WebContext, path: String? = nil,
                                             errors: [FieldError] = [], status: HTTPResponse.Status = .ok) -> Response {
-        var layout = LayoutContext(title: title,
-                                   partnership: (try? database.settings().partnershipName) ?? PartnershipSettings().partnershipName,
+        var layout = LayoutContext(title: title, partnership: context.partnership ?? PartnershipSettings().partnershipName,
                                    csrf: context.csrfToken ?? context.sessions.session?.csrfToken ?? "", page: page)
         if let user = context.user {
             layout.user = SignedInPerson(name: user.name, agency: user.agencyName)

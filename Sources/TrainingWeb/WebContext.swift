@@ -48,7 +48,14 @@ struct WebContext: RequestContext, SessionRequestContext, RemoteAddressRequestCo
     let sessions: SessionContext<WebSession>
     /// The address the request came from (nil in the router tests, which have no network).
     let remoteAddress: SocketAddress?
+    /// The signed-in person, once `SignedInMiddleware` has let the request through.
     var user: SignedInUser?
+    /// The person the session names, read by `LayoutMiddleware`; `SignedInMiddleware` makes them `user` once
+    /// the session has passed its checks.
+    var sessionUser: SignedInUser?
+    /// The partnership's name for the layout, read by `LayoutMiddleware` (nil before it, or on an error page
+    /// rendered outside it: the usual name is shown).
+    var partnership: String?
     /// The CSRF token of this request's session, for the forms a page renders.
     var csrfToken: String?
     /// A POST's form, read and checked by `FormMiddleware`.

@@ -62,13 +62,14 @@ public enum WebApplication {
 
     /// Every route, behind its middleware: the request log (route patterns only), security headers and
     /// error pages for all; the session (signed-in people only); the form token of every page and its
-    /// check on every POST; the sign-in check and the role check on each part of the site.
+    /// check on every POST; the layout's values from the database (the partnership's name, the session's
+    /// person); the sign-in check and the role check on each part of the site.
     static func router(database: AppDatabase, configuration: WebConfiguration, gate: PasswordCheckGate? = nil) throws -> Router<WebContext> {
-        let pages = try Pages(database: database)
+        let pages = try Pages()
         let router = Router(context: WebContext.self)
         router.add(middleware: RequestLogMiddleware())
         router.add(middleware: SecurityHeadersMiddleware(secure: configuration.secureCookies))
-        router.add(middleware: ErrorPageMiddleware(pages: pages))
+        router.add(middleware: ErrorPageMiddleware(pages: pages, database: database))
         router.add(middleware: SessionMiddleware(
             storage: DatabaseSessionDriver(database: database, clock: configuration.clock, idleTimeout: configuration.idleTimeout,
                                            lifetime: sessionLifetime),
@@ -83,12 +84,14 @@ public enum WebApplication {
                      body: .init(byteBuffer: styleSheet))
         }
         router.get("/health") { _, _ in "ok" }
+        // The pages, added after it, have the layout's values read (the style sheet and the health check need none).
+        router.add(middleware: LayoutMiddleware(database: database))
         let site = Site(database: database, pages: pages, configuration: configuration,
                         signIns: SignInDefences(configuration: configuration, gate: gate))
         SignInRoutes(site: site).add(to: router)
         LearnerRoutes(site: site).add(to: router)
 
-        let signedIn = router.group().add(middleware: SignedInMiddleware(database: database, idleTimeout: configuration.idleTimeout, clock: configuration.clock))
+        let signedIn = router.group().add(middleware: SignedInMiddleware(idleTimeout: configuration.idleTimeout, clock: configuration.clock))
         signedIn.get("/", use: landing)
         BookerRoutes(site: site).add(to: signedIn.group("agency").add(middleware: RoleMiddleware(allowed: [.booker])))
         let officer = signedIn.group("officer").add(middleware: RoleMiddleware(allowed: [.officer]))

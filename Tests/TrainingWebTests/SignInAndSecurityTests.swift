@@ -17,6 +17,23 @@ struct SignInAndSecurityTests {
         }
     }
 
+    /// The layout's name of the partnership is read with the request (`LayoutMiddleware`), or by the error
+    /// page in a reading of its own, and changes with the setting while the site is serving.
+    @Test func everyKindOfPageNamesThePartnershipAsItIsNow() async throws {
+        let fixture = try WebFixture()
+        try await fixture.withBrowser { browser in
+            #expect(Browser.text(try await browser.get("/login")).contains("Local Safeguarding Children Partnership training</a>"))
+            try fixture.database.setSetting("partnership-name", to: "Calderdale Safeguarding Partnership", by: "officer")
+            let named = "Calderdale Safeguarding Partnership training</a>"
+            #expect(Browser.text(try await browser.get("/login")).contains(named))
+            #expect(try await browser.signIn("booker@nhs.example"))
+            #expect(Browser.text(try await browser.get("/agency")).contains(named))
+            let missing = try await browser.get("/agency/bookings/999")
+            #expect(missing.status == .notFound)
+            #expect(Browser.text(missing).contains(named))
+        }
+    }
+
     @Test func aWrongPasswordIsRefusedWithAnErrorSummaryLinkedToTheField() async throws {
         let fixture = try WebFixture()
         try await fixture.withBrowser { browser in

@@ -86,18 +86,34 @@ extension AppDatabase {
         return cancelled
     }
 
+    /// `erase` for a caller on Swift's cooperative thread pool (a web request): the erasure is one write of
+    /// the next group commit (`writing`), and once it is committed the write-ahead log is cleared on the
+    /// database's queue, as `erase` clears it on its own (inside the commit that holds the erasure it cannot
+    /// be), without blocking the calling thread.
+    public func erasing(email: String, reason: String, by actor: String) async throws -> ErasureReport {
+        var report = try await writing { try $0.erase(email: email, reason: reason, by: actor) }
+        guard transaction == nil else { return report }
+        guard let pool = writer as? DatabasePool else {
+            report.logCleared = true
+            return report
+        }
+        report.logCleared = try await DatabaseFailure.translating { try await pool.writeWithoutTransaction(Self.truncateWriteAheadLog) }
+        return report
+    }
+
     /// Copies every committed page into the database file and empties the write-ahead log, so that old
     /// versions of changed pages are no longer in it. False when a reader holds it (the web app serving),
     /// or when this handle has joined a transaction (the log can only be cleared once it is committed).
     func clearWriteAheadLog() throws -> Bool {
         guard transaction == nil else { return false }
         guard writer is DatabasePool else { return true }
-        return try DatabaseFailure.translating {
-            try writer.writeWithoutTransaction { db in
-                let row = try Row.fetchOne(db, sql: "PRAGMA wal_checkpoint(TRUNCATE)").required("the checkpoint's result")
-                return (row[0] as Int) == 0
-            }
-        }
+        return try DatabaseFailure.translating { try writer.writeWithoutTransaction(Self.truncateWriteAheadLog) }
+    }
+
+    /// Checkpoints the write-ahead log into the file and truncates it; false when a reader kept it busy.
+    @Sendable static func truncateWriteAheadLog(_ db: Database) throws -> Bool {
+        let row = try Row.fetchOne(db, sql: "PRAGMA wal_checkpoint(TRUNCATE)").required("the checkpoint's result")
+        return (row[0] as Int) == 0
     }
 
     /// Replaces one learner's details with "Anonymised learner #n" (n counts the anonymised), keeping their

@@ -15,6 +15,7 @@ extension AppDatabase {
     /// thread while it waits for its turn or for the disk. Every store call through the handle `writes` is
     /// given is a savepoint of that write, so a call that fails changes nothing while the others stand;
     /// if `writes` throws, none of them is kept. It returns once the commit that holds it is on disk.
+    @discardableResult
     public func writing<T: Sendable>(_ writes: @escaping @Sendable (AppDatabase) throws -> T) async throws -> T {
         if transaction != nil { return try inOneTransaction(writes) }
         return try await DatabaseFailure.translating {

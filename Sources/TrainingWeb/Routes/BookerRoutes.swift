@@ -13,20 +13,20 @@ struct BookerRoutes {
     var database: AppDatabase { site.database }
 
     func add(to group: RouterGroup<WebContext>) {
-        group.get("") { request, context in try programme(request, context) }
-        group.get("sessions/:session") { request, context in try sessionPage(try context.parameters.require("session", as: Int64.self), context) }
-        group.post("sessions/:session/book") { request, context in try book(try context.parameters.require("session", as: Int64.self), context) }
-        group.get("bookings") { request, context in try bookings(context) }
-        group.get("bookings/:booking") { request, context in try bookingPage(try booking(context), context) }
-        group.get("bookings/:booking/cancel") { request, context in try cancelPage(try booking(context), context) }
-        group.post("bookings/:booking/cancel") { request, context in try cancel(try booking(context), context) }
-        group.post("bookings/:booking/substitute") { request, context in try substitute(try booking(context), context) }
+        group.get("") { request, context in try await programme(request, context) }
+        group.get("sessions/:session") { _, context in try await sessionPage(try context.parameters.require("session", as: Int64.self), context) }
+        group.post("sessions/:session/book") { _, context in try await book(try context.parameters.require("session", as: Int64.self), context) }
+        group.get("bookings") { _, context in try await bookings(context) }
+        group.get("bookings/:booking") { _, context in try await bookingPage(try bookingId(context), context) }
+        group.get("bookings/:booking/cancel") { _, context in try await cancelPage(try bookingId(context), context) }
+        group.post("bookings/:booking/cancel") { _, context in try await cancel(try bookingId(context), context) }
+        group.post("bookings/:booking/substitute") { _, context in try await substitute(try bookingId(context), context) }
         group.get("bookings/:booking/calendar.ics", use: calendar)
-        group.get("staff") { request, context in try staff(context) }
-        group.post("staff") { request, context in try addStaff(context) }
-        group.get("charges") { request, context in try charges(context) }
-        group.get("invoices/:number") { request, context in try invoice(try context.parameters.require("number", as: Int.self), context) }
-        group.get("report") { request, context in try report(request, context) }
+        group.get("staff") { _, context in try await staff(context) }
+        group.post("staff") { _, context in try await addStaff(context) }
+        group.get("charges") { _, context in try await charges(context) }
+        group.get("invoices/:number") { _, context in try await invoice(try context.parameters.require("number", as: Int.self), context) }
+        group.get("report") { request, context in try await report(request, context) }
     }
 
     func agency(_ context: WebContext) throws -> (id: Int64, name: String) {
@@ -35,27 +35,31 @@ struct BookerRoutes {
         return (id, name)
     }
 
-    /// The booking named in the path, only if it is this agency's.
-    func booking(_ context: WebContext) throws -> AgencyBooking {
-        let id = try context.parameters.require("booking", as: Int64.self)
-        guard let booking = try database.agencyBooking(id, agencyId: try agency(context).id) else { throw HTTPError(.notFound) }
+    /// The number of the booking named in the path.
+    func bookingId(_ context: WebContext) throws -> Int64 {
+        try context.parameters.require("booking", as: Int64.self)
+    }
+
+    /// The booking, read on `view`, only if it is the agency's.
+    static func booking(_ id: Int64, of agency: Int64, on view: AppDatabase) throws -> AgencyBooking {
+        guard let booking = try view.agencyBooking(id, agencyId: agency) else { throw HTTPError(.notFound) }
         return booking
     }
 
     // MARK: The programme
 
-    func programme(_ request: Request, _ context: WebContext) throws -> Response {
+    func programme(_ request: Request, _ context: WebContext) async throws -> Response {
         let query = request.query
         let level = query["level"].flatMap { CourseLevel(rawValue: $0) }
         let courseTitle = query["course"]
         let month = query["month"]
         let now = database.currentTime()
-        let sessions = try database.upcomingSessions(after: now).filter { summary in
+        let (upcoming, courses) = try await database.reading { view in (try view.upcomingSessions(after: now), try view.activeCourseTitles()) }
+        let sessions = upcoming.filter { summary in
             (level == nil || summary.level == level)
                 && (courseTitle == nil || summary.courseTitle == courseTitle)
                 && month.map { summary.session.startDate.description.hasPrefix($0) } ?? true
         }
-        let courses = try database.activeCourseTitles()
         let today = LondonTime.date(of: now)
         let months = (0..<12).map { offset in
             let monthIndex = today.month - 1 + offset
@@ -70,13 +74,13 @@ struct BookerRoutes {
         ), context: context, path: "/agency")
     }
 
-    func sessionPage(_ id: Int64, _ context: WebContext, errors: [FieldError] = [], chosen: [String] = []) throws -> Response {
+    func sessionPage(_ id: Int64, _ context: WebContext, errors: [FieldError] = [], chosen: [String] = []) async throws -> Response {
         let agency = try agency(context)
-        let details = try database.sessionDetails(id)
+        let (details, people) = try await database.reading { view in (try view.sessionDetails(id), try view.learners(agencyName: agency.name)) }
         let summary = details.summary
         let ours = (details.places + details.waitingList).filter { $0.booking.agencyId == agency.id }
         let bookedEmails = Set(ours.compactMap(\.learnerEmail))
-        let staff = try database.learners(agencyName: agency.name).filter { $0.learner.email.map { !bookedEmails.contains($0) } ?? false }
+        let staff = people.filter { $0.learner.email.map { !bookedEmails.contains($0) } ?? false }
         let open = summary.session.bookingWindow.isOpen(at: database.currentTime())
         return site.pages.render("booker-session", title: summary.courseTitle, BookerSessionPage(
             id: id, when: Display.session(summary.session.startsAt, summary.session.endsAt),
@@ -90,16 +94,18 @@ struct BookerRoutes {
         ), context: context, path: "/agency", errors: errors)
     }
 
-    func book(_ id: Int64, _ context: WebContext) throws -> Response {
+    func book(_ id: Int64, _ context: WebContext) async throws -> Response {
         let agency = try agency(context)
         let emails = context.form.all("learner")
         guard !emails.isEmpty else {
-            return try sessionPage(id, context, errors: [FieldError(field: "learners", message: "Select at least one member of staff to book")])
+            return try await sessionPage(id, context, errors: [FieldError(field: "learners", message: "Select at least one member of staff to book")])
         }
-        for email in emails where !(try database.isStaff(email: email, agencyId: agency.id)) { throw HTTPError(.notFound) }
         do {
-            let outcomes = try database.book(session: id, learnerEmails: emails, by: context.actor)
-            let names = try database.learnerNames(ids: outcomes.map(\.booking.learnerId))
+            let (outcomes, names) = try await database.writing { tx in
+                for email in emails where !(try tx.isStaff(email: email, agencyId: agency.id)) { throw HTTPError(.notFound) }
+                let outcomes = try tx.book(session: id, learnerEmails: emails, by: context.actor)
+                return (outcomes, try tx.learnerNames(ids: outcomes.map(\.booking.learnerId)))
+            }
             let said = outcomes.map { outcome -> String in
                 let name = names[outcome.booking.learnerId] ?? "a learner"
                 return outcome.placed == .confirmed ? "\(name): place confirmed"
@@ -109,16 +115,16 @@ struct BookerRoutes {
             return seeOther("/agency/bookings")
         } catch {
             guard let problems = fieldErrors(error, field: "learners") else { throw error }
-            return try sessionPage(id, context, errors: problems, chosen: emails)
+            return try await sessionPage(id, context, errors: problems, chosen: emails)
         }
     }
 
     // MARK: Bookings
 
-    func bookings(_ context: WebContext) throws -> Response {
+    func bookings(_ context: WebContext) async throws -> Response {
         let agency = try agency(context)
         let now = database.currentTime()
-        let all = try database.agencyBookings(agencyId: agency.id)
+        let all = try await database.reading { try $0.agencyBookings(agencyId: agency.id) }
         // Coming sessions soonest first; past ones latest first.
         let upcoming = all.filter { $0.startsAt > now }, past = all.filter { $0.startsAt <= now }.sorted { $0.startsAt > $1.startsAt }
         return site.pages.render("booker-bookings", title: "Bookings for \(agency.name)", BookerBookingsPage(
@@ -131,12 +137,15 @@ struct BookerRoutes {
         booking.place.mayChange(at: database.currentTime())
     }
 
-    func bookingPage(_ booking: AgencyBooking, _ context: WebContext, errors: [FieldError] = []) throws -> Response {
+    func bookingPage(_ id: Int64, _ context: WebContext, errors: [FieldError] = []) async throws -> Response {
         let agency = try agency(context)
-        let history = try database.bookingHistory(booking.id).map {
+        let (booking, events, people) = try await database.reading { view in
+            (try Self.booking(id, of: agency.id, on: view), try view.bookingHistory(id), try view.learners(agencyName: agency.name))
+        }
+        let history = events.map {
             BookerBookingPage.HistoryLine(when: Display.instant($0.at), what: $0.kind.rawValue, detail: $0.detail)
         }
-        let others = try database.learners(agencyName: agency.name).compactMap { person in
+        let others = people.compactMap { person in
             person.learner.email.flatMap { $0 == booking.learnerEmail ? nil : BookerBookingPage.StaffMember(email: $0, name: person.learner.name) }
         }
         return site.pages.render("booker-booking", title: "\(booking.learnerName): \(booking.courseTitle)", BookerBookingPage(
@@ -145,58 +154,74 @@ struct BookerRoutes {
         ), context: context, path: "/agency/bookings", errors: errors)
     }
 
-    func cancelPage(_ booking: AgencyBooking, _ context: WebContext, errors: [FieldError] = []) throws -> Response {
-        guard canChange(booking) else { return try bookingPage(booking, context) }
-        let terms = try database.cancellationPreview(booking.id)
+    func cancelPage(_ id: Int64, _ context: WebContext, errors: [FieldError] = []) async throws -> Response {
+        let agency = try agency(context)
+        let changeable: (booking: AgencyBooking, terms: CancellationTerms)? = try await database.reading { view in
+            let booking = try Self.booking(id, of: agency.id, on: view)
+            return canChange(booking) ? (booking, try view.cancellationPreview(id)) : nil
+        }
+        guard let (booking, terms) = changeable else { return try await bookingPage(id, context) }
         return site.pages.render("booker-cancel", title: "Cancel \(booking.learnerName)'s place", BookerCancelPage(
             id: booking.id, name: booking.learnerName, course: booking.courseTitle, when: Display.session(booking.startsAt, booking.endsAt),
             notice: terms.notice,
             charge: terms.charge.map { .init(amount: $0.amount.description, rule: $0.rule, free: $0.amount == .zero) },
-            noCharge: terms.charge == nil, agency: try agency(context).name, waiting: booking.status == .waitlisted
+            noCharge: terms.charge == nil, agency: agency.name, waiting: booking.status == .waitlisted
         ), context: context, path: "/agency/bookings", errors: errors)
     }
 
-    func cancel(_ booking: AgencyBooking, _ context: WebContext) throws -> Response {
+    func cancel(_ id: Int64, _ context: WebContext) async throws -> Response {
+        let agency = try agency(context)
         do {
-            let outcome = try database.cancelBooking(booking.id, by: context.actor, reason: context.form["reason"])
+            let (booking, outcome) = try await database.writing { tx in
+                (try Self.booking(id, of: agency.id, on: tx), try tx.cancelBooking(id, by: context.actor, reason: context.form["reason"]))
+            }
             let charge = outcome.charge.map { $0.amountPence > 0 ? " A charge of \(Pence($0.amountPence)) was raised." : " No charge applies." }
                 ?? " No charge applies."
             context.flash("\(booking.learnerName)'s place on \(booking.courseTitle) is cancelled.\(charge)")
             return seeOther("/agency/bookings/\(booking.id)")
         } catch {
             guard let problems = fieldErrors(error, field: "reason") else { throw error }
-            return try cancelPage(booking, context, errors: problems)
+            return try await cancelPage(id, context, errors: problems)
         }
     }
 
-    func substitute(_ booking: AgencyBooking, _ context: WebContext) throws -> Response {
+    func substitute(_ id: Int64, _ context: WebContext) async throws -> Response {
+        let agency = try agency(context)
         guard let email = context.form["learner"] else {
-            return try bookingPage(booking, context, errors: [FieldError(field: "learner", message: "Select who takes the place")])
+            return try await bookingPage(id, context, errors: [FieldError(field: "learner", message: "Select who takes the place")])
         }
-        guard try database.isStaff(email: email, agencyId: try agency(context).id) else { throw HTTPError(.notFound) }
         do {
-            try database.substitute(booking: booking.id, with: email, by: context.actor)
+            let booking = try await database.writing { tx in
+                let booking = try Self.booking(id, of: agency.id, on: tx)
+                guard try tx.isStaff(email: email, agencyId: agency.id) else { throw HTTPError(.notFound) }
+                try tx.substitute(booking: id, with: email, by: context.actor)
+                return booking
+            }
             context.flash("The place on \(booking.courseTitle) has passed from \(booking.learnerName) to another member of staff, free of charge.")
             return seeOther("/agency/bookings/\(booking.id)")
         } catch {
             guard let problems = fieldErrors(error, field: "learner") else { throw error }
-            return try bookingPage(booking, context, errors: problems)
+            return try await bookingPage(id, context, errors: problems)
         }
     }
 
     /// The booking as a calendar event to download (`.ics`).
-    func calendar(_ request: Request, context: WebContext) throws -> Response {
-        let booking = try booking(context)
+    func calendar(_ request: Request, context: WebContext) async throws -> Response {
+        let id = try bookingId(context), agency = try agency(context)
+        let event = try await database.reading { view in
+            _ = try Self.booking(id, of: agency.id, on: view)
+            return try view.calendarEvent(booking: id)
+        }
         return Response(status: .ok, headers: [.contentType: "text/calendar; charset=utf-8",
-                                               .contentDisposition: Download.contentDisposition(filename: "booking-\(booking.id).ics")],
-                        body: .init(byteBuffer: ByteBuffer(string: try database.calendarEvent(booking: booking.id).render())))
+                                               .contentDisposition: Download.contentDisposition(filename: "booking-\(id).ics")],
+                        body: .init(byteBuffer: ByteBuffer(string: event.render())))
     }
 
     // MARK: Staff
 
-    func staff(_ context: WebContext, errors: [FieldError] = [], values: [String: String] = [:]) throws -> Response {
+    func staff(_ context: WebContext, errors: [FieldError] = [], values: [String: String] = [:]) async throws -> Response {
         let agency = try agency(context)
-        let people = try database.learners(agencyName: agency.name).filter { $0.learner.anonymisedAt == nil }
+        let people = try await database.reading { try $0.learners(agencyName: agency.name) }.filter { $0.learner.anonymisedAt == nil }
         return site.pages.render("booker-staff", title: "Staff of \(agency.name)", BookerStaffPage(
             people: people.map { .init(name: $0.learner.name, email: $0.learner.email ?? "", role: $0.learner.jobRole ?? "") },
             values: values, none: people.isEmpty
@@ -206,40 +231,42 @@ struct BookerRoutes {
     /// What a booker is told when the address belongs to someone outside the agency: nothing about that person.
     static let addressInUseElsewhere = "This email address cannot be added to your staff list. The partnership's training officer has been told and will contact you"
 
-    func addStaff(_ context: WebContext) throws -> Response {
+    func addStaff(_ context: WebContext) async throws -> Response {
         let agency = try agency(context)
         let form = context.form
         let values = ["name": form["name"] ?? "", "email": form["email"] ?? "", "role": form["role"] ?? ""]
         var errors: [FieldError] = []
         if form["name"] == nil { errors.append(FieldError(field: "name", message: "Enter the person's full name")) }
         if form["email"] == nil { errors.append(FieldError(field: "email", message: "Enter the person's work email address")) }
-        guard errors.isEmpty, let name = form["name"], let email = form["email"] else { return try staff(context, errors: errors, values: values) }
+        guard errors.isEmpty, let name = form["name"], let email = form["email"] else {
+            return try await staff(context, errors: errors, values: values)
+        }
         do {
             let details = try LearnerDetails(name: name, email: EmailAddress(email, at: InputLocation(field: "email")),
                                              agencyName: agency.name, jobRole: form["role"])
-            switch try database.addStaff(details, toAgency: agency.id, by: context.actor) {
+            switch try await database.writing({ try $0.addStaff(details, toAgency: agency.id, by: context.actor) }) {
             case .added:
                 context.flash("\(details.name) is on the staff list.")
                 return seeOther("/agency/staff")
             case .alreadyOnStaff(let name):
-                return try staff(context, errors: [FieldError(field: "email", message: "\(name) is already on your staff list with this email address")],
-                                 values: values)
+                let message = "\(name) is already on your staff list with this email address"
+                return try await staff(context, errors: [FieldError(field: "email", message: message)], values: values)
             case .referredToOfficer:
-                return try staff(context, errors: [FieldError(field: "email", message: Self.addressInUseElsewhere)], values: values)
+                return try await staff(context, errors: [FieldError(field: "email", message: Self.addressInUseElsewhere)], values: values)
             }
         } catch {
             guard let problems = fieldErrors(error, field: "email", among: ["name"]) else { throw error }
-            return try staff(context, errors: problems, values: values)
+            return try await staff(context, errors: problems, values: values)
         }
     }
 
     // MARK: Charges, invoices and the workbook
 
-    func charges(_ context: WebContext) throws -> Response {
+    func charges(_ context: WebContext) async throws -> Response {
         let agency = try agency(context)
-        let lines = try database.charges(agencyName: agency.name)
-        let invoices = try database.invoices(agencyName: agency.name)
-        let credits = try database.creditNotes(agencyName: agency.name)
+        let (lines, invoices, credits) = try await database.reading { view in
+            (try view.charges(agencyName: agency.name), try view.invoices(agencyName: agency.name), try view.creditNotes(agencyName: agency.name))
+        }
         return site.pages.render("booker-charges", title: "Charges and invoices", BookerChargesPage(
             credits: credits.map(CreditNoteRow.init), hasCredits: !credits.isEmpty,
             charges: lines.map(BookerChargesPage.ChargeRow.init), hasCharges: !lines.isEmpty, payable: lines.payable.description,
@@ -247,20 +274,24 @@ struct BookerRoutes {
         ), context: context, path: "/agency/charges")
     }
 
-    func invoice(_ number: Int, _ context: WebContext) throws -> Response {
+    func invoice(_ number: Int, _ context: WebContext) async throws -> Response {
         let agency = try agency(context)
-        guard let details = try? database.invoice(number: number), details.invoice.agencyId == agency.id else { throw HTTPError(.notFound) }
+        guard let details = try? await database.reading({ try $0.invoice(number: number) }), details.invoice.agencyId == agency.id else {
+            throw HTTPError(.notFound)
+        }
         return site.pages.render("invoice", title: "Invoice \(number)", InvoicePage(details), context: context, path: "/agency/charges")
     }
 
-    func report(_ request: Request, _ context: WebContext) throws -> Response {
+    func report(_ request: Request, _ context: WebContext) async throws -> Response {
         let agency = try agency(context)
         guard let yearText = request.query["year"] else {
             return site.pages.render("booker-report", title: "Your agency's workbook", BookerReportPage(years: recentYears(today: database.currentTime())),
                                      context: context, path: "/agency/report")
         }
         let year = try FinancialYear.parse(yearText, at: InputLocation(field: "year"))
-        return try workbookDownload { folder in try AgencyWorkbook.write(agencyName: agency.name, year: year, from: database, into: folder) }
+        return try await site.workbookDownload { view, folder in
+            try AgencyWorkbook.write(agencyName: agency.name, year: year, from: view, into: folder)
+        }
     }
 }
 
@@ -268,17 +299,4 @@ struct BookerRoutes {
 func recentYears(today: Date) -> [ListedValue] {
     let current = FinancialYear(containing: LondonTime.date(of: today))
     return (0..<6).map { ListedValue(value: FinancialYear(startYear: current.startYear - $0).description) }
-}
-
-/// Writes a workbook into a private temporary folder and sends it as a download; the folder is removed.
-func workbookDownload(_ write: (String) throws -> String) throws -> Response {
-    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("training-web-\(UUID().uuidString)")
-    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-    defer { try? FileManager.default.removeItem(at: folder) }
-    let path = try write(folder.path)
-    let data = try Data(contentsOf: URL(fileURLWithPath: path))
-    let name = URL(fileURLWithPath: path).lastPathComponent
-    return Response(status: .ok, headers: [.contentType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-                                           .contentDisposition: Download.contentDisposition(filename: name)],
-                    body: .init(byteBuffer: ByteBuffer(bytes: data)))
 }

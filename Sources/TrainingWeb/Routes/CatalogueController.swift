@@ -21,19 +21,21 @@ struct CatalogueController {
 
     // MARK: Handlers
 
-    func list(_ request: Request, context: WebContext) throws -> Response {
-        site.pages.render("officer-courses", title: "Catalogue", CataloguePage(try database.courses()), context: context, path: "/officer/courses")
+    func list(_ request: Request, context: WebContext) async throws -> Response {
+        let courses = try await database.reading { try $0.courses() }
+        return site.pages.render("officer-courses", title: "Catalogue", CataloguePage(courses), context: context, path: "/officer/courses")
     }
 
     func newCourse(_ request: Request, context: WebContext) -> Response {
         courseForm(context, course: nil)
     }
 
-    func add(_ request: Request, context: WebContext) throws -> Response {
+    func add(_ request: Request, context: WebContext) async throws -> Response {
         let (wanted, errors) = courseDefinition(context.form, base: nil)
         guard let wanted else { return courseForm(context, course: nil, values: typedCourse(context.form), errors: errors) }
         do {
-            let added = try database.addCourse(CatalogueEntry(definition: wanted, file: "the form", line: 1), by: context.actor)
+            let entry = CatalogueEntry(definition: wanted, file: "the form", line: 1)
+            let added = try await database.writing { try $0.addCourse(entry, by: context.actor) }
             context.flash("\(added.definition.title) is in the catalogue.")
             return seeOther("/officer/courses")
         } catch {
@@ -42,16 +44,17 @@ struct CatalogueController {
         }
     }
 
-    func show(_ request: Request, context: WebContext) throws -> Response {
-        courseForm(context, course: try course(context))
+    func show(_ request: Request, context: WebContext) async throws -> Response {
+        courseForm(context, course: try await course(context))
     }
 
-    func edit(_ request: Request, context: WebContext) throws -> Response {
-        let course = try course(context)
+    func edit(_ request: Request, context: WebContext) async throws -> Response {
+        let course = try await course(context)
         let (wanted, errors) = courseDefinition(context.form, base: course.definition)
         guard let wanted else { return courseForm(context, course: course, values: typedCourse(context.form), errors: errors) }
         do {
-            let summary = try database.importCatalogue([CatalogueEntry(definition: wanted, file: "the form", line: 1)], by: context.actor)
+            let entry = CatalogueEntry(definition: wanted, file: "the form", line: 1)
+            let summary = try await database.writing { try $0.importCatalogue([entry], by: context.actor) }
             context.flash(summary.updated.isEmpty ? "Nothing was changed." : "The changes to \(wanted.title) are saved.")
             return seeOther("/officer/courses")
         } catch {
@@ -60,20 +63,20 @@ struct CatalogueController {
         }
     }
 
-    func retire(_ request: Request, context: WebContext) throws -> Response {
-        try setActive(false, try course(context), context)
+    func retire(_ request: Request, context: WebContext) async throws -> Response {
+        try await setActive(false, try await course(context), context)
     }
 
-    func reinstate(_ request: Request, context: WebContext) throws -> Response {
-        try setActive(true, try course(context), context)
+    func reinstate(_ request: Request, context: WebContext) async throws -> Response {
+        try await setActive(true, try await course(context), context)
     }
 
     // MARK: Reading and showing a course
 
     /// The course named in the path.
-    func course(_ context: WebContext) throws -> CourseDetails {
+    func course(_ context: WebContext) async throws -> CourseDetails {
         let id = try context.parameters.require("course", as: Int64.self)
-        guard let course = try database.courses().first(where: { $0.id == id }) else { throw HTTPError(.notFound) }
+        guard let course = try await database.reading({ try $0.courses().first { $0.id == id } }) else { throw HTTPError(.notFound) }
         return course
     }
 
@@ -127,9 +130,9 @@ struct CatalogueController {
     /// title (adding) or the level (changing).
     static let placedFields: Set<String> = ["title", "capacity", "minimum"]
 
-    func setActive(_ active: Bool, _ course: CourseDetails, _ context: WebContext) throws -> Response {
+    func setActive(_ active: Bool, _ course: CourseDetails, _ context: WebContext) async throws -> Response {
         do {
-            try database.setCourseActive(title: course.definition.title, active: active, by: context.actor)
+            try await database.writing { try $0.setCourseActive(title: course.definition.title, active: active, by: context.actor) }
             context.flash(active ? "\(course.definition.title) is back in the catalogue and can be scheduled."
                                  : "\(course.definition.title) is retired: it can no longer be scheduled. Its sessions and history are kept.")
             return seeOther("/officer/courses/\(course.id)")

@@ -25,13 +25,14 @@ struct ChargesController {
 
     /// Charges, newest first, of one agency or all, raised in one financial year or any. The query is read
     /// as a browser sends a GET form (a space as `+`).
-    func list(_ request: Request, context: WebContext) throws -> Response {
+    func list(_ request: Request, context: WebContext) async throws -> Response {
         let query = request.query
         let agency = query["agency"], yearText = query["year"]
-        let agencies = try database.agencies().map(\.agency.name)
-        guard agency.map(agencies.contains) ?? true else { throw HTTPError(.notFound) }
-        let year = try yearText.map(chosenFinancialYear)
-        let lines = try database.charges(agencyName: agency, year: year)
+        let (agencies, lines) = try await database.reading { view in
+            let agencies = try view.agencies().map(\.agency.name)
+            guard agency.map(agencies.contains) ?? true else { throw HTTPError(.notFound) }
+            return (agencies, try view.charges(agencyName: agency, year: try yearText.map(chosenFinancialYear)))
+        }
         return render("officer-charges", "Charges", OfficerChargesPage(
             agencies: SelectOption.list(agencies, selected: agency, words: false),
             years: SelectOption.list(recentYears(today: database.currentTime()).map(\.value), selected: yearText, words: false),
@@ -39,17 +40,17 @@ struct ChargesController {
         ), context)
     }
 
-    func show(_ request: Request, context: WebContext) throws -> Response {
-        chargePage(try charge(context), context)
+    func show(_ request: Request, context: WebContext) async throws -> Response {
+        chargePage(try await charge(context), context)
     }
 
-    func waive(_ request: Request, context: WebContext) throws -> Response {
-        let (id, line) = try charge(context)
+    func waive(_ request: Request, context: WebContext) async throws -> Response {
+        let (id, line) = try await charge(context)
         guard let reason = context.form["reason"] else {
             return chargePage((id, line), context, errors: [FieldError(field: "reason", message: "Enter why the charge is waived")])
         }
         do {
-            try database.waiveCharge(id, reason: reason, by: context.actor)
+            try await database.writing { try $0.waiveCharge(id, reason: reason, by: context.actor) }
             context.flash("Charge \(id) to \(line.agencyName) is waived: \(reason).")
             return seeOther("/officer/charges")
         } catch {
@@ -59,13 +60,13 @@ struct ChargesController {
     }
 
     /// Credits an invoiced charge in full with the officer's reason: a credit note of its own.
-    func credit(_ request: Request, context: WebContext) throws -> Response {
-        let (id, line) = try charge(context)
+    func credit(_ request: Request, context: WebContext) async throws -> Response {
+        let (id, line) = try await charge(context)
         guard let reason = context.form["creditReason"] else {
             return chargePage((id, line), context, errors: [FieldError(field: "creditReason", message: "Enter why the charge is credited")])
         }
         do {
-            let note = try database.creditCharge(id, reason: reason, by: context.actor)
+            let note = try await database.writing { try $0.creditCharge(id, reason: reason, by: context.actor) }
             context.flash("Credit note \(note.shownNumber) gives \(Pence(note.amountPence)) back to \(line.agencyName) for charge \(id): \(reason).")
             return seeOther("/officer/invoices")
         } catch {
@@ -74,9 +75,8 @@ struct ChargesController {
         }
     }
 
-    func invoices(_ request: Request, context: WebContext) throws -> Response {
-        let list = try database.invoices()
-        let credits = try database.creditNotes()
+    func invoices(_ request: Request, context: WebContext) async throws -> Response {
+        let (list, credits) = try await database.reading { view in (try view.invoices(), try view.creditNotes()) }
         return render("officer-invoices", "Invoices", OfficerInvoicesPage(
             credits: credits.map(CreditNoteRow.init), hasCredits: !credits.isEmpty,
             invoices: list.map { .init(number: $0.invoice.number, agency: $0.agencyName, period: Display.period(of: $0.invoice),
@@ -89,13 +89,13 @@ struct ChargesController {
         raiseForm(context)
     }
 
-    func raise(_ request: Request, context: WebContext) throws -> Response {
+    func raise(_ request: Request, context: WebContext) async throws -> Response {
         guard let text = context.form["quarter"], let quarter = try? Quarter.parse(text) else {
             return raiseForm(context, errors: [FieldError(field: "quarter", message: "Choose the quarter to invoice")])
         }
         let raised: [Invoice]
         do {
-            raised = try database.raiseInvoices(for: quarter, by: context.actor)
+            raised = try await database.writing { try $0.raiseInvoices(for: quarter, by: context.actor) }
         } catch {
             guard let problems = fieldErrors(error, field: "quarter") else { throw error }
             return raiseForm(context, errors: problems)
@@ -106,9 +106,9 @@ struct ChargesController {
         return seeOther("/officer/invoices")
     }
 
-    func invoice(_ request: Request, context: WebContext) throws -> Response {
+    func invoice(_ request: Request, context: WebContext) async throws -> Response {
         let number = try context.parameters.require("number", as: Int.self)
-        guard let details = try? database.invoice(number: number) else { throw HTTPError(.notFound) }
+        guard let details = try? await database.reading({ try $0.invoice(number: number) }) else { throw HTTPError(.notFound) }
         return render("invoice", "Invoice \(number)", InvoicePage(details), context)
     }
 
@@ -121,9 +121,9 @@ struct ChargesController {
     }
 
     /// The charge named in the path: its id and its line.
-    func charge(_ context: WebContext) throws -> (id: Int64, line: ChargeLine) {
+    func charge(_ context: WebContext) async throws -> (id: Int64, line: ChargeLine) {
         let id = try context.parameters.require("charge", as: Int64.self)
-        guard let line = try? database.charge(id: id) else { throw HTTPError(.notFound) }
+        guard let line = try? await database.reading({ try $0.charge(id: id) }) else { throw HTTPError(.notFound) }
         return (id, line)
     }
 

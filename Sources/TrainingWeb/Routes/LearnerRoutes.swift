@@ -15,16 +15,17 @@ struct LearnerRoutes {
     static let followUpFields: Set<String> = ["used", "example", "difference", "barriers"]
 
     func add(to router: Router<WebContext>) {
-        router.get("/evaluate/:token") { _, context in try form(.evaluation, try context.parameters.require("token"), context) }
-        router.post("/evaluate/:token") { _, context in try submitEvaluation(try context.parameters.require("token"), context) }
-        router.get("/follow-up/:token") { _, context in try form(.followUp, try context.parameters.require("token"), context) }
-        router.post("/follow-up/:token") { _, context in try submitFollowUp(try context.parameters.require("token"), context) }
+        router.get("/evaluate/:token") { _, context in try await form(.evaluation, try context.parameters.require("token"), context) }
+        router.post("/evaluate/:token") { _, context in try await submitEvaluation(try context.parameters.require("token"), context) }
+        router.get("/follow-up/:token") { _, context in try await form(.followUp, try context.parameters.require("token"), context) }
+        router.post("/follow-up/:token") { _, context in try await submitFollowUp(try context.parameters.require("token"), context) }
     }
 
-    func form(_ kind: InvitationKind, _ token: String, _ context: WebContext, errors: [FieldError] = [], values: [String: String] = [:]) throws -> Response {
+    func form(_ kind: InvitationKind, _ token: String, _ context: WebContext, errors: [FieldError] = [],
+              values: [String: String] = [:]) async throws -> Response {
         let subject: (courseTitle: String, sessionDate: LocalDate)
         do {
-            subject = try database.invitationSubject(token: token, kind: kind)
+            subject = try await database.reading { try $0.invitationSubject(token: token, kind: kind) }
         } catch let error as InvitationError {
             return refused(error, context, status: error == .unknown ? .notFound : .gone)
         }
@@ -42,7 +43,7 @@ struct LearnerRoutes {
                           context: context, status: status)
     }
 
-    func submitEvaluation(_ token: String, _ context: WebContext) throws -> Response {
+    func submitEvaluation(_ token: String, _ context: WebContext) async throws -> Response {
         let form = context.form
         let values = form.fields.compactMapValues(\.first)
         var errors: [FieldError] = []
@@ -50,38 +51,40 @@ struct LearnerRoutes {
         if satisfaction == nil { errors.append(FieldError(field: "satisfaction", message: "Choose how satisfied you were, from 1 to 5")) }
         let knowledge = form["knowledge"].flatMap { KnowledgeGain(rawValue: $0) }
         if knowledge == nil { errors.append(FieldError(field: "knowledge", message: "Choose how much your knowledge improved")) }
-        guard errors.isEmpty, let satisfaction, let knowledge else { return try self.form(.evaluation, token, context, errors: errors, values: values) }
+        guard errors.isEmpty, let satisfaction, let knowledge else {
+            return try await self.form(.evaluation, token, context, errors: errors, values: values)
+        }
         do {
             let answers = try EvaluationAnswers(satisfaction: satisfaction, knowledge: knowledge,
                                                 confidenceBefore: form["confidence_before"].flatMap(Int.init),
                                                 confidenceAfter: form["confidence_after"].flatMap(Int.init),
                                                 bestPart: form["best_part"], practiceChange: form["practice_change"], improve: form["improve"])
-            try database.submitEvaluation(token: token, answers: answers)
+            try await database.writing { try $0.submitEvaluation(token: token, answers: answers) }
         } catch let error as InvitationError {
             return refused(error, context, status: .gone)
         } catch {
             guard let problems = fieldErrors(error, field: "best_part", among: Self.evaluationFields) else { throw error }
-            return try self.form(.evaluation, token, context, errors: problems, values: values)
+            return try await self.form(.evaluation, token, context, errors: problems, values: values)
         }
         return site.pages.render("thanks", title: "Thank you", NoPageValues(), context: context)
     }
 
-    func submitFollowUp(_ token: String, _ context: WebContext) throws -> Response {
+    func submitFollowUp(_ token: String, _ context: WebContext) async throws -> Response {
         let form = context.form
         let values = form.fields.compactMapValues(\.first)
         guard let used = form["used"].flatMap({ UsedInPractice(rawValue: $0) }) else {
-            return try self.form(.followUp, token, context, errors: [FieldError(field: "used", message: "Choose whether you have used what you learned")],
-                                 values: values)
+            return try await self.form(.followUp, token, context,
+                                       errors: [FieldError(field: "used", message: "Choose whether you have used what you learned")], values: values)
         }
         do {
             let answers = try FollowUpAnswers(used: used, example: form["example"], difference: form["difference"].flatMap(Int.init),
                                               barriers: form["barriers"])
-            try database.submitFollowUp(token: token, answers: answers)
+            try await database.writing { try $0.submitFollowUp(token: token, answers: answers) }
         } catch let error as InvitationError {
             return refused(error, context, status: .gone)
         } catch {
             guard let problems = fieldErrors(error, field: "example", among: Self.followUpFields) else { throw error }
-            return try self.form(.followUp, token, context, errors: problems, values: values)
+            return try await self.form(.followUp, token, context, errors: problems, values: values)
         }
         return site.pages.render("thanks", title: "Thank you", NoPageValues(), context: context)
     }

@@ -25,10 +25,10 @@ struct LicencesController {
 
     // MARK: Handlers
 
-    func pools(_ request: Request, context: WebContext) throws -> Response {
-        let (pools, total) = try database.licenceStatus()
-        let page = LicencesPage(pools: pools.map(LicencesPage.Pool.init), none: pools.isEmpty, total: LicencesPage.Counts(total),
-                                runOut: try database.licenceRunOut()?.description)
+    func pools(_ request: Request, context: WebContext) async throws -> Response {
+        let (status, runOut) = try await database.reading { view in (try view.licenceStatus(), try view.licenceRunOut()) }
+        let page = LicencesPage(pools: status.pools.map(LicencesPage.Pool.init), none: status.pools.isEmpty, total: LicencesPage.Counts(status.total),
+                                runOut: runOut?.description)
         return render("officer-licences", "Licences", page, context)
     }
 
@@ -36,7 +36,7 @@ struct LicencesController {
         render("officer-licences-buy", "Buy licences", FormPage(), context)
     }
 
-    func buy(_ request: Request, context: WebContext) throws -> Response {
+    func buy(_ request: Request, context: WebContext) async throws -> Response {
         let form = context.form
         let values = ["count": form["count"] ?? "", "from": form["from"] ?? "", "to": form["to"] ?? "", "supplier": form["supplier"] ?? "",
                       "note": form["note"] ?? ""]
@@ -48,7 +48,9 @@ struct LicencesController {
             return render("officer-licences-buy", "Buy licences", FormPage(values: values), context, errors: errors)
         }
         do {
-            let pool = try database.buyLicences(count: count, from: from, to: to, supplier: form["supplier"], note: form["note"], by: context.actor)
+            let pool = try await database.writing { tx in
+                try tx.buyLicences(count: count, from: from, to: to, supplier: form["supplier"], note: form["note"], by: context.actor)
+            }
             context.flash("Pool \(pool.id.map(String.init) ?? "") recorded: \(count) licences from \(from) to \(to).")
             return seeOther("/officer/licences")
         } catch {
@@ -57,11 +59,11 @@ struct LicencesController {
         }
     }
 
-    func allocationForm(_ request: Request, context: WebContext) throws -> Response {
-        try allocationForm(context)
+    func allocationForm(_ request: Request, context: WebContext) async throws -> Response {
+        try await allocationForm(context)
     }
 
-    func allocate(_ request: Request, context: WebContext) throws -> Response {
+    func allocate(_ request: Request, context: WebContext) async throws -> Response {
         let form = context.form
         let values = ["module": form["module"] ?? "", "agency": form["agency"] ?? "", "emails": form["emails"] ?? ""]
         var emails = (form["emails"] ?? "").split(whereSeparator: { $0.isWhitespace || $0 == "," || $0 == ";" }).map(String.init)
@@ -69,7 +71,7 @@ struct LicencesController {
         if form["module"] == nil { errors.append(FieldError(field: "module", message: "Choose the e-learning module")) }
         if let agency = form["agency"] {
             do {
-                emails += try database.learners(agencyName: agency).compactMap(\.learner.email)
+                emails += try await database.reading { try $0.learners(agencyName: agency) }.compactMap(\.learner.email)
             } catch {
                 guard let problems = fieldErrors(error, field: "agency") else { throw error }
                 errors += problems
@@ -78,20 +80,21 @@ struct LicencesController {
         if emails.isEmpty && errors.allSatisfy({ $0.field != "agency" }) {
             errors.append(FieldError(field: "emails", message: "Enter the learners' email addresses, or choose an agency"))
         }
-        guard errors.isEmpty, let module = form["module"] else { return try allocationForm(context, values: values, errors: errors) }
+        guard errors.isEmpty, let module = form["module"] else { return try await allocationForm(context, values: values, errors: errors) }
         do {
-            let results = try database.allocateLicences(module: module, to: emails, by: context.actor)
+            let allocated = emails
+            let results = try await database.writing { try $0.allocateLicences(module: module, to: allocated, by: context.actor) }
             let refused = results.compactMap { result in result.refusal.map { "\(result.email): \($0.localizedDescription)" } }
             let given = results.count - refused.count
             guard given > 0 else {
-                return try allocationForm(context, values: values, errors: refused.map { FieldError(field: "emails", message: $0) })
+                return try await allocationForm(context, values: values, errors: refused.map { FieldError(field: "emails", message: $0) })
             }
             context.flash("\(given) of \(results.count) learners allocated a licence for \(module)."
                           + (refused.isEmpty ? "" : " Not allocated: " + refused.joined(separator: "; ") + "."))
             return seeOther("/officer/licences")
         } catch {
             guard let problems = fieldErrors(error, field: "module") else { throw error }
-            return try allocationForm(context, values: values, errors: problems)
+            return try await allocationForm(context, values: values, errors: problems)
         }
     }
 
@@ -101,7 +104,7 @@ struct LicencesController {
 
     /// Reads an uploaded usage file with the command line's reader; a file it refuses changes nothing, and
     /// the refusal names the line. Rows the store cannot match are listed with their line and reason.
-    func importUsage(_ request: Request, context: WebContext) throws -> Response {
+    func importUsage(_ request: Request, context: WebContext) async throws -> Response {
         guard let upload = context.form.files["file"], !upload.data.isEmpty else {
             return usageRefused([FieldError(field: "file", message: "Choose the supplier's CSV file")], context)
         }
@@ -114,7 +117,7 @@ struct LicencesController {
         } catch let problems as InputProblems {
             return usageRefused(problems.problems.map { FieldError(field: "file", message: $0.webDescription) }, context)
         }
-        let summary = try database.importUsage(rows, by: context.actor)
+        let summary = try await database.writing { try $0.importUsage(rows, by: context.actor) }
         let said = "Usage imported from \(name): \(summary.started) started, \(summary.completed) completed, \(summary.unchanged) unchanged, "
             + "\(summary.rejected.count) not matched."
         guard !summary.rejected.isEmpty else {
@@ -131,13 +134,13 @@ struct LicencesController {
         render("officer-licences-reclaim", "Reclaim unused licences", FormPage(), context)
     }
 
-    func reclaim(_ request: Request, context: WebContext) throws -> Response {
+    func reclaim(_ request: Request, context: WebContext) async throws -> Response {
         var errors: [FieldError] = []
         guard let days = context.form.wholeNumber("days", "the number of days", atLeast: 0, errors: &errors) else {
             return render("officer-licences-reclaim", "Reclaim unused licences", FormPage(values: ["days": context.form["days"] ?? ""]), context,
                           errors: errors)
         }
-        let reclaimed = try database.reclaimUnusedLicences(olderThan: days, by: context.actor)
+        let reclaimed = try await database.writing { try $0.reclaimUnusedLicences(olderThan: days, by: context.actor) }
         context.flash("\(reclaimed.count) licence\(reclaimed.count == 1 ? "" : "s") unused for \(days) days or more returned to their pools.")
         return seeOther("/officer/licences")
     }
@@ -150,9 +153,11 @@ struct LicencesController {
         site.pages.render(template, title: title, page, context: context, path: "/officer/licences", errors: errors)
     }
 
-    func allocationForm(_ context: WebContext, values: [String: String] = [:], errors: [FieldError] = []) throws -> Response {
-        let modules = try database.courses(includeRetired: false).filter { $0.definition.delivery == .eLearning }.map(\.definition.title)
-        let agencies = try database.agencies().map(\.agency.name)
+    func allocationForm(_ context: WebContext, values: [String: String] = [:], errors: [FieldError] = []) async throws -> Response {
+        let (modules, agencies) = try await database.reading { view in
+            (try view.courses(includeRetired: false).filter { $0.definition.delivery == .eLearning }.map(\.definition.title),
+             try view.agencies().map(\.agency.name))
+        }
         return render("officer-licences-allocate", "Allocate licences", AllocateLicencesPage(
             modules: SelectOption.list(modules, selected: values["module"], words: false),
             agencies: SelectOption.list(agencies, selected: values["agency"], words: false),

@@ -14,22 +14,27 @@ struct OfficerRoutes {
     var database: AppDatabase { site.database }
 
     func add(to group: RouterGroup<WebContext>) {
-        group.get("sessions") { request, context in try sessions(request, context) }
-        group.get("sessions/new") { _, context in try newSession(context) }
-        group.post("sessions") { _, context in try schedule(context) }
-        group.get("sessions/:session") { _, context in try sessionPage(try context.parameters.require("session", as: Int64.self), context) }
-        group.post("sessions/:session/register") { _, context in try markRegister(try context.parameters.require("session", as: Int64.self), context) }
-        group.post("sessions/:session/deliver") { _, context in try deliver(try context.parameters.require("session", as: Int64.self), context) }
-        group.post("sessions/:session/cancel") { _, context in try cancelSession(try context.parameters.require("session", as: Int64.self), context) }
-        group.get("reports") { _, context in reports(context) }
+        group.get("sessions") { request, context in try await sessions(request, context) }
+        group.get("sessions/new") { _, context in try await newSession(context) }
+        group.post("sessions") { _, context in try await schedule(context) }
+        group.get("sessions/:session") { _, context in try await sessionPage(try sessionId(context), context) }
+        group.post("sessions/:session/register") { _, context in try await markRegister(try sessionId(context), context) }
+        group.post("sessions/:session/deliver") { _, context in try await deliver(try sessionId(context), context) }
+        group.post("sessions/:session/cancel") { _, context in try await cancelSession(try sessionId(context), context) }
+        group.get("reports") { _, context in await reports(context) }
         group.get("reports/board", use: boardWorkbook)
         group.get("reports/quarter", use: quarterlyReturn)
         group.get("reports/agency", use: agencyWorkbook)
         group.get("reports/bookings", use: bookingsExport)
         group.get("people") { _, context in people(context) }
-        group.post("people/subject-access") { _, context in try subjectAccess(context) }
-        group.post("people/erase") { _, context in try erase(context) }
-        group.get("audit") { _, context in try audit(context) }
+        group.post("people/subject-access") { _, context in try await subjectAccess(context) }
+        group.post("people/erase") { _, context in try await erase(context) }
+        group.get("audit") { _, context in try await audit(context) }
+    }
+
+    /// The number of the session named in the path.
+    func sessionId(_ context: WebContext) throws -> Int64 {
+        try context.parameters.require("session", as: Int64.self)
     }
 
     func query(_ request: Request, _ name: String) throws -> String {
@@ -41,25 +46,25 @@ struct OfficerRoutes {
 
     // MARK: Sessions
 
-    func sessions(_ request: Request, _ context: WebContext) throws -> Response {
+    func sessions(_ request: Request, _ context: WebContext) async throws -> Response {
         let yearText = request.query["year"]
         let year = try yearText.map { try FinancialYear.parse($0, at: InputLocation(field: "year")) }
             ?? FinancialYear(containing: LondonTime.date(of: database.currentTime()))
-        let list = try database.sessions(year: year)
+        let list = try await database.reading { try $0.sessions(year: year) }
         return site.pages.render("officer-sessions", title: "Sessions in \(year)", OfficerSessionsPage(
             year: year.description, previous: year.previous.description, next: year.next.description,
             sessions: list.map(OfficerSessionsPage.Session.init), none: list.isEmpty
         ), context: context, path: "/officer/sessions")
     }
 
-    func newSession(_ context: WebContext, errors: [FieldError] = [], values: [String: String] = [:]) throws -> Response {
-        let courses = try database.courses(includeRetired: false).map(\.definition.title)
+    func newSession(_ context: WebContext, errors: [FieldError] = [], values: [String: String] = [:]) async throws -> Response {
+        let courses = try await database.reading { try $0.courses(includeRetired: false).map(\.definition.title) }
         return site.pages.render("officer-new-session", title: "Schedule a session", NewSessionPage(
             courses: courses.map { SelectOption(value: $0, label: $0, selected: $0 == values["course"]) }, values: values
         ), context: context, path: "/officer/sessions", errors: errors)
     }
 
-    func schedule(_ context: WebContext) throws -> Response {
+    func schedule(_ context: WebContext) async throws -> Response {
         let form = context.form
         let values = ["course": form["course"] ?? "", "start": form["start"] ?? "", "end": form["end"] ?? "",
                       "venue": form["venue"] ?? "", "capacity": form["capacity"] ?? ""]
@@ -77,20 +82,22 @@ struct OfficerRoutes {
             capacity = Int(text)
             if (capacity ?? 0) < 1 { errors.append(FieldError(field: "capacity", message: "Enter the number of places as a whole number, 1 or more")) }
         }
-        guard errors.isEmpty, let course = form["course"], let start, let end else { return try newSession(context, errors: errors, values: values) }
+        guard errors.isEmpty, let course = form["course"], let start, let end else {
+            return try await newSession(context, errors: errors, values: values)
+        }
         do {
-            let session = try database.scheduleSession(SessionPlan(courseTitle: course, start: start, end: end, venue: form["venue"], capacity: capacity),
-                                                       by: context.actor)
+            let plan = SessionPlan(courseTitle: course, start: start, end: end, venue: form["venue"], capacity: capacity)
+            let session = try await database.writing { try $0.scheduleSession(plan, by: context.actor) }
             context.flash("Scheduled \(course) on \(Display.session(session.startsAt, session.endsAt)).")
             return seeOther("/officer/sessions/\(try session.storedID)")
         } catch {
             guard let problems = fieldErrors(error, field: "course", among: ["start", "end", "venue", "capacity"]) else { throw error }
-            return try newSession(context, errors: problems, values: values)
+            return try await newSession(context, errors: problems, values: values)
         }
     }
 
-    func sessionPage(_ id: Int64, _ context: WebContext, errors: [FieldError] = []) throws -> Response {
-        guard let details = try? database.sessionDetails(id) else { throw HTTPError(.notFound) }
+    func sessionPage(_ id: Int64, _ context: WebContext, errors: [FieldError] = []) async throws -> Response {
+        guard let details = try? await database.reading({ try $0.sessionDetails(id) }) else { throw HTTPError(.notFound) }
         let session = details.summary.session
         let now = database.currentTime()
         let started = session.startsAt <= now
@@ -109,8 +116,8 @@ struct OfficerRoutes {
         ), context: context, path: "/officer/sessions", errors: errors)
     }
 
-    func markRegister(_ id: Int64, _ context: WebContext) throws -> Response {
-        let details = try database.sessionDetails(id)
+    func markRegister(_ id: Int64, _ context: WebContext) async throws -> Response {
+        let details = try await database.reading { try $0.sessionDetails(id) }
         // Each row is marked by its booking, so an erased learner's place (no email) is marked too.
         var present: [Int64] = [], absent: [Int64] = []
         for line in details.places {
@@ -122,77 +129,82 @@ struct OfficerRoutes {
             }
         }
         guard !present.isEmpty || !absent.isEmpty else {
-            return try sessionPage(id, context, errors: [FieldError(field: "register", message: "Mark at least one person present or absent")])
+            return try await sessionPage(id, context, errors: [FieldError(field: "register", message: "Mark at least one person present or absent")])
         }
         do {
-            let marks = try database.mark(session: id, presentBookings: present, absentBookings: absent, by: context.actor)
+            let presentBookings = present, absentBookings = absent
+            let marks = try await database.writing { tx in
+                try tx.mark(session: id, presentBookings: presentBookings, absentBookings: absentBookings, by: context.actor)
+            }
             let charges = marks.compactMap(\.chargeRaised).filter { $0.amountPence > 0 }.count
             context.flash("Register saved: \(present.count) present, \(absent.count) absent" + (charges > 0 ? "; \(charges) non-attendance charges raised." : "."))
             return seeOther("/officer/sessions/\(id)")
         } catch {
             guard let problems = fieldErrors(error, field: "register") else { throw error }
-            return try sessionPage(id, context, errors: problems)
+            return try await sessionPage(id, context, errors: problems)
         }
     }
 
-    func deliver(_ id: Int64, _ context: WebContext) throws -> Response {
+    func deliver(_ id: Int64, _ context: WebContext) async throws -> Response {
         do {
-            try database.deliverSession(id, by: context.actor)
+            try await database.writing { try $0.deliverSession(id, by: context.actor) }
             context.flash("The session is marked delivered; evaluation invitations are due for everyone who attended.")
             return seeOther("/officer/sessions/\(id)")
         } catch {
             guard let problems = fieldErrors(error, field: "register") else { throw error }
-            return try sessionPage(id, context, errors: problems)
+            return try await sessionPage(id, context, errors: problems)
         }
     }
 
-    func cancelSession(_ id: Int64, _ context: WebContext) throws -> Response {
+    func cancelSession(_ id: Int64, _ context: WebContext) async throws -> Response {
         guard let reasonText = context.form["reason"], let reason = SessionCancelReason(rawValue: reasonText) else {
-            return try sessionPage(id, context, errors: [FieldError(field: "reason", message: "Choose why the session is cancelled")])
+            return try await sessionPage(id, context, errors: [FieldError(field: "reason", message: "Choose why the session is cancelled")])
         }
         do {
-            let released = try database.cancelSession(id, reason: reason, note: context.form["note"], by: context.actor)
+            let released = try await database.writing { try $0.cancelSession(id, reason: reason, note: context.form["note"], by: context.actor) }
             context.flash("The session is cancelled; \(released.count) places were released with no charge and their bookers told.")
             return seeOther("/officer/sessions/\(id)")
         } catch {
             guard let problems = fieldErrors(error, field: "reason") else { throw error }
-            return try sessionPage(id, context, errors: problems)
+            return try await sessionPage(id, context, errors: problems)
         }
     }
 
     // MARK: Reports
 
-    func reports(_ context: WebContext) -> Response {
+    func reports(_ context: WebContext) async -> Response {
         let years = recentYears(today: database.currentTime())
         let quarters = years.prefix(2).flatMap { year in
             (1...4).map { ListedValue(value: "\(year.value)-Q\($0)") }
         }
-        let agencies = (try? database.agencies().map(\.agency.name)) ?? []
+        let agencies = (try? await database.reading { try $0.agencies().map(\.agency.name) }) ?? []
         return site.pages.render("officer-reports", title: "Reports", OfficerReportsPage(
             years: years, quarters: quarters, agencies: agencies.map(ListedValue.init)
         ), context: context, path: "/officer/reports")
     }
 
-    func boardWorkbook(_ request: Request, context: WebContext) throws -> Response {
+    func boardWorkbook(_ request: Request, context: WebContext) async throws -> Response {
         let year = try FinancialYear.parse(try query(request, "year"), at: InputLocation(field: "year"))
-        return try workbookDownload { try BoardWorkbook.write(year: year, from: database, into: $0) }
+        return try await site.workbookDownload { view, folder in try BoardWorkbook.write(year: year, from: view, into: folder) }
     }
 
-    func quarterlyReturn(_ request: Request, context: WebContext) throws -> Response {
+    func quarterlyReturn(_ request: Request, context: WebContext) async throws -> Response {
         let quarter = try Quarter.parse(try query(request, "quarter"), at: InputLocation(field: "quarter"))
-        return try workbookDownload { try BoardWorkbook.writeQuarterly(quarter: quarter, from: database, into: $0) }
+        return try await site.workbookDownload { view, folder in try BoardWorkbook.writeQuarterly(quarter: quarter, from: view, into: folder) }
     }
 
-    func agencyWorkbook(_ request: Request, context: WebContext) throws -> Response {
+    func agencyWorkbook(_ request: Request, context: WebContext) async throws -> Response {
         let year = try FinancialYear.parse(try query(request, "year"), at: InputLocation(field: "year"))
         let agency = try query(request, "agency")
-        guard (try? database.agency(named: agency)) != nil else { throw HTTPError(.notFound) }
-        return try workbookDownload { try AgencyWorkbook.write(agencyName: agency, year: year, from: database, into: $0) }
+        return try await site.workbookDownload { view, folder in
+            guard (try? view.agency(named: agency)) != nil else { throw HTTPError(.notFound) }
+            return try AgencyWorkbook.write(agencyName: agency, year: year, from: view, into: folder)
+        }
     }
 
-    func bookingsExport(_ request: Request, context: WebContext) throws -> Response {
+    func bookingsExport(_ request: Request, context: WebContext) async throws -> Response {
         let year = try FinancialYear.parse(try query(request, "year"), at: InputLocation(field: "year"))
-        return try workbookDownload { try BookingExport.write(year: year, from: database, into: $0).path }
+        return try await site.workbookDownload { view, folder in try BookingExport.write(year: year, from: view, into: folder).path }
     }
 
     // MARK: Personal data
@@ -203,19 +215,19 @@ struct OfficerRoutes {
 
     /// A subject access download. A POST, so the email is in the body and never in an address that the
     /// request log, the browser's history or a proxy would keep; the file is named by the learner's id.
-    func subjectAccess(_ context: WebContext) throws -> Response {
+    func subjectAccess(_ context: WebContext) async throws -> Response {
         let email = context.form["email"] ?? ""
         let format = context.form["format"] == "json" ? "json" : "xlsx"
         do {
-            let record = try database.subjectAccess(email: email)
-            let name = "subject-access-learner-\(try database.learnerId(email: email)).\(format)"
-            if format == "json" {
+            guard format == "xlsx" else {
+                let (record, name) = try await database.reading { try Self.subjectAccess(email, format: format, on: $0) }
                 return Response(status: .ok, headers: [.contentType: "application/json", .contentDisposition: Download.contentDisposition(filename: name)],
                                 body: .init(byteBuffer: ByteBuffer(bytes: try record.json())))
             }
-            return try workbookDownload { folder in
+            return try await site.workbookDownload { view, folder in
+                let (record, name) = try Self.subjectAccess(email, format: format, on: view)
                 let path = URL(fileURLWithPath: folder).appendingPathComponent(name).path
-                try SubjectAccessWorkbook.write(record, partnershipName: try database.settings().partnershipName, to: path)
+                try SubjectAccessWorkbook.write(record, partnershipName: try view.settings().partnershipName, to: path)
                 return path
             }
         } catch {
@@ -224,7 +236,13 @@ struct OfficerRoutes {
         }
     }
 
-    func erase(_ context: WebContext) throws -> Response {
+    /// A learner's record and the name of its file (by the learner's id), read on `view`.
+    static func subjectAccess(_ email: String, format: String, on view: AppDatabase) throws -> (record: SubjectAccessRecord, name: String) {
+        let record = try view.subjectAccess(email: email)
+        return (record, "subject-access-learner-\(try view.learnerId(email: email)).\(format)")
+    }
+
+    func erase(_ context: WebContext) async throws -> Response {
         let email = context.form["email"] ?? ""
         let reason = context.form["reason"] ?? ""
         var errors: [FieldError] = []
@@ -233,7 +251,7 @@ struct OfficerRoutes {
         if context.form["confirm"] != "yes" { errors.append(FieldError(field: "erase-confirm", message: "Confirm that the request is valid and the erasure cannot be undone")) }
         guard errors.isEmpty else { return people(context, errors: errors, values: ["eraseEmail": email, "eraseReason": reason]) }
         do {
-            let report = try database.erase(email: email, reason: reason, by: context.actor)
+            let report = try await database.erasing(email: email, reason: reason, by: context.actor)
             context.flash("Erased: the learner is now \(report.pseudonym); \(report.bookingsKept) bookings and \(report.licencesKept) licences kept without their details.")
             return seeOther("/officer/people")
         } catch {
@@ -244,8 +262,8 @@ struct OfficerRoutes {
 
     // MARK: Audit
 
-    func audit(_ context: WebContext) throws -> Response {
-        let entries = try database.auditLog(limit: 200)
+    func audit(_ context: WebContext) async throws -> Response {
+        let entries = try await database.reading { try $0.auditLog(limit: 200) }
         return site.pages.render("officer-audit", title: "Audit log", AuditPage(entries: entries.map(AuditPage.Entry.init)), context: context,
                                  path: "/officer/audit")
     }

@@ -10,12 +10,12 @@ struct OfficerStartRoutes {
     var database: AppDatabase { site.database }
 
     func add(to group: RouterGroup<WebContext>) {
-        group.get("") { _, context in try needsAttention(context) }
+        group.get("") { _, context in try await needsAttention(context) }
     }
 
-    func needsAttention(_ context: WebContext) throws -> Response {
-        site.pages.render("officer-start", title: "Needs attention", OfficerStartPage(try database.needsAttention()), context: context,
-                          path: "/officer")
+    func needsAttention(_ context: WebContext) async throws -> Response {
+        let attention = try await database.reading { try $0.needsAttention() }
+        return site.pages.render("officer-start", title: "Needs attention", OfficerStartPage(attention), context: context, path: "/officer")
     }
 
     /// A pool as the licences page names it, with its supplier when known: `Pool 3 (Virtual College)`.

@@ -12,7 +12,8 @@ import TrainingStore
 /// once with "try again in N seconds" (429, `Retry-After`) rather than held open, so waiting costs the
 /// server nothing and an attacker gains nothing by sending many at once. Password checks pass through
 /// `PasswordCheckGate`, so a flood of attempts cannot slow a real sign-in beyond a short queue. A wrong
-/// email takes as long to refuse as a wrong password.
+/// email takes as long to refuse as a wrong password. The account is read before the password is checked
+/// and its outcome written after, never holding the store while bcrypt runs.
 struct SignInRoutes {
     let site: Site
     var defences: SignInDefences { site.signIns }
@@ -51,7 +52,7 @@ struct SignInRoutes {
         let client = ClientAddress.key(remote: context.remoteAddress, forwardedFor: request.headers[ClientAddress.forwardedFor],
                                        trustProxy: site.configuration.trustProxy)
         let emailKey = email.lowercased()
-        let user = try site.database.user(email: email)
+        let user = try await site.database.reading { try $0.user(email: email) }
         let accountFailures = user.flatMap { site.database.signInFailures(of: $0) } ?? (user == nil ? defences.unknownEmails.record(emailKey, at: instant) : nil)
         if let seconds = defences.throttle.wait(account: accountFailures, client: defences.clients.record(client, at: instant), at: instant) {
             let message = "There have been too many failed attempts to sign in. Try again in \(seconds) \(seconds == 1 ? "second" : "seconds")"
@@ -63,17 +64,21 @@ struct SignInRoutes {
         } catch is PasswordChecksBusy {
             return refusal(email: email, message: "The service is busy. Try again in a few seconds", status: .serviceUnavailable, retryAfter: 5, context)
         }
+        let throttle = defences.throttle
         if let user, let userId = user.id, user.isActive, matches {
-            try site.database.recordSignIn(userId: userId, succeeded: true, throttle: defences.throttle, at: instant)
+            let old = request.cookies[WebApplication.sessionCookie]?.value
+            try await site.database.writing { tx in
+                try tx.recordSignIn(userId: userId, succeeded: true, throttle: throttle, at: instant)
+                if let old { try tx.removeWebSession(key: "hbs.\(old)") }
+            }
             defences.clients.clear(client)
-            if let old = request.cookies[WebApplication.sessionCookie]?.value { try site.database.removeWebSession(key: "hbs.\(old)") }
             context.sessions.clearSession()
             context.sessions.createSession(.signedIn(userId: userId, at: instant))
             return seeOther("/")
         }
         defences.clients.fail(client, at: instant)
         if let userId = user?.id {
-            try site.database.recordSignIn(userId: userId, succeeded: false, throttle: defences.throttle, at: instant)
+            try await site.database.writing { try $0.recordSignIn(userId: userId, succeeded: false, throttle: throttle, at: instant) }
         } else {
             defences.unknownEmails.fail(emailKey, at: instant)
         }

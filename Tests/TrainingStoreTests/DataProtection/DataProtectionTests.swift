@@ -156,6 +156,24 @@ struct ErasureTests {
         #expect(bytes.contains("Jo Bloggs"))                            // nobody else was touched
     }
 
+    /// The web's erasure is one write of a group commit, where the log cannot be cleared; it is cleared
+    /// once that write is committed.
+    @Test func anErasureThroughTheWritingDoorClearsTheLogOnceCommitted() async throws {
+        let folder = TemporaryFolder()
+        let path = folder.path("erase.sqlite")
+        let clock = TestClock("2025-11-03 09:00")
+        let programme = try Programme(database: AppDatabase.open(path: path, create: true, now: clock.function), clock: clock)
+        try programme.samAttendsAndWritesAnEvaluation()
+        #expect(try fileBytes(path).contains("sam@council.example"))   // the check below can fail
+
+        let report = try await programme.database.erasing(email: "sam@council.example", reason: "Request DP-1", by: "officer")
+        #expect(report.pseudonym == "Anonymised learner #1")
+        #expect(report.logCleared)
+        let bytes = try fileBytes(path)
+        #expect(!bytes.contains("sam@council.example"))
+        #expect(!bytes.contains("Sam Patel"))
+    }
+
     @Test func erasureIsAuditedWithTheReasonAndWithoutTheDetails() throws {
         let programme = try Programme()
         try programme.database.erase(email: "SAM@council.example", reason: "Request DP-1", by: "officer")
