@@ -122,15 +122,16 @@ public enum BoardWorkbook {
     /// Writes sheets as `name.xlsx`, dated from the data (never later than the period's end) so the same
     /// data gives the same file. Closing the workbook (compressing it into the file) counts as one more step
     /// after the sheets: with nine sheets `progress` is told 1/10, 2/10 … 9/10 as they are written, then 1.
+    /// `periodText` heads each sheet; by default the period against the same one a year earlier.
     static func write(period: some ReportingPeriod, sheets: [ReportSheet], name: String, from database: AppDatabase,
-                      into folder: String, progress: ((Double) -> Void)? = nil) throws -> String {
+                      into folder: String, periodText: String? = nil, progress: ((Double) -> Void)? = nil) throws -> String {
         let settings = try database.settings()
         let path = URL(fileURLWithPath: folder).appendingPathComponent("\(name).xlsx").path
         let end = LondonTime.startOfDay(period.lastDay.adding(days: 1))
         let created = try database.latestActivity(notAfter: end) ?? LondonTime.startOfDay(period.firstDay)
         let workbook = try Workbook(path: path, options: .init(createdAt: created, title: "Training take-up and impact \(period)",
                                                                 author: settings.partnershipName))
-        let writer = SheetWriter(partnershipName: settings.partnershipName, period: "\(period) compared with \(period.yearEarlier)")
+        let writer = SheetWriter(partnershipName: settings.partnershipName, period: periodText ?? "\(period) compared with \(period.yearEarlier)")
         let steps = Double(sheets.count + 1)
         for (index, sheet) in sheets.enumerated() {
             try writer.write(sheet, to: workbook)
