@@ -90,6 +90,7 @@ public enum WebApplication {
                         signIns: SignInDefences(configuration: configuration, gate: gate))
         SignInRoutes(site: site).add(to: router)
         LearnerRoutes(site: site).add(to: router)
+        OwnPlaceRoutes(site: site).add(to: router)
 
         let signedIn = router.group().add(middleware: SignedInMiddleware(idleTimeout: configuration.idleTimeout, clock: configuration.clock))
         signedIn.get("/", use: landing)
