@@ -31,29 +31,14 @@ extension Bench {
         }
 
         func run() throws {
-            let folder = FileManager.default.temporaryDirectory.appendingPathComponent("training-bench-\(UUID().uuidString)")
-            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-            defer { try? FileManager.default.removeItem(at: folder) }
-            let path = folder.appendingPathComponent("bench.sqlite").path
             let total = bookers * bookingsPerBooker
             let sessionCount = max(1, total / (capacity + capacity / 2))
-
-            let setup = try AppDatabase.open(path: path, create: true)
-            let course = CourseDefinition(title: "Introduction to Safeguarding", level: .foundation, delivery: .faceToFace,
-                                          duration: CourseDuration(minutes: 180)!, capacity: capacity, minimumNumbers: 0)
-            try setup.importCatalogue([CatalogueEntry(definition: course, file: "bench", line: 1)], by: "bench")
-            try setup.addAgency(AgencyDetails(name: "Bench Agency", sector: .localAuthority), by: "bench")
-            let learners = try (0..<total).map { index in
-                LocatedLearner(details: try LearnerDetails(name: "Learner \(index)", email: EmailAddress("learner\(index)@bench.example"),
-                                                           agencyName: "Bench Agency", jobRole: nil),
-                               location: InputLocation(line: index + 2))
-            }
-            _ = try setup.importLearners(learners, updatingExisting: false, by: "bench")
+            let partnership = try BenchPartnership(learners: total, capacity: capacity)
+            defer { partnership.remove() }
+            let path = partnership.path, setup = partnership.database, course = partnership.course
             if mail {
-                for (key, value) in [("mail-transport", "maildir"), ("maildir", folder.appendingPathComponent("mail").path),
-                                     ("mail-from", "training@bench.example")] {
-                    try setup.setSetting(key, to: value, by: "bench")
-                }
+                try partnership.set([("mail-transport", "maildir"), ("maildir", partnership.folder.appendingPathComponent("mail").path),
+                                     ("mail-from", "training@bench.example")])
             }
             let start = Date().addingTimeInterval(30 * 86_400)
             let sessions = try (0..<sessionCount).map { index in

@@ -23,24 +23,11 @@ extension Bench {
         @Option(help: "The relay's port on 127.0.0.1.") var port: Int
 
         func run() async throws {
-            let folder = FileManager.default.temporaryDirectory.appendingPathComponent("training-bench-\(UUID().uuidString)")
-            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-            defer { try? FileManager.default.removeItem(at: folder) }
-            let database = try AppDatabase.open(path: folder.appendingPathComponent("bench.sqlite").path, create: true)
-            let course = CourseDefinition(title: "Introduction to Safeguarding", level: .foundation, delivery: .faceToFace,
-                                          duration: CourseDuration(minutes: 180)!, capacity: 100, minimumNumbers: 0)
-            try database.importCatalogue([CatalogueEntry(definition: course, file: "bench", line: 1)], by: "bench")
-            try database.addAgency(AgencyDetails(name: "Bench Agency", sector: .localAuthority), by: "bench")
-            let learners = try (0..<messages).map { index in
-                LocatedLearner(details: try LearnerDetails(name: "Learner \(index)", email: EmailAddress("learner\(index)@bench.example"),
-                                                           agencyName: "Bench Agency", jobRole: nil),
-                               location: InputLocation(line: index + 2))
-            }
-            _ = try database.importLearners(learners, updatingExisting: false, by: "bench")
-            for (key, value) in [("mail-transport", "smtp"), ("smtp-host", "127.0.0.1"), ("smtp-port", String(port)), ("smtp-security", "none"),
-                                 ("mail-from", "training@bench.example"), ("mail-rate-per-minute", "100000")] {
-                try database.setSetting(key, to: value, by: "bench")
-            }
+            let partnership = try BenchPartnership(learners: messages, capacity: 100)
+            defer { partnership.remove() }
+            let database = partnership.database, course = partnership.course
+            try partnership.set([("mail-transport", "smtp"), ("smtp-host", "127.0.0.1"), ("smtp-port", String(port)), ("smtp-security", "none"),
+                                 ("mail-from", "training@bench.example"), ("mail-rate-per-minute", "100000")])
             let start = Date().addingTimeInterval(60 * 86_400)
             let sessionCount = (messages + 99) / 100
             let sessions = try (0..<sessionCount).map { index in
