@@ -21,8 +21,8 @@ extension WebFixture {
         try #require(try database.messages(MessageFilter(kind: kind)).first { $0.recipientAddress == address })
     }
 
-    /// Delivers the messages due as the mail service would, recording `outcome` for the one to `address`
-    /// and sending the rest; returns the personal "manage my place" token each learner's message carried.
+    /// Delivers the messages due as the mail service would: those to `failing` refused for good, the rest
+    /// sent. Returns the personal "manage my place" token each learner's message carried, by address.
     @discardableResult
     func deliver(failing address: String? = nil) throws -> [String: String] {
         var tokens: [String: String] = [:]

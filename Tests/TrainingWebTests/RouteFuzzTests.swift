@@ -113,12 +113,12 @@ enum FuzzRole: String, CustomTestStringConvertible, Sendable {
 }
 
 /// The web tests' partnership with something in every list: Sam attended and has an evaluation link, Kim did
-/// not attend (a charge on Calderdale Council), Jo is booked on a session to come, and licences of an
-/// e-learning module were bought.
+/// not attend (a charge on Calderdale Council), Jo is booked on a session to come, licences of an
+/// e-learning module were bought, and the outbox holds sent, queued and failed messages (Kim's).
 enum FuzzFixture {
     static func make() throws -> (WebFixture, String) {
         let clock = WebClock(Date())
-        let fixture = try WebFixture(now: clock.function)
+        let fixture = try WebFixture.mailing(now: clock.function)
         let database = fixture.database
         try database.book(session: fixture.session, learnerEmail: "sam@nhs.example", by: "setup")
         try database.book(session: fixture.session, learnerEmail: "kim@council.example", by: "setup")
@@ -126,6 +126,7 @@ enum FuzzFixture {
         let second = try database.scheduleSession(SessionPlan(courseTitle: "Introduction to Safeguarding", start: later,
                                                               end: later.addingTimeInterval(3 * 3600), venue: "Halifax Town Hall"), by: "setup")
         try database.book(session: try #require(second.id), learnerEmail: "jo@nhs.example", by: "setup")
+        try fixture.deliver(failing: "kim@council.example")
         // To the end of the first session, whatever the hour the test runs at.
         clock.advance(by: fixture.sessionStart.timeIntervalSince(clock.function()) + 3.5 * 3600)
         try database.importCatalogue([CatalogueEntry(definition: CourseDefinition(
