@@ -3,26 +3,10 @@ import Testing
 
 @Suite("Email from the command line")
 struct MailCLITests {
-    /// A database with a session far in the future, two learners, and mail on into a Maildir folder.
+    /// The booking tests' database (a session far in the future at Halifax Town Hall, three learners) with
+    /// mail on into a Maildir folder.
     func mailingWorkspace() throws -> Workspace {
-        let workspace = Workspace()
-        try workspace.run(["init"])
-        try workspace.write("Courses/c.yaml", """
-            courses:
-              - title: Introduction to Safeguarding
-                level: foundation
-                delivery: face-to-face
-                duration: 3h
-                capacity: 20
-                minimum: 6
-            """)
-        try workspace.run(["catalogue", "import", "Courses"])
-        try workspace.run(["agency", "add", "Calderdale Council", "--sector", "Local Authority"])
-        for (name, email) in [("Sam Patel", "sam@c.example"), ("Jo Bloggs", "jo@c.example")] {
-            try workspace.run(["learner", "add", name, email, "--agency", "Calderdale Council"])
-        }
-        try workspace.run(["session", "schedule", "Introduction to Safeguarding", "--start", "2099-11-16 09:30",
-                           "--end", "2099-11-16 12:30", "--venue", "Halifax Town Hall"])
+        let workspace = try BookingCLITests().workspaceWithSession(capacity: 20)
         for (key, value) in [("mail-transport", "maildir"), ("maildir", workspace.folder.appendingPathComponent("mail").path),
                              ("mail-from", "training@partnership.example")] {
             #expect(try workspace.run(["settings", "set", key, value]).status == 0)
