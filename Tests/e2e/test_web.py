@@ -10,6 +10,11 @@ and Chromium then does what people do:
   * the officer signs in, marks the register of a session that has started (scheduled a minute or two
     ahead, booked before it starts; the test waits for its start) and downloads the board's workbook,
     which must arrive as an .xlsx (a zip holding xl/workbook.xml);
+  * a learner opens the "manage my place" link from their confirmation email (mail goes to a Maildir,
+    read back with Python's email package), sees the place, is shown that no charge applies before
+    confirming, and cancels it (issue 18);
+  * the officer opens the messages (issue 18), a message, the message words, and one kind's words with
+    a mistake refused on its field and a preview of edited words, without saving them;
   * the booker, the officer and a board member each also open every page of their menu.
 
 axe-core is run on every page the browser shows; any violation of impact "serious" or "critical" fails
@@ -36,6 +41,7 @@ import base64
 import datetime
 import importlib.util
 import os
+import re
 import shutil
 import signal
 import socket
@@ -45,6 +51,7 @@ import tempfile
 import time
 import urllib.request
 import zipfile
+from email import message_from_binary_file, policy as email_policy
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
@@ -65,6 +72,7 @@ STAFF = [  # name, email
     ("Chloe Davies", "chloe.davies@northgate.example"),
     ("Dev Patel", "dev.patel@northgate.example"),
 ]
+LEARNER = STAFF[3]  # booked a month ahead, cancels from their own link
 COURSE = "Introduction to Safeguarding"  # three hours: a late cancellation costs £25.00 under the default policy
 BLOCKING = ("serious", "critical")
 STRICT_PAGES = ("/board", "/officer")  # any violation at all fails on these (issue 19), with or without a query
@@ -107,11 +115,16 @@ def free_port():
         return s.getsockname()[1]
 
 
-def build_database(training):
+def build_database(training, folder):
     """The partnership: the catalogue, one agency with four staff, the officer and the agency's booker, a
-    session a week away for the booker to book, and a session starting in a minute or two with two places
-    booked, for the officer's register. Returns (week-away session, starting-soon session, its start)."""
+    session a week away for the booker to book, a session starting in a minute or two with two places
+    booked, for the officer's register, and a session a month away with one place, whose learner cancels
+    it from their link. Mail is on, into the Maildir `folder`/mail. Returns (week-away session,
+    starting-soon session, its start)."""
     training("init")
+    for key, value in (("mail-transport", "maildir"), ("maildir", str(Path(folder) / "mail")),
+                       ("mail-from", "training@partnership.example"), ("officer-email", OFFICER[0])):
+        training("settings", "set", key, value)
     training("catalogue", "import", str(ROOT / "Courses"))
     training("agency", "add", AGENCY, "--sector", "Health")
     for name, email in STAFF:
@@ -134,9 +147,30 @@ def build_database(training):
     start = (now + datetime.timedelta(seconds=40)).replace(second=0, microsecond=0) + datetime.timedelta(minutes=1)
     end = min(start + datetime.timedelta(hours=3), start.replace(hour=23, minute=59))
     soon = session_id(training("session", "schedule", COURSE, "--start", london(start), "--end", london(end), "--venue", "Town Hall", "--anyway"))
-    for _, email in STAFF[2:]:
-        training("book", str(soon), email)
+    for _, address in STAFF[2:]:
+        training("book", str(soon), address)
+
+    # A month away: well before the charging cut-off, so the learner may cancel it themselves.
+    month = (now + datetime.timedelta(days=30)).date()
+    away = session_id(training("session", "schedule", COURSE, "--start", f"{month} 09:30", "--end", f"{month} 12:30",
+                               "--venue", "Library", "--anyway"))
+    training("book", str(away), LEARNER[1])
     return session_id(later), soon, start
+
+
+def manage_link_token(training, folder, address, venue):
+    """Sends the messages queued (into the Maildir) and returns the "manage my place" token of the place
+    at `venue` confirmed to `address`, read from the message as a mail client reads it."""
+    training("mail", "send")
+    for path in sorted((Path(folder) / "mail" / "new").iterdir()):
+        with open(path, "rb") as handle:
+            message = message_from_binary_file(handle, policy=email_policy.default)
+        text = message.get_body(("plain",)).get_content()
+        if address in str(message["To"]) and str(message["Subject"]).startswith("Place confirmed") and f"Venue: {venue}" in text:
+            found = re.search(r"/my/([A-Za-z0-9_-]{20,})", text)
+            assert found, f"no manage-my-place link in {path.name}"
+            return found.group(1)
+    raise AssertionError(f"no confirmation to {address} of a place at {venue} in the Maildir")
 
 
 class Server:
@@ -427,6 +461,50 @@ def booker_journey(browser, later):
     browser.sign_out("booker: signed out")
 
 
+def learner_journey(browser, token):
+    """The learner's own place from their link: no account; the charge (none here) is shown before they
+    confirm the cancellation."""
+    driver = browser.driver
+    browser.open(f"/my/{token}", "learner: own place")
+    assert browser.heading() == f"Your place on {COURSE}", browser.heading()
+    assert f"{LEARNER[0]}, this is your place." in browser.text(), browser.text()
+    assert "Library" in browser.text() and "Confirmed" in browser.text(), browser.text()
+    browser.click(By.LINK_TEXT, "Cancel this place", "learner: cancel own place")
+    assert browser.path() == f"/my/{token}/cancel", browser.path()
+    charge = driver.find_element(By.ID, "charge").text
+    assert charge == "No charge applies.", charge
+    browser.button("Yes, cancel my place", "learner: own place cancelled")
+    assert browser.heading() == "Your place is cancelled", browser.heading()
+    assert "the person who booked it has been told" in browser.text(), browser.text()
+    browser.open(f"/my/{token}", "learner: own link after cancelling")
+    assert "This link no longer works" in browser.text(), browser.text()
+
+
+def officer_messages(browser):
+    """The outbox, a message, the kinds of message, and one kind's words: a template with a mistake is
+    refused on its field with its line, and edited words are previewed on the latest real message, not saved."""
+    driver = browser.driver
+    browser.open("/officer/messages", "officer: messages")
+    assert browser.heading() == "Messages", browser.heading()
+    assert LEARNER[1] in browser.text(), browser.text()
+    browser.click(By.CSS_SELECTOR, "table a[href^='/officer/messages/']", "officer: one message")
+    assert "Status" in browser.text(), browser.text()
+    browser.open("/officer/messages/words", "officer: message words")
+    browser.click(By.CSS_SELECTOR, "a[href='/officer/messages/words/place-confirmed']", "officer: place confirmed words")
+    body = driver.find_element(By.ID, "body")
+    body.clear()
+    body.send_keys("Dear {{recipientName}},\n\n{{#venue}}\nVenue: {{venue}}\n")
+    browser.button("Save", "officer: words with a mistake")
+    assert "There is a problem" in browser.text() and "The body, line 3" in browser.text(), browser.text()
+    body = driver.find_element(By.ID, "body")
+    body.clear()
+    body.send_keys("Dear {{recipientName}},\n\nSee you on {{sessionDate}}.\n")
+    browser.button("Preview", "officer: words previewed")
+    preview = browser.text()
+    assert "Shown with the facts of the latest place confirmed message" in preview, preview
+    assert "See you on " in preview, preview
+
+
 def officer_journey(browser, soon, soon_start, downloads):
     driver = browser.driver
     browser.sign_in(OFFICER[0], OFFICER[2], "officer")
@@ -482,6 +560,7 @@ def officer_journey(browser, soon, soon_start, downloads):
         assert "xl/workbook.xml" in names, names
         assert archive.testzip() is None
     print(f"  downloaded {workbook.name} ({workbook.stat().st_size} bytes, {len(names)} parts)", flush=True)
+    officer_messages(browser)
     browser.tour("officer")
     browser.sign_out("officer: signed out")
 
@@ -523,7 +602,8 @@ def test_web_application_in_a_browser():
     server = driver = None
     passed = False
     try:
-        later, soon, soon_start = build_database(training)
+        later, soon, soon_start = build_database(training, folder)
+        token = manage_link_token(training, folder, LEARNER[1], "Library")
         server = Server(training, folder)
         driver = chromium_driver(downloads)
         axe = Axe(driver)
@@ -537,6 +617,7 @@ def test_web_application_in_a_browser():
         assert policy and "default-src 'none'" in policy and "script-src" not in policy, policy
 
         booker_journey(browser, later)
+        learner_journey(browser, token)
         officer_journey(browser, soon, soon_start, downloads)
         board_journey(browser)
 
