@@ -6,7 +6,7 @@ import XLSX
 /// One agency's own workbook for its booker: its bookings, attendance, charges and take-up in a year —
 /// and nothing about any other agency.
 public enum AgencyWorkbook {
-    public static func sheets(agencyName: String, year: FinancialYear, from database: AppDatabase) throws -> [ReportSheet] {
+    public static func sheets(agencyName: String, year: FinancialYear, from database: some StoreReading) throws -> [ReportSheet] {
         let name = try database.agency(named: agencyName).name
         var bookings: [BookingExportRow] = []
         try database.forEachBooking(period: year, agencyName: agencyName) { bookings.append($0) }
@@ -59,7 +59,7 @@ public enum AgencyWorkbook {
     /// Writes `agency-<name>-YYYY-YY.xlsx` into `folder` and returns its path. `progress`, if given, is told
     /// the fraction written as each sheet is finished, and 1 once the file is complete.
     @discardableResult
-    public static func write(agencyName: String, year: FinancialYear, from database: AppDatabase, into folder: String,
+    public static func write(agencyName: String, year: FinancialYear, from database: some StoreReading, into folder: String,
                              progress: ((Double) -> Void)? = nil) throws -> String {
         let sheets = try sheets(agencyName: agencyName, year: year, from: database)
         let slug = agencyName.lowercased().map { $0.isLetter || $0.isNumber ? $0 : "-" }.reduce(into: "") { text, character in

@@ -7,7 +7,7 @@ import XLSX
 /// Trends sheet setting it beside the four years before it.
 public enum BoardWorkbook {
     /// The sheets of a year's workbook, in the order the board reads them, from the figures in the database.
-    public static func sheets(for year: FinancialYear, from database: AppDatabase) throws -> [ReportSheet] {
+    public static func sheets(for year: FinancialYear, from database: some StoreReading) throws -> [ReportSheet] {
         sheets(of: try BoardFigures.read(year, from: database))
     }
 
@@ -21,7 +21,7 @@ public enum BoardWorkbook {
     /// The sheets for a quarter (the quarterly return takes four of them), against the same quarter a year
     /// earlier. The period's figures and the year before's are read at the same time, each on one
     /// consistent view of the database (in turn through a door's view).
-    public static func sheets(for quarter: Quarter, from database: AppDatabase) throws -> [ReportSheet] {
+    public static func sheets(for quarter: Quarter, from database: some StoreReading) throws -> [ReportSheet] {
         let (now, (before, words)) = try bothAtOnce(from: database,
             { try PeriodFigures.read(quarter, from: database) },
             { try bothAtOnce(from: database, { try PeriodFigures.read(quarter.yearEarlier, from: database) },
@@ -71,7 +71,7 @@ public enum BoardWorkbook {
                 || charges.contains { $0.lateCancellations + $0.nonAttendances > 0 }
         }
 
-        static func read(_ period: some ReportingPeriod, from database: AppDatabase) throws -> PeriodFigures {
+        static func read(_ period: some ReportingPeriod, from database: some StoreReading) throws -> PeriodFigures {
             try database.inOneRead { view in
                 let takeUp = try view.takeUpAndReach(period: period)
                 return PeriodFigures(
@@ -89,7 +89,7 @@ public enum BoardWorkbook {
         var pools: PoolStatus
         var runOut: LocalDate?
 
-        static func read(_ period: some ReportingPeriod, from database: AppDatabase) throws -> WordsAndPools {
+        static func read(_ period: some ReportingPeriod, from database: some StoreReading) throws -> WordsAndPools {
             try database.inOneRead { view in
                 WordsAndPools(quotes: try view.impactQuotes(period: period), pools: try view.licenceStatus().total,
                               runOut: try view.licenceRunOut())
@@ -100,7 +100,7 @@ public enum BoardWorkbook {
     /// Writes the annual workbook `board-YYYY-YY.xlsx` into `folder` and returns its path. `progress`, if
     /// given, is told the fraction written as each sheet is finished, and 1 once the file is complete.
     @discardableResult
-    public static func write(year: FinancialYear, from database: AppDatabase, into folder: String,
+    public static func write(year: FinancialYear, from database: some StoreReading, into folder: String,
                              progress: ((Double) -> Void)? = nil) throws -> String {
         try write(period: year, sheets: try sheets(for: year, from: database), name: "board-\(year)", from: database, into: folder,
                   progress: progress)
@@ -113,7 +113,7 @@ public enum BoardWorkbook {
     /// sheets for one quarter, against the same quarter a year earlier — and returns its path. `progress`, if
     /// given, is told the fraction written as each sheet is finished, and 1 once the file is complete.
     @discardableResult
-    public static func writeQuarterly(quarter: Quarter, from database: AppDatabase, into folder: String,
+    public static func writeQuarterly(quarter: Quarter, from database: some StoreReading, into folder: String,
                                       progress: ((Double) -> Void)? = nil) throws -> String {
         let sheets = try sheets(for: quarter, from: database).filter { quarterlySheets.contains($0.name) }
         return try write(period: quarter, sheets: sheets, name: "quarter-\(quarter)", from: database, into: folder, progress: progress)
@@ -123,7 +123,7 @@ public enum BoardWorkbook {
     /// data gives the same file. Closing the workbook (compressing it into the file) counts as one more step
     /// after the sheets: with nine sheets `progress` is told 1/10, 2/10 … 9/10 as they are written, then 1.
     /// `periodText` heads each sheet; by default the period against the same one a year earlier.
-    static func write(period: some ReportingPeriod, sheets: [ReportSheet], name: String, from database: AppDatabase,
+    static func write(period: some ReportingPeriod, sheets: [ReportSheet], name: String, from database: some StoreReading,
                       into folder: String, periodText: String? = nil, progress: ((Double) -> Void)? = nil) throws -> String {
         let settings = try database.settings()
         let path = URL(fileURLWithPath: folder).appendingPathComponent("\(name).xlsx").path

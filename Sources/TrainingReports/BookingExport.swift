@@ -15,7 +15,7 @@ public enum BookingExport {
     /// are read on another (in turn on this thread through a door's view): it must not use the database (a
     /// read waiting there could wait on the export).
     @discardableResult
-    public static func write(year: FinancialYear, through lastYear: FinancialYear? = nil, from database: AppDatabase, into folder: String,
+    public static func write(year: FinancialYear, through lastYear: FinancialYear? = nil, from database: some StoreReading, into folder: String,
                              progress: ((Int) -> Void)? = nil) throws -> (path: String, rows: Int) {
         let lastYear = lastYear ?? year
         guard lastYear >= year else {
@@ -54,7 +54,7 @@ public enum BookingExport {
     }
 
     /// The cells of every booking of the years, in order, handed over a thousand rows at a time.
-    static func readCells(of years: [FinancialYear], from database: AppDatabase, into rows: BatchHandOff<[CellValue]>) {
+    static func readCells(of years: [FinancialYear], from database: some StoreReading, into rows: BatchHandOff<[CellValue]>) {
         let batchSize = 1_000
         var batch: [[CellValue]] = []
         batch.reserveCapacity(batchSize)

@@ -15,9 +15,9 @@ func bothAtOnce<A: Sendable, B: Sendable>(_ first: () throws -> A, _ second: @es
 }
 
 /// Runs `first` and `second` at the same time (`bothAtOnce`), or one after the other on this thread when
-/// `database` joins a door's view or a transaction (`AppDatabase.joinsATransaction`): such a handle's
+/// `database` joins a door's view or a transaction (`StoreReading.joinsATransaction`): such a handle's
 /// connection belongs to the thread running the door, and another thread using it stops the program.
-func bothAtOnce<A: Sendable, B: Sendable>(from database: AppDatabase, _ first: () throws -> A,
+func bothAtOnce<A: Sendable, B: Sendable>(from database: some StoreReading, _ first: () throws -> A,
                                           _ second: @escaping @Sendable () throws -> B) throws -> (A, B) {
     guard !database.joinsATransaction else { return (try first(), try second()) }
     return try bothAtOnce(first, second)

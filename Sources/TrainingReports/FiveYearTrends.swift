@@ -38,7 +38,7 @@ public struct FiveYearTrends: Sendable {
 
     /// Reads the figures of `year` and the four years before it, two at a time (one on each core), each
     /// year on one consistent view of the database; through a door's view, in turn on that view.
-    public static func read(endingWith year: FinancialYear, from database: AppDatabase) throws -> FiveYearTrends {
+    public static func read(endingWith year: FinancialYear, from database: some StoreReading) throws -> FiveYearTrends {
         let years = (0..<yearCount).map { FinancialYear(startYear: year.startYear - (yearCount - 1) + $0) }
         // The even places on this thread and the odd on another: the year and the year before go one each.
         let (even, odd) = try bothAtOnce(from: database,
@@ -85,7 +85,7 @@ public struct BoardFigures: Sendable {
 
     /// Reads the five years and, at the same time, the learners' words and the licence pools (in turn
     /// through a door's view).
-    public static func read(_ year: FinancialYear, from database: AppDatabase) throws -> BoardFigures {
+    public static func read(_ year: FinancialYear, from database: some StoreReading) throws -> BoardFigures {
         let (trends, words) = try bothAtOnce(from: database, { try FiveYearTrends.read(endingWith: year, from: database) },
                                              { try BoardWorkbook.WordsAndPools.read(year, from: database) })
         return BoardFigures(year: year, trends: trends, words: words)

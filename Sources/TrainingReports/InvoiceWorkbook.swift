@@ -33,7 +33,7 @@ public enum InvoiceWorkbook {
 
     /// Writes `invoice-N.xlsx` into `folder` and returns its path; the same invoice gives the same file.
     @discardableResult
-    public static func write(number: Int, from database: AppDatabase, into folder: String) throws -> String {
+    public static func write(number: Int, from database: some StoreReading, into folder: String) throws -> String {
         let details = try database.invoice(number: number)
         let quarter = try Quarter.parse("\(FinancialYear(startYear: details.invoice.financialYear))-Q\(details.invoice.quarter)")
         return try BoardWorkbook.write(period: quarter, sheets: sheets(details), name: "invoice-\(number)", from: database, into: folder,

@@ -22,7 +22,7 @@ extension Site {
     /// Writes a workbook from one reading of the store and sends it as a download: `write` is given the
     /// reading's view and a private temporary folder, and returns the file's path; the file is written and
     /// read back on the reading's thread, never on a request's, and the folder is removed.
-    func workbookDownload(_ write: @escaping @Sendable (AppDatabase, String) throws -> String) async throws -> Response {
+    func workbookDownload(_ write: @escaping @Sendable (ReadOnlyStore, String) throws -> String) async throws -> Response {
         let (name, data) = try await database.reading { view in
             let folder = FileManager.default.temporaryDirectory.appendingPathComponent("training-web-\(UUID().uuidString)")
             try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)

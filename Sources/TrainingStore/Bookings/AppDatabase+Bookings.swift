@@ -130,7 +130,9 @@ extension AppDatabase {
         guard let booking = try Booking.fetchOne(db, key: id) else { throw UnknownBooking(id) }
         return booking
     }
+}
 
+extension StoreReading {
     /// A session's waiting list, first come first served.
     public func waitingList(session id: Int64) throws -> [BookingLine] {
         try sessionDetails(id).waitingList
@@ -139,7 +141,7 @@ extension AppDatabase {
     /// A booking's history, oldest first, with learners' names.
     public func bookingHistory(_ id: Int64) throws -> [BookingHistoryEntry] {
         try read { db in
-            _ = try Self.booking(id, in: db)
+            _ = try AppDatabase.booking(id, in: db)
             return try Row.fetchAll(db, sql: """
                 SELECT e.at, e.kind, e.actor, e.note, l.name AS learner, p.name AS previous
                 FROM bookingEvent e LEFT JOIN learner l ON l.id = e.learnerId LEFT JOIN learner p ON p.id = e.previousLearnerId

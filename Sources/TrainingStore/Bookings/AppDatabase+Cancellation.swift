@@ -12,18 +12,6 @@ public struct CancellationOutcome: Sendable, Equatable {
 }
 
 extension AppDatabase {
-    /// What cancelling a booking now would cost, shown to a booker before they confirm: the notice in
-    /// working days and the charge the policy would raise (nil when none: enough notice, a waiting place,
-    /// or no agency to charge). `at` is when the cancellation would be received (default now), as for
-    /// `cancelBooking`, whose terms these are (CancellationRules.terms).
-    public func cancellationPreview(_ id: Int64, at requested: Date? = nil, reason: String? = nil) throws -> CancellationTerms {
-        try read { db in
-            let (facts, _, _) = try Self.cancellationFacts(of: id, in: db)
-            return CancellationRules.terms(facts, receivedAt: requested ?? now(), reason: reason, calendar: try Self.workingCalendar(db),
-                                           policy: try Self.chargingPolicy(db))
-        }
-    }
-
     /// Cancels a booking (CancellationRules). A confirmed place cancelled with less notice than the policy's
     /// cut-off raises a charge on the booking's agency (zero, with the reason, when the reason is exempt); the
     /// freed place goes to the first learner waiting, in the same transaction, and their booker is told.
@@ -79,5 +67,19 @@ extension AppDatabase {
         let facts = CancellationFacts(place: try session.place(of: booking), bookedAt: booking.bookedAt, sessionDate: session.startDate,
                                       sessionMinutes: session.minutes, hasAgency: booking.agencyId != nil, promotedAt: promotedAt)
         return (facts, booking, session)
+    }
+}
+
+extension StoreReading {
+    /// What cancelling a booking now would cost, shown to a booker before they confirm: the notice in
+    /// working days and the charge the policy would raise (nil when none: enough notice, a waiting place,
+    /// or no agency to charge). `at` is when the cancellation would be received (default now), as for
+    /// `cancelBooking`, whose terms these are (CancellationRules.terms).
+    public func cancellationPreview(_ id: Int64, at requested: Date? = nil, reason: String? = nil) throws -> CancellationTerms {
+        try read { db in
+            let (facts, _, _) = try AppDatabase.cancellationFacts(of: id, in: db)
+            return CancellationRules.terms(facts, receivedAt: requested ?? now(), reason: reason, calendar: try AppDatabase.workingCalendar(db),
+                                           policy: try AppDatabase.chargingPolicy(db))
+        }
     }
 }

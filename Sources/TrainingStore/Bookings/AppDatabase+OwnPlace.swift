@@ -37,11 +37,6 @@ public enum PlaceLinkError: Error, Sendable, Hashable, UserFacingError {
 }
 
 extension AppDatabase {
-    /// The place a "manage my place" token opens, while the token is valid (until the session starts).
-    public func ownPlace(token: String) throws -> OwnPlace {
-        try read { db in try Self.ownPlace(token: token, at: now(), in: db) }
-    }
-
     /// The learner cancels their own place from their link, if OwnPlaceRules allow it: the same
     /// cancellation as a booker's (its charge, the waiting list, the messages, the audit), by "learner
     /// (own link)".
@@ -72,5 +67,12 @@ extension AppDatabase {
                         level: try course.word("level"), sessionDate: session.startDate, startsAt: session.startsAt, endsAt: session.endsAt,
                         venue: session.venue, onlineURL: session.onlineURL, status: booking.status, terms: terms,
                         learnerMayCancel: OwnPlaceRules.learnerMayCancel(facts.place, notice: terms.notice, policy: policy, at: instant))
+    }
+}
+
+extension StoreReading {
+    /// The place a "manage my place" token opens, while the token is valid (until the session starts).
+    public func ownPlace(token: String) throws -> OwnPlace {
+        try read { db in try AppDatabase.ownPlace(token: token, at: now(), in: db) }
     }
 }

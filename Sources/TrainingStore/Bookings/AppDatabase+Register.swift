@@ -11,11 +11,6 @@ public struct RegisterMark: Sendable, Equatable {
 }
 
 extension AppDatabase {
-    /// The register: every place on the session with its mark so far.
-    public func register(session id: Int64) throws -> [BookingLine] {
-        try sessionDetails(id).places
-    }
-
     /// Marks learners present or absent. A non-attendance raises its charge under the policy; correcting an
     /// absence to present reverses that charge (credits it, if already invoiced). Marks can be corrected until the
     /// session is closed with `deliverSession`. All the learners given are marked, or none.
@@ -108,5 +103,12 @@ extension AppDatabase {
             """), arguments: [booking.id]) else { return nil }
         return try withdraw(charge, cause: .registerCorrected, reason: CreditRule.reason(for: .registerCorrected),
                             auditAction: .chargeReversedByRegisterCorrection, by: actor, at: instant, in: db).reversed
+    }
+}
+
+extension StoreReading {
+    /// The register: every place on the session with its mark so far.
+    public func register(session id: Int64) throws -> [BookingLine] {
+        try sessionDetails(id).places
     }
 }

@@ -147,33 +147,6 @@ extension AppDatabase {
         return summary
     }
 
-    /// The catalogue, ordered by level (foundation, intermediate, advanced) then title.
-    public func courses(level: CourseLevel? = nil, includeRetired: Bool = true) throws -> [CourseDetails] {
-        try read { db in
-            var request = Course.all()
-            if let level { request = request.filter(Course.Columns.level == level.rawValue) }
-            if !includeRetired { request = request.filter(Column("isActive") == true) }
-            let courses = try request.fetchAll(db)
-            return try courses
-                .map { CourseDetails(id: try $0.storedID, definition: try Self.definition(of: $0, in: db)) }
-                .sorted { ($0.definition.level, $0.definition.title.lowercased()) < ($1.definition.level, $1.definition.title.lowercased()) }
-        }
-    }
-
-    /// One course by title (ignoring case), or a refusal that suggests near titles: up to five that hold a
-    /// word of more than three letters of the title asked for.
-    public func course(titled title: String) throws -> CourseDetails {
-        try read { db in
-            if let course = try Self.course(titledIfAny: title, in: db) {
-                return CourseDetails(id: try course.storedID, definition: try Self.definition(of: course, in: db))
-            }
-            let words = title.lowercased().split(separator: " ").filter { $0.count > 3 }
-            let titles = try String.fetchAll(db, sql: "SELECT title FROM course ORDER BY title")
-            let near = titles.filter { candidate in words.contains { candidate.lowercased().contains($0) } }.prefix(5)
-            throw CatalogueRefusal.unknownCourse(title: title, near: Array(near))
-        }
-    }
-
     /// The course with this title (ignoring case), or `CatalogueRefusal.unknownCourse`.
     static func course(titled title: String, in db: Database) throws -> Course {
         guard let course = try course(titledIfAny: title, in: db) else { throw CatalogueRefusal.unknownCourse(title: title, near: []) }
@@ -240,5 +213,34 @@ extension Course {
         summary = definition.summary
         isActive = definition.isActive
         updatedAt = instant
+    }
+}
+
+extension StoreReading {
+    /// The catalogue, ordered by level (foundation, intermediate, advanced) then title.
+    public func courses(level: CourseLevel? = nil, includeRetired: Bool = true) throws -> [CourseDetails] {
+        try read { db in
+            var request = Course.all()
+            if let level { request = request.filter(Course.Columns.level == level.rawValue) }
+            if !includeRetired { request = request.filter(Column("isActive") == true) }
+            let courses = try request.fetchAll(db)
+            return try courses
+                .map { CourseDetails(id: try $0.storedID, definition: try AppDatabase.definition(of: $0, in: db)) }
+                .sorted { ($0.definition.level, $0.definition.title.lowercased()) < ($1.definition.level, $1.definition.title.lowercased()) }
+        }
+    }
+
+    /// One course by title (ignoring case), or a refusal that suggests near titles: up to five that hold a
+    /// word of more than three letters of the title asked for.
+    public func course(titled title: String) throws -> CourseDetails {
+        try read { db in
+            if let course = try AppDatabase.course(titledIfAny: title, in: db) {
+                return CourseDetails(id: try course.storedID, definition: try AppDatabase.definition(of: course, in: db))
+            }
+            let words = title.lowercased().split(separator: " ").filter { $0.count > 3 }
+            let titles = try String.fetchAll(db, sql: "SELECT title FROM course ORDER BY title")
+            let near = titles.filter { candidate in words.contains { candidate.lowercased().contains($0) } }.prefix(5)
+            throw CatalogueRefusal.unknownCourse(title: title, near: Array(near))
+        }
     }
 }

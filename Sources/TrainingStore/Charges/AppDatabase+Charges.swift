@@ -63,20 +63,6 @@ extension AppDatabase {
         return charge
     }
 
-    /// Charges, newest first, optionally of one agency and raised in one financial year or quarter.
-    /// Exempt cancellations appear (at £0.00, with their reason) so an exemption is visible, not silent.
-    public func charges(agencyName: String? = nil, year: FinancialYear? = nil, quarter: Quarter? = nil) throws -> [ChargeLine] {
-        try read { db in
-            var filter = SQLFilter()
-            if let agencyName {
-                filter.add("ch.agencyId = ?", [try Self.agency(named: agencyName, in: db, at: InputLocation(input: .agency)).id])
-            }
-            if let year { filter.add("ch.raisedOn BETWEEN ? AND ?", [year.firstDay, year.lastDay]) }
-            if let quarter { filter.add("ch.raisedOn BETWEEN ? AND ?", [quarter.firstDay, quarter.lastDay]) }
-            return try Self.chargeLines(db, filter)
-        }
-    }
-
     static func chargeLines(_ db: Database, _ filter: SQLFilter) throws -> [ChargeLine] {
         try Row.fetchAll(db, sql: """
             SELECT ch.*, a.name AS agencyName, l.name AS learnerName, c.title AS courseTitle, s.startsAt AS sessionStart,
@@ -95,16 +81,6 @@ extension AppDatabase {
             ChargeLine(charge: try Charge(row: row), agencyName: row["agencyName"], learnerName: row["learnerName"],
                        courseTitle: row["courseTitle"], sessionStart: row["sessionStart"], invoiceNumber: row["invoiceNumber"],
                        creditNote: (row["creditNoteNumber"] as Int?).map(CreditNoteNumber.init))
-        }
-    }
-
-    /// One charge with its agency, learner, course and invoice.
-    public func charge(id: Int64) throws -> ChargeLine {
-        try read { db in
-            guard let line = try Self.chargeLines(db, SQLFilter("ch.id = ?", [id])).first else {
-                throw ChargeRefusal.unknownCharge(id)
-            }
-            return line
         }
     }
 
@@ -161,13 +137,39 @@ extension AppDatabase {
             return invoices
         }
     }
+}
+
+extension StoreReading {
+    /// Charges, newest first, optionally of one agency and raised in one financial year or quarter.
+    /// Exempt cancellations appear (at £0.00, with their reason) so an exemption is visible, not silent.
+    public func charges(agencyName: String? = nil, year: FinancialYear? = nil, quarter: Quarter? = nil) throws -> [ChargeLine] {
+        try read { db in
+            var filter = SQLFilter()
+            if let agencyName {
+                filter.add("ch.agencyId = ?", [try AppDatabase.agency(named: agencyName, in: db, at: InputLocation(input: .agency)).id])
+            }
+            if let year { filter.add("ch.raisedOn BETWEEN ? AND ?", [year.firstDay, year.lastDay]) }
+            if let quarter { filter.add("ch.raisedOn BETWEEN ? AND ?", [quarter.firstDay, quarter.lastDay]) }
+            return try AppDatabase.chargeLines(db, filter)
+        }
+    }
+
+    /// One charge with its agency, learner, course and invoice.
+    public func charge(id: Int64) throws -> ChargeLine {
+        try read { db in
+            guard let line = try AppDatabase.chargeLines(db, SQLFilter("ch.id = ?", [id])).first else {
+                throw ChargeRefusal.unknownCharge(id)
+            }
+            return line
+        }
+    }
 
     /// Every invoice with its agency, newest first.
     public func invoices(agencyName: String? = nil) throws -> [(invoice: Invoice, agencyName: String)] {
         try read { db in
             var filter = SQLFilter()
             if let agencyName {
-                filter.add("i.agencyId = ?", [try Self.agency(named: agencyName, in: db, at: InputLocation(input: .agency)).id])
+                filter.add("i.agencyId = ?", [try AppDatabase.agency(named: agencyName, in: db, at: InputLocation(input: .agency)).id])
             }
             return try Row.fetchAll(db, sql: """
                 SELECT i.*, a.name AS agencyName FROM invoice i JOIN agency a ON a.id = i.agencyId
@@ -183,8 +185,8 @@ extension AppDatabase {
                 throw ChargeRefusal.unknownInvoice(number)
             }
             let agency = try Agency.fetchOne(db, key: invoice.agencyId).required("agency \(invoice.agencyId), of invoice \(invoice.number),")
-            let lines = try Self.chargeLines(db, SQLFilter("ch.invoiceId = ?", [invoice.id])).sorted { $0.charge.raisedAt < $1.charge.raisedAt }
-            let credits = try Self.creditNoteLines(db, SQLFilter("cn.invoiceId = ?", [invoice.id])).reversed()
+            let lines = try AppDatabase.chargeLines(db, SQLFilter("ch.invoiceId = ?", [invoice.id])).sorted { $0.charge.raisedAt < $1.charge.raisedAt }
+            let credits = try AppDatabase.creditNoteLines(db, SQLFilter("cn.invoiceId = ?", [invoice.id])).reversed()
             return InvoiceDetails(invoice: invoice, agencyName: agency.name, billingContact: agency.billingContact, lines: lines,
                                   credits: Array(credits))
         }

@@ -96,28 +96,6 @@ extension AppDatabase {
         }
     }
 
-    /// Credit notes, newest first, optionally of one agency and issued in one financial year.
-    public func creditNotes(agencyName: String? = nil, year: FinancialYear? = nil) throws -> [CreditNoteLine] {
-        try read { db in
-            var filter = SQLFilter()
-            if let agencyName {
-                filter.add("cn.agencyId = ?", [try Self.agency(named: agencyName, in: db, at: InputLocation(input: .agency)).id])
-            }
-            if let year { filter.add("cn.raisedOn BETWEEN ? AND ?", [year.firstDay, year.lastDay]) }
-            return try Self.creditNoteLines(db, filter)
-        }
-    }
-
-    /// One credit note by its number.
-    public func creditNote(number: Int) throws -> CreditNoteLine {
-        try read { db in
-            guard let line = try Self.creditNoteLines(db, SQLFilter("cn.number = ?", [number])).first else {
-                throw ChargeRefusal.unknownCreditNote(CreditNoteNumber(number))
-            }
-            return line
-        }
-    }
-
     static func creditNoteLines(_ db: Database, _ filter: SQLFilter) throws -> [CreditNoteLine] {
         try Row.fetchAll(db, sql: """
             SELECT cn.*, a.name AS agencyName, i.number AS invoiceNumber, l.name AS learnerName, c.title AS courseTitle,
@@ -135,6 +113,30 @@ extension AppDatabase {
             """, arguments: filter.arguments).map { row in
             CreditNoteLine(note: try CreditNote(row: row), agencyName: row["agencyName"], invoiceNumber: row["invoiceNumber"],
                            learnerName: row["learnerName"], courseTitle: row["courseTitle"], sessionStart: row["sessionStart"])
+        }
+    }
+}
+
+extension StoreReading {
+    /// Credit notes, newest first, optionally of one agency and issued in one financial year.
+    public func creditNotes(agencyName: String? = nil, year: FinancialYear? = nil) throws -> [CreditNoteLine] {
+        try read { db in
+            var filter = SQLFilter()
+            if let agencyName {
+                filter.add("cn.agencyId = ?", [try AppDatabase.agency(named: agencyName, in: db, at: InputLocation(input: .agency)).id])
+            }
+            if let year { filter.add("cn.raisedOn BETWEEN ? AND ?", [year.firstDay, year.lastDay]) }
+            return try AppDatabase.creditNoteLines(db, filter)
+        }
+    }
+
+    /// One credit note by its number.
+    public func creditNote(number: Int) throws -> CreditNoteLine {
+        try read { db in
+            guard let line = try AppDatabase.creditNoteLines(db, SQLFilter("cn.number = ?", [number])).first else {
+                throw ChargeRefusal.unknownCreditNote(CreditNoteNumber(number))
+            }
+            return line
         }
     }
 }

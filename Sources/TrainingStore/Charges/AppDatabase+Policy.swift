@@ -3,11 +3,6 @@ import GRDB
 import TrainingCore
 
 extension AppDatabase {
-    /// The charging policy in force: the stored one, or the defaults until the officer sets one.
-    public func chargingPolicy() throws -> ChargingPolicy {
-        try read(Self.chargingPolicy)
-    }
-
     static func chargingPolicy(_ db: Database) throws -> ChargingPolicy {
         guard let row = try Row.fetchOne(db.cachedStatement(sql: "SELECT * FROM chargingPolicy WHERE id = 1")) else { return .standard }
         let reasons = try JSONDecoder().decode([String].self, from: Data((row["exemptReasons"] as String).utf8))
@@ -62,6 +57,17 @@ extension AppDatabase {
         }
     }
 
+    static func workingCalendar(_ db: Database) throws -> WorkingCalendar {
+        WorkingCalendar(extraHolidays: try LocalDate.fetchAll(db.cachedStatement(sql: "SELECT date FROM bankHoliday")))
+    }
+}
+
+extension StoreReading {
+    /// The charging policy in force: the stored one, or the defaults until the officer sets one.
+    public func chargingPolicy() throws -> ChargingPolicy {
+        try read(AppDatabase.chargingPolicy)
+    }
+
     /// Every bank holiday in force, shipped and added, in date order.
     public func bankHolidays() throws -> [BankHoliday] {
         let added = try read { db in
@@ -70,9 +76,5 @@ extension AppDatabase {
             }
         }
         return (EnglandAndWalesBankHolidays.all + added).sorted()
-    }
-
-    static func workingCalendar(_ db: Database) throws -> WorkingCalendar {
-        WorkingCalendar(extraHolidays: try LocalDate.fetchAll(db.cachedStatement(sql: "SELECT date FROM bankHoliday")))
     }
 }

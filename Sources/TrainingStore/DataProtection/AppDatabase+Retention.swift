@@ -30,11 +30,6 @@ public struct RetentionRun: Sendable, Hashable {
 }
 
 extension AppDatabase {
-    /// The retention policy in force: the stored one, or the defaults until the officer sets one.
-    public func retentionPolicy() throws -> RetentionPolicy {
-        try read(Self.retentionPolicy)
-    }
-
     static func retentionPolicy(_ db: Database) throws -> RetentionPolicy {
         guard let row = try Row.fetchOne(db, sql: "SELECT * FROM retentionPolicy WHERE id = 1") else { return .standard }
         return RetentionPolicy(inactiveLearnerYears: row["inactiveLearnerYears"], evaluationTextYears: row["evaluationTextYears"],
@@ -141,5 +136,12 @@ extension AppDatabase {
             UPDATE followUp SET example = NULL, barriers = NULL, textRemovedAt = ?
             WHERE \(condition) AND \(followUpHoldsText)
             """, arguments: [instant] + arguments)
+    }
+}
+
+extension StoreReading {
+    /// The retention policy in force: the stored one, or the defaults until the officer sets one.
+    public func retentionPolicy() throws -> RetentionPolicy {
+        try read(AppDatabase.retentionPolicy)
     }
 }

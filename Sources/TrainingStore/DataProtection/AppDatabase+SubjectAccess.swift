@@ -3,12 +3,29 @@ import GRDB
 import TrainingCore
 
 extension AppDatabase {
+    /// A stored value as a person reads it: instants (stored in UTC) as London wall-clock times.
+    static func personalValue(_ value: DatabaseValue) -> PersonalDataValue {
+        switch value.storage {
+        case .null: return .none
+        case .int64(let number): return .number(Int(number))
+        case .double(let number): return .text(String(number))
+        case .string(let text):
+            if text.count == 23, text.dropFirst(10).first == " ", let instant = Date.fromDatabaseValue(value) {
+                return .text(LondonTime.format(instant))
+            }
+            return .text(text)
+        case .blob: return .text("(binary data)")
+        }
+    }
+}
+
+extension StoreReading {
     /// The id of the learner with this email (ignoring case): what a subject access download is named by,
     /// so a file name never holds the email itself.
     public func learnerId(email: String) throws -> Int64 {
         let address = try EmailAddress(email, at: InputLocation(field: "email"))
         return try read { db in
-            guard let id = try Self.learner(address, in: db).id else { throw StoreError.notFound("no learner has the email \(address)") }
+            guard let id = try AppDatabase.learner(address, in: db).id else { throw StoreError.notFound("no learner has the email \(address)") }
             return id
         }
     }
@@ -23,7 +40,7 @@ extension AppDatabase {
     public func subjectAccess(email: String) throws -> SubjectAccessRecord {
         let address = try EmailAddress(email, at: InputLocation(field: "email"))
         return try read { db in
-            let learner = try Self.learner(address, in: db)
+            let learner = try AppDatabase.learner(address, in: db)
             let id = try learner.storedID
             // Places they hold (since they took one as a substitute, if so), and places they held until a
             // substitute took them: what happened outside those windows is about someone else.
@@ -39,7 +56,7 @@ extension AppDatabase {
             }
             func section(_ title: String, _ explanation: String, _ sql: String) throws -> PersonalDataSection {
                 let statement = try db.makeStatement(sql: sql)
-                let rows = try Row.fetchAll(statement).map { row in Array(row.databaseValues.map(Self.personalValue)) }
+                let rows = try Row.fetchAll(statement).map { row in Array(row.databaseValues.map(AppDatabase.personalValue)) }
                 return PersonalDataSection(title: title, explanation: explanation, columns: statement.columnNames, rows: rows)
             }
             let sections = [
@@ -143,21 +160,6 @@ extension AppDatabase {
                     """),
             ]
             return SubjectAccessRecord(email: learner.email ?? address.text, gatheredAt: LondonTime.format(now()), sections: sections)
-        }
-    }
-
-    /// A stored value as a person reads it: instants (stored in UTC) as London wall-clock times.
-    static func personalValue(_ value: DatabaseValue) -> PersonalDataValue {
-        switch value.storage {
-        case .null: return .none
-        case .int64(let number): return .number(Int(number))
-        case .double(let number): return .text(String(number))
-        case .string(let text):
-            if text.count == 23, text.dropFirst(10).first == " ", let instant = Date.fromDatabaseValue(value) {
-                return .text(LondonTime.format(instant))
-            }
-            return .text(text)
-        case .blob: return .text("(binary data)")
         }
     }
 }

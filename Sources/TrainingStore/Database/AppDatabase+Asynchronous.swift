@@ -3,10 +3,9 @@ import GRDB
 
 extension AppDatabase {
     /// Runs `reads` on one consistent view of the database through GRDB's asynchronous read, so a caller
-    /// on Swift's cooperative thread pool (a web request) waits for it without holding a thread. The
-    /// handle `reads` is given joins that view: every store call through it reads the same snapshot, and a
-    /// write through it fails.
-    public func reading<T: Sendable>(_ reads: @escaping @Sendable (AppDatabase) throws -> T) async throws -> T {
+    /// on Swift's cooperative thread pool (a web request) waits for it without holding a thread. The view
+    /// `reads` is given (a `ReadOnlyStore`, which has no writes) reads that one snapshot throughout.
+    public func reading<T: Sendable>(_ reads: @escaping @Sendable (ReadOnlyStore) throws -> T) async throws -> T {
         if transaction != nil { return try inOneRead(reads) }
         return try await DatabaseFailure.translating { try await writer.read { db in try self.onView(db, reads) } }
     }

@@ -3,11 +3,6 @@ import GRDB
 import TrainingCore
 
 extension AppDatabase {
-    /// The partnership's settings: stored values over the defaults.
-    public func settings() throws -> PartnershipSettings {
-        try read(Self.settings)
-    }
-
     static func settings(_ db: Database) throws -> PartnershipSettings {
         let stored = try Row.fetchAll(db.cachedStatement(sql: "SELECT key, value FROM setting ORDER BY key")).map { row -> [String] in
             [row["key"], row["value"]]
@@ -56,5 +51,12 @@ private final class SettingsCache: @unchecked Sendable {
             rows = stored
             settings = read
         }
+    }
+}
+
+extension StoreReading {
+    /// The partnership's settings: stored values over the defaults.
+    public func settings() throws -> PartnershipSettings {
+        try read(AppDatabase.settings)
     }
 }

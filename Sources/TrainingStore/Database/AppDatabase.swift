@@ -53,12 +53,6 @@ public struct AppDatabase: Sendable {
         if let pool = writer as? DatabasePool { try DatabaseFailure.translating { try pool.close() } }
     }
 
-    /// The time by this database's clock (the real time, except in tests that stand on a fixed day).
-    public func currentTime() -> Date { now() }
-
-    /// The London calendar day it is now.
-    var today: LocalDate { LondonTime.date(of: now()) }
-
     /// The migrations applied to this file, oldest first.
     public func appliedMigrations() throws -> [String] {
         try DatabaseFailure.translating { try writer.read { try Schema.migrator.appliedIdentifiers($0) } }.sorted()

@@ -17,8 +17,6 @@ public enum StoreError: Error, UserFacingError, Equatable {
     case unsoundFile(path: String, name: String, problems: [String])
     /// A store call was made through a handle of `inOneTransaction` after that transaction had ended.
     case transactionEnded
-    /// A change was asked for through a handle of `inOneRead`, which only reads.
-    case readOnlyView
     /// The id of a record was asked for before the record was stored (`StoredRecord.storedID`).
     case notStored(record: String)
 
@@ -37,8 +35,6 @@ public enum StoreError: Error, UserFacingError, Equatable {
             return "\(subject) fails the check, so it is not used and nothing was changed: \(problems.joined(separator: "; "))"
         case .transactionEnded:
             return "a change was made after the transaction it belonged to had ended; nothing was changed"
-        case .readOnlyView:
-            return "a change was asked for while reading figures that must agree with one another; nothing was changed"
         case .notStored(let record):
             return "a \(record) was used before it was stored, so it has no id yet; nothing was changed"
         }

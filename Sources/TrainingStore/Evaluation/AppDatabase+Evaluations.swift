@@ -109,19 +109,6 @@ extension AppDatabase {
         return (row["id"], row["bookingId"])
     }
 
-    /// What a personal link is for, so its form can say which course it asks about; refuses a link that
-    /// is unknown, used or expired, saying nothing about anyone.
-    public func invitationSubject(token: String, kind: InvitationKind) throws -> (courseTitle: String, sessionDate: LocalDate) {
-        try read { db in
-            let invitation = try Self.invitation(for: token, kind: kind, at: now(), in: db)
-            let row = try Row.fetchOne(db, sql: """
-                SELECT c.title, s.startDate FROM booking b JOIN session s ON s.id = b.sessionId JOIN course c ON c.id = s.courseId
-                WHERE b.id = ?
-                """, arguments: [invitation.bookingId]).required("booking \(invitation.bookingId)")
-            return (row["title"], row["startDate"])
-        }
-    }
-
     /// Records a learner's evaluation from their personal link; the link then stops working.
     public func submitEvaluation(token: String, answers: EvaluationAnswers) throws {
         try write { db in
@@ -212,5 +199,20 @@ extension AppDatabase {
             summary.added += 1
         }
         return summary
+    }
+}
+
+extension StoreReading {
+    /// What a personal link is for, so its form can say which course it asks about; refuses a link that
+    /// is unknown, used or expired, saying nothing about anyone.
+    public func invitationSubject(token: String, kind: InvitationKind) throws -> (courseTitle: String, sessionDate: LocalDate) {
+        try read { db in
+            let invitation = try AppDatabase.invitation(for: token, kind: kind, at: now(), in: db)
+            let row = try Row.fetchOne(db, sql: """
+                SELECT c.title, s.startDate FROM booking b JOIN session s ON s.id = b.sessionId JOIN course c ON c.id = s.courseId
+                WHERE b.id = ?
+                """, arguments: [invitation.bookingId]).required("booking \(invitation.bookingId)")
+            return (row["title"], row["startDate"])
+        }
     }
 }

@@ -62,32 +62,6 @@ public struct ImpactQuotes: Sendable, Equatable {
 }
 
 extension AppDatabase {
-    /// The four levels of evaluation for the attended bookings of sessions held in `year`, compared with the
-    /// year before, optionally broken down; with up to `quotes` quotes of each kind.
-    public func impact(period year: some ReportingPeriod, by grouping: ImpactGrouping? = nil, quotes: Int = 10) throws -> ImpactReport {
-        try impact(period: year, by: grouping.map { [$0] } ?? [], quotes: quotes)[0]
-    }
-
-    /// The same analysis broken down in several ways at once — one report a grouping (one without any) —
-    /// counting each year's answers once for them all, as the board's workbook wants it by level and by course.
-    public func impact(period year: some ReportingPeriod, by groupings: [ImpactGrouping], quotes: Int = 10) throws -> [ImpactReport] {
-        try read { db in
-            ImpactReport.reports(period: year, by: groupings, current: try Self.impactTallies(period: year, by: groupings, in: db),
-                                 previous: try Self.impactTallies(period: year.yearEarlier, by: groupings, in: db),
-                                 quotes: try Self.impactQuotes(period: year, count: quotes, in: db))
-        }
-    }
-
-    /// The tallies of the attended bookings of sessions held in the period, overall and under each grouping.
-    public func impactTallies(period: some ReportingPeriod, by groupings: [ImpactGrouping]) throws -> ImpactTallies {
-        try read { db in try Self.impactTallies(period: period, by: groupings, in: db) }
-    }
-
-    /// Up to `count` quotes of each kind from the evaluations and follow-ups of sessions held in the period.
-    public func impactQuotes(period: some ReportingPeriod, count: Int = 10) throws -> ImpactQuotes {
-        try read { db in try Self.impactQuotes(period: period, count: count, in: db) }
-    }
-
     /// A quote names its course, so it is drawn from that course's answers in the period: the most recent
     /// `count` are read, and those from a course with fewer than five answers of the kind are withheld
     /// (`SmallGroup`) — words, course and sector emptied — in their place, rather than replaced, so no other
@@ -206,5 +180,33 @@ extension ImpactReport {
                          groups: index.map(groups) ?? [], bestParts: quotes.bestParts, practiceChanges: quotes.practiceChanges,
                          examples: quotes.examples)
         }
+    }
+}
+
+extension StoreReading {
+    /// The four levels of evaluation for the attended bookings of sessions held in `year`, compared with the
+    /// year before, optionally broken down; with up to `quotes` quotes of each kind.
+    public func impact(period year: some ReportingPeriod, by grouping: ImpactGrouping? = nil, quotes: Int = 10) throws -> ImpactReport {
+        try impact(period: year, by: grouping.map { [$0] } ?? [], quotes: quotes)[0]
+    }
+
+    /// The same analysis broken down in several ways at once — one report a grouping (one without any) —
+    /// counting each year's answers once for them all, as the board's workbook wants it by level and by course.
+    public func impact(period year: some ReportingPeriod, by groupings: [ImpactGrouping], quotes: Int = 10) throws -> [ImpactReport] {
+        try read { db in
+            ImpactReport.reports(period: year, by: groupings, current: try AppDatabase.impactTallies(period: year, by: groupings, in: db),
+                                 previous: try AppDatabase.impactTallies(period: year.yearEarlier, by: groupings, in: db),
+                                 quotes: try AppDatabase.impactQuotes(period: year, count: quotes, in: db))
+        }
+    }
+
+    /// The tallies of the attended bookings of sessions held in the period, overall and under each grouping.
+    public func impactTallies(period: some ReportingPeriod, by groupings: [ImpactGrouping]) throws -> ImpactTallies {
+        try read { db in try AppDatabase.impactTallies(period: period, by: groupings, in: db) }
+    }
+
+    /// Up to `count` quotes of each kind from the evaluations and follow-ups of sessions held in the period.
+    public func impactQuotes(period: some ReportingPeriod, count: Int = 10) throws -> ImpactQuotes {
+        try read { db in try AppDatabase.impactQuotes(period: period, count: count, in: db) }
     }
 }

@@ -186,7 +186,7 @@ public struct LiveLicence: Sendable, Equatable {
     public var startedOn: LocalDate?
 }
 
-extension AppDatabase {
+extension StoreReading {
     /// Licences allocated or started, oldest first.
     public func licenceAllocationsInUse() throws -> [LiveLicence] {
         try read { db in

@@ -96,6 +96,9 @@ extension AppDatabase {
         }
     }
 
+}
+
+extension StoreReading {
     /// Each pool's standing, oldest first, and the total. Only live pools have licences available.
     public func licenceStatus() throws -> (pools: [PoolStatus], total: PoolStatus) {
         let today = self.today
@@ -132,7 +135,6 @@ extension AppDatabase {
         }
     }
 
-
     /// When the live pools run out at the rate of allocation over the last 90 days (nil: not at that rate),
     /// each pool's licences usable only until its contract ends.
     public func licenceRunOut() throws -> LocalDate? {
@@ -149,5 +151,4 @@ extension AppDatabase {
         }
         return LicenceProjection.runOut(pools: pools, recentAllocations: recent, today: today)
     }
-
 }

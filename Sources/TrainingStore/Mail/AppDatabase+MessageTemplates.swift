@@ -13,11 +13,6 @@ public struct StoredMessageTemplate: Codable, Sendable, Hashable, FetchableRecor
 }
 
 extension AppDatabase {
-    /// The officer's own words for `kind`, if they wrote any.
-    public func customMessageTemplate(_ kind: MessageKind) throws -> StoredMessageTemplate? {
-        try read { db in try StoredMessageTemplate.fetchOne(db, key: kind.rawValue) }
-    }
-
     /// Keeps the officer's own words for `kind` (checked by the caller against the template language),
     /// or, with nil, goes back to the shipped default. Audited.
     public func setMessageTemplate(_ kind: MessageKind, subject: String?, body: String?, by actor: String) throws {
@@ -37,13 +32,6 @@ extension AppDatabase {
         }
     }
 
-    /// The kinds of message the officer has switched off.
-    public func messageKindsOff() throws -> Set<MessageKind> {
-        try read { db in
-            Set(try String.fetchAll(db, sql: "SELECT kind FROM messageKindSwitch WHERE isOn = 0").compactMap(MessageKind.init(rawValue:)))
-        }
-    }
-
     /// Switches one kind of message on or off (audited). A kind switched off is not owed from then on.
     public func switchMessageKind(_ kind: MessageKind, on isOn: Bool, by actor: String) throws {
         try write { db in
@@ -53,6 +41,20 @@ extension AppDatabase {
                            arguments: [kind.rawValue, isOn])
             try db.audit(.messageKindSwitched, entity: .messageTemplate, id: kind.rawValue, actor: actor, at: instant,
                          before: ["on": before], after: ["on": isOn])
+        }
+    }
+}
+
+extension StoreReading {
+    /// The officer's own words for `kind`, if they wrote any.
+    public func customMessageTemplate(_ kind: MessageKind) throws -> StoredMessageTemplate? {
+        try read { db in try StoredMessageTemplate.fetchOne(db, key: kind.rawValue) }
+    }
+
+    /// The kinds of message the officer has switched off.
+    public func messageKindsOff() throws -> Set<MessageKind> {
+        try read { db in
+            Set(try String.fetchAll(db, sql: "SELECT kind FROM messageKindSwitch WHERE isOn = 0").compactMap(MessageKind.init(rawValue:)))
         }
     }
 }

@@ -26,6 +26,24 @@ public struct OutboxCounts: Sendable, Hashable {
 }
 
 extension AppDatabase {
+    /// Clears what messages sent (or failed) more than `message-retention-days` ago said, keeping the
+    /// envelope: kind, recipient, times and status (issue 18, "Data protection"). Returns how many.
+    @discardableResult
+    public func clearOldMessageBodies() throws -> Int {
+        try write { db in
+            let instant = now()
+            let days = try Self.settings(db).mail.messageRetentionDays
+            let before = instant.addingTimeInterval(-Double(days) * 86_400)
+            try db.execute(sql: """
+                UPDATE outboxMessage SET subject = NULL, textBody = NULL, htmlBody = NULL, facts = NULL, bodyClearedAt = ?
+                WHERE bodyClearedAt IS NULL AND status <> 'queued' AND COALESCE(sentAt, failedAt) < ?
+                """, arguments: [StoredInstant(instant), StoredInstant(before)])
+            return db.changesCount
+        }
+    }
+}
+
+extension StoreReading {
     /// The outbox, newest first, filtered.
     public func messages(_ filter: MessageFilter) throws -> [OutboxMessage] {
         try read { db in
@@ -34,7 +52,7 @@ extension AppDatabase {
             if let kind = filter.kind { where_.add("m.kind = ?", [kind.rawValue]) }
             if let email = filter.learnerEmail {
                 let address = try EmailAddress(email, at: InputLocation(field: "learner"))
-                guard let learner = try Self.learner(withEmail: address.text, in: db) else { throw UnknownLearner(email: address.text) }
+                guard let learner = try AppDatabase.learner(withEmail: address.text, in: db) else { throw UnknownLearner(email: address.text) }
                 where_.add("(m.learnerId = ? OR m.recipientAddress = ?)", [learner.id, address.text])
             }
             return try OutboxMessage.fetchAll(db, sql: """
@@ -63,22 +81,6 @@ extension AppDatabase {
                 }
             }
             return counts
-        }
-    }
-
-    /// Clears what messages sent (or failed) more than `message-retention-days` ago said, keeping the
-    /// envelope: kind, recipient, times and status (issue 18, "Data protection"). Returns how many.
-    @discardableResult
-    public func clearOldMessageBodies() throws -> Int {
-        try write { db in
-            let instant = now()
-            let days = try Self.settings(db).mail.messageRetentionDays
-            let before = instant.addingTimeInterval(-Double(days) * 86_400)
-            try db.execute(sql: """
-                UPDATE outboxMessage SET subject = NULL, textBody = NULL, htmlBody = NULL, facts = NULL, bodyClearedAt = ?
-                WHERE bodyClearedAt IS NULL AND status <> 'queued' AND COALESCE(sentAt, failedAt) < ?
-                """, arguments: [StoredInstant(instant), StoredInstant(before)])
-            return db.changesCount
         }
     }
 }

@@ -51,12 +51,12 @@ public struct LearnerOverview: Sendable, Equatable {
     public var due: [Due]
 }
 
-extension AppDatabase {
+extension StoreReading {
     /// A learner's places, waiting lists, e-learning licences, charges and unanswered evaluations.
     public func learnerOverview(email: String) throws -> LearnerOverview {
         let address = try EmailAddress(email, at: InputLocation(field: "email"))
         return try read { db in
-            let learner = try Self.learner(address, in: db)
+            let learner = try AppDatabase.learner(address, in: db)
             guard let id = learner.id else { throw StoreError.notFound("no learner has the email \(address)") }
             let agency = try String.fetchOne(db, sql: "SELECT name FROM agency WHERE id = ?", arguments: [learner.agencyId])
             let bookings = try Row.fetchAll(db, sql: """

@@ -41,19 +41,6 @@ extension AppDatabase {
         }
     }
 
-    /// Every agency with its declared workforce, by name.
-    public func agencies() throws -> [AgencyWithWorkforce] {
-        try read { db in
-            let agencies = try Agency.order(Agency.Columns.name.collating(.localizedCaseInsensitiveCompare)).fetchAll(db)
-            let rows = try Row.fetchAll(db, sql: "SELECT agencyId, financialYear, headcount FROM agencyWorkforce")
-            var workforce: [Int64: [FinancialYear: Int]] = [:]
-            for row in rows {
-                workforce[row["agencyId"], default: [:]][FinancialYear(startYear: row["financialYear"])] = row["headcount"]
-            }
-            return try agencies.map { AgencyWithWorkforce(agency: $0, workforce: workforce[try $0.storedID] ?? [:]) }
-        }
-    }
-
     /// Declares (or corrects) an agency's children's workforce for a financial year: the denominator of take-up.
     public func setWorkforce(agencyName: String, year: FinancialYear, headcount: Int, by actor: String) throws {
         guard headcount >= 0 else {
@@ -72,11 +59,6 @@ extension AppDatabase {
                          before: previous.map { ["year": year.description, "headcount": String($0)] },
                          after: ["year": year.description, "headcount": String(headcount)])
         }
-    }
-
-    /// The agency of that name (ignoring case), or `UnknownAgency`.
-    public func agency(named name: String) throws -> Agency {
-        try read { try Self.agency(named: name, in: $0, at: InputLocation(field: "agency")) }
     }
 
     static func agency(named name: String, in db: Database, at location: InputLocation) throws -> Agency {
@@ -185,13 +167,43 @@ extension AppDatabase {
                      before: Learner?.none, after: learner)
         return learner
     }
+}
+
+/// What became of a booker's request to add a member of staff (`AppDatabase.addStaff`).
+public enum StaffAddition: Sendable, Equatable {
+    /// The person is on the agency's staff list now.
+    case added(Learner)
+    /// The address is already on the agency's staff list, under this name.
+    case alreadyOnStaff(name: String)
+    /// The address belongs to someone outside the agency: nothing was added, and the officer has been told.
+    case referredToOfficer
+}
+
+extension StoreReading {
+    /// Every agency with its declared workforce, by name.
+    public func agencies() throws -> [AgencyWithWorkforce] {
+        try read { db in
+            let agencies = try Agency.order(Agency.Columns.name.collating(.localizedCaseInsensitiveCompare)).fetchAll(db)
+            let rows = try Row.fetchAll(db, sql: "SELECT agencyId, financialYear, headcount FROM agencyWorkforce")
+            var workforce: [Int64: [FinancialYear: Int]] = [:]
+            for row in rows {
+                workforce[row["agencyId"], default: [:]][FinancialYear(startYear: row["financialYear"])] = row["headcount"]
+            }
+            return try agencies.map { AgencyWithWorkforce(agency: $0, workforce: workforce[try $0.storedID] ?? [:]) }
+        }
+    }
+
+    /// The agency of that name (ignoring case), or `UnknownAgency`.
+    public func agency(named name: String) throws -> Agency {
+        try read { try AppDatabase.agency(named: name, in: $0, at: InputLocation(field: "agency")) }
+    }
 
     /// Learners by name, optionally of one agency.
     public func learners(agencyName: String? = nil) throws -> [LearnerListing] {
         try read { db in
             var filter = SQLFilter()
             if let agencyName {
-                filter.add("l.agencyId = ?", [try Self.agency(named: agencyName, in: db, at: InputLocation(field: "agency")).id])
+                filter.add("l.agencyId = ?", [try AppDatabase.agency(named: agencyName, in: db, at: InputLocation(field: "agency")).id])
             }
             let rows = try Row.fetchAll(db, sql: """
                 SELECT l.*, a.name AS agencyName FROM learner l LEFT JOIN agency a ON a.id = l.agencyId
@@ -215,14 +227,4 @@ extension AppDatabase {
             try AuditEntry.order(Column("id").desc).limit(limit).fetchAll(db)
         }
     }
-}
-
-/// What became of a booker's request to add a member of staff (`AppDatabase.addStaff`).
-public enum StaffAddition: Sendable, Equatable {
-    /// The person is on the agency's staff list now.
-    case added(Learner)
-    /// The address is already on the agency's staff list, under this name.
-    case alreadyOnStaff(name: String)
-    /// The address belongs to someone outside the agency: nothing was added, and the officer has been told.
-    case referredToOfficer
 }

@@ -21,7 +21,7 @@ public struct BookingExportRow: Sendable, Equatable {
     public var noticeWorkingDays: Int?
 }
 
-extension AppDatabase {
+extension StoreReading {
     /// Calls `body` with every booking on sessions held in the period (of one agency's staff, when
     /// `agencyName` is given), in session order, reading them one at a time from a cursor so that memory
     /// stays flat however many there are. The sessions are read in order first and then each one's bookings
@@ -34,7 +34,7 @@ extension AppDatabase {
                 WHERE s.startDate BETWEEN ? AND ?
                 ORDER BY s.startsAt, s.id
                 """, arguments: [period.firstDay, period.lastDay])
-            let agencyId = try agencyName.map { try Self.agency(named: $0, in: db, at: InputLocation(field: "agency")).id }
+            let agencyId = try agencyName.map { try AppDatabase.agency(named: $0, in: db, at: InputLocation(field: "agency")).id }
             let bookings = try db.makeStatement(sql: """
                 SELECT b.id, l.name, l.email, a.name AS agency, a.sector, b.status, b.bookedAt, b.cancelledAt, b.noticeWorkingDays
                 FROM booking b JOIN learner l ON l.id = b.learnerId LEFT JOIN agency a ON a.id = b.agencyId

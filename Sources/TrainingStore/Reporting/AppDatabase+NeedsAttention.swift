@@ -64,58 +64,6 @@ public struct AttentionReport: Sendable, Equatable {
 }
 
 extension AppDatabase {
-    /// Everything that needs the officer's attention now, by the store's clock: the facts of open sessions,
-    /// last month's delivered ones, unbilled charges and licence pools are read in one read transaction, and
-    /// `NeedsAttention`'s rules decide what is listed. `withinWorkingDays` overrides the
-    /// `under-minimum-working-days` setting.
-    public func needsAttention(withinWorkingDays: Int? = nil) throws -> AttentionReport {
-        try inOneRead { view in
-            let now = view.now()
-            let today = LondonTime.date(of: now)
-            let pools = try view.licenceStatus().pools
-            return try view.read { db in
-                let within = try withinWorkingDays ?? Self.settings(db).underMinimumWorkingDays
-                let calendar = try Self.workingCalendar(db)
-                let quarter = NeedsAttention.quarterToInvoice(today: today)
-                var report = AttentionReport(now: now, withinWorkingDays: within, underMinimum: [], registersNotTaken: [], notDelivered: [],
-                                             waitingListsWithPlaces: [], quarterToInvoice: quarter, chargesNotInvoiced: [],
-                                             licencePools: [], lowResponseRates: [])
-
-                for summary in try Self.summaries(db, SQLFilter("s.status = ?", [SessionStatus.scheduled.rawValue])) {
-                    let session = summary.session
-                    if NeedsAttention.isUnderMinimumNearCutoff(status: .scheduled, placesTaken: summary.placesTaken, minimum: session.minimumNumbers,
-                                                               startsAt: session.startsAt, cutoff: session.bookingCutoffAt, now: now,
-                                                               withinWorkingDays: within, calendar: calendar) {
-                        report.underMinimum.append(UnderMinimumSession(
-                            summary: summary, decideBy: NeedsAttention.decideBy(startsAt: session.startsAt, cutoff: session.bookingCutoffAt)))
-                    }
-                    switch NeedsAttention.endedSessionMatter(status: .scheduled, endsAt: session.endsAt, unmarkedPlaces: summary.confirmed, now: now) {
-                    case .registerNotTaken: report.registersNotTaken.append(summary)
-                    case .notDelivered: report.notDelivered.append(summary)
-                    case nil: break
-                    }
-                    if NeedsAttention.hasPlaceForSomeoneWaiting(status: .scheduled, startsAt: session.startsAt, now: now,
-                                                                placesLeft: summary.placesLeft, waiting: summary.waitlisted) {
-                        report.waitingListsWithPlaces.append(summary)
-                    }
-                }
-                report.underMinimum.sort { ($0.decideBy, $0.summary.session.startsAt) < ($1.decideBy, $1.summary.session.startsAt) }
-
-                report.chargesNotInvoiced = try Self.chargesAwaitingInvoice(db, today: today)
-
-                report.licencePools = pools.compactMap { status in
-                    guard let pool = status.pool else { return nil }
-                    let concerns = NeedsAttention.poolConcerns(startsOn: pool.startsOn, endsOn: pool.endsOn, bought: status.bought,
-                                                               left: status.available, today: today)
-                    return concerns.isEmpty ? nil : PoolNeedingAttention(status: status, concerns: concerns)
-                }
-
-                report.lowResponseRates = try Self.lowResponseSessions(db, today: today)
-                return report
-            }
-        }
-    }
-
     /// Each agency's charges that raising the last quarter's invoices would bill, by agency name.
     static func chargesAwaitingInvoice(_ db: Database, today: LocalDate) throws -> [AgencyChargesToInvoice] {
         let rows = try Row.fetchAll(db, sql: """
@@ -155,6 +103,60 @@ extension AppDatabase {
             guard NeedsAttention.hasLowResponseRate(status: .delivered, startDate: summary.session.startDate, attended: summary.attended,
                                                     responses: given, today: today) else { return nil }
             return LowResponseSession(summary: summary, responses: given)
+        }
+    }
+}
+
+extension StoreReading {
+    /// Everything that needs the officer's attention now, by the store's clock: the facts of open sessions,
+    /// last month's delivered ones, unbilled charges and licence pools are read in one read transaction, and
+    /// `NeedsAttention`'s rules decide what is listed. `withinWorkingDays` overrides the
+    /// `under-minimum-working-days` setting.
+    public func needsAttention(withinWorkingDays: Int? = nil) throws -> AttentionReport {
+        try inOneRead { view in
+            let now = view.now()
+            let today = LondonTime.date(of: now)
+            let pools = try view.licenceStatus().pools
+            return try view.read { db in
+                let within = try withinWorkingDays ?? AppDatabase.settings(db).underMinimumWorkingDays
+                let calendar = try AppDatabase.workingCalendar(db)
+                let quarter = NeedsAttention.quarterToInvoice(today: today)
+                var report = AttentionReport(now: now, withinWorkingDays: within, underMinimum: [], registersNotTaken: [], notDelivered: [],
+                                             waitingListsWithPlaces: [], quarterToInvoice: quarter, chargesNotInvoiced: [],
+                                             licencePools: [], lowResponseRates: [])
+
+                for summary in try AppDatabase.summaries(db, SQLFilter("s.status = ?", [SessionStatus.scheduled.rawValue])) {
+                    let session = summary.session
+                    if NeedsAttention.isUnderMinimumNearCutoff(status: .scheduled, placesTaken: summary.placesTaken, minimum: session.minimumNumbers,
+                                                               startsAt: session.startsAt, cutoff: session.bookingCutoffAt, now: now,
+                                                               withinWorkingDays: within, calendar: calendar) {
+                        report.underMinimum.append(UnderMinimumSession(
+                            summary: summary, decideBy: NeedsAttention.decideBy(startsAt: session.startsAt, cutoff: session.bookingCutoffAt)))
+                    }
+                    switch NeedsAttention.endedSessionMatter(status: .scheduled, endsAt: session.endsAt, unmarkedPlaces: summary.confirmed, now: now) {
+                    case .registerNotTaken: report.registersNotTaken.append(summary)
+                    case .notDelivered: report.notDelivered.append(summary)
+                    case nil: break
+                    }
+                    if NeedsAttention.hasPlaceForSomeoneWaiting(status: .scheduled, startsAt: session.startsAt, now: now,
+                                                                placesLeft: summary.placesLeft, waiting: summary.waitlisted) {
+                        report.waitingListsWithPlaces.append(summary)
+                    }
+                }
+                report.underMinimum.sort { ($0.decideBy, $0.summary.session.startsAt) < ($1.decideBy, $1.summary.session.startsAt) }
+
+                report.chargesNotInvoiced = try AppDatabase.chargesAwaitingInvoice(db, today: today)
+
+                report.licencePools = pools.compactMap { status in
+                    guard let pool = status.pool else { return nil }
+                    let concerns = NeedsAttention.poolConcerns(startsOn: pool.startsOn, endsOn: pool.endsOn, bought: status.bought,
+                                                               left: status.available, today: today)
+                    return concerns.isEmpty ? nil : PoolNeedingAttention(status: status, concerns: concerns)
+                }
+
+                report.lowResponseRates = try AppDatabase.lowResponseSessions(db, today: today)
+                return report
+            }
         }
     }
 }

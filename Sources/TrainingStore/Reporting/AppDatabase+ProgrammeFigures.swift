@@ -29,39 +29,6 @@ public struct AgencyAttendance: Sendable, Equatable {
 }
 
 extension AppDatabase {
-    /// Sessions delivered and cancelled whose start falls in the year, overall and by level, delivery and
-    /// cancellation reason. Sessions still scheduled are neither.
-    public func courseFigures(period year: some ReportingPeriod) throws -> CourseFigures {
-        try read { db in
-            var figures = CourseFigures()
-            for row in try Row.fetchAll(db, sql: """
-                SELECT c.level, s.delivery, s.status, s.cancelReason, COUNT(*) AS n
-                FROM session s JOIN course c ON c.id = s.courseId
-                WHERE s.startDate BETWEEN ? AND ? AND s.status IN ('delivered', 'cancelled')
-                GROUP BY c.level, s.delivery, s.status, s.cancelReason
-                """, arguments: [year.firstDay, year.lastDay]) {
-                let n: Int = row["n"]
-                let level: CourseLevel = try row.word("level"), delivery: DeliveryMode = try row.word("delivery")
-                let status: SessionStatus = try row.word("status")
-                figures.total.add(n, standing: status)
-                figures.byLevel[level, default: HeldAndCancelled()].add(n, standing: status)
-                figures.byDelivery[delivery, default: HeldAndCancelled()].add(n, standing: status)
-                if status == .cancelled {
-                    let reason: SessionCancelReason = try row.optionalWord("cancelReason") ?? .other
-                    figures.cancellationsByReason[reason, default: 0] += n
-                }
-            }
-            return figures
-        }
-    }
-
-    /// Bookings marked attended on sessions held in the year, counted against the agency recorded on each
-    /// booking; those with none are one line with a nil name, so the lines add up to the total. Every agency
-    /// is listed, with 0 when nobody attended.
-    public func attendanceByAgency(period year: some ReportingPeriod) throws -> [AgencyAttendance] {
-        try read { db in try Self.attendanceByAgency(period: year, in: db) }
-    }
-
     /// Counted by the agency's id, then named: the year's bookings are grouped once, not joined to a name each.
     /// The year's bookings are reached through its sessions (`CROSS JOIN` fixes that order in SQLite): left to
     /// itself SQLite walked every attended booking of every year in agency order to spare the grouping a sort,
@@ -107,28 +74,6 @@ public struct CourseDelivery: Sendable, Equatable {
     }
 }
 
-extension AppDatabase {
-    /// Every course with a session delivered in the year, by level then title.
-    public func courseDeliveries(period year: some ReportingPeriod) throws -> [CourseDelivery] {
-        try read { db in
-            try Row.fetchAll(db, sql: """
-                SELECT c.title, c.level, COUNT(*) AS sessions, SUM(s.capacity) AS places,
-                    SUM(x.attended) AS attended, SUM(x.absent) AS absent
-                FROM session s JOIN course c ON c.id = s.courseId
-                JOIN (SELECT s2.id,
-                        (SELECT COUNT(*) FROM booking b WHERE b.sessionId = s2.id AND b.status = 'attended') AS attended,
-                        (SELECT COUNT(*) FROM booking b WHERE b.sessionId = s2.id AND b.status = 'did-not-attend') AS absent
-                      FROM session s2) x ON x.id = s.id
-                WHERE s.status = 'delivered' AND s.startDate BETWEEN ? AND ?
-                GROUP BY c.id
-                """, arguments: [year.firstDay, year.lastDay]).map { row in
-                let attended: Int = row["attended"], absent: Int = row["absent"]
-                return CourseDelivery(title: row["title"], level: try row.word("level"), sessionsDelivered: row["sessions"],
-                                      placesOffered: row["places"], booked: attended + absent, attended: attended, didNotAttend: absent)
-            }.sorted { ($0.level, $0.title.lowercased()) < ($1.level, $1.title.lowercased()) }
-        }
-    }
-}
 
 /// One agency's charges raised in a year.
 public struct AgencyCharges: Sendable, Equatable {
@@ -157,7 +102,70 @@ public struct AgencyCharges: Sendable, Equatable {
     }
 }
 
+
 extension AppDatabase {
+    /// The latest session start, booking or charge.
+    static let latestActivitySQL = """
+        SELECT MAX(at) FROM (SELECT MAX(startsAt) AS at FROM session UNION ALL SELECT MAX(bookedAt) FROM booking
+                             UNION ALL SELECT MAX(raisedAt) FROM charge)
+        """
+}
+
+extension StoreReading {
+    /// Sessions delivered and cancelled whose start falls in the year, overall and by level, delivery and
+    /// cancellation reason. Sessions still scheduled are neither.
+    public func courseFigures(period year: some ReportingPeriod) throws -> CourseFigures {
+        try read { db in
+            var figures = CourseFigures()
+            for row in try Row.fetchAll(db, sql: """
+                SELECT c.level, s.delivery, s.status, s.cancelReason, COUNT(*) AS n
+                FROM session s JOIN course c ON c.id = s.courseId
+                WHERE s.startDate BETWEEN ? AND ? AND s.status IN ('delivered', 'cancelled')
+                GROUP BY c.level, s.delivery, s.status, s.cancelReason
+                """, arguments: [year.firstDay, year.lastDay]) {
+                let n: Int = row["n"]
+                let level: CourseLevel = try row.word("level"), delivery: DeliveryMode = try row.word("delivery")
+                let status: SessionStatus = try row.word("status")
+                figures.total.add(n, standing: status)
+                figures.byLevel[level, default: HeldAndCancelled()].add(n, standing: status)
+                figures.byDelivery[delivery, default: HeldAndCancelled()].add(n, standing: status)
+                if status == .cancelled {
+                    let reason: SessionCancelReason = try row.optionalWord("cancelReason") ?? .other
+                    figures.cancellationsByReason[reason, default: 0] += n
+                }
+            }
+            return figures
+        }
+    }
+
+    /// Bookings marked attended on sessions held in the year, counted against the agency recorded on each
+    /// booking; those with none are one line with a nil name, so the lines add up to the total. Every agency
+    /// is listed, with 0 when nobody attended.
+    public func attendanceByAgency(period year: some ReportingPeriod) throws -> [AgencyAttendance] {
+        try read { db in try AppDatabase.attendanceByAgency(period: year, in: db) }
+    }
+
+    /// Every course with a session delivered in the year, by level then title.
+    public func courseDeliveries(period year: some ReportingPeriod) throws -> [CourseDelivery] {
+        try read { db in
+            try Row.fetchAll(db, sql: """
+                SELECT c.title, c.level, COUNT(*) AS sessions, SUM(s.capacity) AS places,
+                    SUM(x.attended) AS attended, SUM(x.absent) AS absent
+                FROM session s JOIN course c ON c.id = s.courseId
+                JOIN (SELECT s2.id,
+                        (SELECT COUNT(*) FROM booking b WHERE b.sessionId = s2.id AND b.status = 'attended') AS attended,
+                        (SELECT COUNT(*) FROM booking b WHERE b.sessionId = s2.id AND b.status = 'did-not-attend') AS absent
+                      FROM session s2) x ON x.id = s.id
+                WHERE s.status = 'delivered' AND s.startDate BETWEEN ? AND ?
+                GROUP BY c.id
+                """, arguments: [year.firstDay, year.lastDay]).map { row in
+                let attended: Int = row["attended"], absent: Int = row["absent"]
+                return CourseDelivery(title: row["title"], level: try row.word("level"), sessionsDelivered: row["sessions"],
+                                      placesOffered: row["places"], booked: attended + absent, attended: attended, didNotAttend: absent)
+            }.sorted { ($0.level, $0.title.lowercased()) < ($1.level, $1.title.lowercased()) }
+        }
+    }
+
     /// Charges raised in the year for every agency, 0 where none (those reversed by a register correction are left out).
     public func chargesByAgency(period year: some ReportingPeriod) throws -> [AgencyCharges] {
         try read { db in
@@ -179,13 +187,11 @@ extension AppDatabase {
             }
         }
     }
-}
 
-extension AppDatabase {
     /// The latest moment anything in the programme happened (a session's start, a booking, a charge), used
     /// to date generated files from the data rather than the clock.
     public func latestActivity() throws -> Date? {
-        try read { db in try Date.fetchOne(db, sql: Self.latestActivitySQL) }
+        try read { db in try Date.fetchOne(db, sql: AppDatabase.latestActivitySQL) }
     }
 
     /// The earlier of `limit` and `latestActivity()`: once a session is known to start at or after `limit`,
@@ -195,14 +201,8 @@ extension AppDatabase {
         try read { db in
             try Date.fetchOne(db, sql: """
                 SELECT CASE WHEN (SELECT MAX(startsAt) FROM session) >= :limit THEN :limit
-                            ELSE MIN(:limit, (\(Self.latestActivitySQL))) END
+                            ELSE MIN(:limit, (\(AppDatabase.latestActivitySQL))) END
                 """, arguments: ["limit": StoredInstant(limit)])
         }
     }
-
-    /// The latest session start, booking or charge.
-    static let latestActivitySQL = """
-        SELECT MAX(at) FROM (SELECT MAX(startsAt) AS at FROM session UNION ALL SELECT MAX(bookedAt) FROM booking
-                             UNION ALL SELECT MAX(raisedAt) FROM charge)
-        """
 }

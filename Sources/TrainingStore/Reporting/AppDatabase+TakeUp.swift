@@ -11,28 +11,6 @@ struct Reach {
 }
 
 extension AppDatabase {
-    /// Take-up of every agency in a year, the agencies with staff but no take-up first, then by name.
-    /// Learners count under the agency recorded on their booking or licence; those recorded with no agency
-    /// appear as "Agency not recorded". A learner trained under two agencies in the year (who moved job)
-    /// counts in both rows, so the rows can add up to more than `learnersReached`, which counts each once.
-    public func takeUp(period year: some ReportingPeriod) throws -> [TakeUpLine] {
-        try read { db in try Self.takeUp(period: year, reach: Self.reach(period: year, in: db), in: db) }
-    }
-
-    /// Take-up as `takeUp(period:)` gives it, and the distinct learners reached as `learnersReached(period:)`
-    /// counts them, from one reading of the year.
-    public func takeUpAndReach(period year: some ReportingPeriod) throws -> (lines: [TakeUpLine], learnersReached: Int) {
-        try read { db in
-            let reach = try Self.reach(period: year, in: db)
-            return (try Self.takeUp(period: year, reach: reach, in: db), reach.learners)
-        }
-    }
-
-    /// Distinct learners who attended a session held in the year or completed a module in it.
-    public func learnersReached(period year: some ReportingPeriod) throws -> Int {
-        try read { db in try Self.reach(period: year, in: db).learners }
-    }
-
     /// Both counts from one reading of the year's attendances (through its sessions, as in
     /// `attendanceByAgency`) and completions (through the year's completion days: by the status index SQLite
     /// prefers, every completion of every year is read, 0.1 s instead of 0.01 s on the large demo).
@@ -63,5 +41,29 @@ extension AppDatabase {
             TakeUp.Agency(id: row["id"], name: row["name"], sector: try row.word("sector"), workforce: row["headcount"])
         }
         return TakeUp.lines(agencies: agencies, reached: reach.byAgency)
+    }
+}
+
+extension StoreReading {
+    /// Take-up of every agency in a year, the agencies with staff but no take-up first, then by name.
+    /// Learners count under the agency recorded on their booking or licence; those recorded with no agency
+    /// appear as "Agency not recorded". A learner trained under two agencies in the year (who moved job)
+    /// counts in both rows, so the rows can add up to more than `learnersReached`, which counts each once.
+    public func takeUp(period year: some ReportingPeriod) throws -> [TakeUpLine] {
+        try read { db in try AppDatabase.takeUp(period: year, reach: AppDatabase.reach(period: year, in: db), in: db) }
+    }
+
+    /// Take-up as `takeUp(period:)` gives it, and the distinct learners reached as `learnersReached(period:)`
+    /// counts them, from one reading of the year.
+    public func takeUpAndReach(period year: some ReportingPeriod) throws -> (lines: [TakeUpLine], learnersReached: Int) {
+        try read { db in
+            let reach = try AppDatabase.reach(period: year, in: db)
+            return (try AppDatabase.takeUp(period: year, reach: reach, in: db), reach.learners)
+        }
+    }
+
+    /// Distinct learners who attended a session held in the year or completed a module in it.
+    public func learnersReached(period year: some ReportingPeriod) throws -> Int {
+        try read { db in try AppDatabase.reach(period: year, in: db).learners }
     }
 }

@@ -31,7 +31,7 @@ public struct LicenceFigures: Sendable, Equatable {
     public var completionRate: Double? { total.allocated == 0 ? nil : Double(total.completed) / Double(total.allocated) }
 }
 
-extension AppDatabase {
+extension StoreReading {
     /// Allocated, started, completed and reclaimed in a financial year — each counted on the day it
     /// happened — by quarter, agency, sector and module.
     public func licenceFigures(period year: some ReportingPeriod) throws -> LicenceFigures {
@@ -67,5 +67,4 @@ extension AppDatabase {
             return figures
         }
     }
-
 }

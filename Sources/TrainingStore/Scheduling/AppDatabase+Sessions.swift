@@ -67,17 +67,6 @@ extension AppDatabase {
         }
     }
 
-    /// Sessions, earliest first, filtered by financial year (of the start), course and status.
-    public func sessions(year: FinancialYear? = nil, courseTitle: String? = nil, status: SessionStatus? = nil) throws -> [SessionSummary] {
-        try read { db in
-            var filter = SQLFilter()
-            if let year { filter.add("s.startDate BETWEEN ? AND ?", [year.firstDay, year.lastDay]) }
-            if let courseTitle { filter.add("c.title = ?", [courseTitle.trimmingCharacters(in: .whitespaces)]) }
-            if let status { filter.add("s.status = ?", [status.rawValue]) }
-            return try Self.summaries(db, filter)
-        }
-    }
-
     static func summaries(_ db: Database, _ filter: SQLFilter) throws -> [SessionSummary] {
         let rows = try Row.fetchAll(db.cachedStatement(sql: """
             SELECT s.*, c.title AS courseTitle, c.level AS courseLevel,
@@ -94,20 +83,6 @@ extension AppDatabase {
                            level: try row.word("courseLevel"),
                            confirmed: row["confirmedCount"], waitlisted: row["waitlistedCount"],
                            attended: row["attendedCount"], didNotAttend: row["didNotAttendCount"])
-        }
-    }
-
-    /// A session with its places, waiting list and cancellations.
-    public func sessionDetails(_ id: Int64) throws -> SessionDetails {
-        try read { db in
-            guard let summary = try Self.summaries(db, SQLFilter("s.id = ?", [id])).first else { throw UnknownSession(id) }
-            let lines = try Self.bookingLines(db, SQLFilter("b.sessionId = ?", [id]))
-            return SessionDetails(
-                summary: summary,
-                places: lines.filter { $0.booking.status.takesAPlace },
-                waitingList: lines.filter { $0.booking.status == .waitlisted },
-                cancelled: lines.filter { $0.booking.status == .cancelled },
-                waitingListClosed: lines.filter { $0.booking.status == .noPlaceCameUp })
         }
     }
 
@@ -140,5 +115,32 @@ extension AppDatabase {
     /// Who is told about a booking: the person who made it, else the learner's agency.
     static func recipient(of line: BookingLine) -> String {
         line.booking.bookedBy ?? line.agencyName.map { "agency: \($0)" } ?? "officer"
+    }
+}
+
+extension StoreReading {
+    /// Sessions, earliest first, filtered by financial year (of the start), course and status.
+    public func sessions(year: FinancialYear? = nil, courseTitle: String? = nil, status: SessionStatus? = nil) throws -> [SessionSummary] {
+        try read { db in
+            var filter = SQLFilter()
+            if let year { filter.add("s.startDate BETWEEN ? AND ?", [year.firstDay, year.lastDay]) }
+            if let courseTitle { filter.add("c.title = ?", [courseTitle.trimmingCharacters(in: .whitespaces)]) }
+            if let status { filter.add("s.status = ?", [status.rawValue]) }
+            return try AppDatabase.summaries(db, filter)
+        }
+    }
+
+    /// A session with its places, waiting list and cancellations.
+    public func sessionDetails(_ id: Int64) throws -> SessionDetails {
+        try read { db in
+            guard let summary = try AppDatabase.summaries(db, SQLFilter("s.id = ?", [id])).first else { throw UnknownSession(id) }
+            let lines = try AppDatabase.bookingLines(db, SQLFilter("b.sessionId = ?", [id]))
+            return SessionDetails(
+                summary: summary,
+                places: lines.filter { $0.booking.status.takesAPlace },
+                waitingList: lines.filter { $0.booking.status == .waitlisted },
+                cancelled: lines.filter { $0.booking.status == .cancelled },
+                waitingListClosed: lines.filter { $0.booking.status == .noPlaceCameUp })
+        }
     }
 }

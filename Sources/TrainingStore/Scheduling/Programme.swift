@@ -2,12 +2,12 @@ import Foundation
 import GRDB
 import TrainingCore
 
-extension AppDatabase {
+extension StoreReading {
     /// The sessions a booker's programme lists: scheduled and starting after `instant`, soonest first.
     /// Only these are read, however many sessions the years before hold.
     public func upcomingSessions(after instant: Date) throws -> [SessionSummary] {
         try read { db in
-            try Self.summaries(db, SQLFilter("s.status = ? AND s.startsAt > ?", [SessionStatus.scheduled.rawValue, StoredInstant(instant)]))
+            try AppDatabase.summaries(db, SQLFilter("s.status = ? AND s.startsAt > ?", [SessionStatus.scheduled.rawValue, StoredInstant(instant)]))
         }
     }
 

@@ -26,25 +26,6 @@ public struct AgencyBooking: Sendable, Equatable {
 }
 
 extension AppDatabase {
-    /// Every booking made under one agency, in session order (then by name). Nothing of any other agency.
-    public func agencyBookings(agencyId: Int64) throws -> [AgencyBooking] {
-        try read { try Self.agencyBookings(where: "b.agencyId = ?", [agencyId], in: $0) }
-    }
-
-    /// One booking, only if it was made under this agency: nil otherwise, so another agency's booking
-    /// cannot be told apart from one that does not exist.
-    public func agencyBooking(_ id: Int64, agencyId: Int64) throws -> AgencyBooking? {
-        try read { try Self.agencyBookings(where: "b.id = ? AND b.agencyId = ?", [id, agencyId], in: $0).first }
-    }
-
-    /// Whether the learner with this email is on the agency's staff list.
-    public func isStaff(email: String, agencyId: Int64) throws -> Bool {
-        try read { db in
-            try Learner.filter(Learner.Columns.email == email.trimmingCharacters(in: .whitespaces) && Learner.Columns.agencyId == agencyId)
-                .fetchCount(db) == 1
-        }
-    }
-
     static func agencyBookings(where condition: String, _ arguments: StatementArguments, in db: Database) throws -> [AgencyBooking] {
         try Row.fetchAll(db, sql: """
             SELECT b.id, b.sessionId, c.title, c.level, s.startsAt, s.endsAt, COALESCE(s.venue, s.onlineURL) AS venue, s.status AS sessionStatus,
@@ -57,6 +38,27 @@ extension AppDatabase {
                           endsAt: row["endsAt"], venue: row["venue"], sessionStatus: try row.word("sessionStatus"), learnerName: row["name"],
                           learnerEmail: row["email"], status: try row.word("status"), bookedAt: row["bookedAt"], bookedBy: row["bookedBy"],
                           cancelledAt: row["cancelledAt"])
+        }
+    }
+}
+
+extension StoreReading {
+    /// Every booking made under one agency, in session order (then by name). Nothing of any other agency.
+    public func agencyBookings(agencyId: Int64) throws -> [AgencyBooking] {
+        try read { try AppDatabase.agencyBookings(where: "b.agencyId = ?", [agencyId], in: $0) }
+    }
+
+    /// One booking, only if it was made under this agency: nil otherwise, so another agency's booking
+    /// cannot be told apart from one that does not exist.
+    public func agencyBooking(_ id: Int64, agencyId: Int64) throws -> AgencyBooking? {
+        try read { try AppDatabase.agencyBookings(where: "b.id = ? AND b.agencyId = ?", [id, agencyId], in: $0).first }
+    }
+
+    /// Whether the learner with this email is on the agency's staff list.
+    public func isStaff(email: String, agencyId: Int64) throws -> Bool {
+        try read { db in
+            try Learner.filter(Learner.Columns.email == email.trimmingCharacters(in: .whitespaces) && Learner.Columns.agencyId == agencyId)
+                .fetchCount(db) == 1
         }
     }
 }

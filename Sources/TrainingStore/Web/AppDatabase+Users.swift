@@ -22,11 +22,6 @@ public struct AppUser: Codable, Sendable, Hashable, Identifiable, FetchableRecor
 }
 
 extension AppDatabase {
-    /// Whether anyone can sign in yet (the first run prints how to make the first officer when not).
-    public func hasUsers() throws -> Bool {
-        try read { try AppUser.fetchCount($0) > 0 }
-    }
-
     /// Adds a user. A booker belongs to exactly one agency; the officer and board members to none.
     @discardableResult
     public func addUser(email: String, name: String, role: UserRole, agencyName: String?, passwordHash: String, by actor: String) throws -> AppUser {
@@ -95,16 +90,6 @@ extension AppDatabase {
         }
     }
 
-    /// The user with this email (ignoring case), if any.
-    public func user(email: String) throws -> AppUser? {
-        try read { try AppUser.filter(Column("email") == email.trimmingCharacters(in: .whitespaces)).fetchOne($0) }
-    }
-
-    /// The active user with this id, if any.
-    public func user(id: Int64) throws -> AppUser? {
-        try read { try AppUser.filter(Column("id") == id && Column("isActive") == true).fetchOne($0) }
-    }
-
     /// The account's recent failed sign-ins, for `SignInThrottle` (nil when there are none).
     public func signInFailures(of user: AppUser) -> SignInThrottle.Record? {
         guard user.failedLogins > 0, let waitUntil = user.lockedUntil else { return nil }
@@ -135,35 +120,11 @@ extension AppDatabase {
             return record
         }
     }
-
-    /// The name of the agency with this id.
-    public func agencyName(id: Int64) throws -> String {
-        try read { db in
-            guard let name = try String.fetchOne(db, sql: "SELECT name FROM agency WHERE id = ?", arguments: [id]) else {
-                throw StoreError.notFound("there is no agency \(id)")
-            }
-            return name
-        }
-    }
-
-    /// Every user, officers first.
-    public func users() throws -> [AppUser] {
-        try read { try AppUser.order(Column("role"), Column("email")).fetchAll($0) }
-    }
 }
 
 /// Web sessions: the key/value store behind the session cookie. Expiry is by the real time the web
 /// server gives (`instant`), not the database's clock, which tests may stand on another day.
 extension AppDatabase {
-    /// The stored value of a session that has not expired at `instant`, with when it expires.
-    public func webSession(key: String, at instant: Date) throws -> (value: Data, expiresAt: Date?)? {
-        try read { db in
-            guard let row = try Row.fetchOne(db, sql: "SELECT value, expiresAt FROM webSession WHERE key = ? AND (expiresAt IS NULL OR expiresAt > ?)",
-                                             arguments: [key, instant]) else { return nil }
-            return (row["value"], row["expiresAt"])
-        }
-    }
-
     /// Stores a session's value; with `onlyIfNew`, refuses (returns false) a key already in use. Replacing a
     /// session's value with no `expiresAt` keeps the expiry it has.
     @discardableResult
@@ -191,11 +152,6 @@ extension AppDatabase {
         try write { try Self.endWebSessions(userId: userId, in: $0) }
     }
 
-    /// How many sessions are stored (signed in, or expired and not yet removed).
-    public func webSessionCount() throws -> Int {
-        try read { try Int.fetchOne($0, sql: "SELECT COUNT(*) FROM webSession") ?? 0 }
-    }
-
     /// Removes the sessions that have expired at `instant`; returns how many.
     @discardableResult
     public func removeExpiredWebSessions(at instant: Date) throws -> Int {
@@ -208,5 +164,51 @@ extension AppDatabase {
     static func endWebSessions(userId: Int64, in db: Database) throws -> Int {
         try db.execute(sql: "DELETE FROM webSession WHERE json_extract(CAST(value AS TEXT), '$.userId') = ?", arguments: [userId])
         return db.changesCount
+    }
+}
+
+extension StoreReading {
+    /// Whether anyone can sign in yet (the first run prints how to make the first officer when not).
+    public func hasUsers() throws -> Bool {
+        try read { try AppUser.fetchCount($0) > 0 }
+    }
+
+    /// The user with this email (ignoring case), if any.
+    public func user(email: String) throws -> AppUser? {
+        try read { try AppUser.filter(Column("email") == email.trimmingCharacters(in: .whitespaces)).fetchOne($0) }
+    }
+
+    /// The active user with this id, if any.
+    public func user(id: Int64) throws -> AppUser? {
+        try read { try AppUser.filter(Column("id") == id && Column("isActive") == true).fetchOne($0) }
+    }
+
+    /// The name of the agency with this id.
+    public func agencyName(id: Int64) throws -> String {
+        try read { db in
+            guard let name = try String.fetchOne(db, sql: "SELECT name FROM agency WHERE id = ?", arguments: [id]) else {
+                throw StoreError.notFound("there is no agency \(id)")
+            }
+            return name
+        }
+    }
+
+    /// Every user, officers first.
+    public func users() throws -> [AppUser] {
+        try read { try AppUser.order(Column("role"), Column("email")).fetchAll($0) }
+    }
+
+    /// The stored value of a session that has not expired at `instant`, with when it expires.
+    public func webSession(key: String, at instant: Date) throws -> (value: Data, expiresAt: Date?)? {
+        try read { db in
+            guard let row = try Row.fetchOne(db, sql: "SELECT value, expiresAt FROM webSession WHERE key = ? AND (expiresAt IS NULL OR expiresAt > ?)",
+                                             arguments: [key, instant]) else { return nil }
+            return (row["value"], row["expiresAt"])
+        }
+    }
+
+    /// How many sessions are stored (signed in, or expired and not yet removed).
+    public func webSessionCount() throws -> Int {
+        try read { try Int.fetchOne($0, sql: "SELECT COUNT(*) FROM webSession") ?? 0 }
     }
 }

@@ -41,7 +41,7 @@ struct BookerRoutes {
     }
 
     /// The booking, read on `view`, only if it is the agency's.
-    static func booking(_ id: Int64, of agency: Int64, on view: AppDatabase) throws -> AgencyBooking {
+    static func booking(_ id: Int64, of agency: Int64, on view: some StoreReading) throws -> AgencyBooking {
         guard let booking = try view.agencyBooking(id, agencyId: agency) else { throw HTTPError(.notFound) }
         return booking
     }

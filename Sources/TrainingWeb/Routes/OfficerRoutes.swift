@@ -237,7 +237,7 @@ struct OfficerRoutes {
     }
 
     /// A learner's record and the name of its file (by the learner's id), read on `view`.
-    static func subjectAccess(_ email: String, format: String, on view: AppDatabase) throws -> (record: SubjectAccessRecord, name: String) {
+    static func subjectAccess(_ email: String, format: String, on view: some StoreReading) throws -> (record: SubjectAccessRecord, name: String) {
         let record = try view.subjectAccess(email: email)
         return (record, "subject-access-learner-\(try view.learnerId(email: email)).\(format)")
     }
