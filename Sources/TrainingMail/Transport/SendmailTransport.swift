@@ -6,12 +6,17 @@ import Foundation
 ///
 /// Exit status 0 is delivered (to sendmail's queue); 75 (EX_TEMPFAIL, sysexits.h) is a temporary failure;
 /// any other is permanent, with what sendmail wrote on standard error. A missing program is temporary:
-/// installing it mends it.
+/// installing it mends it. A sendmail still running after `timeout` (a hung relay behind it) is killed,
+/// with anything it started, and the message is a temporary failure: one hung hand-over must not stop
+/// every message after it.
 public struct SendmailTransport: MailTransport {
     public let path: String
+    /// How long one message's sendmail may run before it is killed.
+    public let timeout: Duration
 
-    public init(path: String = "/usr/sbin/sendmail") {
+    public init(path: String = "/usr/sbin/sendmail", timeout: Duration = .seconds(60)) {
         self.path = path
+        self.timeout = timeout
         Self.ignoreBrokenPipes
     }
 
@@ -33,13 +38,13 @@ public struct SendmailTransport: MailTransport {
         let arguments = ["-i", "-f", envelope.from, "--"] + envelope.recipients
         // Process waits by blocking; it does so on a thread of its own, not on the concurrency pool's.
         return await withCheckedContinuation { continuation in
-            Thread.detachNewThread { [path] in
-                continuation.resume(returning: Self.run(path, arguments: arguments, input: envelope.data))
+            Thread.detachNewThread { [path, timeout] in
+                continuation.resume(returning: Self.run(path, arguments: arguments, input: envelope.data, timeout: timeout))
             }
         }
     }
 
-    private static func run(_ path: String, arguments: [String], input: [UInt8]) -> DeliveryOutcome {
+    private static func run(_ path: String, arguments: [String], input: [UInt8], timeout: Duration) -> DeliveryOutcome {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: path)
         process.arguments = arguments
@@ -48,25 +53,36 @@ public struct SendmailTransport: MailTransport {
         process.standardInput = standardInput
         process.standardOutput = FileHandle.nullDevice
         process.standardError = standardError
+        let exited = DispatchSemaphore(value: 0)
+        process.terminationHandler = { _ in exited.signal() }
         do {
             try process.run()
         } catch {
             return .temporaryFailure("could not start \(path): \(error.localizedDescription)")
         }
-        // Standard error is read while the message is written, so neither side waits on a full pipe.
-        let errorText = ErrorOutput()
-        let reader = Thread { errorText.set(standardError.fileHandleForReading.readDataToEndOfFile()) }
-        reader.start()
-        let written = Result { try standardInput.fileHandleForWriting.write(contentsOf: input) }
-        try? standardInput.fileHandleForWriting.close()
-        process.waitUntilExit()
-        let words = errorText.wait()
+        // The message is written and standard error read on threads of their own, so neither side waits on
+        // a full pipe and a sendmail that never reads cannot hold this thread past the time-out.
+        let errorText = Handoff(Data())
+        Thread.detachNewThread { errorText.set(standardError.fileHandleForReading.readDataToEndOfFile()) }
+        let written = Handoff<Result<Void, any Error>>(.success(()))
+        Thread.detachNewThread {
+            written.set(Result { try standardInput.fileHandleForWriting.write(contentsOf: input) })
+            try? standardInput.fileHandleForWriting.close()
+        }
+        if exited.wait(timeout: .now() + timeout.timeInterval) == .timedOut {
+            // Foundation starts it in a process group of its own: the group takes anything it started too,
+            // which would otherwise keep the pipes open.
+            kill(-process.processIdentifier, SIGKILL)
+            exited.wait()
+            return .temporaryFailure("\(path) did not finish within \(timeout.shownInSeconds) and was stopped")
+        }
+        let words = errorText.words()
         if process.terminationReason == .uncaughtSignal {
             return .temporaryFailure("\(path) was stopped by signal \(process.terminationStatus)")
         }
         switch process.terminationStatus {
         case 0:
-            if case .failure(let error) = written { return .temporaryFailure("\(path) did not read the whole message: \(error.localizedDescription)") }
+            if case .failure(let error) = written.wait() { return .temporaryFailure("\(path) did not read the whole message: \(error.localizedDescription)") }
             return .delivered
         case temporaryFailureStatus:
             return .temporaryFailure("\(path) exited with status 75 (try again later)" + (words.isEmpty ? "" : ": \(words)"))
@@ -76,20 +92,43 @@ public struct SendmailTransport: MailTransport {
     }
 }
 
-/// What sendmail wrote on standard error, handed from the thread that reads it.
-private final class ErrorOutput: @unchecked Sendable {
-    private let done = DispatchSemaphore(value: 0)
-    private var data = Data()
+extension Duration {
+    /// In seconds, as Dispatch's deadlines take it.
+    fileprivate var timeInterval: TimeInterval {
+        let (seconds, attoseconds) = components
+        return TimeInterval(seconds) + TimeInterval(attoseconds) / 1e18
+    }
 
-    func set(_ data: Data) {
-        self.data = data
+    /// In seconds, as a person reads it: "60 s", "0.5 s".
+    fileprivate var shownInSeconds: String {
+        let seconds = timeInterval
+        return seconds == seconds.rounded() ? "\(Int(seconds)) s" : "\(seconds) s"
+    }
+}
+
+/// A value handed from the thread that makes it (what sendmail wrote on standard error, whether the whole
+/// message reached its standard input) to the one that waits for it.
+private final class Handoff<Value>: @unchecked Sendable {
+    private let done = DispatchSemaphore(value: 0)
+    private var value: Value
+
+    init(_ placeholder: Value) { value = placeholder }
+
+    func set(_ value: Value) {
+        self.value = value
         done.signal()
     }
 
-    /// Waits for the reader, then gives the words on one line, cut to a length a log or a page can show.
-    func wait() -> String {
+    func wait() -> Value {
         done.wait()
-        let text = String(decoding: data, as: UTF8.self)
+        return value
+    }
+}
+
+extension Handoff<Data> {
+    /// Waits for the reader, then gives the words on one line, cut to a length a log or a page can show.
+    func words() -> String {
+        let text = String(decoding: wait(), as: UTF8.self)
             .split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }.joined(separator: " ")
         return text.count > 500 ? String(text.prefix(500)) + "…" : text
     }

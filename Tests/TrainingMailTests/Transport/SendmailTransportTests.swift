@@ -25,6 +25,22 @@ struct SendmailTransportTests {
         return script.path
     }
 
+    /// A stand-in that hangs: it starts a `sleep` (whose number it writes beside itself), reads nothing and
+    /// waits for it, as a sendmail stuck on an unanswering relay would.
+    private func hangingSendmail() throws -> String {
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let script = folder.appendingPathComponent("sendmail")
+        let text = """
+            #!/bin/sh
+            sleep 30 &
+            echo $! > "\(folder.path)/sleeper"
+            wait
+            """
+        try text.write(to: script, atomically: true, encoding: .utf8)
+        try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: script.path)
+        return script.path
+    }
+
     @Test func exitZeroIsDeliveredWithTheEnvelopeAsArgumentsAndTheMessageOnStandardInput() async throws {
         defer { try? FileManager.default.removeItem(at: folder) }
         let envelope = testEnvelope(51, to: ["learner@agency.example", "booker@agency.example"], body: "line\n.\nafter the dot\n")
@@ -48,6 +64,38 @@ struct SendmailTransportTests {
         #expect(outcomes.count == 2)
         let words = try #require(outcomes.first?.permanentReason)
         #expect(words.contains("status 1") && words.contains("no such user here"))
+    }
+
+    /// The first message is larger than a pipe holds, so writing it would block on a sendmail that never
+    /// reads: the time-out stops that too.
+    @Test func aHungSendmailIsKilledAfterTheTimeOutWithWhatItStartedAndEachMessageIsATemporaryFailure() async throws {
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let transport = SendmailTransport(path: try hangingSendmail(), timeout: .milliseconds(300))
+        let large = String(repeating: "A line of the joining instructions.\n", count: 8_000)
+        let began = ContinuousClock.now
+        let outcomes = await transport.deliver([testEnvelope(56, body: large), testEnvelope(57)])
+        #expect(ContinuousClock.now - began < .seconds(10))
+        #expect(outcomes.count == 2)
+        for outcome in outcomes {
+            let words = try #require(outcome.temporaryReason)
+            #expect(words.contains("did not finish within 0.3 s and was stopped"))
+        }
+        let sleeper = try String(contentsOf: folder.appendingPathComponent("sleeper"), encoding: .utf8)
+        let pid = try #require(Int32(sleeper.trimmingCharacters(in: .whitespacesAndNewlines)))
+        #expect(await processEnds(pid), "the sleep the hung sendmail started is still running")
+    }
+
+    /// Whether process `pid` is gone (or only a zombie waiting to be reaped) within a few seconds.
+    private func processEnds(_ pid: Int32) async -> Bool {
+        for _ in 0..<50 {
+            guard let stat = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8) else { return true }
+            // The state follows the command's closing parenthesis: "1234 (sleep) S ...".
+            if let close = stat.lastIndex(of: ")"), stat[close...].dropFirst().trimmingCharacters(in: .whitespaces).hasPrefix("Z") {
+                return true
+            }
+            try? await Task.sleep(for: .milliseconds(100))
+        }
+        return false
     }
 
     @Test func aMissingSendmailIsATemporaryFailureSayingSo() async throws {
