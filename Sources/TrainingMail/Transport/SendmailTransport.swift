@@ -71,9 +71,10 @@ public struct SendmailTransport: MailTransport {
         }
         if exited.wait(timeout: .now() + timeout.timeInterval) == .timedOut {
             // Foundation starts it in a process group of its own: the group takes anything it started too,
-            // which would otherwise keep the pipes open.
+            // which would otherwise keep the pipes open. SIGKILL cannot be refused, so this does not wait to
+            // hear of the exit: Foundation hears of every process's on one thread of its own, which another
+            // process of this program can hold up.
             kill(-process.processIdentifier, SIGKILL)
-            exited.wait()
             return .temporaryFailure("\(path) did not finish within \(timeout.shownInSeconds) and was stopped")
         }
         let words = errorText.words()
