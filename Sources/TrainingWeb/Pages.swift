@@ -8,12 +8,26 @@ import TrainingStore
 /// Renders the site's pages from its Mustache templates (`Resources/templates`, loaded once when the
 /// application starts), each inside the shared layout. Mustache escapes every value, so text people typed
 /// is shown as text, never as markup. A page is rendered from values already read: the route's from its
-/// door, the layout's from the request (`LayoutMiddleware`), so rendering never waits on the database.
+/// door, the layout's from the request (`LayoutMiddleware`), so rendering never waits on the database. The
+/// content of a self-contained page is rendered once for each of its values (`RenderedContents`).
 struct Pages: Sendable {
     let library: MustacheLibrary
+    /// The same templates, but for a layout that is only the content block: it renders a page's content
+    /// alone, exactly as it stands in the layout.
+    let contentLibrary: MustacheLibrary
+    let contents = RenderedContents()
 
     init(templates: URL = WebResources.templates) throws(WebResourceError) {
-        library = try TemplateLoader.library(from: templates)
+        var library = try TemplateLoader.library(from: templates)
+        var contentLibrary = library
+        do {
+            library.register(try TemplateLoader.template(RenderedContent.template), named: RenderedContent.name)
+            contentLibrary.register(try TemplateLoader.template(RenderedContent.contentOnlyLayout), named: "layout")
+        } catch {
+            throw .unusable(file: RenderedContent.name, problem: "\(error)")
+        }
+        self.library = library
+        self.contentLibrary = contentLibrary
     }
 
     static func navigation(for role: UserRole) -> [NavigationLink] {
@@ -39,6 +53,10 @@ struct Pages: Sendable {
     /// and any errors.
     func render<Page: Encodable & Sendable>(_ template: String, title: String, _ page: Page, context: WebContext, path: String? = nil,
                                             errors: [FieldError] = [], status: HTTPResponse.Status = .ok) -> Response {
+        if errors.isEmpty, let selfContained = page as? any SelfContainedPage {
+            let html = contents.content(of: template, selfContained) { content(template, page) }
+            return render(RenderedContent.name, title: title, RenderedContent(html: html), context: context, path: path, status: status)
+        }
         var layout = LayoutContext(title: title, partnership: context.partnership ?? PartnershipSettings().partnershipName,
                                    csrf: context.csrfToken ?? context.sessions.session?.csrfToken ?? "", page: page)
         if let user = context.user {
@@ -70,6 +88,12 @@ struct Pages: Sendable {
                                 body: .init(byteBuffer: ByteBuffer(string: html)))
         response.headers[.contentLanguage] = "en-GB"
         return response
+    }
+
+    /// `template`'s content alone, filled with `page`, as it stands in the layout.
+    func content<Page: Encodable & Sendable>(_ template: String, _ page: Page) -> String {
+        contentLibrary.render(LayoutContext(title: "", partnership: "", csrf: "", page: page), withTemplate: template)
+            ?? "template \(template) is missing"
     }
 
     func errorPage(title: String, message: String, status: HTTPResponse.Status, context: WebContext) -> Response {

@@ -6,7 +6,8 @@ import Mustache
 /// is `programme`, the name a page is rendered with and a partial or parent is called by (`{{>report-table}}`,
 /// `{{<layout}}`). The folders only sort the files: a name must be unique across all of them, and two files
 /// of one name are an error rather than one of them silently winning. A file's final line break is not part
-/// of its template, so an editor adding one does not add a line to every page.
+/// of its template, so an editor adding one does not add a line to every page. Every template escapes with
+/// `HTMLEscaping`.
 enum TemplateLoader {
     static let fileExtension = "mustache"
 
@@ -20,12 +21,18 @@ enum TemplateLoader {
                 throw .unusable(file: file.path, problem: error.localizedDescription)
             }
             do {
-                library.register(try MustacheTemplate(string: text.hasSuffix("\n") ? String(text.dropLast()) : text), named: name)
+                library.register(try template(text.hasSuffix("\n") ? String(text.dropLast()) : text), named: name)
             } catch {
                 throw .unusable(file: file.path, problem: "\(error)")
             }
         }
         return library
+    }
+
+    /// A template of `text` that escapes what it shows with `HTMLEscaping`.
+    static func template(_ text: String) throws -> MustacheTemplate {
+        HTMLEscaping.register()
+        return try MustacheTemplate(string: HTMLEscaping.pragma + text)
     }
 
     /// Each template's name and file, found under `folder`; refuses a missing folder and a name given twice.

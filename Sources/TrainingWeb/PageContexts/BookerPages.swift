@@ -2,9 +2,9 @@ import Foundation
 import TrainingCore
 import TrainingStore
 
-/// The booker's programme: the filters and the sessions open for booking.
-struct ProgrammePage: Encodable, Sendable {
-    struct Session: Encodable, Sendable {
+/// The booker's programme: the filters and the sessions open for booking; self-contained, the same for every booker.
+struct ProgrammePage: Encodable, SelfContainedPage {
+    struct Session: Encodable, Sendable, Hashable {
         var id: Int64, course: String, level: String, when: String, venue: String, placesLeft: Int, full: Bool
 
         init(_ summary: SessionSummary) {

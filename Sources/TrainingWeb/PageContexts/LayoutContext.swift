@@ -58,7 +58,7 @@ struct ErrorPage: Encodable, Sendable {
 }
 
 /// An option of a select (or a radio button): the value sent, the words shown, and whether it is chosen.
-struct SelectOption: Encodable, Sendable {
+struct SelectOption: Encodable, Sendable, Hashable {
     var value: String
     var label: String
     var selected: Bool

@@ -75,6 +75,12 @@ extension ListedValue: MustacheParent {
     }
 }
 
+extension RenderedContent: MustacheParent {
+    func child(named name: String) -> Any? {
+        name == "html" ? html : nil
+    }
+}
+
 extension ProgrammePage: MustacheParent {
     func child(named name: String) -> Any? {
         switch name {
