@@ -44,15 +44,14 @@ public struct MailDelivery: Sendable {
     /// One pass: schedule what is due, deliver everything queued and due, clear old bodies.
     public func runOnce() async throws -> DeliveryPass {
         var pass = DeliveryPass()
-        let mail = try await database.reading { try $0.settings() }.mail
-        guard mail.isOn else { return pass }
-        guard !mail.mailFrom.isEmpty else { throw MailSetupError.noMailFrom }
+        let settings = try await database.reading { try $0.settings() }
+        guard settings.mail.isOn else { return pass }
+        guard !settings.mail.mailFrom.isEmpty else { throw MailSetupError.noMailFrom }
         pass.scheduled = try await database.writing { try $0.scheduleDueMessages() }
         while true {
             let size = batchSize
             let due = try await database.writing { try $0.messagesDue(limit: size) }
             if due.isEmpty { break }
-            let settings = try await database.reading { try $0.settings() }
             var envelopes: [OutgoingEnvelope] = []
             var stored: [Int64: DeliveryAttempt] = [:]
             for prepared in due {

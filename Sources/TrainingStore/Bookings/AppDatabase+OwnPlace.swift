@@ -55,12 +55,11 @@ extension AppDatabase {
               let link = try Row.fetchOne(db.cachedStatement(sql: "SELECT bookingId, expiresAt FROM placeLink WHERE tokenHash = ?"),
                                           arguments: [hash(trimmed)]) else { throw PlaceLinkError.unknown }
         guard (link["expiresAt"] as Date) > instant else { throw PlaceLinkError.expired }
-        let booking = try Self.booking(link["bookingId"], in: db)
+        // The booking and its session as the cancellation rules read them, so the page shows their terms.
+        let (facts, booking, session) = try Self.cancellationFacts(of: link["bookingId"], in: db)
         guard [.confirmed, .waitlisted].contains(booking.status) else { throw PlaceLinkError.expired }
-        let session = try Self.session(booking.sessionId, in: db)
         guard let course = try Row.fetchOne(db, sql: "SELECT title, level FROM course WHERE id = ?", arguments: [session.courseId]),
               let learner = try Learner.fetchOne(db, key: booking.learnerId) else { throw PlaceLinkError.unknown }
-        let (facts, _, _) = try Self.cancellationFacts(of: try booking.storedID, in: db)
         let policy = try Self.chargingPolicy(db)
         let terms = CancellationRules.terms(facts, receivedAt: instant, reason: nil, calendar: try Self.workingCalendar(db), policy: policy)
         return OwnPlace(booking: try booking.storedID, learnerName: learner.name, courseTitle: course["title"],

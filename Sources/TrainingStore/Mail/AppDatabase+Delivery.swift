@@ -56,8 +56,7 @@ extension AppDatabase {
             if let sequence = message.calendarSequence {
                 cancels = message.kind == .placeCancelled || message.kind == .sessionCancelled
                     || (message.kind == .substituted && facts.joining == false)
-                let storedTitle = try String.fetchOne(db, sql: "SELECT title FROM course WHERE id = ?", arguments: [session.courseId])
-                let title = facts.courseTitle ?? storedTitle ?? ""
+                let title = try facts.courseTitle ?? courseTitle(of: session, in: db)
                 event = Self.event(for: session, title: title, uid: "booking-\(bookingId)@training.lscp", sequence: sequence, stamp: instant,
                               cancelled: cancels)
             }
