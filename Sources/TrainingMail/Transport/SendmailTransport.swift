@@ -45,20 +45,21 @@ public struct SendmailTransport: MailTransport {
     }
 
     private static func run(_ path: String, arguments: [String], input: [UInt8], timeout: Duration) -> DeliveryOutcome {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: path)
-        process.arguments = arguments
-        let standardInput = Pipe()
-        let standardError = Pipe()
-        process.standardInput = standardInput
-        process.standardOutput = FileHandle.nullDevice
-        process.standardError = standardError
         let exited = DispatchSemaphore(value: 0)
-        process.terminationHandler = { _ in exited.signal() }
-        do {
-            try process.run()
-        } catch {
-            return .temporaryFailure("could not start \(path): \(error.localizedDescription)")
+        let started = start {
+            let sendmail = StartingSendmail(process: Process(), standardInput: Pipe(), standardError: Pipe())
+            sendmail.process.executableURL = URL(fileURLWithPath: path)
+            sendmail.process.arguments = arguments
+            sendmail.process.standardInput = sendmail.standardInput
+            sendmail.process.standardOutput = FileHandle.nullDevice
+            sendmail.process.standardError = sendmail.standardError
+            sendmail.process.terminationHandler = { _ in exited.signal() }
+            return sendmail
+        }
+        let process: Process, standardInput: Pipe, standardError: Pipe
+        switch started {
+        case .success(let sendmail): (process, standardInput, standardError) = (sendmail.process, sendmail.standardInput, sendmail.standardError)
+        case .failure(let failure): return .temporaryFailure("could not start \(path): \(failure.localizedDescription)")
         }
         // The message is written and standard error read on threads of their own, so neither side waits on
         // a full pipe and a sendmail that never reads cannot hold this thread past the time-out.
@@ -90,6 +91,45 @@ public struct SendmailTransport: MailTransport {
         case let status:
             return .permanentFailure("\(path) exited with status \(status)" + (words.isEmpty ? "" : ": \(words)"))
         }
+    }
+}
+
+extension SendmailTransport {
+    /// Starts a process `make` sets up, or says why it could not. Linux refuses to start a program while any
+    /// process holds it open for writing ("text file busy"): a package upgrade replacing sendmail, or
+    /// another thread of this program forking while a file was being written. That passes within moments,
+    /// so a fresh process is tried again, waiting a little longer each time (about 1.5 s in all), before it
+    /// counts as a failure.
+    private static func start(_ make: () -> StartingSendmail) -> Result<StartingSendmail, any Error> {
+        var wait = Duration.milliseconds(25)
+        for _ in 1..<7 {
+            let sendmail = make()
+            do {
+                try sendmail.process.run()
+                return .success(sendmail)
+            } catch where isTextFileBusy(error) {
+                Thread.sleep(forTimeInterval: wait.timeInterval)
+                wait *= 2
+            } catch {
+                return .failure(error)
+            }
+        }
+        let sendmail = make()
+        return Result { try sendmail.process.run(); return sendmail }
+    }
+
+    /// A sendmail process set up with the pipes it is given the message on and complains on.
+    private struct StartingSendmail {
+        let process: Process
+        let standardInput: Pipe
+        let standardError: Pipe
+    }
+
+    private static func isTextFileBusy(_ error: any Error) -> Bool {
+        let error = error as NSError
+        if error.domain == NSPOSIXErrorDomain && error.code == Int(ETXTBSY) { return true }
+        guard let underlying = error.userInfo[NSUnderlyingErrorKey] as? NSError else { return false }
+        return isTextFileBusy(underlying)
     }
 }
 

@@ -51,6 +51,18 @@ struct SendmailTransportTests {
         #expect(try Array(Data(contentsOf: folder.appendingPathComponent("message"))) == envelope.data)
     }
 
+    /// Linux will not start a program someone holds open for writing ("text file busy"), as when a package
+    /// upgrade is replacing sendmail; that passes, so the hand-over waits for it instead of failing.
+    @Test func aSendmailBusyBeingWrittenIsStartedOnceItIsClosed() async throws {
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let path = try fakeSendmail(exiting: 0)
+        let writer = try #require(FileHandle(forWritingAtPath: path))
+        let delivery = Task { await SendmailTransport(path: path).deliver([testEnvelope(56)]) }
+        try await Task.sleep(for: .milliseconds(100))
+        try writer.close()
+        #expect(await delivery.value == [.delivered])
+    }
+
     @Test func exitSeventyFiveIsATemporaryFailureWithSendmailsWords() async throws {
         defer { try? FileManager.default.removeItem(at: folder) }
         let outcomes = await SendmailTransport(path: try fakeSendmail(exiting: 75, complaint: "queue is full")).deliver([testEnvelope(52)])
