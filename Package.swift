@@ -2,8 +2,8 @@
 import PackageDescription
 
 /// One library per concern (see ARCHITECTURE in README): rules in TrainingCore, SQL only in
-/// TrainingStore, user files read in TrainingImport, spreadsheets through XLSX, and the `training`
-/// executable as a thin shell over them.
+/// TrainingStore, user files read in TrainingImport, spreadsheets through XLSX, PDFs through PDF, and the
+/// `training` executable as a thin shell over them.
 let package = Package(
     name: "SafeguardingTraining",
     platforms: [.macOS(.v14)],
@@ -14,6 +14,7 @@ let package = Package(
         .library(name: "TrainingStore", targets: ["TrainingStore"]),
         .library(name: "TrainingImport", targets: ["TrainingImport"]),
         .library(name: "XLSX", targets: ["XLSX"]),
+        .library(name: "PDF", targets: ["PDF"]),
         .library(name: "TrainingReports", targets: ["TrainingReports"]),
         .library(name: "TrainingWeb", targets: ["TrainingWeb"]),
         .library(name: "TrainingMail", targets: ["TrainingMail"]),
@@ -53,7 +54,13 @@ let package = Package(
             pkgConfig: "xlsxwriter",
             providers: [.apt(["libxlsxwriter-dev"])]),
         .target(name: "XLSX", dependencies: ["CXlsxWriter"]),
-        .target(name: "TrainingReports", dependencies: ["TrainingCore", "TrainingStore", "XLSX"]),
+        // Certificates (issue 22): cairo writes the PDF and embeds its fonts, pango lays out the text.
+        .systemLibrary(
+            name: "CPangoCairo",
+            pkgConfig: "pangocairo",
+            providers: [.apt(["libcairo2-dev", "libpango1.0-dev", "fonts-dejavu-core"])]),
+        .target(name: "PDF", dependencies: ["CPangoCairo"]),
+        .target(name: "TrainingReports", dependencies: ["TrainingCore", "TrainingStore", "XLSX", "PDF"]),
         .target(name: "TrainingDemo", dependencies: ["TrainingCore", "TrainingStore", "TrainingImport"]),
         .target(
             name: "TrainingWeb",
@@ -104,6 +111,7 @@ let package = Package(
             dependencies: ["TrainingStore", "TrainingCore", .product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(name: "TrainingImportTests", dependencies: ["TrainingImport", "TrainingCore"]),
         .testTarget(name: "XLSXTests", dependencies: ["XLSX", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
+        .testTarget(name: "PDFTests", dependencies: ["PDF"]),
         .testTarget(
             name: "TrainingReportsTests",
             dependencies: ["TrainingReports", "TrainingStore", "TrainingCore", "XLSX",
