@@ -135,6 +135,11 @@ extension AppDatabase {
         // the links that would still open their places.
         try db.execute(sql: "DELETE FROM outboxMessage WHERE learnerId = ?", arguments: [id])
         try db.execute(sql: "DELETE FROM placeLink WHERE bookingId IN (SELECT id FROM booking WHERE learnerId = ?)", arguments: [id])
+        // Their certificates name them and say what they did (issue 22): they go too, so a verification code
+        // no longer finds them.
+        try db.execute(sql: "DELETE FROM certificate WHERE bookingId IN (SELECT id FROM booking WHERE learnerId = ?)", arguments: [id])
+        try db.execute(sql: "DELETE FROM certificate WHERE allocationId IN (SELECT id FROM licenceAllocation WHERE learnerId = ?)",
+                       arguments: [id])
         for trace in [learner.name, learner.email].compactMap({ $0 }) {
             let arguments: StatementArguments = [id, trace, pseudonym]
             // Audit entries of their bookings hold the booking as JSON, its cancellation reason included.

@@ -31,9 +31,9 @@ extension StoreReading {
     }
 
     /// Everything held about the learner with this email (ignoring case), for a subject access request:
-    /// their details, bookings and each booking's history, charges that name them, licences, evaluations
-    /// and follow-ups they wrote, the evaluation links sent to them, notifications about their places and
-    /// the audit entries about their records. Read in one transaction, so the sections agree.
+    /// their details, bookings and each booking's history, charges that name them, licences, certificates,
+    /// evaluations and follow-ups they wrote, the evaluation links sent to them, notifications about their
+    /// places and the audit entries about their records. Read in one transaction, so the sections agree.
     ///
     /// A place they gave to a substitute is listed up to the substitution; what happened to it afterwards
     /// is the substitute's, and no other learner is named anywhere.
@@ -110,6 +110,13 @@ extension StoreReading {
                     FROM licenceAllocation x JOIN course c ON c.id = x.courseId LEFT JOIN agency a ON a.id = x.agencyId
                     WHERE x.learnerId = \(id) ORDER BY x.allocatedOn, x.id
                     """),
+                try section("Certificates", "Certificates issued to you for a session attended or a module completed, and the code that checks each.", """
+                    SELECT c.code AS "Verification code", co.title AS "Course", c.bookingId AS "Booking",
+                           c.allocationId AS "E-learning licence", c.issuedAt AS "Issued"
+                    FROM certificate c LEFT JOIN booking b ON b.id = c.bookingId LEFT JOIN session s ON s.id = b.sessionId
+                    LEFT JOIN licenceAllocation x ON x.id = c.allocationId JOIN course co ON co.id = COALESCE(s.courseId, x.courseId)
+                    WHERE b.learnerId = \(id) OR x.learnerId = \(id) ORDER BY c.issuedAt, c.id
+                    """),
                 try section("Evaluations", "What you answered after a session.", """
                     SELECT v.bookingId AS "Booking", c.title AS "Course", v.submittedAt AS "Submitted",
                            v.satisfaction AS "Satisfaction (1-5)", v.knowledge AS "Knowledge gained",
@@ -154,6 +161,10 @@ extension StoreReading {
                                                                    WHERE \(within("e.at"))))
                        OR (e.entity = 'licenceAllocation' AND e.entityId IN (SELECT CAST(id AS TEXT) FROM licenceAllocation WHERE learnerId = \(id)))
                        OR (e.entity = 'charge' AND e.entityId IN (SELECT CAST(id AS TEXT) FROM charge WHERE learnerId = \(id)))
+                       OR (e.entity = 'certificate' AND e.entityId IN (SELECT CAST(c.id AS TEXT) FROM certificate c
+                                                                       LEFT JOIN booking b ON b.id = c.bookingId
+                                                                       LEFT JOIN licenceAllocation x ON x.id = c.allocationId
+                                                                       WHERE b.learnerId = \(id) OR x.learnerId = \(id)))
                        OR (e.entity = 'creditNote' AND e.entityId IN (SELECT printf('CN-%04d', cn.number) FROM creditNote cn
                                                                       JOIN charge ch ON ch.id = cn.chargeId WHERE ch.learnerId = \(id)))
                     ORDER BY e.at, e.id

@@ -57,6 +57,7 @@ public enum AuditAction: String, Codable, Sendable, Hashable, CaseIterable {
     case messageRetried = "message retried"
     case messageTemplateChanged = "message template changed"
     case messageKindSwitched = "message kind switched"
+    case certificateIssued = "certificate issued"
 }
 
 /// The kind of record an audit entry is about, stored as the name of its table (or of what the action
@@ -65,4 +66,5 @@ public enum AuditedEntity: String, Codable, Sendable, Hashable, CaseIterable {
     case agency, learner, appUser, setting, course, session, booking, history, charge, invoice, creditNote
     case chargingPolicy, bankHoliday, licencePool, licenceAllocation, evaluation, evaluationInvitation, retentionPolicy
     case outboxMessage, messageTemplate
+    case certificate
 }

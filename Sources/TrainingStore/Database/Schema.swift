@@ -23,6 +23,7 @@ enum Schema {
         migrator.registerMigration("12-register-and-licence-statuses", migrate: allowRegisterAndLicenceStatuses)
         migrator.registerMigration("13-imported-booking-notes", migrate: allowImportedBookingNotes)
         migrator.registerMigration("14-outbox", migrate: createOutbox)
+        migrator.registerMigration("15-certificates", migrate: createCertificates)
         return migrator
     }
 

@@ -23,7 +23,8 @@ struct MigrationTests {
                                                 "4-evaluations", "5-charges-and-invoices", "6-retention-and-erasure",
                                                 "7-report-covering-indexes", "8-web-sessions", "9-year-scan-covering-indexes",
                                                 "10-officer-notifications", "11-credit-notes",
-                                                "12-register-and-licence-statuses", "13-imported-booking-notes", "14-outbox"])
+                                                "12-register-and-licence-statuses", "13-imported-booking-notes", "14-outbox",
+                                                "15-certificates"])
     }
 
     @Test func theSchemaCoversEverythingTheDomainHolds() throws {
@@ -32,7 +33,7 @@ struct MigrationTests {
         for table in ["agency", "agencyWorkforce", "learner", "course", "courseOutcome", "coursePrerequisite", "session",
                       "booking", "bookingEvent", "notification", "bankHoliday", "licencePool", "licenceQuota",
                       "licenceAllocation", "evaluationInvitation", "evaluation", "followUp", "chargingPolicy", "charge",
-                      "invoice", "appUser", "auditEntry", "setting"] {
+                      "invoice", "appUser", "auditEntry", "setting", "certificate"] {
             #expect(tables.contains(table), "missing table \(table)")
         }
     }
