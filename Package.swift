@@ -94,7 +94,7 @@ let package = Package(
         .executableTarget(
             name: "training",
             dependencies: [
-                "TrainingCore", "TrainingStore", "TrainingImport", "XLSX", "TrainingReports", "TrainingDemo", "TrainingWeb", "TrainingMail",
+                "TrainingCore", "TrainingStore", "TrainingImport", "XLSX", "PDF", "TrainingReports", "TrainingDemo", "TrainingWeb", "TrainingMail",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]),

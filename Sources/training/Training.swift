@@ -20,7 +20,7 @@ struct Training: AsyncParsableCommand {
                       Register.self, Attend.self, Policy.self, Charges.self, Invoices.self, Holiday.self, Notifications.self,
                       Licences.self, Settings.self, Evaluations.self, Evaluate.self, FollowUp.self, Import.self,
                       Impact.self, Report.self, Export.self, Audit.self, Backup.self, Restore.self, Retention.self,
-                      SubjectAccess.self, Erase.self, Serve.self, User.self, Mail.self])
+                      SubjectAccess.self, Erase.self, Serve.self, User.self, Mail.self, Certificate.self])
 
     /// Prints a failure the way every command reports one, and exits with status 1.
     static func fail(_ message: String) -> Never {

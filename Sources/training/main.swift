@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Logging
+import PDF
 import TrainingCore
 import TrainingWeb
 import XLSX
@@ -32,6 +33,8 @@ do {
 } catch let error as PasswordTooShort {
     Training.fail(error.localizedDescription)
 } catch let error as XLSXError {
+    Training.fail(error.localizedDescription)
+} catch let error as PDFError {
     Training.fail(error.localizedDescription)
 } catch {
     Training.exit(withError: error)
