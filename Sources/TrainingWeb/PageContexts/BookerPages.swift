@@ -86,6 +86,8 @@ struct BookerBookingPage: Encodable, Sendable {
     var changeable: Bool
     var staff: [StaffMember]
     var history: [HistoryLine]
+    /// Whether the place has a certificate to download (CertificateRules).
+    var certifiable = false
 }
 
 /// Cancelling a place: the notice given and the charge it would raise, before the booker confirms.

@@ -150,7 +150,8 @@ struct BookerRoutes {
         }
         return site.pages.render("booker-booking", title: "\(booking.learnerName): \(booking.courseTitle)", BookerBookingPage(
             id: booking.id, when: Display.session(booking.startsAt, booking.endsAt), venue: booking.venue ?? "",
-            status: Display.status(booking.status.rawValue), changeable: canChange(booking), staff: others, history: history
+            status: Display.status(booking.status.rawValue), changeable: canChange(booking), staff: others, history: history,
+            certifiable: CertificateRules.certifies(booking: booking.status, learnerErased: booking.learnerEmail == nil)
         ), context: context, path: "/agency/bookings", errors: errors)
     }
 
