@@ -1,10 +1,11 @@
 import Foundation
 import TrainingCore
 
-/// Reads a staff list CSV: `name,email,agency,job_role` (job_role may be left out).
+/// Reads a staff list CSV: `name,email,agency,job_role,team` (job_role and team may be left out; a team is
+/// what a booker of a large agency finds their staff by).
 public enum LearnerFile {
     public static let requiredColumns = ["name", "email", "agency"]
-    public static let optionalColumns = ["job_role"]
+    public static let optionalColumns = ["job_role", "team"]
 
     public static func read(_ url: URL, displayName: String? = nil) throws -> [LocatedLearner] {
         let name = displayName ?? url.path
@@ -20,7 +21,7 @@ public enum LearnerFile {
                                  at: record.location("agency"))
             }
             let details = try LearnerDetails(name: record["name"], email: email, agencyName: agency,
-                                             jobRole: record.optional("job_role"),
+                                             jobRole: record.optional("job_role"), team: record.optional("team"),
                                              at: InputLocation(file: file, line: record.line))
             return LocatedLearner(details: details, location: InputLocation(file: file, line: record.line))
         }

@@ -75,7 +75,7 @@ struct CLITests {
         let before = try workspace.snapshot()
         let result = try workspace.run(["learner", "import", "staff.csv"])
         #expect(result.status == 1)
-        #expect(result.errors == "error: staff.csv, line 1: the header has no 'email' column (expected columns: name,email,agency,job_role)\n")
+        #expect(result.errors == "error: staff.csv, line 1: the header has no 'email' column (expected columns: name,email,agency,job_role,team)\n")
         #expect(try workspace.snapshot() == before)
     }
 
@@ -97,6 +97,21 @@ struct CLITests {
         let listed = try workspace.run(["learner", "list", "--agency", "Calderdale Council"])
         #expect(listed.output.contains("O'Neill, Jo"))
         #expect(listed.output.hasSuffix("2 learners\n"))
+        #expect(!listed.output.contains("Team"))       // no one has a team: the list is as it always was
+    }
+
+    /// Issue 22: a team, from the file's optional column or `learner add --team`, is listed where the role is.
+    @Test func aTeamIsImportedAddedAndShownBesideTheRole() throws {
+        let workspace = try preparedWorkspace()
+        try workspace.write("staff.csv", "name,email,agency,team,job_role\nSam Patel,sam@c.example,Calderdale Council,Children in care,Social worker\n")
+        #expect(try workspace.run(["learner", "import", "staff.csv"]).status == 0)
+        try workspace.run(["learner", "add", "Jo Bloggs", "jo@c.example", "--agency", "Calderdale Council", "--team", "Front door"])
+        let listed = try workspace.run(["learner", "list"]).output.split(separator: "\n").map(String.init)
+        #expect(listed[0].hasPrefix("Name") && listed[0].hasSuffix("Team"))
+        #expect(listed.contains { $0.hasPrefix("Sam Patel") && $0.contains("Social worker") && $0.hasSuffix("Children in care") })
+        #expect(listed.contains { $0.hasPrefix("Jo Bloggs") && $0.hasSuffix("Front door") })
+        let shown = try workspace.run(["learner", "show", "sam@c.example"]).output
+        #expect(shown.hasPrefix("Sam Patel <sam@c.example>, Calderdale Council, Social worker, Children in care\n"))
     }
 
     @Test func anEmailAlreadyTakenIsRefusedAndWritesNothing() throws {

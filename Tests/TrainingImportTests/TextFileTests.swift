@@ -97,6 +97,16 @@ struct LearnerFileTests {
         #expect(learners[0].details.email.text == "Sam.Patel@calderdale.example")
     }
 
+    @Test func aTeamIsReadFromItsOptionalColumn() throws {
+        let learners = try LearnerFile.parse("name,email,agency,team\nSam,sam@c.example,Council,Children in care\nJo,jo@c.example,Council,\n",
+                                             file: "staff.csv")
+        #expect(learners.map(\.details.team) == ["Children in care", nil])
+        #expect(try LearnerFile.parse("name,email,agency\nSam,sam@c.example,Council\n", file: "staff.csv")[0].details.team == nil)
+        #expect(throws: InputError("the team is 201 characters long; the most kept is 200", at: InputLocation(file: "staff.csv", line: 2, field: "team"))) {
+            try LearnerFile.parse("name,email,agency,team\nSam,sam@c.example,Council,\(String(repeating: "t", count: 201))\n", file: "staff.csv")
+        }
+    }
+
     @Test func aMalformedEmailIsReportedAtItsLineAndField() {
         #expect(throws: InputError("'jo.nhs.example' is not an email address", at: InputLocation(file: "staff.csv", line: 3, field: "email"))) {
             try LearnerFile.parse("name,email,agency\nSam,sam@c.example,Council\nJo,jo.nhs.example,NHS\n", file: "staff.csv")
@@ -111,7 +121,7 @@ struct LearnerFileTests {
     }
 
     @Test func aFileWithoutTheEmailColumnIsRefused() {
-        #expect(throws: InputError("the header has no 'email' column (expected columns: name,email,agency,job_role)",
+        #expect(throws: InputError("the header has no 'email' column (expected columns: name,email,agency,job_role,team)",
                                    at: InputLocation(file: "staff.csv", line: 1))) {
             try LearnerFile.parse("name,agency\nSam,Council\n", file: "staff.csv")
         }

@@ -40,13 +40,16 @@ public struct LearnerDetails: Sendable, Hashable {
     /// The agency's name; nil when not recorded.
     public var agencyName: String?
     public var jobRole: String?
+    /// The team within the agency, which a booker searches by; nil when not recorded.
+    public var team: String?
 
-    public init(name: String, email: EmailAddress, agencyName: String?, jobRole: String?,
+    public init(name: String, email: EmailAddress, agencyName: String?, jobRole: String?, team: String? = nil,
                 at location: InputLocation = InputLocation()) throws {
         self.name = try requiredName(name, of: "a learner", at: location.field("name"))
         self.email = email
         self.agencyName = try StoredText.check(agencyName?.nilIfBlank, as: .name, at: location.field("agency"), name: "the agency")
         self.jobRole = try StoredText.check(jobRole?.nilIfBlank, as: .jobRole, at: location.field("job_role"), name: "the job role")
+        self.team = try StoredText.check(team?.nilIfBlank, as: .team, at: location.field("team"), name: "the team")
     }
 }
 

@@ -20,6 +20,8 @@ public struct TextField: Sendable, Hashable {
     public static let email = TextField(limit: 254, multiline: false)
     /// A learner's job role.
     public static let jobRole = TextField(limit: 200, multiline: false)
+    /// A learner's team within their agency (a ward, a locality, a school's year group).
+    public static let team = TextField(limit: 200, multiline: false)
     /// An agency's billing contact (a name, an address, a phone number).
     public static let contact = TextField(limit: 500, multiline: true)
     /// A reference an old system gave a session.

@@ -176,9 +176,9 @@ extension AppDatabase {
         try db.execute(sql: """
             UPDATE auditEntry SET
                 before = CASE WHEN json_type(before, '$.name') IS NULL THEN before
-                              ELSE json_replace(before, '$.name', ?2, '$.email', NULL, '$.jobRole', NULL) END,
+                              ELSE json_replace(before, '$.name', ?2, '$.email', NULL, '$.jobRole', NULL, '$.team', NULL) END,
                 after = CASE WHEN json_type(after, '$.name') IS NULL THEN after
-                             ELSE json_replace(after, '$.name', ?2, '$.email', NULL, '$.jobRole', NULL) END
+                             ELSE json_replace(after, '$.name', ?2, '$.email', NULL, '$.jobRole', NULL, '$.team', NULL) END
             WHERE entity = 'learner' AND entityId = CAST(?1 AS TEXT)
             """, arguments: [id, pseudonym])
 
@@ -190,3 +190,4 @@ extension AppDatabase {
         return pseudonym
     }
 }
+        learner.team = nil

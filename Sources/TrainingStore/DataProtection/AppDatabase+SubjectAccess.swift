@@ -62,7 +62,7 @@ extension StoreReading {
             let sections = [
                 try section("Details", "Who you are in the training records.", """
                     SELECT l.name AS "Name", l.email AS "Email", a.name AS "Agency", a.sector AS "Sector", l.jobRole AS "Job role",
-                           l.createdAt AS "Added"
+                           l.team AS "Team", l.createdAt AS "Added"
                     FROM learner l LEFT JOIN agency a ON a.id = l.agencyId WHERE l.id = \(id)
                     """),
                 try section("Bookings", "Your places on training sessions: kept as the partnership's training record.", """

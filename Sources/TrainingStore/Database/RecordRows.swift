@@ -77,6 +77,7 @@ extension Learner {
         jobRole = row["jobRole"]
         createdAt = row["createdAt"]
         anonymisedAt = row["anonymisedAt"]
+        team = row["team"]
     }
 
     public func encode(to container: inout PersistenceContainer) throws {
@@ -87,6 +88,7 @@ extension Learner {
         container["jobRole"] = jobRole
         container["createdAt"] = StoredInstant(createdAt)
         container["anonymisedAt"] = anonymisedAt.map(StoredInstant.init)
+        container["team"] = team
     }
 }
 

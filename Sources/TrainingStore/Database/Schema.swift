@@ -24,6 +24,7 @@ enum Schema {
         migrator.registerMigration("13-imported-booking-notes", migrate: allowImportedBookingNotes)
         migrator.registerMigration("14-outbox", migrate: createOutbox)
         migrator.registerMigration("15-certificates", migrate: createCertificates)
+        migrator.registerMigration("16-learner-team", migrate: addLearnerTeam)
         return migrator
     }
 

@@ -108,7 +108,7 @@ extension AppDatabase {
     /// Imports learners in one transaction. An email appearing twice in the input is refused. A learner
     /// already in the database with the same details is left alone (so a file can be imported again);
     /// with different details the import is refused unless `updatingExisting`, which updates name,
-    /// agency and job role (bookings keep the agency they were made under). `progress`, if given, is told
+    /// agency, job role and team (bookings keep the agency they were made under). `progress`, if given, is told
     /// the fraction of learners gone through, every thousand and at the end.
     @discardableResult
     public func importLearners(_ learners: [LocatedLearner], updatingExisting: Bool, by actor: String,
@@ -134,7 +134,8 @@ extension AppDatabase {
                 let agencyId = try item.details.agencyName.map {
                     try Self.agency(named: $0, in: db, at: item.location.field("agency")).id
                 } ?? nil
-                if existing.name == item.details.name, existing.agencyId == agencyId, existing.jobRole == item.details.jobRole {
+                if existing.name == item.details.name, existing.agencyId == agencyId, existing.jobRole == item.details.jobRole,
+                   existing.team == item.details.team {
                     summary.unchanged += 1
                     continue
                 }
@@ -146,6 +147,7 @@ extension AppDatabase {
                 existing.name = item.details.name
                 existing.agencyId = agencyId
                 existing.jobRole = item.details.jobRole
+                existing.team = item.details.team
                 try existing.update(db)
                 try db.audit(.learnerUpdated, entity: .learner, id: existing.storedID, actor: actor, at: instant,
                              before: before, after: existing)
@@ -161,7 +163,7 @@ extension AppDatabase {
                               in db: Database) throws -> Learner {
         let agencyId = try details.agencyName.map { try agency(named: $0, in: db, at: location.field("agency")).id } ?? nil
         var learner = Learner(id: nil, name: details.name, email: details.email.text, agencyId: agencyId,
-                              jobRole: details.jobRole, createdAt: instant, anonymisedAt: nil)
+                              jobRole: details.jobRole, createdAt: instant, anonymisedAt: nil, team: details.team)
         try learner.insert(db)
         try db.audit(.learnerAdded, entity: .learner, id: learner.storedID, actor: actor, at: instant,
                      before: Learner?.none, after: learner)

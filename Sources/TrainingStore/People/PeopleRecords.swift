@@ -30,6 +30,9 @@ public struct Learner: Codable, Sendable, Hashable, Identifiable {
     public var jobRole: String?
     public var createdAt: Date
     public var anonymisedAt: Date?
+    /// The team within the agency (migration 16-learner-team); nil when not recorded. Last, and left out of an
+    /// audit entry's JSON when nil, so a learner without one is recorded as before.
+    public var team: String? = nil
 }
 
 extension Learner: FetchableRecord, MutablePersistableRecord {
@@ -39,5 +42,6 @@ extension Learner: FetchableRecord, MutablePersistableRecord {
         public static let name = Column(CodingKeys.name)
         public static let email = Column(CodingKeys.email)
         public static let agencyId = Column(CodingKeys.agencyId)
+        public static let team = Column(CodingKeys.team)
     }
 }

@@ -6,7 +6,7 @@ extension Training.LearnerCommand {
     /// `training learner import`.
     struct Import: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Import learners from a CSV file: name,email,agency[,job_role].",
+            abstract: "Import learners from a CSV file: name,email,agency[,job_role][,team].",
             discussion: """
                 The first line names the columns. Agencies must already exist. Learners already held with \
                 the same details are left alone; with different details the import stops unless --update. \
@@ -18,7 +18,7 @@ extension Training.LearnerCommand {
 
         @OptionGroup var options: DatabaseOptions
         @Argument(help: "The CSV file.") var file: String
-        @Flag(help: "Update the name, agency and role of learners already held.") var update = false
+        @Flag(help: "Update the name, agency, role and team of learners already held.") var update = false
 
         func run() throws {
             let learners = try LearnerFile.read(URL(fileURLWithPath: file), displayName: file)

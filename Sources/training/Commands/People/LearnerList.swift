@@ -18,8 +18,13 @@ extension Training.LearnerCommand {
                 print("No learners\(agency.map { " at \($0)" } ?? ""). Add them with `training learner add` or `training learner import`.")
                 return
             }
-            let rows = learners.map { [$0.learner.name, $0.learner.email ?? "(anonymised)", $0.agencyName ?? agencyNotRecorded, $0.learner.jobRole ?? ""] }
-            print(TextTable.render(header: ["Name", "Email", "Agency", "Role"], rows: rows))
+            // A Team column only when someone listed has a team, so a list without teams reads as it always has.
+            let teams = learners.contains { $0.learner.team != nil }
+            let rows = learners.map {
+                [$0.learner.name, $0.learner.email ?? "(anonymised)", $0.agencyName ?? agencyNotRecorded, $0.learner.jobRole ?? ""]
+                    + (teams ? [$0.learner.team ?? ""] : [])
+            }
+            print(TextTable.render(header: ["Name", "Email", "Agency", "Role"] + (teams ? ["Team"] : []), rows: rows))
             print("\(learners.count) learner\(learners.count == 1 ? "" : "s")")
         }
     }

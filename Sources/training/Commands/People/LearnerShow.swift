@@ -14,7 +14,7 @@ extension Training.LearnerCommand {
 
         func run() throws {
             let o = try options.open().learnerOverview(email: email)
-            print("\(o.learner.name) <\(o.learner.email ?? email)>, \(o.agencyName ?? agencyNotRecorded)\(o.learner.jobRole.map { ", \($0)" } ?? "")")
+            print("\(o.learner.name) <\(o.learner.email ?? email)>, \(o.agencyName ?? agencyNotRecorded)\(o.learner.jobRole.map { ", \($0)" } ?? "")\(o.learner.team.map { ", \($0)" } ?? "")")
             func section(_ title: String, _ header: [String], _ rows: [[String]]) {
                 print("\n\(title):")
                 print(rows.isEmpty ? "  none" : TextTable.render(header: header, rows: rows))
