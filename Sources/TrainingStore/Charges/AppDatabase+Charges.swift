@@ -63,25 +63,36 @@ extension AppDatabase {
         return charge
     }
 
+    /// The columns a `ChargeLine` is read from, the tables they come from, and the order charges are listed in.
+    static let chargeLineColumns = """
+        ch.*, a.name AS agencyName, l.name AS learnerName, c.title AS courseTitle, s.startsAt AS sessionStart,
+        i.number AS invoiceNumber, cn.number AS creditNoteNumber
+        """
+    static let chargeLineTables = """
+        charge ch
+        JOIN agency a ON a.id = ch.agencyId
+        JOIN booking b ON b.id = ch.bookingId
+        JOIN session s ON s.id = b.sessionId
+        JOIN course c ON c.id = s.courseId
+        LEFT JOIN learner l ON l.id = ch.learnerId
+        LEFT JOIN invoice i ON i.id = ch.invoiceId
+        LEFT JOIN creditNote cn ON cn.chargeId = ch.id
+        """
+    static let chargeLineOrder = "ch.raisedAt DESC, ch.id DESC"
+
     static func chargeLines(_ db: Database, _ filter: SQLFilter) throws -> [ChargeLine] {
         try Row.fetchAll(db, sql: """
-            SELECT ch.*, a.name AS agencyName, l.name AS learnerName, c.title AS courseTitle, s.startsAt AS sessionStart,
-                   i.number AS invoiceNumber, cn.number AS creditNoteNumber
-            FROM charge ch
-            JOIN agency a ON a.id = ch.agencyId
-            JOIN booking b ON b.id = ch.bookingId
-            JOIN session s ON s.id = b.sessionId
-            JOIN course c ON c.id = s.courseId
-            LEFT JOIN learner l ON l.id = ch.learnerId
-            LEFT JOIN invoice i ON i.id = ch.invoiceId
-            LEFT JOIN creditNote cn ON cn.chargeId = ch.id
+            SELECT \(chargeLineColumns)
+            FROM \(chargeLineTables)
             WHERE \(filter.clause)
-            ORDER BY ch.raisedAt DESC, ch.id DESC
-            """, arguments: filter.arguments).map { row in
-            ChargeLine(charge: try Charge(row: row), agencyName: row["agencyName"], learnerName: row["learnerName"],
-                       courseTitle: row["courseTitle"], sessionStart: row["sessionStart"], invoiceNumber: row["invoiceNumber"],
-                       creditNote: (row["creditNoteNumber"] as Int?).map(CreditNoteNumber.init))
-        }
+            ORDER BY \(chargeLineOrder)
+            """, arguments: filter.arguments).map(chargeLine)
+    }
+
+    static func chargeLine(_ row: Row) throws -> ChargeLine {
+        ChargeLine(charge: try Charge(row: row), agencyName: row["agencyName"], learnerName: row["learnerName"],
+                   courseTitle: row["courseTitle"], sessionStart: row["sessionStart"], invoiceNumber: row["invoiceNumber"],
+                   creditNote: (row["creditNoteNumber"] as Int?).map(CreditNoteNumber.init))
     }
 
     /// Waives a charge, with the reason, audited. An invoiced charge cannot be waived (the invoice stands).

@@ -26,19 +26,27 @@ public struct AgencyBooking: Sendable, Equatable {
 }
 
 extension AppDatabase {
+    /// The columns an `AgencyBooking` is read from, and the tables they come from.
+    static let agencyBookingColumns = """
+        b.id, b.sessionId, c.title, c.level, s.startsAt, s.endsAt, COALESCE(s.venue, s.onlineURL) AS venue, s.status AS sessionStatus,
+        l.name, l.email, b.status, b.bookedAt, b.bookedBy, b.cancelledAt
+        """
+    static let agencyBookingTables = "booking b JOIN session s ON s.id = b.sessionId JOIN course c ON c.id = s.courseId JOIN learner l ON l.id = b.learnerId"
+
     static func agencyBookings(where condition: String, _ arguments: StatementArguments, in db: Database) throws -> [AgencyBooking] {
         try Row.fetchAll(db, sql: """
-            SELECT b.id, b.sessionId, c.title, c.level, s.startsAt, s.endsAt, COALESCE(s.venue, s.onlineURL) AS venue, s.status AS sessionStatus,
-                   l.name, l.email, b.status, b.bookedAt, b.bookedBy, b.cancelledAt
-            FROM booking b JOIN session s ON s.id = b.sessionId JOIN course c ON c.id = s.courseId JOIN learner l ON l.id = b.learnerId
+            SELECT \(agencyBookingColumns)
+            FROM \(agencyBookingTables)
             WHERE \(condition)
             ORDER BY s.startsAt, l.name
-            """, arguments: arguments).map { row in
-            AgencyBooking(id: row["id"], sessionId: row["sessionId"], courseTitle: row["title"], level: try row.word("level"), startsAt: row["startsAt"],
-                          endsAt: row["endsAt"], venue: row["venue"], sessionStatus: try row.word("sessionStatus"), learnerName: row["name"],
-                          learnerEmail: row["email"], status: try row.word("status"), bookedAt: row["bookedAt"], bookedBy: row["bookedBy"],
-                          cancelledAt: row["cancelledAt"])
-        }
+            """, arguments: arguments).map(agencyBooking)
+    }
+
+    static func agencyBooking(_ row: Row) throws -> AgencyBooking {
+        AgencyBooking(id: row["id"], sessionId: row["sessionId"], courseTitle: row["title"], level: try row.word("level"), startsAt: row["startsAt"],
+                      endsAt: row["endsAt"], venue: row["venue"], sessionStatus: try row.word("sessionStatus"), learnerName: row["name"],
+                      learnerEmail: row["email"], status: try row.word("status"), bookedAt: row["bookedAt"], bookedBy: row["bookedBy"],
+                      cancelledAt: row["cancelledAt"])
     }
 }
 
