@@ -60,7 +60,7 @@ struct Pages: Sendable {
         var layout = LayoutContext(title: title, partnership: context.partnership ?? PartnershipSettings().partnershipName,
                                    csrf: context.csrfToken ?? context.sessions.session?.csrfToken ?? "", page: page)
         if let user = context.user {
-            layout.user = SignedInPerson(name: user.name, agency: user.agencyName)
+            layout.user = SignedInPerson(name: user.name, email: user.email)
             let current = path ?? ""
             let links = Self.navigation(for: user.role)
             // The page's own link is the longest that leads to it: "/officer/sessions", not the start page "/officer".

@@ -35,7 +35,7 @@ struct RenderingTests {
         let pages = try Pages()
         let programme = try Self.programme()
         func layout<Page: Encodable & Sendable>(_ page: Page) -> LayoutContext<Page> {
-            LayoutContext(title: "Training programme", partnership: "Calderdale", csrf: "token", user: SignedInPerson(name: "Pat", agency: "NHS"),
+            LayoutContext(title: "Training programme", partnership: "Calderdale", csrf: "token", user: SignedInPerson(name: "Pat", email: "pat@nhs.example"),
                           hasNav: true, nav: Pages.navigation(for: .booker), flash: "Booked.", page: page)
         }
         let whole = pages.library.render(layout(programme), withTemplate: "programme")

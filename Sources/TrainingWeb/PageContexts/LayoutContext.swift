@@ -23,10 +23,11 @@ struct LayoutContext<Page: Encodable & Sendable>: Encodable, Sendable {
     var page: Page
 }
 
-/// The person named in the header: a booker with their agency.
+/// The person named in the header, by name and email (issue 22: the person, not their agency, which a
+/// booker's pages name already).
 struct SignedInPerson: Encodable, Sendable {
     var name: String
-    var agency: String?
+    var email: String
 }
 
 /// One link of a role's navigation; `current` on the link to the page shown.

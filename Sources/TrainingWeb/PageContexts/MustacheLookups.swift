@@ -30,7 +30,7 @@ extension SignedInPerson: MustacheParent {
     func child(named name: String) -> Any? {
         switch name {
         case "name": self.name
-        case "agency": agency
+        case "email": email
         default: nil
         }
     }
