@@ -39,8 +39,7 @@ final class GroupCommit: @unchecked Sendable {
                 Self.commit(batch, on: writer)
                 condition.lock()
                 finish(batch)
-                // Writes queued meanwhile by asynchronous writers have no thread waiting to lead them.
-                if waiting.isEmpty { committing = false } else { commitAsynchronously() }
+                leadNextBatch()
                 condition.broadcast()
             }
             condition.unlock()
@@ -75,9 +74,22 @@ final class GroupCommit: @unchecked Sendable {
             Self.commit(batch, in: db)
             self.condition.lock()
             self.finish(batch)
-            if self.waiting.isEmpty { self.committing = false } else { self.commitAsynchronously() }
+            self.leadNextBatch()
             self.condition.broadcast()
             self.condition.unlock()
+        }
+    }
+
+    /// After a batch: a synchronous writer still waiting leads the next batch on its own thread (it takes
+    /// the asynchronous writes waiting too), as handing every batch to the database's queue would add a
+    /// switch between threads to each commit, which halved concurrent bookings; writes of asynchronous
+    /// writers alone have no thread waiting to lead them, and the queue commits them. Called with the lock
+    /// held, before the broadcast that wakes the waiting writers.
+    private func leadNextBatch() {
+        if waiting.isEmpty || waiting.contains(where: \.isSynchronous) {
+            committing = false
+        } else {
+            commitAsynchronously()
         }
     }
 
@@ -140,6 +152,8 @@ final class GroupCommit: @unchecked Sendable {
         var commitFailure: (any Error)?
         /// Tells an asynchronous writer how its write went (nil: committed), once its batch is done.
         var onFinish: ((_ commitFailure: (any Error)?) -> Void)?
+        /// A synchronous writer's: its thread waits for the batch, and can lead one.
+        var isSynchronous: Bool { onFinish == nil }
 
         init(_ run: @escaping (Database) -> Bool) { self.run = run }
 
