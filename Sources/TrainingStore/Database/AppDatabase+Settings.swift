@@ -4,18 +4,18 @@ import TrainingCore
 
 extension AppDatabase {
     static func settings(_ db: Database) throws -> PartnershipSettings {
-        let stored = try Row.fetchAll(db.cachedStatement(sql: "SELECT key, value FROM setting ORDER BY key")).map { row -> [String] in
-            [row["key"], row["value"]]
-        }
-        // Every booking asks (does it owe a message?): the stored rows are read each time, their reading
-        // is kept while they are the same.
-        if let known = SettingsCache.shared.settings(for: stored) { return known }
+        // Every booking asks (does it owe a message?), so the stored values are read as one text, and their
+        // reading is kept while that text is the same (a change made by another process is seen at once).
+        let fingerprint = try String.fetchOne(db.cachedStatement(sql: """
+            SELECT group_concat(key || char(31) || value, char(30)) FROM (SELECT key, value FROM setting ORDER BY key)
+            """)) ?? ""
+        if let known = SettingsCache.shared.settings(for: fingerprint) { return known }
         var settings = PartnershipSettings()
-        for pair in stored {
+        for row in try Row.fetchAll(db.cachedStatement(sql: "SELECT key, value FROM setting ORDER BY key")) {
             // Values were checked when set; one that no longer reads keeps the default.
-            settings = (try? settings.setting(pair[0], to: pair[1])) ?? settings
+            settings = (try? settings.setting(row["key"], to: row["value"])) ?? settings
         }
-        SettingsCache.shared.keep(settings, for: stored)
+        SettingsCache.shared.keep(settings, for: fingerprint)
         return settings
     }
 
@@ -35,20 +35,20 @@ extension AppDatabase {
     }
 }
 
-/// The settings last read, with the stored rows they were read from.
+/// The settings last read, with the text of the stored values they were read from.
 private final class SettingsCache: @unchecked Sendable {
     static let shared = SettingsCache()
     private let lock = NSLock()
-    private var rows: [[String]]?
+    private var fingerprint: String?
     private var settings: PartnershipSettings?
 
-    func settings(for stored: [[String]]) -> PartnershipSettings? {
-        lock.withLock { rows == stored ? settings : nil }
+    func settings(for stored: String) -> PartnershipSettings? {
+        lock.withLock { fingerprint == stored ? settings : nil }
     }
 
-    func keep(_ read: PartnershipSettings, for stored: [[String]]) {
+    func keep(_ read: PartnershipSettings, for stored: String) {
         lock.withLock {
-            rows = stored
+            fingerprint = stored
             settings = read
         }
     }

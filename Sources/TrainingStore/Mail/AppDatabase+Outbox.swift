@@ -25,12 +25,30 @@ extension AppDatabase {
                                   at instant: Date, in db: Database, _ adjust: (inout MessageFacts) -> Void = { _ in }) throws {
         guard let settings = try settingsOwing(kind, in: db), let bookingId = booking.id else { return }
         let learnerId = learnerId ?? booking.learnerId
+        guard var message = try learnerMessage(kind, to: learnerId, about: session, settings: settings, copyingBookers: copyingBookers,
+                                               at: instant, in: db, adjust) else { return }
+        message.bookingId = bookingId
+        message.dueKey = dueKey
+        if carriesEvent {
+            message.calendarSequence = try Int.fetchOne(db.cachedStatement(sql: """
+                SELECT COUNT(*) FROM outboxMessage WHERE bookingId = ? AND calendarSequence IS NOT NULL
+                """), arguments: [bookingId]) ?? 0
+        }
+        try message.insertQueued(db)
+    }
+
+    /// A message of `kind` to a learner about a session (not yet written), copied to their agency's bookers
+    /// when asked: the learner's name, agency, the course and the session's date, times and place, with
+    /// what `adjust` adds. Nil when the learner's details were erased, leaving no address.
+    static func learnerMessage(_ kind: MessageKind, to learnerId: Int64, about session: Session, settings: PartnershipSettings,
+                               copyingBookers: Bool, at instant: Date, in db: Database,
+                               _ adjust: (inout MessageFacts) -> Void) throws -> OutboxMessage? {
         guard let person = try Row.fetchOne(db.cachedStatement(sql: """
             SELECT l.name, l.email, l.agencyId, a.name AS agencyName, c.title, c.level
             FROM learner l LEFT JOIN agency a ON a.id = l.agencyId JOIN course c ON c.id = ?
             WHERE l.id = ?
             """), arguments: [session.courseId, learnerId]),
-            let address = person["email"] as String? else { return }
+            let address = person["email"] as String? else { return nil }
         var facts = MessageFacts(partnershipName: settings.partnershipName, recipientName: person["name"])
         facts.learnerName = person["name"]
         facts.agencyName = person["agencyName"]
@@ -42,15 +60,8 @@ extension AppDatabase {
         var message = OutboxMessage(kind: kind, to: address, name: person["name"], copies: copies, facts: facts, at: instant)
         message.learnerId = learnerId
         message.agencyId = person["agencyId"]
-        message.bookingId = bookingId
         message.sessionId = session.id
-        message.dueKey = dueKey
-        if carriesEvent {
-            message.calendarSequence = try Int.fetchOne(db.cachedStatement(sql: """
-                SELECT COUNT(*) FROM outboxMessage WHERE bookingId = ? AND calendarSequence IS NOT NULL
-                """), arguments: [bookingId]) ?? 0
-        }
-        try message.insert(db, onConflict: .ignore)
+        return message
     }
 
     /// Owes the officer an alert, at the `officer-email` setting (nothing when it is blank). `dueKey`
@@ -63,7 +74,7 @@ extension AppDatabase {
         var message = OutboxMessage(kind: kind, to: settings.mail.officerEmail, name: facts.recipientName, facts: facts, at: instant)
         message.sessionId = sessionId
         message.dueKey = dueKey
-        try message.insert(db, onConflict: .ignore)
+        try message.insertQueued(db)
     }
 
     /// Owes an agency's billing contact its invoice (the workbook is attached when it is sent). Nothing
@@ -80,7 +91,7 @@ extension AppDatabase {
         var message = OutboxMessage(kind: .invoice, to: address.text, name: agency["name"], facts: facts, at: instant)
         message.agencyId = invoice.agencyId
         message.invoiceId = invoiceId
-        try message.insert(db)
+        try message.insertQueued(db)
     }
 
     /// The active bookers of an agency, who are copied on their learners' messages.
