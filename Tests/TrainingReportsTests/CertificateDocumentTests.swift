@@ -67,6 +67,25 @@ struct CertificateDocumentTests {
         #expect(text.split(separator: "\u{0C}").filter { !$0.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty }.count == 1)
     }
 
+    /// What a page refuses with.
+    struct NotYours: Error {}
+
+    @Test func theDownloadsIssueInOneWriteThenDrawAndARefusalIssuesNothing() async throws {
+        let database = try smallPartnership()   // Bob attended P1 in 2014 and completed "FGM Awareness" on 3 July 2015
+        let bobs = try PDFText.of(try await database.certificatesPDF(learnerEmail: "bob@council.example", by: "test"))
+        #expect(bobs.split(separator: "\u{0C}").filter { !$0.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty }.count == 2)
+        let issued = try database.certificates(learnerEmail: "bob@council.example")
+        guard case .allocation(let allocation) = try #require(issued.last).subject else { Issue.record("no module certificate"); return }
+        let module = try PDFText.of(try await database.certificatePDF(forAllocation: allocation, by: "test"))
+        #expect(module.contains("Certificate of completion") && module.contains("FGM Awareness") && module.contains("Friday 3 July 2015"))
+
+        let amys = try database.subjectAccess(email: "amy@council.example").sections.first { $0.title == "Bookings" }?.rows ?? []
+        let booking = try #require(amys.first.flatMap { row -> Int64? in if case .number(let id) = row.first { Int64(id) } else { nil } })
+        await #expect(throws: NotYours.self) { try await database.certificatePDF(forBooking: booking, by: "test") { _ in throw NotYours() } }
+        #expect(try database.certificates(learnerEmail: "amy@council.example").isEmpty)
+        #expect(try await database.certificatePDF(forBooking: booking, by: "test").starts(with: Data("%PDF-".utf8)))
+    }
+
     @Test func noCertificatesIsNoDocument() {
         #expect(throws: (any Error).self) { try CertificateDocument.pdf([]) }
     }
