@@ -28,7 +28,7 @@ struct BookerTests {
             try await browser.signIn("booker@nhs.example")
             try await browser.get("/agency/sessions/\(fixture.session)")
             let response = try await browser.post("/agency/sessions/\(fixture.session)/book",
-                                                  [("learner", "sam@nhs.example"), ("learner", "jo@nhs.example")])
+                                                  [("learner", try fixture.id("sam@nhs.example")), ("learner", try fixture.id("jo@nhs.example"))])
             #expect(response.status == .seeOther)
             let page = Browser.text(try await browser.get("/agency/bookings"))
             #expect(page.contains("Sam Patel: place confirmed; Jo Bloggs: place confirmed."))
@@ -43,8 +43,9 @@ struct BookerTests {
             try await browser.get("/agency/staff")
             try await browser.post("/agency/staff", [("name", "Nia Nurse"), ("email", "nia@nhs.example"), ("role", "Health visitor")])
             let page = Browser.text(try await browser.get("/agency/sessions/\(fixture.session)"))
-            #expect(page.contains(#"<label for="learner-nia@nhs.example">Nia Nurse, Health visitor</label>"#))
-            #expect(page.contains(#"<label for="learner-sam@nhs.example">Sam Patel</label>"#))
+            let nia = try fixture.id("nia@nhs.example"), sam = try fixture.id("sam@nhs.example")
+            #expect(page.contains(#"<label for="pick-\#(nia)">Nia Nurse, Health visitor <span class="hint">nia@nhs.example</span></label>"#))
+            #expect(page.contains(#"<label for="pick-\#(sam)">Sam Patel <span class="hint">sam@nhs.example</span></label>"#))
         }
     }
 
@@ -54,8 +55,10 @@ struct BookerTests {
             try await browser.signIn("booker@nhs.example")
             let response = try await browser.post("/agency/sessions/\(fixture.session)/book", [])
             #expect(response.status == .unprocessableContent)
-            // The summary's link goes to the first checkbox of the group, where the message is shown.
-            #expect(Browser.text(response).contains(##"<a href="#learner-jo@nhs.example">Select at least one member of staff to book</a>"##))
+            // Nobody is picked, so the summary's link goes to the search for staff, which the message describes.
+            let page = Browser.text(response)
+            #expect(page.contains(##"<a href="#q">Select at least one member of staff to book</a>"##))
+            #expect(page.contains(#"id="q" name="q" value="" autocomplete="off" spellcheck="false" aria-describedby="learners-error">"#))
         }
     }
 
@@ -64,7 +67,7 @@ struct BookerTests {
         try await fixture.withBrowser { browser in
             try await browser.signIn("booker@nhs.example")
             let response = try await browser.post("/agency/sessions/\(fixture.session)/book",
-                                                  [("learner", "sam@nhs.example"), ("learner", "kim@council.example")])
+                                                  [("learner", try fixture.id("sam@nhs.example")), ("learner", try fixture.id("kim@council.example"))])
             #expect(response.status == .notFound)
         }
         #expect(try fixture.database.agencyBookings(agencyId: 1).isEmpty)

@@ -25,10 +25,24 @@ struct ProgrammePage: Encodable, SelfContainedPage {
     var none: Bool
 }
 
-/// A session as its booker sees it: the agency's places on it, and the form to book more.
+/// A session as its booker sees it: the agency's places on it, the people picked to book (the booking form),
+/// and the search that finds staff to pick, a page of matches at a time (issue 22).
 struct BookerSessionPage: Encodable, Sendable {
-    struct StaffChoice: Encodable, Sendable {
-        var email: String, name: String, role: String?, checked: Bool
+    /// A member of staff as the picked list and the matches name them.
+    struct StaffMember: Encodable, Sendable {
+        var id: Int64, name: String, email: String, role: String?, team: String?
+        /// Whether they may be added to the list: neither on it already nor holding a place on the session.
+        var choosable = true
+        /// Why not, when not: "Picked", "Has a place".
+        var state: String?
+
+        init(_ listing: LearnerListing) {
+            id = listing.learner.id ?? 0
+            name = listing.learner.name
+            email = listing.learner.email ?? ""
+            role = listing.learner.jobRole
+            team = listing.learner.team
+        }
     }
 
     struct Place: Encodable, Sendable {
@@ -42,10 +56,19 @@ struct BookerSessionPage: Encodable, Sendable {
     var placesLeft: Int
     var full: Bool
     var open: Bool
-    var staff: [StaffChoice]
-    var noStaff: Bool
     var ours: [Place]
     var hasOurs: Bool
+    /// The people picked so far, each ticked in the booking form and carried by every search and link.
+    var picked: [StaffMember]
+    var hasPicked: Bool
+    /// The words searched for (nil: none, every member of staff matches).
+    var search: String?
+    var matches: [StaffMember]
+    var hasMatches: Bool
+    /// How many match: "3 people".
+    var matchCount: String
+    var pageNumber: Int
+    var paging: PagingLinks?
 }
 
 /// A booking of the agency's, as the bookings page lists it.
@@ -61,12 +84,14 @@ struct BookingRow: Encodable, Sendable {
     }
 }
 
-/// The agency's bookings, coming and past.
+/// The agency's bookings, coming and past, each list a page at a time.
 struct BookerBookingsPage: Encodable, Sendable {
     var upcoming: [BookingRow]
     var past: [BookingRow]
     var hasUpcoming: Bool
     var hasPast: Bool
+    var upcomingPages: PagingLinks?
+    var pastPages: PagingLinks?
 }
 
 /// One booking: where it stands, its history, and (while it may change) cancelling or substituting.
@@ -107,15 +132,25 @@ struct BookerCancelPage: Encodable, Sendable {
     var waiting: Bool
 }
 
-/// The agency's staff list and the form to add to it.
+/// The agency's staff list, a page at a time and searchable, and the form to add to it.
 struct BookerStaffPage: Encodable, Sendable {
     struct Person: Encodable, Sendable {
-        var name: String, email: String, role: String
+        var name: String, email: String, role: String, team: String
+
+        init(_ listing: LearnerListing) {
+            name = listing.learner.name
+            email = listing.learner.email ?? ""
+            role = listing.learner.jobRole ?? ""
+            team = listing.learner.team ?? ""
+        }
     }
 
     var people: [Person]
     var values: [String: String]
     var none: Bool
+    /// The words searched for (nil: the whole list).
+    var search: String?
+    var paging: PagingLinks?
 }
 
 /// The agency's charges, invoices and credit notes.
@@ -151,6 +186,7 @@ struct BookerChargesPage: Encodable, Sendable {
     var payable: String
     var invoices: [InvoiceRow]
     var hasInvoices: Bool
+    var paging: PagingLinks?
 }
 
 /// The agency's workbook, a link a year.

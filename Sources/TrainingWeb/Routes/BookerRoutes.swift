@@ -14,17 +14,19 @@ struct BookerRoutes {
 
     func add(to group: RouterGroup<WebContext>) {
         group.get("") { request, context in try await programme(request, context) }
-        group.get("sessions/:session") { _, context in try await sessionPage(try context.parameters.require("session", as: Int64.self), context) }
+        group.get("sessions/:session") { request, context in
+            try await sessionPage(try context.parameters.require("session", as: Int64.self), StaffPicking(query: request.query), context)
+        }
         group.post("sessions/:session/book") { _, context in try await book(try context.parameters.require("session", as: Int64.self), context) }
-        group.get("bookings") { _, context in try await bookings(context) }
+        group.get("bookings") { request, context in try await bookings(request, context) }
         group.get("bookings/:booking") { _, context in try await bookingPage(try bookingId(context), context) }
         group.get("bookings/:booking/cancel") { _, context in try await cancelPage(try bookingId(context), context) }
         group.post("bookings/:booking/cancel") { _, context in try await cancel(try bookingId(context), context) }
         group.post("bookings/:booking/substitute") { _, context in try await substitute(try bookingId(context), context) }
         group.get("bookings/:booking/calendar.ics", use: calendar)
-        group.get("staff") { _, context in try await staff(context) }
+        group.get("staff") { request, context in try await staff(context, search: request.query["q"], page: PageRequest(request.query["page"])) }
         group.post("staff") { _, context in try await addStaff(context) }
-        group.get("charges") { _, context in try await charges(context) }
+        group.get("charges") { request, context in try await charges(context, page: PageRequest(request.query["page"])) }
         group.get("invoices/:number") { _, context in try await invoice(try context.parameters.require("number", as: Int.self), context) }
         group.get("report") { request, context in try await report(request, context) }
     }
@@ -74,61 +76,25 @@ struct BookerRoutes {
         ), context: context, path: "/agency")
     }
 
-    func sessionPage(_ id: Int64, _ context: WebContext, errors: [FieldError] = [], chosen: [String] = []) async throws -> Response {
-        let agency = try agency(context)
-        let (details, people) = try await database.reading { view in (try view.sessionDetails(id), try view.learners(agencyName: agency.name)) }
-        let summary = details.summary
-        let ours = (details.places + details.waitingList).filter { $0.booking.agencyId == agency.id }
-        let bookedEmails = Set(ours.compactMap(\.learnerEmail))
-        let staff = people.filter { $0.learner.email.map { !bookedEmails.contains($0) } ?? false }
-        let open = summary.session.bookingWindow.isOpen(at: database.currentTime())
-        return site.pages.render("booker-session", title: summary.courseTitle, BookerSessionPage(
-            id: id, when: Display.session(summary.session.startsAt, summary.session.endsAt),
-            venue: summary.session.venue ?? summary.session.delivery.rawValue, level: summary.level.rawValue.capitalized,
-            placesLeft: summary.placesLeft, full: summary.placesLeft == 0, open: open,
-            staff: staff.map { .init(email: $0.learner.email ?? "", name: $0.learner.name, role: $0.learner.jobRole,
-                                     checked: chosen.contains($0.learner.email ?? "")) },
-            noStaff: staff.isEmpty,
-            ours: ours.map { .init(id: $0.booking.id ?? 0, name: $0.learnerName, status: Display.status($0.booking.status.rawValue)) },
-            hasOurs: !ours.isEmpty
-        ), context: context, path: "/agency", errors: errors)
-    }
-
-    func book(_ id: Int64, _ context: WebContext) async throws -> Response {
-        let agency = try agency(context)
-        let emails = context.form.all("learner")
-        guard !emails.isEmpty else {
-            return try await sessionPage(id, context, errors: [FieldError(field: "learners", message: "Select at least one member of staff to book")])
-        }
-        do {
-            let (outcomes, names) = try await database.writing { tx in
-                for email in emails where !(try tx.isStaff(email: email, agencyId: agency.id)) { throw HTTPError(.notFound) }
-                let outcomes = try tx.book(session: id, learnerEmails: emails, by: context.actor)
-                return (outcomes, try tx.learnerNames(ids: outcomes.map(\.booking.learnerId)))
-            }
-            let said = outcomes.map { outcome -> String in
-                let name = names[outcome.booking.learnerId] ?? "a learner"
-                return outcome.placed == .confirmed ? "\(name): place confirmed"
-                    : "\(name): on the waiting list (\(outcome.waitingPosition + 1) in the queue)"
-            }
-            context.flash(said.joined(separator: "; ") + ".")
-            return seeOther("/agency/bookings")
-        } catch {
-            guard let problems = fieldErrors(error, field: "learners") else { throw error }
-            return try await sessionPage(id, context, errors: problems, chosen: emails)
-        }
-    }
-
     // MARK: Bookings
 
-    func bookings(_ context: WebContext) async throws -> Response {
+    /// The agency's bookings: those coming up, soonest first, and past ones, latest first, each list paged by
+    /// its own number in the address (`coming`, `past`), so paging one keeps the other where it was.
+    func bookings(_ request: Request, _ context: WebContext) async throws -> Response {
         let agency = try agency(context)
         let now = database.currentTime()
-        let all = try await database.reading { try $0.agencyBookings(agencyId: agency.id) }
-        // Coming sessions soonest first; past ones latest first.
-        let upcoming = all.filter { $0.startsAt > now }, past = all.filter { $0.startsAt <= now }.sorted { $0.startsAt > $1.startsAt }
+        let query = request.query
+        let (upcoming, past) = try await database.reading { view in
+            (try view.agencyBookings(agencyId: agency.id, .comingUp, at: now, page: PageRequest(query["coming"])),
+             try view.agencyBookings(agencyId: agency.id, .past, at: now, page: PageRequest(query["past"])))
+        }
+        let address = QueryAddress(path: "/agency/bookings").with("coming", upcoming.page.hasPrevious ? String(upcoming.page.number) : nil)
+            .with("past", past.page.hasPrevious ? String(past.page.number) : nil)
         return site.pages.render("booker-bookings", title: "Bookings for \(agency.name)", BookerBookingsPage(
-            upcoming: upcoming.map(BookingRow.init), past: past.map(BookingRow.init), hasUpcoming: !upcoming.isEmpty, hasPast: !past.isEmpty
+            upcoming: upcoming.items.map(BookingRow.init), past: past.items.map(BookingRow.init),
+            hasUpcoming: !upcoming.items.isEmpty, hasPast: !past.items.isEmpty,
+            upcomingPages: PagingLinks.shown(upcoming.page, label: "Pages of bookings coming up") { address.page("coming", $0) },
+            pastPages: PagingLinks.shown(past.page, label: "Pages of past bookings") { address.page("past", $0) }
         ), context: context, path: "/agency/bookings")
     }
 
@@ -220,12 +186,17 @@ struct BookerRoutes {
 
     // MARK: Staff
 
-    func staff(_ context: WebContext, errors: [FieldError] = [], values: [String: String] = [:]) async throws -> Response {
+    /// The agency's staff list, a page at a time, narrowed by a search of name, email, job role or team; and
+    /// the form to add to it.
+    func staff(_ context: WebContext, search text: String? = nil, page: PageRequest = PageRequest(), errors: [FieldError] = [],
+               values: [String: String] = [:]) async throws -> Response {
         let agency = try agency(context)
-        let people = try await database.reading { try $0.learners(agencyName: agency.name) }.filter { $0.learner.anonymisedAt == nil }
+        let search = LearnerSearch(agencyId: agency.id, text: text)
+        let people = try await database.reading { try $0.learners(matching: search, page: page) }
+        let address = QueryAddress(path: "/agency/staff", pairs: [("q", search.text)])
         return site.pages.render("booker-staff", title: "Staff of \(agency.name)", BookerStaffPage(
-            people: people.map { .init(name: $0.learner.name, email: $0.learner.email ?? "", role: $0.learner.jobRole ?? "") },
-            values: values, none: people.isEmpty
+            people: people.items.map(BookerStaffPage.Person.init), values: values, none: people.items.isEmpty,
+            search: search.text.nilIfEmpty, paging: PagingLinks.shown(people.page, label: "Pages of staff") { address.page("page", $0) }
         ), context: context, path: "/agency/staff", errors: errors)
     }
 
@@ -235,7 +206,7 @@ struct BookerRoutes {
     func addStaff(_ context: WebContext) async throws -> Response {
         let agency = try agency(context)
         let form = context.form
-        let values = ["name": form["name"] ?? "", "email": form["email"] ?? "", "role": form["role"] ?? ""]
+        let values = ["name": form["name"] ?? "", "email": form["email"] ?? "", "role": form["role"] ?? "", "team": form["team"] ?? ""]
         var errors: [FieldError] = []
         if form["name"] == nil { errors.append(FieldError(field: "name", message: "Enter the person's full name")) }
         if form["email"] == nil { errors.append(FieldError(field: "email", message: "Enter the person's work email address")) }
@@ -244,7 +215,7 @@ struct BookerRoutes {
         }
         do {
             let details = try LearnerDetails(name: name, email: EmailAddress(email, at: InputLocation(field: "email")),
-                                             agencyName: agency.name, jobRole: form["role"])
+                                             agencyName: agency.name, jobRole: form["role"], team: form["team"])
             switch try await database.writing({ try $0.addStaff(details, toAgency: agency.id, by: context.actor) }) {
             case .added:
                 context.flash("\(details.name) is on the staff list.")
@@ -256,22 +227,27 @@ struct BookerRoutes {
                 return try await staff(context, errors: [FieldError(field: "email", message: Self.addressInUseElsewhere)], values: values)
             }
         } catch {
-            guard let problems = fieldErrors(error, field: "email", among: ["name"]) else { throw error }
+            guard let problems = fieldErrors(error, field: "email", among: ["name", "team"]) else { throw error }
             return try await staff(context, errors: problems, values: values)
         }
     }
 
     // MARK: Charges, invoices and the workbook
 
-    func charges(_ context: WebContext) async throws -> Response {
+    /// The agency's charges, newest first a page at a time, with what is payable in all; its invoices and
+    /// credit notes (a few a year) in full.
+    func charges(_ context: WebContext, page: PageRequest) async throws -> Response {
         let agency = try agency(context)
         let (lines, invoices, credits) = try await database.reading { view in
-            (try view.charges(agencyName: agency.name), try view.invoices(agencyName: agency.name), try view.creditNotes(agencyName: agency.name))
+            (try view.agencyCharges(agencyId: agency.id, page: page), try view.invoices(agencyName: agency.name),
+             try view.creditNotes(agencyName: agency.name))
         }
+        let address = QueryAddress(path: "/agency/charges")
         return site.pages.render("booker-charges", title: "Charges and invoices", BookerChargesPage(
             credits: credits.map(CreditNoteRow.init), hasCredits: !credits.isEmpty,
-            charges: lines.map(BookerChargesPage.ChargeRow.init), hasCharges: !lines.isEmpty, payable: lines.payable.description,
-            invoices: invoices.map { .init($0.invoice) }, hasInvoices: !invoices.isEmpty
+            charges: lines.charges.items.map(BookerChargesPage.ChargeRow.init), hasCharges: !lines.charges.items.isEmpty,
+            payable: lines.payable.description, invoices: invoices.map { .init($0.invoice) }, hasInvoices: !invoices.isEmpty,
+            paging: PagingLinks.shown(lines.charges.page, label: "Pages of charges") { address.page("page", $0) }
         ), context: context, path: "/agency/charges")
     }
 
