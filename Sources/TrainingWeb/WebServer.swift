@@ -106,6 +106,8 @@ public enum WebApplication {
         ChargesController(site: site).addRoutes(to: officer)
         EvaluationsController(site: site).addRoutes(to: officer)
         MessagesController(site: site).addRoutes(to: officer)
+        LearnersController(site: site).addRoutes(to: officer)
+
         BoardRoutes(site: site).add(to: signedIn.group("board").add(middleware: RoleMiddleware(allowed: [.board, .officer])))
         return router
     }
