@@ -39,7 +39,6 @@ struct Pages: Sendable {
                     .init(href: "/officer/evaluations", label: "Evaluations"), .init(href: "/officer/reports", label: "Reports"),
                     .init(href: "/officer/messages", label: "Messages"),
                     .init(href: "/officer/learners", label: "Learners"),
-
                     .init(href: "/officer/people", label: "Personal data"), .init(href: "/officer/audit", label: "Audit log")]
         case .booker:
             return [.init(href: "/agency", label: "Programme"), .init(href: "/agency/bookings", label: "Bookings"),

@@ -107,7 +107,6 @@ public enum WebApplication {
         EvaluationsController(site: site).addRoutes(to: officer)
         MessagesController(site: site).addRoutes(to: officer)
         LearnersController(site: site).addRoutes(to: officer)
-
         BoardRoutes(site: site).add(to: signedIn.group("board").add(middleware: RoleMiddleware(allowed: [.board, .officer])))
         return router
     }
