@@ -54,14 +54,23 @@ public struct MailSettings: Sendable, Hashable {
     /// Whether changes owe messages at all.
     public var isOn: Bool { transport != .off }
 
+    /// The setting that turns mail on or off.
+    public static let transportKey = "mail-transport"
+
+    /// The transport a stored `mail-transport` value chooses: none stored (or one that no longer reads) is
+    /// off, as with every other setting that keeps its default.
+    public static func transport(stored value: String?) -> Transport {
+        value.flatMap(Transport.init(rawValue:)) ?? .off
+    }
+
     /// The settings' names as the officer types them.
-    public static let keys = ["mail-transport", "smtp-host", "smtp-port", "smtp-security", "smtp-user", "smtp-password-file",
+    public static let keys = [transportKey, "smtp-host", "smtp-port", "smtp-security", "smtp-user", "smtp-password-file",
                               "smtp-trust-roots", "sendmail-path", "maildir", "mail-from", "mail-reply-to", "officer-email",
                               "mail-rate-per-minute", "reminder-working-days", "message-retention-days"]
 
     /// Each setting's value as text, by name.
     public var values: [(key: String, value: String)] {
-        [("mail-transport", transport.rawValue), ("smtp-host", smtpHost), ("smtp-port", String(smtpPort)),
+        [(Self.transportKey, transport.rawValue), ("smtp-host", smtpHost), ("smtp-port", String(smtpPort)),
          ("smtp-security", smtpSecurity.rawValue), ("smtp-user", smtpUser), ("smtp-password-file", smtpPasswordFile),
          ("smtp-trust-roots", smtpTrustRoots), ("sendmail-path", sendmailPath), ("maildir", maildir), ("mail-from", mailFrom),
          ("mail-reply-to", mailReplyTo), ("officer-email", officerEmail), ("mail-rate-per-minute", String(messagesPerMinute)),
@@ -89,7 +98,7 @@ public struct MailSettings: Sendable, Hashable {
             return try EmailAddress(value, at: location).text
         }
         switch key {
-        case "mail-transport": copy.transport = try choice(Transport.self)
+        case Self.transportKey: copy.transport = try choice(Transport.self)
         case "smtp-host":
             guard !value.contains(where: { $0.isWhitespace || $0 == "/" }) else { throw InputError("'\(value)' is not a host name", at: location) }
             copy.smtpHost = value

@@ -8,8 +8,11 @@ import TrainingCore
 extension AppDatabase {
     /// The partnership's settings when a message of `kind` is owed at all.
     static func settingsOwing(_ kind: MessageKind, in db: Database) throws -> PartnershipSettings? {
+        // Every booking asks, and mail off is the common case: one row answers it.
+        let transport = try String.fetchOne(db.cachedStatement(sql: "SELECT value FROM setting WHERE key = ?"),
+                                            arguments: [MailSettings.transportKey])
+        guard MailSettings.transport(stored: transport) != .off else { return nil }
         let settings = try Self.settings(db)
-        guard settings.mail.isOn else { return nil }
         let isOn = try Bool.fetchOne(db.cachedStatement(sql: "SELECT isOn FROM messageKindSwitch WHERE kind = ?"),
                                      arguments: [kind.rawValue]) ?? true
         return isOn ? settings : nil
@@ -43,24 +46,37 @@ extension AppDatabase {
     static func learnerMessage(_ kind: MessageKind, to learnerId: Int64, about session: Session, settings: PartnershipSettings,
                                copyingBookers: Bool, at instant: Date, in db: Database,
                                _ adjust: (inout MessageFacts) -> Void) throws -> OutboxMessage? {
+        guard var message = try learnerMessage(kind, to: learnerId, aboutCourse: session.courseId, settings: settings,
+                                               copyingBookers: copyingBookers, at: instant, in: db, { facts in
+                                                   facts.describe(session)
+                                                   adjust(&facts)
+                                               }) else { return nil }
+        message.sessionId = session.id
+        return message
+    }
+
+    /// A message of `kind` to a learner about a course (not yet written), copied to their agency's bookers
+    /// when asked: the learner's name, agency and the course, with what `adjust` adds. Nil when the learner's
+    /// details were erased, leaving no address.
+    static func learnerMessage(_ kind: MessageKind, to learnerId: Int64, aboutCourse courseId: Int64, settings: PartnershipSettings,
+                               copyingBookers: Bool, at instant: Date, in db: Database,
+                               _ adjust: (inout MessageFacts) -> Void) throws -> OutboxMessage? {
         guard let person = try Row.fetchOne(db.cachedStatement(sql: """
             SELECT l.name, l.email, l.agencyId, a.name AS agencyName, c.title, c.level
             FROM learner l LEFT JOIN agency a ON a.id = l.agencyId JOIN course c ON c.id = ?
             WHERE l.id = ?
-            """), arguments: [session.courseId, learnerId]),
+            """), arguments: [courseId, learnerId]),
             let address = person["email"] as String? else { return nil }
         var facts = MessageFacts(partnershipName: settings.partnershipName, recipientName: person["name"])
         facts.learnerName = person["name"]
         facts.agencyName = person["agencyName"]
         facts.courseTitle = person["title"]
         facts.courseLevel = person["level"]
-        facts.describe(session)
         adjust(&facts)
         let copies = copyingBookers ? try bookerAddresses(ofAgency: person["agencyId"], in: db) : []
         var message = OutboxMessage(kind: kind, to: address, name: person["name"], copies: copies, facts: facts, at: instant)
         message.learnerId = learnerId
         message.agencyId = person["agencyId"]
-        message.sessionId = session.id
         return message
     }
 

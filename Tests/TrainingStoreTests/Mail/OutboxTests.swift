@@ -31,6 +31,14 @@ struct OutboxTests {
         #expect(try programme.database.outbox().isEmpty)
     }
 
+    @Test func withMailTurnedOffAgainABookingOwesNothing() throws {
+        let programme = try mailingProgramme()
+        try programme.database.setSetting("mail-transport", to: "off", by: "officer")
+        let session = try programme.halfDaySession()
+        try programme.database.book(session: session, learnerEmail: "sam@council.example", by: "booker")
+        #expect(try programme.database.outbox().isEmpty)
+    }
+
     @Test func aConfirmedPlaceIsToldToTheLearnerCopiedToTheirOwnAgencysBookersOnly() throws {
         let programme = try mailingProgramme()
         let session = try programme.halfDaySession()
