@@ -153,14 +153,17 @@ extension BoardSheets {
 
 extension BoardSheets {
     /// "Take-up": per agency, declared workforce, learners reached, take-up and the change; agencies with a
-    /// workforce and no take-up listed first and highlighted — silence is a finding.
+    /// workforce and no take-up listed first and highlighted — silence is a finding. Then compliance: the
+    /// learners in date with the foundation course at the period's end, and their share of the workforce
+    /// (`FoundationCompliance`; blank where no workforce is declared).
     public static func takeUp(period year: some ReportingPeriod, current: [TakeUpLine], previous: [TakeUpLine]) -> ReportSheet {
         let before = Dictionary(previous.map { ($0.agencyName, $0) }, uniquingKeysWith: { first, _ in first })
         let rows: [[ReportCell]] = current.map { line in
             let last = before[line.agencyName]
             return [.text(line.agencyName), .text(line.sector.nameOrNotRecorded), line.workforce.map(ReportCell.count) ?? .text("not declared"),
                     .count(line.learnersReached), .percent(line.rate), .percent(last?.rate),
-                    .pointsChange(from: last?.rate, to: line.rate)]
+                    .pointsChange(from: last?.rate, to: line.rate),
+                    .count(line.foundationInDate), .percent(line.foundationCompliance)]
         }
         let highlighted = Set(current.indices.filter { current[$0].hasStaffButNoTakeUp })
         let notes = highlighted.isEmpty ? [] : [
@@ -170,9 +173,11 @@ extension BoardSheets {
             name: "Take-up", title: "Take-up against each agency's workforce", notes: notes,
             tables: [ReportTable(heading: "Take-up, \(year)",
                                  columns: ["Agency", "Sector", "Workforce", "Learners reached", "Take-up \(year)",
-                                           "Take-up \(year.yearEarlier)", "Change"],
+                                           "Take-up \(year.yearEarlier)", "Change", "Foundation course in date at \(year.lastDay)",
+                                           "Compliance \(year)"],
                                  rows: rows, total: [.text("Total"), .blank, .count(current.reduce(0) { $0 + ($1.workforce ?? 0) }),
-                                                     .count(current.reduce(0) { $0 + $1.learnersReached }), .blank, .blank, .blank],
+                                                     .count(current.reduce(0) { $0 + $1.learnersReached }), .blank, .blank, .blank,
+                                                     .count(current.reduce(0) { $0 + $1.foundationInDate }), .blank],
                                  highlighted: highlighted)])
     }
 

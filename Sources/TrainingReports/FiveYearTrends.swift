@@ -11,7 +11,8 @@ extension Headlines {
                   eLearningCompletions: figures.licences.total.completed, licencesAllocated: figures.licences.total.allocated,
                   licencesStarted: figures.licences.total.started, satisfiedShare: impact.satisfiedShare,
                   knowledgeALotShare: impact.knowledgeShare(.aLot), responseRate: impact.responseRate, responses: impact.responses,
-                  chargesRaised: figures.charges.reduce(.zero) { $0 + $1.raised })
+                  chargesRaised: figures.charges.reduce(.zero) { $0 + $1.raised },
+                  foundationCompliance: FoundationCompliance.partnershipShare(figures.takeUp))
     }
 }
 

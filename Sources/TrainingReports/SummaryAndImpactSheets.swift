@@ -17,10 +17,13 @@ public struct Headlines: Sendable, Equatable {
     /// The evaluations the satisfaction and knowledge shares are drawn from; under five, neither is shown.
     public var responses: Int
     public var chargesRaised: Pence
+    /// The partnership's compliance: staff in date with the foundation course ÷ the declared workforces
+    /// (`FoundationCompliance.partnershipShare`); nil when no agency declared a workforce.
+    public var foundationCompliance: Double?
 
     public init(coursesHeld: Int, cancelledShare: Double?, attendance: Int, learnersReached: Int, eLearningCompletions: Int,
                 licencesAllocated: Int, licencesStarted: Int, satisfiedShare: Double?, knowledgeALotShare: Double?,
-                responseRate: Double?, responses: Int, chargesRaised: Pence) {
+                responseRate: Double?, responses: Int, chargesRaised: Pence, foundationCompliance: Double? = nil) {
         self.coursesHeld = coursesHeld
         self.cancelledShare = cancelledShare
         self.attendance = attendance
@@ -33,6 +36,7 @@ public struct Headlines: Sendable, Equatable {
         self.responseRate = responseRate
         self.responses = responses
         self.chargesRaised = chargesRaised
+        self.foundationCompliance = foundationCompliance
     }
 }
 
@@ -67,10 +71,14 @@ extension BoardSheets {
             sharesOfResponses("% whose knowledge improved a lot", \.knowledgeALotShare),
             shares("Evaluation response rate", \.responseRate),
             [.text("Charges raised"), .money(previous.chargesRaised), .money(current.chargesRaised), .money(current.chargesRaised - previous.chargesRaised)],
+            shares(Self.foundationComplianceMeasure, \.foundationCompliance),
         ]
         return ReportSheet(name: "Summary", title: "Summary", notes: notableChanges(year: year, now: attendanceNow, before: attendanceBefore, takeUp: takeUp),
                            tables: [ReportTable(heading: "Headline figures", columns: ["", year.yearEarlier.description, year.description, "Change"], rows: rows)])
     }
+
+    /// The Summary's name for compliance (`FoundationCompliance`), at the end of each period.
+    public static let foundationComplianceMeasure = "Compliance: % of staff with a foundation course in date"
 
     /// Sentences on what changed most, written from the figures.
     static func notableChanges(year: some ReportingPeriod, now: [AgencyAttendance], before: [AgencyAttendance], takeUp: [TakeUpLine]) -> [String] {

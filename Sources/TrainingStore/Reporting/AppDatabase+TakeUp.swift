@@ -32,7 +32,8 @@ extension AppDatabase {
         return reach
     }
 
-    /// Reads each agency's workforce for the year and asks `TakeUp` for the lines.
+    /// Reads each agency's workforce for the year and its learners in date with the foundation course at the
+    /// period's end (`foundationInDate`), and asks `TakeUp` for the lines.
     static func takeUp(period year: some ReportingPeriod, reach: Reach, in db: Database) throws -> [TakeUpLine] {
         let agencies = try Row.fetchAll(db, sql: """
             SELECT a.id, a.name, a.sector, w.headcount FROM agency a
@@ -40,7 +41,7 @@ extension AppDatabase {
             """, arguments: [year.financialYear.startYear]).map { row in
             TakeUp.Agency(id: row["id"], name: row["name"], sector: try row.word("sector"), workforce: row["headcount"])
         }
-        return TakeUp.lines(agencies: agencies, reached: reach.byAgency)
+        return TakeUp.lines(agencies: agencies, reached: reach.byAgency, inDate: try foundationInDate(on: year.lastDay, in: db))
     }
 }
 
