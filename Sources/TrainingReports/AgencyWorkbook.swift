@@ -62,10 +62,7 @@ public enum AgencyWorkbook {
     public static func write(agencyName: String, year: FinancialYear, from database: some StoreReading, into folder: String,
                              progress: ((Double) -> Void)? = nil) throws -> String {
         let sheets = try sheets(agencyName: agencyName, year: year, from: database)
-        let slug = agencyName.lowercased().map { $0.isLetter || $0.isNumber ? $0 : "-" }.reduce(into: "") { text, character in
-            if character != "-" || text.last != "-" { text.append(character) }
-        }.trimmingCharacters(in: CharacterSet(charactersIn: "-"))
-        return try BoardWorkbook.write(period: year, sheets: sheets, name: "agency-\(slug)-\(year)", from: database, into: folder,
+        return try BoardWorkbook.write(period: year, sheets: sheets, name: "agency-\(fileNameSlug(agencyName))-\(year)", from: database, into: folder,
                                        progress: progress)
     }
 }

@@ -193,7 +193,7 @@ struct CLITests {
                         ["licences", "buy"], ["licences", "status"], ["licences", "quota"], ["licences", "allocate"],
                         ["licences", "import-usage"], ["licences", "reclaim"], ["licences", "figures"],
                         ["settings", "show"], ["settings", "set"], ["evaluations", "due"], ["evaluate"], ["follow-up"],
-                        ["import", "evaluations"], ["import", "history"], ["impact"], ["report", "board"], ["report", "quarter"], ["report", "agency"], ["export", "bookings"], ["demo"],
+                        ["import", "evaluations"], ["import", "history"], ["impact"], ["report", "board"], ["report", "quarter"], ["report", "agency"], ["report", "compliance"], ["export", "bookings"], ["demo"],
                         ["backup"], ["restore"], ["retention", "show"], ["retention", "set"], ["retention", "apply"],
                         ["subject-access"], ["erase"], ["serve"], ["user", "add"], ["user", "reset-password"], ["user", "list"]] {
             let help = try workspace.run(command + ["--help"], database: false)

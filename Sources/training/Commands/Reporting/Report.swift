@@ -5,6 +5,6 @@ extension Training {
     struct Report: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Write the board's workbooks (XLSX).",
-            subcommands: [Board.self, QuarterReturn.self, AgencyReport.self])
+            subcommands: [Board.self, QuarterReturn.self, AgencyReport.self, ComplianceReport.self])
     }
 }
