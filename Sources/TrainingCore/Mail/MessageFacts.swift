@@ -39,6 +39,12 @@ public struct MessageFacts: Sendable, Hashable, Codable {
     public var bookedCount: Int?
     public var minimumNumbers: Int?
     public var cutoffDate: String?
+    /// For a refresher: the learner's latest completion of the course and when it falls due again, "Tuesday 3
+    /// March 2026", and the sessions of it open for booking, a line each ("- Monday 17 November 2025, 09:30 to
+    /// 12:30, Halifax Town Hall"); nil when none is open.
+    public var lastCompletedDate: String?
+    public var refresherDueDate: String?
+    public var openSessions: String?
     /// For a substitution: true for the learner joining, false for the one leaving.
     public var joining: Bool?
     /// The failed message's kind, recipient and subject, for the officer's alert.

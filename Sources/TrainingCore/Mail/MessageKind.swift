@@ -32,6 +32,8 @@ public enum MessageKind: String, Sendable, Hashable, Codable, CaseIterable, Cust
     case licencePoolLow = "licence-pool-low"
     /// To the officer: a message that could not be delivered.
     case deliveryFailed = "delivery-failed"
+    /// To the learner, copied to the bookers: a course with a refresher interval falls due again in 60 days.
+    case refresherDue = "refresher-due"
 
     public var description: String { rawValue }
 

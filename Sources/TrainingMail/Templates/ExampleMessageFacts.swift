@@ -41,6 +41,10 @@ extension MessageFacts {
             facts.recipientName = "Training officer"
             facts.failedSummary = "place-confirmed to alex@agency.example (message 12)"
             facts.reason = "550 5.1.1 <alex@agency.example>: no such mailbox"
+        case .refresherDue:
+            facts.lastCompletedDate = "Monday 4 March 2024"
+            facts.refresherDueDate = "Wednesday 4 March 2026"
+            facts.openSessions = "- Tuesday 17 February 2026, 09:30 to 12:30, Town Hall, Committee Room 2"
         case .placeConfirmed, .placeOffered, .reminder: break
         }
         return facts

@@ -7,10 +7,12 @@ public struct ScheduledMessages: Sendable, Hashable {
     public var reminders = 0
     public var invitations = 0
     public var officerAlerts = 0
+    /// Reminders that a course falls due again (issue 22).
+    public var refresherReminders = 0
 
     public init() {}
 
-    public var total: Int { reminders + invitations + officerAlerts }
+    public var total: Int { reminders + invitations + officerAlerts + refresherReminders }
 }
 
 extension AppDatabase {
@@ -20,7 +22,9 @@ extension AppDatabase {
     /// - each evaluation and follow-up link falling due and not yet given out (the mail-merge CSV gives out
     ///   only those mail has not);
     /// - to the officer: each session under its minimum numbers near its cut-off (NeedsAttention) and each
-    ///   live licence pool with under a tenth left.
+    ///   live licence pool with under a tenth left;
+    /// - to each learner and their agency's bookers: a course falling due again in 60 days
+    ///   (`oweRefresherReminders`).
     /// Nothing while mail is off. `training mail send` and `training serve` run it.
     @discardableResult
     public func scheduleDueMessages() throws -> ScheduledMessages {
@@ -33,6 +37,7 @@ extension AppDatabase {
             var scheduled = ScheduledMessages()
             scheduled.reminders = try Self.oweReminders(reminderWorkingDays: settings.mail.reminderWorkingDays, today: today, at: instant, in: db)
             scheduled.invitations = try Self.oweInvitations(today: today, at: instant, in: db)
+            scheduled.refresherReminders = try Self.oweRefresherReminders(today: today, at: instant, in: db)
             for session in attention.underMinimum {
                 let summary = session.summary
                 guard let sessionId = summary.session.id else { continue }
@@ -59,7 +64,7 @@ extension AppDatabase {
     }
 
     /// How many messages `owe` wrote (an alert already owed is not written again).
-    private static func counting(_ db: Database, _ owe: () throws -> Void) throws -> Int {
+    static func counting(_ db: Database, _ owe: () throws -> Void) throws -> Int {
         let before = db.totalChangesCount
         try owe()
         return db.totalChangesCount - before

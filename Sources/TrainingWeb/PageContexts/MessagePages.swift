@@ -22,6 +22,7 @@ extension MessageKind {
         case .underMinimum: "Session under its minimum numbers"
         case .licencePoolLow: "Licences running out"
         case .deliveryFailed: "A message not delivered"
+        case .refresherDue: "A course due again"
         }
     }
 
@@ -32,6 +33,7 @@ extension MessageKind {
             "The learner, copied to their agency's bookers"
         case .substituted: "The learner leaving the place and the one taking it, copied to their agency's bookers"
         case .reminder, .evaluationInvitation, .followUpInvitation: "The learner"
+        case .refresherDue: "The learner, copied to their agency's bookers"
         case .invoice: "The agency's billing contact"
         case .underMinimum, .licencePoolLow, .deliveryFailed: "The training officer"
         }

@@ -27,7 +27,8 @@ extension Training.Mail {
             }
             let delivery = try MailService.delivery(for: database, settings: settings)
             let pass = try await delivery.runOnce()
-            print("Scheduled \(pass.scheduled.total) (reminders \(pass.scheduled.reminders), evaluation links \(pass.scheduled.invitations), alerts \(pass.scheduled.officerAlerts)); sent \(pass.sent), to retry \(pass.retrying), failed \(pass.failed).")
+            let refreshers = pass.scheduled.refresherReminders > 0 ? ", refreshers due \(pass.scheduled.refresherReminders)" : ""
+            print("Scheduled \(pass.scheduled.total) (reminders \(pass.scheduled.reminders), evaluation links \(pass.scheduled.invitations), alerts \(pass.scheduled.officerAlerts)\(refreshers)); sent \(pass.sent), to retry \(pass.retrying), failed \(pass.failed).")
             if pass.failed > 0 { print("See the failures with `training mail list --status failed`.") }
         }
     }
