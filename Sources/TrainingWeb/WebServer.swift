@@ -92,6 +92,8 @@ public enum WebApplication {
         LearnerRoutes(site: site).add(to: router)
         OwnPlaceRoutes(site: site).add(to: router)
         VerifyRoutes(site: site).add(to: router)
+        LinkRequestRoutes(site: site).add(to: router)
+        OwnCertificateRoutes(site: site).add(to: router)
 
         let signedIn = router.group().add(middleware: SignedInMiddleware(idleTimeout: configuration.idleTimeout, clock: configuration.clock))
         signedIn.get("/", use: landing)
@@ -130,6 +132,8 @@ struct Site: Sendable {
 }
 
 /// What stands between a sign-in form and bcrypt: the throttle, the failures of client addresses and of
+    /// How often "send me my link" is answered.
+    let linkRequests = LinkRequestDefences()
 /// emails that belong to nobody (in memory; an account's own are in the database), and the gate that
 /// limits how many passwords are checked at once.
 struct SignInDefences: Sendable {

@@ -32,6 +32,11 @@ public struct MessageFacts: Sendable, Hashable, Codable {
     public var manageLink: String?
     /// The personal evaluation or follow-up link, made when the message is delivered.
     public var evaluationLink: String?
+    /// The learner's personal link to their own page, "My training" (`<base-url>/my/<token>`), made when
+    /// the message is delivered.
+    public var ownPageLink: String?
+    /// Where the agency's bookers answer their learners' requests for places (`<base-url>/agency/requests`).
+    public var requestsLink: String?
     public var invoiceNumber: String?
     public var invoiceTotal: String?
     public var poolName: String?

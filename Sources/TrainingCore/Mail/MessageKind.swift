@@ -32,6 +32,14 @@ public enum MessageKind: String, Sendable, Hashable, Codable, CaseIterable, Cust
     case licencePoolLow = "licence-pool-low"
     /// To the officer: a message that could not be delivered.
     case deliveryFailed = "delivery-failed"
+    /// To the learner: a fresh link to their own page, "My training", which they asked for.
+    case learnerLink = "learner-link"
+    /// To the agency's bookers: one of their learners asks for a place (issue 22's requests).
+    case placeRequested = "place-requested"
+    /// To the learner: their request for a place was declined, with the booker's reason.
+    case requestDeclined = "request-declined"
+    /// To the learner, copied to the bookers: nobody decided the request before the session's cut-off.
+    case requestLapsed = "request-lapsed"
     /// To the learner, copied to the bookers: a course with a refresher interval falls due again in 60 days.
     case refresherDue = "refresher-due"
 
@@ -40,8 +48,17 @@ public enum MessageKind: String, Sendable, Hashable, Codable, CaseIterable, Cust
     /// Whether the message goes to a learner, and so carries their "manage my place" link.
     public var isToLearner: Bool {
         switch self {
-        case .invoice, .underMinimum, .licencePoolLow, .deliveryFailed: false
+        case .invoice, .underMinimum, .licencePoolLow, .deliveryFailed, .placeRequested: false
         default: true
+        }
+    }
+
+    /// Whether the message carries the learner's link to their own page, "My training", made when it is
+    /// delivered (a request's outcome, or the link they asked for).
+    public var carriesOwnPageLink: Bool {
+        switch self {
+        case .learnerLink, .requestDeclined, .requestLapsed: true
+        default: false
         }
     }
 

@@ -41,6 +41,15 @@ extension MessageFacts {
             facts.recipientName = "Training officer"
             facts.failedSummary = "place-confirmed to alex@agency.example (message 12)"
             facts.reason = "550 5.1.1 <alex@agency.example>: no such mailbox"
+        case .learnerLink: facts.ownPageLink = "\(baseURL)/my/example"
+        case .placeRequested:
+            facts.recipientName = "Example Agency's booker"
+            facts.cutoffDate = "Tuesday 17 February 2026"
+            facts.requestsLink = "\(baseURL)/agency/requests"
+        case .requestDeclined:
+            facts.reason = "The team is short-staffed that week"
+            facts.ownPageLink = "\(baseURL)/my/example"
+        case .requestLapsed: facts.ownPageLink = "\(baseURL)/my/example"
         case .refresherDue:
             facts.lastCompletedDate = "Monday 4 March 2024"
             facts.refresherDueDate = "Wednesday 4 March 2026"

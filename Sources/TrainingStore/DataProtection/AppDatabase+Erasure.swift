@@ -149,6 +149,12 @@ extension AppDatabase {
                 WHERE entity = 'booking' AND entityId IN (SELECT CAST(id AS TEXT) FROM (\(heldBookings)))
                   AND (instr(before, ?2) > 0 OR instr(after, ?2) > 0)
                 """, arguments: [id, inJSON, pseudonym])
+            // A request's audit entries hold the request, a decline's reason (a booker's words) included.
+            try db.execute(sql: """
+                UPDATE auditEntry SET before = replace(before, ?2, ?3), after = replace(after, ?2, ?3)
+                WHERE entity = 'placeRequest' AND entityId IN (SELECT CAST(id AS TEXT) FROM placeRequest WHERE learnerId = ?1)
+                  AND (instr(before, ?2) > 0 OR instr(after, ?2) > 0)
+                """, arguments: [id, inJSON, pseudonym])
             try db.execute(sql: """
                 UPDATE notification SET message = replace(message, ?2, ?3)
                 WHERE bookingId IN (\(heldBookings)) AND instr(message, ?2) > 0
@@ -182,6 +188,9 @@ extension AppDatabase {
             WHERE entity = 'learner' AND entityId = CAST(?1 AS TEXT)
             """, arguments: [id, pseudonym])
 
+        // Their links to their own page, and their requests for places (a booking an approval made stays).
+        try db.execute(sql: "DELETE FROM learnerLink WHERE learnerId = ?", arguments: [id])
+        try db.execute(sql: "DELETE FROM placeRequest WHERE learnerId = ?", arguments: [id])
         learner.name = pseudonym
         learner.email = nil
         learner.jobRole = nil

@@ -78,6 +78,13 @@ extension StoreReading {
                     JOIN course c ON c.id = s.courseId LEFT JOIN agency a ON a.id = b.agencyId
                     ORDER BY s.startsAt, b.id
                     """),
+                try section("Requests for places", "Places you asked for from your own page, and what your agency decided.", """
+                    SELECT r.id AS "Request", c.title AS "Course", s.startsAt AS "Session start", r.requestedAt AS "Requested",
+                           r.state AS "State", r.decidedAt AS "Decided", r.decidedBy AS "Decided by", r.reason AS "Reason",
+                           r.bookingId AS "Booking"
+                    FROM placeRequest r JOIN session s ON s.id = r.sessionId JOIN course c ON c.id = s.courseId
+                    WHERE r.learnerId = \(id) ORDER BY r.requestedAt, r.id
+                    """),
                 try section("Booking history", "Each change to your bookings, when and by whom.", """
                     SELECT e.bookingId AS "Booking", e.at AS "When",
                            CASE WHEN e.kind = 'substituted' AND e.previousLearnerId = \(id) THEN 'substituted: your place passed to another learner'
@@ -161,6 +168,7 @@ extension StoreReading {
                                                                    WHERE \(within("e.at"))))
                        OR (e.entity = 'licenceAllocation' AND e.entityId IN (SELECT CAST(id AS TEXT) FROM licenceAllocation WHERE learnerId = \(id)))
                        OR (e.entity = 'charge' AND e.entityId IN (SELECT CAST(id AS TEXT) FROM charge WHERE learnerId = \(id)))
+                       OR (e.entity = 'placeRequest' AND e.entityId IN (SELECT CAST(id AS TEXT) FROM placeRequest WHERE learnerId = \(id)))
                        OR (e.entity = 'certificate' AND e.entityId IN (SELECT CAST(c.id AS TEXT) FROM certificate c
                                                                        LEFT JOIN booking b ON b.id = c.bookingId
                                                                        LEFT JOIN licenceAllocation x ON x.id = c.allocationId

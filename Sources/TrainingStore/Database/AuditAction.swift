@@ -58,6 +58,13 @@ public enum AuditAction: String, Codable, Sendable, Hashable, CaseIterable {
     case messageTemplateChanged = "message template changed"
     case messageKindSwitched = "message kind switched"
     case certificateIssued = "certificate issued"
+    case learnerLinkIssued = "learner link issued"
+    case placeRequestsAllowed = "place requests allowed"
+    case placeRequestsStopped = "place requests stopped"
+    case placeRequested = "place requested"
+    case placeRequestApproved = "place request approved"
+    case placeRequestDeclined = "place request declined"
+    case placeRequestLapsed = "place request lapsed"
 }
 
 /// The kind of record an audit entry is about, stored as the name of its table (or of what the action
@@ -67,4 +74,5 @@ public enum AuditedEntity: String, Codable, Sendable, Hashable, CaseIterable {
     case chargingPolicy, bankHoliday, licencePool, licenceAllocation, evaluation, evaluationInvitation, retentionPolicy
     case outboxMessage, messageTemplate
     case certificate
+    case placeRequest
 }

@@ -25,6 +25,8 @@ enum Schema {
         migrator.registerMigration("14-outbox", migrate: createOutbox)
         migrator.registerMigration("15-certificates", migrate: createCertificates)
         migrator.registerMigration("16-learner-team", migrate: addLearnerTeam)
+        migrator.registerMigration("17-learner-links", migrate: createLearnerLinks)
+        migrator.registerMigration("18-place-requests", migrate: createPlaceRequests)
         return migrator
     }
 

@@ -61,6 +61,9 @@ extension AppDatabase {
                               cancelled: cancels)
             }
         }
+        if message.kind.carriesOwnPageLink, let learnerId = message.learnerId {
+            facts.ownPageLink = try issueLearnerLink(learner: learnerId, baseURL: settings.baseURL, at: instant, in: db).link
+        }
         let words = try StoredMessageTemplate.fetchOne(db, key: message.kind.rawValue)
         return PreparedMessage(message: message, facts: facts, customWords: words, event: event, eventCancels: cancels)
     }
@@ -75,13 +78,20 @@ extension AppDatabase {
 
     /// Gives out a booking's evaluation or follow-up link (nil once it is answered).
     static func issueInvitationLink(booking: Int64, kind: InvitationKind, settings: PartnershipSettings, at instant: Date, in db: Database) throws -> String? {
+        try issueInvitationPath(booking: booking, kind: kind, settings: settings, at: instant, in: db).map { settings.baseURL + $0 }
+    }
+
+    /// Gives out a new token for a booking's evaluation or follow-up (nil once it is answered), the old
+    /// one no longer working: the path of its page, `/evaluate/<token>` or `/follow-up/<token>`.
+    static func issueInvitationPath(booking: Int64, kind: InvitationKind, settings: PartnershipSettings, at instant: Date,
+                                    in db: Database) throws -> String? {
         guard let id = try Int64.fetchOne(db, sql: "SELECT id FROM evaluationInvitation WHERE bookingId = ? AND kind = ? AND usedAt IS NULL",
                                           arguments: [booking, kind.rawValue]) else { return nil }
         let token = SecretToken.make()
         let expires = instant.addingTimeInterval(Double(settings.linkValidDays) * 86_400)
         try db.execute(sql: "UPDATE evaluationInvitation SET tokenHash = ?, sentAt = ?, expiresAt = ? WHERE id = ?",
                        arguments: [hash(token), instant, expires, id])
-        return "\(settings.baseURL)/\(kind == .evaluation ? "evaluate" : "follow-up")/\(token)"
+        return "/\(kind == .evaluation ? "evaluate" : "follow-up")/\(token)"
     }
 
     /// Records what became of an attempt to send message `id`. A message that fails for good, or is not

@@ -22,6 +22,10 @@ extension MessageKind {
         case .underMinimum: "Session under its minimum numbers"
         case .licencePoolLow: "Licences running out"
         case .deliveryFailed: "A message not delivered"
+        case .learnerLink: "A learner's link to their training"
+        case .placeRequested: "A learner asks for a place"
+        case .requestDeclined: "Request for a place declined"
+        case .requestLapsed: "Request for a place lapsed"
         case .refresherDue: "A course due again"
         }
     }
@@ -29,10 +33,12 @@ extension MessageKind {
     /// Who a message of this kind goes to.
     var audience: String {
         switch self {
-        case .placeConfirmed, .waitingListPlace, .placeOffered, .placeCancelled, .sessionCancelled, .sessionChanged, .nonAttendance:
+        case .placeConfirmed, .waitingListPlace, .placeOffered, .placeCancelled, .sessionCancelled, .sessionChanged, .nonAttendance,
+             .requestLapsed:
             "The learner, copied to their agency's bookers"
         case .substituted: "The learner leaving the place and the one taking it, copied to their agency's bookers"
-        case .reminder, .evaluationInvitation, .followUpInvitation: "The learner"
+        case .reminder, .evaluationInvitation, .followUpInvitation, .learnerLink, .requestDeclined: "The learner"
+        case .placeRequested: "The learner's agency's bookers"
         case .refresherDue: "The learner, copied to their agency's bookers"
         case .invoice: "The agency's billing contact"
         case .underMinimum, .licencePoolLow, .deliveryFailed: "The training officer"

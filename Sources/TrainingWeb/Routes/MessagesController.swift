@@ -191,6 +191,7 @@ struct MessagesController {
         }
         let placeholder = "(the personal link, made when the message is sent)"
         if kind.isToLearner, facts.manageLink == nil { facts.manageLink = "\(settings.baseURL)/my/\(placeholder)" }
+        if kind.carriesOwnPageLink, facts.ownPageLink == nil { facts.ownPageLink = "\(settings.baseURL)/my/\(placeholder)" }
         if kind == .evaluationInvitation || kind == .followUpInvitation, facts.evaluationLink == nil { facts.evaluationLink = placeholder }
         return (facts, "Shown with the facts of the latest \(kind.label.lowercased()) message in the outbox: message \(message.id ?? 0), "
                     + "to \(message.recipientName), written \(Display.instant(message.createdAt)).")

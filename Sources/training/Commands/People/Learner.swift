@@ -6,6 +6,6 @@ extension Training {
         static let configuration = CommandConfiguration(
             commandName: "learner",
             abstract: "Add, import, list and show learners (agencies' staff).",
-            subcommands: [Add.self, Import.self, List.self, Show.self])
+            subcommands: [Add.self, Import.self, List.self, Show.self, Link.self])
     }
 }
