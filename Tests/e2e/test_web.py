@@ -15,6 +15,9 @@ and Chromium then does what people do:
     confirming, and cancels it (issue 18);
   * the officer opens the messages (issue 18), a message, the message words, and one kind's words with
     a mistake refused on its field and a preview of edited words, without saving them;
+  * the booker of a 2,500-strong hospital trust (its staff made by one `training learner import`) books
+    three of them onto the same session by searching (issue 22): by team, on the second page of those
+    matches, and by name, the picked list kept across the searches and pages, then booked in one go;
   * the booker, the officer and a board member each also open every page of their menu.
 
 axe-core is run on every page the browser shows; any violation of impact "serious" or "critical" fails
@@ -73,6 +76,17 @@ STAFF = [  # name, email
     ("Dev Patel", "dev.patel@northgate.example"),
 ]
 LEARNER = STAFF[3]  # booked a month ahead, cancels from their own link
+LARGE_AGENCY = "Westhill Hospital Trust"  # issue 22: 2,500 staff, booked by searching
+LARGE_BOOKER = ("booker@westhill.example", "Wes Booker", "westhill-password-1")
+FIRST_NAMES = ["Aisha", "Ben", "Cara", "Dan", "Ella", "Finn", "Gita", "Hugo", "Isla", "Jack", "Kiran", "Leah", "Max", "Nina", "Owen",
+               "Priya", "Quinn", "Rosa", "Sam", "Tara", "Umar", "Vera", "Will", "Xena", "Yusuf", "Zoe", "Amir", "Beth", "Cole", "Dina",
+               "Eli", "Faye", "Gus", "Hana", "Ivan", "Jade", "Kai", "Lina", "Milo", "Nora", "Omar", "Pia", "Raj", "Sara", "Theo",
+               "Una", "Vik", "Wren", "Yara", "Zack"]
+LAST_NAMES = ["Adams", "Baker", "Clark", "Dixon", "Evans", "Fox", "Green", "Hughes", "Irwin", "Jones", "Khan", "Lewis", "Moore",
+              "Nash", "Owens", "Price", "Quinn", "Reid", "Shaw", "Turner", "Upton", "Vance", "Walsh", "Young", "Zhou", "Ahmed", "Brown",
+              "Cole", "Doyle", "Ellis", "Ford", "Gill", "Hart", "Ince", "James", "Kerr", "Lamb", "Mills", "Noble", "Oakes", "Patel",
+              "Rowe", "Smith", "Todd", "Usher", "Vine", "Ward", "Yates", "Zane", "Ali"]
+ROLES = ["Staff nurse", "Midwife", "Health visitor", "Paediatrician", "Social worker"]
 COURSE = "Introduction to Safeguarding"  # three hours: a late cancellation costs £25.00 under the default policy
 BLOCKING = ("serious", "critical")
 STRICT_PAGES = ("/board", "/officer")  # any violation at all fails on these (issue 19), with or without a query
@@ -134,6 +148,7 @@ def build_database(training, folder):
              stdin=BOOKER[2] + "\n")
 
     training("user", "add", BOARD[0], "--name", BOARD[1], "--role", "board", "--password-stdin", stdin=BOARD[2] + "\n")
+    add_large_agency(training, folder)
 
     now = datetime.datetime.now(LONDON)
     if (now.hour, now.minute) >= (23, 50):  # the session starting soon must start and end on one London day
@@ -156,6 +171,28 @@ def build_database(training, folder):
                                "--venue", "Library", "--anyway"))
     training("book", str(away), LEARNER[1])
     return session_id(later), soon, start
+
+
+def large_agency_staff():
+    """The 2,500 staff of the large agency, (name, email, job role, team): every first name with every last
+    name, so each name is one person's; 40 wards and five job roles in turn."""
+    return [(f"{first} {last}", f"{first.lower()}.{last.lower()}@westhill.example", ROLES[i % len(ROLES)], f"Ward {i % 40 + 1}")
+            for i, (last, first) in enumerate((last, first) for last in LAST_NAMES for first in FIRST_NAMES)]
+
+
+def add_large_agency(training, folder):
+    """The large agency, its 2,500 staff made by one import of a staff list file (not one request each), and
+    its booker."""
+    training("agency", "add", LARGE_AGENCY, "--sector", "Health")
+    staff_file = Path(folder) / "westhill-staff.csv"
+    with open(staff_file, "w", encoding="utf-8", newline="") as handle:
+        handle.write("name,email,agency,job_role,team\n")
+        for name, email, role, team in large_agency_staff():
+            handle.write(f"{name},{email},{LARGE_AGENCY},{role},{team}\n")
+    output = training("learner", "import", str(staff_file))
+    assert "2500 added" in output, output
+    training("user", "add", LARGE_BOOKER[0], "--name", LARGE_BOOKER[1], "--role", "booker", "--agency", LARGE_AGENCY,
+             "--password-stdin", stdin=LARGE_BOOKER[2] + "\n")
 
 
 def manage_link_token(training, folder, address, venue):
@@ -426,9 +463,13 @@ def booker_journey(browser, later):
     assert "There is a problem" in browser.text() and "Select at least one member of staff to book" in browser.text()
     assert driver.title.startswith("Error: ")
 
-    # Book two of the staff, by their labels.
+    # Book two of the staff: ticked among the staff listed (a small agency's fit on one page), added to the
+    # list to book, then booked.
     for name, _ in STAFF[:2]:
         driver.find_element(By.XPATH, f"//label[starts-with(normalize-space(), '{name}')]").click()
+    browser.button("Add to the list", "booker: session page, two picked")
+    for name, _ in STAFF[:2]:
+        assert driver.find_element(By.XPATH, f"//label[starts-with(normalize-space(), '{name}')]/preceding-sibling::input").is_selected()
     browser.button("Book places", "booker: bookings")
     assert browser.path() == "/agency/bookings", browser.path()
     for name, _ in STAFF[:2]:
@@ -459,6 +500,68 @@ def booker_journey(browser, later):
     assert "£25.00" in browser.text() and ben in browser.text(), browser.text()
     browser.tour("booker")
     browser.sign_out("booker: signed out")
+
+
+def pick_matches(browser, count, label):
+    """Ticks the first `count` staff among the matches shown and adds them to the list to book; returns their names."""
+    driver = browser.driver
+    boxes = driver.find_elements(By.CSS_SELECTOR, "input[type=checkbox][name=picked]")[:count]
+    assert len(boxes) == count, f"{label}: {len(boxes)} staff to pick"
+    names = []
+    for box in boxes:
+        text = driver.find_element(By.CSS_SELECTOR, f"label[for='{box.get_attribute('id')}']").text
+        names.append(text.split(",", 1)[0])
+        box.click()
+    browser.button("Add to the list", label)
+    return names
+
+
+def search_staff(browser, words, label):
+    field = browser.driver.find_element(By.ID, "q")
+    field.clear()
+    field.send_keys(words)
+    browser.button("Search", label)
+
+
+def large_agency_journey(browser, later):
+    """Issue 22: the booker of a 2,500-strong agency books three staff onto the session a week away by
+    searching: one of a ward's staff, one from the second page of that ward's, and one by name; the list
+    picked is kept across the searches and the pages of matches, and booked in one go."""
+    driver = browser.driver
+    staff = large_agency_staff()
+    browser.sign_in(LARGE_BOOKER[0], LARGE_BOOKER[2], "large agency booker")
+    header = driver.find_element(By.CSS_SELECTOR, ".signed-in").text
+    assert header == f"{LARGE_BOOKER[1]} ({LARGE_BOOKER[0]})", header
+    browser.open(f"/agency/sessions/{later}", "large agency: session page")
+    assert "Showing 1–25 of 2,500" in browser.text(), browser.text()
+    assert len(driver.find_elements(By.CSS_SELECTOR, "input[type=checkbox]")) == 25
+
+    ward = [person for person in staff if person[3] == "Ward 12"]
+    search_staff(browser, "Ward 12", "large agency: staff of a ward")
+    assert f"Showing 1–25 of {len(ward)}" in browser.text(), browser.text()
+    picked = pick_matches(browser, 1, "large agency: one of a ward picked")
+    browser.click(By.CSS_SELECTOR, "a[rel='next']", "large agency: second page of a ward")
+    assert f"Showing 26–50 of {len(ward)}" in browser.text(), browser.text()
+    picked += pick_matches(browser, 1, "large agency: two picked")
+
+    name, email, role, team = staff[1234]
+    search_staff(browser, name, "large agency: staff by name")
+    assert "1 person." in browser.text(), browser.text()
+    picked += pick_matches(browser, 1, "large agency: three picked")
+    assert picked[2] == name, picked
+    ticked = [driver.find_element(By.CSS_SELECTOR, f"label[for='{box.get_attribute('id')}']").text.split(",", 1)[0]
+              for box in driver.find_elements(By.CSS_SELECTOR, "input[type=checkbox][name=learner]") if box.is_selected()]
+    assert sorted(ticked) == sorted(picked), (ticked, picked)
+
+    browser.button("Book places", "large agency: bookings")
+    assert browser.path() == "/agency/bookings", browser.path()
+    for person in picked:
+        assert f"{person}: place confirmed" in browser.text(), browser.text()
+    browser.open("/agency/staff", "large agency: staff, first page")
+    assert "Showing 1–25 of 2,500" in browser.text(), browser.text()
+    browser.click(By.CSS_SELECTOR, "a[rel='next']", "large agency: staff, second page")
+    assert "Showing 26–50 of 2,500" in browser.text(), browser.text()
+    browser.sign_out("large agency booker: signed out")
 
 
 def learner_journey(browser, token):
@@ -617,6 +720,7 @@ def test_web_application_in_a_browser():
         assert policy and "default-src 'none'" in policy and "script-src" not in policy, policy
 
         booker_journey(browser, later)
+        large_agency_journey(browser, later)
         learner_journey(browser, token)
         officer_journey(browser, soon, soon_start, downloads)
         board_journey(browser)
