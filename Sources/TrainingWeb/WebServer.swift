@@ -129,11 +129,11 @@ struct Site: Sendable {
     let pages: Pages
     let configuration: WebConfiguration
     let signIns: SignInDefences
+    /// How often "send me my link" is answered.
+    let linkRequests = LinkRequestDefences()
 }
 
 /// What stands between a sign-in form and bcrypt: the throttle, the failures of client addresses and of
-    /// How often "send me my link" is answered.
-    let linkRequests = LinkRequestDefences()
 /// emails that belong to nobody (in memory; an account's own are in the database), and the gate that
 /// limits how many passwords are checked at once.
 struct SignInDefences: Sendable {
