@@ -37,12 +37,13 @@ struct Pages: Sendable {
                     .init(href: "/officer/sessions", label: "Sessions"), .init(href: "/officer/courses", label: "Catalogue"),
                     .init(href: "/officer/licences", label: "Licences"), .init(href: "/officer/charges", label: "Charges"),
                     .init(href: "/officer/evaluations", label: "Evaluations"), .init(href: "/officer/reports", label: "Reports"),
-                    .init(href: "/officer/messages", label: "Messages"),
+                    .init(href: "/officer/messages", label: "Messages"), .init(href: "/officer/refreshers", label: "Refreshers"),
                     .init(href: "/officer/learners", label: "Learners"),
                     .init(href: "/officer/people", label: "Personal data"), .init(href: "/officer/audit", label: "Audit log")]
         case .booker:
             return [.init(href: "/agency", label: "Programme"), .init(href: "/agency/bookings", label: "Bookings"),
-                    .init(href: "/agency/staff", label: "Staff"), .init(href: "/agency/charges", label: "Charges and invoices"),
+                    .init(href: "/agency/staff", label: "Staff"), .init(href: "/agency/refreshers", label: "Due for refresher"),
+                    .init(href: "/agency/charges", label: "Charges and invoices"),
                     .init(href: "/agency/report", label: "Workbook")]
         case .board:
             return [.init(href: "/board", label: "Summary")]

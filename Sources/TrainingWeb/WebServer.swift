@@ -99,6 +99,7 @@ public enum WebApplication {
         signedIn.get("/", use: landing)
         let booker = signedIn.group("agency").add(middleware: RoleMiddleware(allowed: [.booker]))
         BookerRoutes(site: site).add(to: booker)
+        RefresherRoutes(site: site).addBooker(to: booker)
         BookerCertificateRoutes(site: site).add(to: booker)
         let officer = signedIn.group("officer").add(middleware: RoleMiddleware(allowed: [.officer]))
         OfficerStartRoutes(site: site).add(to: officer)
@@ -108,6 +109,7 @@ public enum WebApplication {
         ChargesController(site: site).addRoutes(to: officer)
         EvaluationsController(site: site).addRoutes(to: officer)
         MessagesController(site: site).addRoutes(to: officer)
+        RefresherRoutes(site: site).addOfficer(to: officer)
         LearnersController(site: site).addRoutes(to: officer)
         BoardRoutes(site: site).add(to: signedIn.group("board").add(middleware: RoleMiddleware(allowed: [.board, .officer])))
         return router

@@ -1,0 +1,76 @@
+import Foundation
+import TrainingCore
+import TrainingStore
+
+/// Staff due for a refresher (issue 22): each with the course, when it was last done and falls due, and
+/// either the place already held or the sessions open to book them on.
+struct RefreshersPage: Encodable, Sendable {
+    struct Line: Encodable, Sendable {
+        /// The learner, as the session's booking form takes them.
+        var learnerId: Int64
+        var name: String, role: String?, agency: String?, course: String, lastDone: String, due: String, state: String
+        var overdue: Bool
+        /// The place already held on a coming session of the course, in words; nil when none is.
+        var booked: String?
+        var sessions: [OpenSession]
+        var noSessions: Bool
+
+        init(_ line: RefresherDueLine, open: [SessionSummary], showingAgency: Bool) {
+            learnerId = line.staff.learnerId
+            name = line.staff.name
+            role = line.staff.jobRole
+            agency = showingAgency ? line.staff.agencyName : nil
+            course = line.course.courseTitle
+            lastDone = Display.day(line.refresher.lastDone)
+            due = Display.day(line.refresher.dueOn)
+            state = line.state == .overdue ? "Overdue" : "Due within \(RefresherDue.dueSoonDays) days"
+            overdue = line.state == .overdue
+            booked = line.place.map { place in
+                (place.status == .waitlisted ? "On the waiting list for " : "Booked on ") + Display.session(place.startsAt, place.endsAt)
+            }
+            sessions = open.map(OpenSession.init)
+            noSessions = open.isEmpty
+        }
+    }
+
+    /// A session open for booking on the course.
+    struct OpenSession: Encodable, Sendable {
+        var id: Int64, when: String, venue: String, placesLeft: Int, full: Bool
+
+        init(_ summary: SessionSummary) {
+            id = summary.session.id ?? 0
+            when = Display.session(summary.session.startsAt, summary.session.endsAt)
+            venue = summary.session.venue ?? Display.words(summary.session.delivery.rawValue)
+            placesLeft = summary.placesLeft
+            full = summary.placesLeft == 0
+        }
+    }
+
+    var asAt: String
+    var lines: [Line]
+    var none: Bool
+
+    init(_ due: RefreshersDue, showingAgency: Bool) {
+        asAt = Display.day(due.today)
+        lines = due.lines.map { Line($0, open: due.openSessions[$0.course.courseId] ?? [], showingAgency: showingAgency) }
+        none = due.lines.isEmpty
+    }
+}
+
+/// The officer's view of refreshers: every agency's staff due, or one agency's, and the workbooks.
+struct OfficerRefreshersPage: Encodable, Sendable {
+    var due: RefreshersPage
+    /// The agency chosen, if one is; nil: every agency.
+    var agency: String?
+    var agencies: [SelectOption]
+    /// The chosen agency's compliance workbook, or every agency's.
+    var workbookLink: String
+
+    init(due: RefreshersPage, agency: String?, agencies: [String]) {
+        self.due = due
+        self.agency = agency
+        self.agencies = agencies.map { SelectOption(value: $0, label: $0, selected: $0 == agency) }
+        let query = agency.flatMap { $0.addingPercentEncoding(withAllowedCharacters: .alphanumerics) }.map { "?agency=\($0)" } ?? ""
+        workbookLink = "/officer/refreshers/workbook" + query
+    }
+}
