@@ -234,7 +234,7 @@ struct SubjectAccessTests {
         let programme = try substitution()
         let record = try programme.database.subjectAccess(email: "sam@council.example")
         #expect(rows(record, "Details") == [[.text("Sam Patel"), .text("sam@council.example"), .text("Calderdale Council"),
-                                             .text("Local Authority"), .none, .text("2025-11-03 09:00")]])
+                                             .text("Local Authority"), .none, .none, .text("2025-11-03 09:00")]])     // no job role, no team
         #expect(rows(record, "Bookings").count == 1)
         #expect(rows(record, "Bookings")[0][6] == .text("passed to a substitute"))
         // Waitlisted, promoted, then substituted: the three changes while the place was Sam's.
