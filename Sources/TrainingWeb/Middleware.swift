@@ -87,10 +87,17 @@ struct LayoutMiddleware: RouterMiddleware {
             return ((try? view.settings().partnershipName),
                     try user.map { user in
                         SignedInUser(id: try user.storedID, email: user.email, name: user.name, role: user.role,
-                                     agencyId: user.agencyId, agencyName: try user.agencyId.map { try view.agencyName(id: $0) })
+                                     agencyId: user.agencyId, agencyName: try user.agencyId.map { try view.agencyName(id: $0) },
+                                     waitingRequests: try user.role == .booker ? user.agencyId.flatMap { try Self.waitingRequests(of: $0, on: view) } : nil)
                     })
         }
         return try await next(request, context)
+    }
+
+    /// How many of an agency's requests for places wait for a decision, when it takes requests or has some.
+    static func waitingRequests(of agencyId: Int64, on view: ReadOnlyStore) throws -> Int? {
+        let waiting = try view.waitingPlaceRequestCount(agencyId: agencyId)
+        return try waiting > 0 || view.agencyTakesRequests(agencyId: agencyId) ? waiting : nil
     }
 }
 

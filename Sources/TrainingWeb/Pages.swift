@@ -50,6 +50,16 @@ struct Pages: Sendable {
         }
     }
 
+    /// A role's navigation, with a booker's "Requests" after "Bookings" when their agency takes requests for
+    /// places or has some waiting, and how many wait.
+    static func navigation(for role: UserRole, waitingRequests: Int?) -> [NavigationLink] {
+        var links = navigation(for: role)
+        if let waiting = waitingRequests, let bookings = links.firstIndex(where: { $0.href == "/agency/bookings" }) {
+            links.insert(.init(href: "/agency/requests", label: waiting > 0 ? "Requests (\(waiting))" : "Requests"), at: bookings + 1)
+        }
+        return links
+    }
+
     /// A page: `template` filled with `page`, in the layout with the partnership's name (the usual one when
     /// the request has not read it), the title, navigation, the form token, any message from the last form,
     /// and any errors.
@@ -64,7 +74,7 @@ struct Pages: Sendable {
         if let user = context.user {
             layout.user = SignedInPerson(name: user.name, email: user.email)
             let current = path ?? ""
-            let links = Self.navigation(for: user.role)
+            let links = Self.navigation(for: user.role, waitingRequests: user.waitingRequests)
             // The page's own link is the longest that leads to it: "/officer/sessions", not the start page "/officer".
             let currentHref = links.map(\.href).filter { current == $0 || current.hasPrefix($0 + "/") }.max { $0.count < $1.count }
             layout.hasNav = true

@@ -40,6 +40,9 @@ struct SignedInUser: Sendable {
     /// A booker's agency; nil for the officer and the board.
     var agencyId: Int64?
     var agencyName: String?
+    /// For a booker whose agency takes requests for places, or has some waiting: how many wait for a
+    /// decision (the count beside "Requests"); nil shows no "Requests" link.
+    var waitingRequests: Int? = nil
 }
 
 /// The request context of the web application: the session and the signed-in user.

@@ -99,6 +99,7 @@ public enum WebApplication {
         signedIn.get("/", use: landing)
         let booker = signedIn.group("agency").add(middleware: RoleMiddleware(allowed: [.booker]))
         BookerRoutes(site: site).add(to: booker)
+        BookerRequestRoutes(site: site).add(to: booker)
         RefresherRoutes(site: site).addBooker(to: booker)
         BookerCertificateRoutes(site: site).add(to: booker)
         let officer = signedIn.group("officer").add(middleware: RoleMiddleware(allowed: [.officer]))

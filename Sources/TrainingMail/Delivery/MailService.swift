@@ -31,6 +31,9 @@ public struct MailService: Service {
                     if pass.sent + pass.retrying + pass.failed > 0 {
                         logger.info("mail pass", metadata: ["sent": "\(pass.sent)", "retrying": "\(pass.retrying)", "failed": "\(pass.failed)"])
                     }
+                } else {
+                    // Requests for places still lapse at their cut-off, with no one to email (the pass does it with mail on).
+                    try await database.writing { try $0.lapseWaitingRequests() }
                 }
             } catch {
                 logger.error("mail pass failed", metadata: ["error": "\(error)"])

@@ -7,12 +7,15 @@ public struct ScheduledMessages: Sendable, Hashable {
     public var reminders = 0
     public var invitations = 0
     public var officerAlerts = 0
+    /// Requests for places nobody decided before their session stopped taking bookings, now lapsed (each
+    /// owing its learner, copied to their bookers, a message).
+    public var requestsLapsed = 0
     /// Reminders that a course falls due again (issue 22).
     public var refresherReminders = 0
 
     public init() {}
 
-    public var total: Int { reminders + invitations + officerAlerts + refresherReminders }
+    public var total: Int { reminders + invitations + officerAlerts + requestsLapsed + refresherReminders }
 }
 
 extension AppDatabase {
@@ -23,6 +26,8 @@ extension AppDatabase {
     ///   only those mail has not);
     /// - to the officer: each session under its minimum numbers near its cut-off (NeedsAttention) and each
     ///   live licence pool with under a tenth left;
+    /// - each request for a place still undecided when its session stopped taking bookings is recorded as
+    ///   lapsed, and its learner and their bookers told (`lapseWaitingRequests` does this while mail is off);
     /// - to each learner and their agency's bookers: a course falling due again in 60 days
     ///   (`oweRefresherReminders`).
     /// Nothing while mail is off. `training mail send` and `training serve` run it.
@@ -38,6 +43,7 @@ extension AppDatabase {
             scheduled.reminders = try Self.oweReminders(reminderWorkingDays: settings.mail.reminderWorkingDays, today: today, at: instant, in: db)
             scheduled.invitations = try Self.oweInvitations(today: today, at: instant, in: db)
             scheduled.refresherReminders = try Self.oweRefresherReminders(today: today, at: instant, in: db)
+            scheduled.requestsLapsed = try Self.lapseWaitingRequests(at: instant, in: db)
             for session in attention.underMinimum {
                 let summary = session.summary
                 guard let sessionId = summary.session.id else { continue }

@@ -8,7 +8,8 @@ import TrainingStore
 /// the link is the key. The page shows their places (each with its calendar event, and cancelled by the
 /// learner up to the charging cut-off, OwnPlaceRules, seeing what it will cost before they confirm; later,
 /// the page says to ask their booker), their requests, their record of learning and certificates, and the
-/// evaluations waiting for them. A bad link says nothing about anyone; another learner's place is "not
+/// evaluations waiting for them; where their agency takes requests, they ask for places from it. A bad
+/// link says nothing about anyone; another learner's place is "not
 /// found" through this learner's link.
 struct OwnPlaceRoutes {
     let site: Site
@@ -21,6 +22,10 @@ struct OwnPlaceRoutes {
         router.get("/my/:token/places/:booking/cancel") { _, context in try await confirmCancel(try token(context), booking: try booking(context), context) }
         router.post("/my/:token/places/:booking/cancel") { _, context in try await cancel(try token(context), booking: try booking(context), context) }
         router.get("/my/:token/places/:booking/calendar.ics") { _, context in try await calendar(try token(context), booking: try booking(context), context) }
+        router.get("/my/:token/sessions") { _, context in try await sessions(try token(context), context) }
+        router.post("/my/:token/sessions/:session/request") { _, context in
+            try await request(try token(context), session: try context.parameters.require("session", as: Int64.self), context)
+        }
         router.post("/my/:token/evaluations/:invitation") { _, context in
             try await evaluation(try token(context), invitation: try context.parameters.require("invitation", as: Int64.self), context)
         }
@@ -38,7 +43,35 @@ struct OwnPlaceRoutes {
             return refused(error, context)
         }
         let title = training.linkedPlace.map { "Your place on \($0.courseTitle)" } ?? "Your training"
-        return site.pages.render("own-training", title: title, OwnTrainingPage(token: token, training: training), context: context)
+        let notice = request.uri.queryParameters["requested"] == nil ? nil
+            : "Your request has gone to your agency's booker. You will be emailed when they decide."
+        return site.pages.render("own-training", title: title, OwnTrainingPage(token: token, training: training, notice: notice), context: context)
+    }
+
+    /// The sessions the learner may ask for a place on (their agency taking requests).
+    func sessions(_ token: String, _ context: WebContext, errors: [FieldError] = []) async throws -> Response {
+        let sessions: [SessionSummary]
+        do {
+            sessions = try await database.reading { try $0.sessionsToRequest(token: token) }
+        } catch let error as PlaceLinkError {
+            return refused(error, context)
+        }
+        return site.pages.render("own-sessions", title: "Ask for a place", OwnSessionsPage(token: token, sessions: sessions), context: context,
+                                 errors: errors)
+    }
+
+    /// The learner asks for a place; their agency's bookers are told.
+    func request(_ token: String, session: Int64, _ context: WebContext) async throws -> Response {
+        do {
+            try await database.writing { try $0.requestPlace(token: token, session: session) }
+            return seeOther("/my/\(token)?requested=1#requests")
+        } catch let error as PlaceLinkError {
+            return refused(error, context)
+        } catch is UnknownSession {
+            throw HTTPError(.notFound)
+        } catch let refusal as PlaceRequestRefusal {
+            return try await sessions(token, context, errors: [FieldError(field: "sessions", message: refusal.localizedDescription.capitalizedFirst)])
+        }
     }
 
     /// The place, the link's own (`booking` nil) or one of the learner's; or why the link cannot open it.

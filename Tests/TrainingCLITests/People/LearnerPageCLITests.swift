@@ -23,4 +23,21 @@ struct LearnerPageCLITests {
         #expect(unknown.status != 0)
         #expect(unknown.errors.contains("nobody@c.example"))
     }
+
+    @Test func agencyRequestsTurnsAnAgencysRequestsOnAndOff() throws {
+        let workspace = try BookingCLITests().workspaceWithSession(capacity: 20)
+        let on = try workspace.run(["agency", "requests", "Calderdale Council", "on"])
+        #expect(on.output == "Calderdale Council's staff can now ask for places from their own training page.\n")
+        let database = try AppDatabase.open(path: workspace.database)
+        let agency = try #require(try database.agency(named: "Calderdale Council").id)
+        #expect(try database.agencyTakesRequests(agencyId: agency))
+        let off = try workspace.run(["agency", "requests", "Calderdale Council", "off"])
+        #expect(off.output == "Calderdale Council's staff can no longer ask for places; requests already made stay to be decided.\n")
+        #expect(try !database.agencyTakesRequests(agencyId: agency))
+        #expect(try database.auditLog(limit: 5).prefix(2).map(\.action) == [.placeRequestsStopped, .placeRequestsAllowed])
+        try database.close()
+        let unknown = try workspace.run(["agency", "requests", "Nowhere", "on"])
+        #expect(unknown.status != 0)
+        #expect(unknown.errors.contains("unknown agency 'Nowhere'"))
+    }
 }

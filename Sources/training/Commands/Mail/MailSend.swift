@@ -27,8 +27,9 @@ extension Training.Mail {
             }
             let delivery = try MailService.delivery(for: database, settings: settings)
             let pass = try await delivery.runOnce()
+            let lapsed = pass.scheduled.requestsLapsed > 0 ? ", requests lapsed \(pass.scheduled.requestsLapsed)" : ""
             let refreshers = pass.scheduled.refresherReminders > 0 ? ", refreshers due \(pass.scheduled.refresherReminders)" : ""
-            print("Scheduled \(pass.scheduled.total) (reminders \(pass.scheduled.reminders), evaluation links \(pass.scheduled.invitations), alerts \(pass.scheduled.officerAlerts)\(refreshers)); sent \(pass.sent), to retry \(pass.retrying), failed \(pass.failed).")
+            print("Scheduled \(pass.scheduled.total) (reminders \(pass.scheduled.reminders), evaluation links \(pass.scheduled.invitations), alerts \(pass.scheduled.officerAlerts)\(lapsed)\(refreshers)); sent \(pass.sent), to retry \(pass.retrying), failed \(pass.failed).")
             if pass.failed > 0 { print("See the failures with `training mail list --status failed`.") }
         }
     }

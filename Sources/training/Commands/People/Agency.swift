@@ -6,6 +6,6 @@ extension Training {
         static let configuration = CommandConfiguration(
             commandName: "agency",
             abstract: "Add and list partner agencies and declare their workforce.",
-            subcommands: [Add.self, List.self, Workforce.self])
+            subcommands: [Add.self, List.self, Workforce.self, Requests.self])
     }
 }
