@@ -194,9 +194,9 @@ extension AppDatabase {
         learner.name = pseudonym
         learner.email = nil
         learner.jobRole = nil
+        learner.team = nil
         learner.anonymisedAt = instant
         try learner.update(db)
         return pseudonym
     }
 }
-        learner.team = nil
