@@ -6,7 +6,8 @@ import TrainingStore
 @testable import TrainingWeb
 
 /// Sam Patel's training, on the web fixture with a clock the test moves: imported history (Working
-/// Together attended on 10 March 2022, three hours; the e-learning module completed on 2 May 2023, an hour),
+/// Together attended on 10 March 2022, three hours; the e-learning module, refreshed every 12 months,
+/// completed on 2 May 2023, an hour),
 /// a session two days ahead that Sam attends and which is delivered (so its evaluation is due), a place on
 /// the fixture's session (confirmed), and a place on a full session behind Jo (waiting, number 1). The clock
 /// stands after the delivered session; each learner's link is issued as `training learner link` does.
@@ -20,9 +21,10 @@ struct OwnTrainingFixture {
         clock = WebClock(Date())
         fixture = try WebFixture.mailing(now: clock.function)
         let database = fixture.database
-        try database.importCatalogue([CatalogueEntry(definition: CourseDefinition(
-            title: "Awareness of Domestic Abuse", level: .foundation, delivery: .eLearning, duration: CourseDuration(minutes: 60)!,
-            capacity: 1, minimumNumbers: 0), file: "test", line: 2)], by: "setup")
+        var module = CourseDefinition(title: "Awareness of Domestic Abuse", level: .foundation, delivery: .eLearning,
+                                      duration: CourseDuration(minutes: 60)!, capacity: 1, minimumNumbers: 0)
+        module.refresherMonths = 12
+        try database.importCatalogue([CatalogueEntry(definition: module, file: "test", line: 2)], by: "setup")
         try database.importHistory(Self.history(), by: "setup")
         let soon = LondonTime.startOfDay(LondonTime.date(of: clock.function()).adding(days: 2)).addingTimeInterval(9.5 * 3600)
         let attended = try #require(try database.scheduleSession(SessionPlan(
@@ -102,6 +104,9 @@ struct OwnTrainingWebTests {
             // The evaluation still to answer.
             #expect(text.contains("<li>Evaluation of Introduction to Safeguarding, "))
             #expect(text.contains(#"<form method="post" action="/my/\#(sam)/evaluations/"#))
+            // When the module is due again: a year after it was done, long past.
+            #expect(text.contains("<tr><td>Awareness of Domestic Abuse</td><td>Tue 2 May 2023</td><td>Thu 2 May 2024</td><td>Overdue: ask for a place or ask your booker</td></tr>"))
+            #expect(!text.contains("<tr><td>Working Together</td><td>Thu 10 Mar 2022</td>"))
             // Nobody else.
             for other in ["Jo Bloggs", "Kim Lee", "Ann Carer", "Calderdale"] { #expect(!text.contains(other), "shows \(other)") }
         }

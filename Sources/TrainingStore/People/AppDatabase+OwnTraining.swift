@@ -4,7 +4,8 @@ import TrainingCore
 
 /// A learner's own page, "My training" (issue 22), as their personal link opens it: their places to come,
 /// their requests for places, the record of what they have done, the evaluations waiting for their
-/// answers, and whether they may ask for places. Nothing about anyone else.
+/// answers, when each course with a refresher interval falls due again, and whether they may ask for
+/// places. Nothing about anyone else.
 public struct OwnTraining: Sendable, Equatable {
     /// One session or e-learning module done: an attended place, or a completed module (imported history
     /// included, as it happened).
@@ -46,6 +47,9 @@ public struct OwnTraining: Sendable, Equatable {
     public var record: [Learning]
     /// Evaluations and follow-ups due and not yet answered, oldest due first.
     public var evaluationsDue: [EvaluationDue]
+    /// Each course done that has a refresher interval, with when it falls due again (RefresherDue), soonest
+    /// first.
+    public var refreshers: [CourseRecord]
     /// Whether their agency lets them ask for places from this page.
     public var mayRequestPlaces: Bool
 }
@@ -103,7 +107,15 @@ extension AppDatabase {
         return OwnTraining(learnerId: learnerId, learnerName: learner.name,
                            linkedPlace: places.first { $0.booking == access.placeBooking }, places: places, requests: requests,
                            record: try learningRecord(of: learnerId, in: db), evaluationsDue: evaluations,
+                           refreshers: try refreshersDue(of: learnerId, in: db),
                            mayRequestPlaces: try learner.agencyId.map { try agencyTakesRequests($0, in: db) } ?? false)
+    }
+
+    /// The courses a learner has done that have a refresher interval, soonest due first.
+    static func refreshersDue(of learnerId: Int64, in db: Database) throws -> [CourseRecord] {
+        (try courseRecords(of: SQLFilter("l.id = ?", [learnerId]), in: db)[learnerId] ?? [])
+            .filter { $0.refresher != nil }
+            .sorted { ($0.refresher?.dueOn ?? $0.lastDone, $0.courseTitle) < ($1.refresher?.dueOn ?? $1.lastDone, $1.courseTitle) }
     }
 
     /// Every session a learner attended and every module they completed, latest first.

@@ -50,6 +50,14 @@ struct OwnTrainingPage: Encodable, Sendable {
         var answerPath: String
     }
 
+    /// A course with a refresher interval, and when it falls due again.
+    struct Refresher: Encodable, Sendable {
+        var course: String
+        var lastDone: String
+        var dueOn: String
+        var state: String
+    }
+
     var token: String
     var name: String
     /// What the learner just did (a request sent), shown once at the top.
@@ -67,8 +75,11 @@ struct OwnTrainingPage: Encodable, Sendable {
     var certificates: [Certificate]
     var evaluations: [Evaluation]
     var hasEvaluations: Bool
+    var refreshers: [Refresher]
+    var hasRefreshers: Bool
 
-    init(token: String, training: OwnTraining, notice: String? = nil) {
+    /// `now`: the database's time, by which a refresher is due soon or overdue.
+    init(token: String, training: OwnTraining, now: Date, notice: String? = nil) {
         self.token = token
         self.notice = notice
         name = training.learnerName
@@ -102,6 +113,14 @@ struct OwnTrainingPage: Encodable, Sendable {
                        kind: due.kind == .evaluation ? "Evaluation" : "Follow-up", answerPath: "/my/\(token)/evaluations/\(due.invitationId)")
         }
         hasEvaluations = !evaluations.isEmpty
+        let today = LondonTime.date(of: now)
+        refreshers = training.refreshers.compactMap { record in
+            record.refresher.map { due in
+                Refresher(course: record.courseTitle, lastDone: Display.day(record.lastDone), dueOn: Display.day(due.dueOn),
+                          state: Self.words(due.state(on: today)))
+            }
+        }
+        hasRefreshers = !refreshers.isEmpty
     }
 
     /// Where a session's or module's certificate is downloaded (OwnCertificateRoutes).
@@ -122,6 +141,15 @@ struct OwnTrainingPage: Encodable, Sendable {
         let quarters = (minutes + 7) / 15
         let text = quarters % 4 == 0 ? String(quarters / 4) : String(format: "%g", Double(quarters) / 4)
         return text == "1" ? "1 hour" : "\(text) hours"
+    }
+
+    /// Where the learner stands with a course due again, as they read it.
+    static func words(_ state: RefresherState) -> String {
+        switch state {
+        case .upToDate: "Up to date"
+        case .dueSoon: "Due soon: ask for a place or ask your booker"
+        case .overdue: "Overdue: ask for a place or ask your booker"
+        }
     }
 
     /// Where a request stands, as the learner reads it.

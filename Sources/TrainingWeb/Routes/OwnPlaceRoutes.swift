@@ -45,7 +45,7 @@ struct OwnPlaceRoutes {
         let title = training.linkedPlace.map { "Your place on \($0.courseTitle)" } ?? "Your training"
         let notice = request.uri.queryParameters["requested"] == nil ? nil
             : "Your request has gone to your agency's booker. You will be emailed when they decide."
-        return site.pages.render("own-training", title: title, OwnTrainingPage(token: token, training: training, notice: notice), context: context)
+        return site.pages.render("own-training", title: title, OwnTrainingPage(token: token, training: training, now: database.currentTime(), notice: notice), context: context)
     }
 
     /// The sessions the learner may ask for a place on (their agency taking requests).
