@@ -20,9 +20,12 @@ demo: system-libraries
 	@echo
 	@echo "The demo database is $(DEMO_DB); the board's workbook is in Reports/ (open it in Excel or LibreOffice)."
 	@echo "The messages the coming programme's bookings owe are in Reports/mail/new/, one .eml file each (mail-transport maildir)."
+	@echo "Above, after the sign-in accounts, the demo printed a fresh link to one learner's own page (places, requests, record of learning,"
+	@echo "certificates, a refresher due) with their EMAIL: with serve running, open it with https://training.wscp.example as http://127.0.0.1:8080."
 	@echo "Try:"
 	@echo "  $(RELEASE_BIN) session list --year 2025-26 --database $(DEMO_DB)"
 	@echo "  $(RELEASE_BIN) impact --year 2025-26 --by level --database $(DEMO_DB)"
+	@echo "  $(RELEASE_BIN) certificate --learner EMAIL --out certificates.pdf --database $(DEMO_DB)   # that learner's certificates"
 	@echo "  $(RELEASE_BIN) serve --database $(DEMO_DB)      # the web application, at http://127.0.0.1:8080/"
 	@echo "  $(RELEASE_BIN) --help"
 

@@ -25,6 +25,10 @@ public struct DemoSummary: Sendable, Equatable {
     public var licenceAllocations = 0
     public var evaluations = 0
     public var years: [FinancialYear] = []
+    /// Certificates issued for staff of the booker's agency (issue 22).
+    public var certificates = 0
+    /// The email of the learner whose own page the demo shows: due for a refresher, with certificates.
+    public var featuredLearner: String?
 }
 
 /// How big a partnership the demo builds.
@@ -176,6 +180,7 @@ public struct DemoPartnership {
         for year in years {
             try demo.run(year)
         }
+        try demo.certifySome()
         demo.summary.years = years
         progress?(1)
         return demo.summary

@@ -69,6 +69,39 @@ struct DemoTests {
         #expect(try AppDatabase.check(path: database.path).isSound)
     }
 
+    @Test func theBookersAgencysStaffHaveCertificatesAndRefreshersDue() throws {
+        let (database, summary, _) = Self.shared
+        let agency = try database.agency(named: DemoPartnership.bookersAgency(in: database))
+        #expect(agency.name == "Westvale Teaching Hospitals NHS Trust")
+        let due = try database.refreshersDue(agencyId: agency.storedID).lines
+        #expect(due.count >= 6, "due \(due.count)")
+        let featured = try #require(summary.featuredLearner)
+        #expect(due.contains { $0.staff.email == featured })
+        let own = try database.certificates(learnerEmail: featured)
+        #expect(own.contains { if case .booking = $0.subject { true } else { false } })
+        let certified = try Set(due.map(\.staff.email)).filter { try !database.certificates(learnerEmail: $0).isEmpty }
+        #expect(certified.count == 6)
+        #expect(try certified.reduce(0) { $0 + (try database.certificates(learnerEmail: $1).count) } == summary.certificates)
+        for certificate in own {
+            #expect(try database.verifyCertificate(code: certificate.code.description)?.learnerName == certificate.learnerName)
+        }
+    }
+
+    @Test func theDemoPrintsTheFeaturedLearnersOwnLink() throws {
+        let folder = try folder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let path = folder.appendingPathComponent("link.sqlite").path
+        try Self.shared.database.backup(to: path)
+        let featured = try #require(Self.shared.summary.featuredLearner)
+        let line = try DemoPartnership.featuredLearnerLink(at: path, learner: featured)
+        let shape = /(.+)'s own training page \((.+): .+\), working until .+:\nhttps:\/\/training\.wscp\.example\/my\/([A-Za-z0-9_-]{43})/
+        let match = try #require(line.wholeMatch(of: shape), "\(line)")
+        #expect(match.2 == featured)
+        let page = try AppDatabase.open(path: path).ownTraining(token: String(match.3))
+        #expect(page.learnerName == String(match.1))
+        #expect(!page.record.isEmpty)
+    }
+
     @Test func theSameSeedGivesAByteIdenticalBoardWorkbook() throws {
         let folder = try folder()
         defer { try? FileManager.default.removeItem(at: folder) }

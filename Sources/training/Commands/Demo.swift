@@ -66,6 +66,9 @@ extension Training {
                 and sign in as \(accounts.joined(separator: ", ")), each with the password "\(Self.demoPassword)" \
                 (for the demo only).
                 """)
+            if let learner = summary.featuredLearner {
+                print(try DemoPartnership.featuredLearnerLink(at: database, learner: learner))
+            }
         }
 
         /// Mail on, into a Maildir folder, from the demo partnership's training team.
@@ -83,8 +86,7 @@ extension Training {
         /// a board member. Returns their emails.
         func addDemoAccounts(to database: AppDatabase) throws -> [String] {
             let hash = try Passwords.hash(Self.demoPassword)
-            let agency = try database.agencies().map { (try database.learners(agencyName: $0.agency.name).count, $0.agency.name) }
-                .max { $0 < $1 }!.1
+            let agency = try DemoPartnership.bookersAgency(in: database)
             let accounts: [(String, String, UserRole, String?)] = [
                 ("officer@westvale.example", "Westvale Training Officer", .officer, nil),
                 ("booker@westvale.example", "Booker for \(agency)", .booker, agency),
