@@ -18,6 +18,10 @@ and Chromium then does what people do:
   * the booker of a 2,500-strong hospital trust (its staff made by one `training learner import`) books
     three of them onto the same session by searching (issue 22): by team, on the second page of those
     matches, and by name, the picked list kept across the searches and pages, then booked in one go;
+  * a learner asks for their link on the sign-in page ("Send me my link"), reads it from the email, opens
+    their own page (issue 22: places, requests, record of learning, certificates, evaluations, refreshers)
+    and asks for a place on a session; the agency's booker sees the request counted in the menu and
+    approves it, and the learner's page then shows the place;
   * the booker, the officer and a board member each also open every page of their menu.
 
 axe-core is run on every page the browser shows; any violation of impact "serious" or "critical" fails
@@ -148,6 +152,7 @@ def build_database(training, folder):
              stdin=BOOKER[2] + "\n")
 
     training("user", "add", BOARD[0], "--name", BOARD[1], "--role", "board", "--password-stdin", stdin=BOARD[2] + "\n")
+    training("agency", "requests", AGENCY, "on")  # its staff may ask for places from their own page
     add_large_agency(training, folder)
 
     now = datetime.datetime.now(LONDON)
@@ -583,6 +588,61 @@ def learner_journey(browser, token):
     assert "This link no longer works" in browser.text(), browser.text()
 
 
+def own_page_link_token(training, folder, address):
+    """Sends the messages queued (into the Maildir) and returns the token of the newest link to `address`'s
+    own page, read from the "Send me my link" message as a mail client reads it."""
+    training("mail", "send")
+    for path in sorted((Path(folder) / "mail" / "new").iterdir(), key=lambda p: p.stat().st_mtime, reverse=True):
+        with open(path, "rb") as handle:
+            message = message_from_binary_file(handle, policy=email_policy.default)
+        if address in str(message["To"]) and str(message["Subject"]) == "Your link to your training record":
+            found = re.search(r"/my/([A-Za-z0-9_-]{20,})", message.get_body(("plain",)).get_content())
+            assert found, f"no link in {path.name}"
+            return found.group(1)
+    raise AssertionError(f"no link to {address}'s training page in the Maildir")
+
+
+def learner_page_journey(browser, training, folder):
+    """Issue 22: a learner asks for their link on the sign-in page, opens their own page from the email,
+    and asks for a place on a session; their agency's booker sees the request counted and approves it, and
+    the learner's page then shows the place (booked a week away by the booker earlier, and the new one)."""
+    driver = browser.driver
+    name, address = STAFF[0]
+    browser.open("/login", "learner: sign-in page")
+    driver.find_element(By.ID, "linkEmail").send_keys(address)
+    browser.button("Send me my link", "learner: link sent")
+    assert browser.heading() == "Check your email", browser.heading()
+    token = own_page_link_token(training, folder, address)
+    browser.open(f"/my/{token}", "learner: own page")
+    assert browser.heading() == "Your training", browser.heading()
+    page = browser.text()
+    for section in ("Your places", "Your requests for places", "Your record of learning", "Certificates", "Evaluations to answer",
+                    "When your training is due again"):
+        assert section in page, f"no {section}: {page}"
+    assert "Civic Hall" in page, page
+    browser.click(By.LINK_TEXT, "Ask for a place on a session", "learner: sessions to ask for")
+    row = driver.find_element(By.XPATH, "//tr[td[normalize-space()='Library']]")
+    row.find_element(By.XPATH, ".//button[starts-with(normalize-space(), 'Ask for a place')]").click()
+    browser.axe.check("learner: request sent")
+    assert "Your request has gone to your agency's booker." in browser.text(), browser.text()
+    assert "Waiting for your agency's booker" in browser.text(), browser.text()
+
+    browser.sign_in(BOOKER[0], BOOKER[2], "booker: requests")
+    browser.click(By.PARTIAL_LINK_TEXT, "Requests (1)", "booker: requests waiting")
+    assert browser.heading() == "Requests for places", browser.heading()
+    row = driver.find_element(By.XPATH, f"//tr[td[normalize-space()='{name}']]")
+    row.find_element(By.XPATH, ".//button[starts-with(normalize-space(), 'Approve')]").click()
+    browser.axe.check("booker: request approved")
+    assert f"{name}'s request is approved: their place on {COURSE} is confirmed." in browser.text(), browser.text()
+    assert "No requests are waiting." in browser.text(), browser.text()
+    browser.sign_out("booker: signed out after approving")
+
+    browser.open(f"/my/{token}", "learner: own page after approval")
+    places = driver.find_element(By.XPATH, "//h2[@id='places']/following-sibling::div[1]").text
+    assert "Library" in places and "Civic Hall" in places, places
+    assert "Approved" in browser.text(), browser.text()
+
+
 def officer_messages(browser):
     """The outbox, a message, the kinds of message, and one kind's words: a template with a mistake is
     refused on its field with its line, and edited words are previewed on the latest real message, not saved."""
@@ -722,6 +782,7 @@ def test_web_application_in_a_browser():
         booker_journey(browser, later)
         large_agency_journey(browser, later)
         learner_journey(browser, token)
+        learner_page_journey(browser, training, folder)
         officer_journey(browser, soon, soon_start, downloads)
         board_journey(browser)
 
