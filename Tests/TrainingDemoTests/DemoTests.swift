@@ -102,6 +102,26 @@ struct DemoTests {
         #expect(!page.record.isEmpty)
     }
 
+    @Test func someOfTheBookersAgencysStaffAskForPlacesOneApprovedOneDeclinedOneWaiting() throws {
+        let folder = try folder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let path = folder.appendingPathComponent("requests.sqlite").path
+        try Self.shared.database.backup(to: path)
+        _ = try DemoPartnership.scheduleUpcoming(at: path, seed: 2015, today: LondonTime.date(of: Date()))
+        let featured = try #require(Self.shared.summary.featuredLearner)
+        let made = try DemoPartnership.requestPlaces(at: path, featuredLearner: featured)
+        #expect(made == DemoRequests(agencyName: "Westvale Teaching Hospitals NHS Trust", approved: 1, declined: 1, waiting: 1))
+        let database = try AppDatabase.open(path: path)
+        let agencyId = try database.agency(named: made.agencyName).storedID
+        #expect(try database.agencyTakesRequests(agencyId: agencyId))
+        let requests = try database.agencyPlaceRequests(agencyId: agencyId)
+        #expect(requests.map(\.state).sorted { $0.rawValue < $1.rawValue } == [.approved, .declined, .requested])
+        #expect(requests.first { $0.state == .approved }?.request.bookingId != nil)
+        #expect(requests.first { $0.state == .declined }?.request.reason != nil)
+        let email = try #require(try database.learners(agencyName: made.agencyName).first { $0.learner.id == requests.first { $0.state == .requested }?.request.learnerId }?.learner.email)
+        #expect(email == featured)
+    }
+
     @Test func theSameSeedGivesAByteIdenticalBoardWorkbook() throws {
         let folder = try folder()
         defer { try? FileManager.default.removeItem(at: folder) }

@@ -49,6 +49,7 @@ extension Training {
             let mailFolder = report.map { URL(fileURLWithPath: $0).appendingPathComponent("mail").path }
             if let mailFolder { try turnOnDemoMail(in: AppDatabase.open(path: database), folder: mailFolder) }
             let upcoming = try DemoPartnership.scheduleUpcoming(at: database, seed: seed, today: LondonTime.date(of: Date()))
+            let requests = try summary.featuredLearner.map { try DemoPartnership.requestPlaces(at: database, featuredLearner: $0) }
             if let report {
                 try Training.requireFolder(report)
                 let path = try BoardWorkbook.write(year: summary.years.last!, from: AppDatabase.open(path: database), into: report)
@@ -56,6 +57,9 @@ extension Training {
             }
             print("Built \(database): the Westvale partnership, \(summary.agencies) agencies, \(summary.learners) staff, \(summary.sessions) sessions, \(summary.bookings) bookings, \(summary.licenceAllocations) e-learning licences and \(summary.evaluations) evaluations over \(summary.years.map(\.description).joined(separator: ", ")).")
             print("The coming weeks' programme: \(upcoming.sessions) sessions open for booking, with \(upcoming.bookings) places already booked.")
+            if let requests {
+                print("\(requests.agencyName) takes requests for places from its staff: \(requests.approved) approved, \(requests.declined) declined with a reason and \(requests.waiting) waiting for its booker; \(summary.certificates) certificates issued to its staff, some of whom are due for a refresher.")
+            }
             if let mailFolder {
                 let opened = try AppDatabase.open(path: database)
                 let pass = try await MailService.delivery(for: opened, settings: try opened.settings()).runOnce()
