@@ -55,6 +55,8 @@ public enum BoardWorkbook {
         var attendance: [AgencyAttendance]
         var licences: LicenceFigures
         var takeUp: [TakeUpLine]
+        /// Whether `takeUp` counts the learners in date with the foundation course (`FoundationCompliance`).
+        var complianceMeasured: Bool
         var learnersReached: Int
         var charges: [AgencyCharges]
         var impact: ImpactTallies
@@ -71,12 +73,14 @@ public enum BoardWorkbook {
                 || charges.contains { $0.lateCancellations + $0.nonAttendances > 0 }
         }
 
-        static func read(_ period: some ReportingPeriod, from database: some StoreReading) throws -> PeriodFigures {
+        /// The period's figures; compliance is measured unless told not to (a year the Trends sheet alone shows).
+        static func read(_ period: some ReportingPeriod, from database: some StoreReading, measuringCompliance: Bool = true) throws -> PeriodFigures {
             try database.inOneRead { view in
-                let takeUp = try view.takeUpAndReach(period: period)
+                let takeUp = try view.takeUpAndReach(period: period, measuringCompliance: measuringCompliance)
                 return PeriodFigures(
                     courses: try view.courseFigures(period: period), attendance: try view.attendanceByAgency(period: period),
-                    licences: try view.licenceFigures(period: period), takeUp: takeUp.lines, learnersReached: takeUp.learnersReached,
+                    licences: try view.licenceFigures(period: period), takeUp: takeUp.lines, complianceMeasured: measuringCompliance,
+                    learnersReached: takeUp.learnersReached,
                     charges: try view.chargesByAgency(period: period), impact: try view.impactTallies(period: period, by: impactGroupings),
                     deliveries: try view.courseDeliveries(period: period))
             }

@@ -12,7 +12,7 @@ extension Headlines {
                   licencesStarted: figures.licences.total.started, satisfiedShare: impact.satisfiedShare,
                   knowledgeALotShare: impact.knowledgeShare(.aLot), responseRate: impact.responseRate, responses: impact.responses,
                   chargesRaised: figures.charges.reduce(.zero) { $0 + $1.raised },
-                  foundationCompliance: FoundationCompliance.partnershipShare(figures.takeUp))
+                  foundationCompliance: figures.complianceMeasured ? FoundationCompliance.partnershipShare(figures.takeUp) : nil)
     }
 }
 
@@ -38,15 +38,22 @@ public struct FiveYearTrends: Sendable {
     }
 
     /// Reads the figures of `year` and the four years before it, two at a time (one on each core), each
-    /// year on one consistent view of the database; through a door's view, in turn on that view.
+    /// year on one consistent view of the database; through a door's view, in turn on that view. Compliance
+    /// is measured for the year and the year before, which the Summary and Take-up sheets compare; the
+    /// Trends sheet does not show it.
     public static func read(endingWith year: FinancialYear, from database: some StoreReading) throws -> FiveYearTrends {
         let years = (0..<yearCount).map { FinancialYear(startYear: year.startYear - (yearCount - 1) + $0) }
         // The even places on this thread and the odd on another: the year and the year before go one each.
         let (even, odd) = try bothAtOnce(from: database,
-            { try stride(from: 0, to: yearCount, by: 2).map { try BoardWorkbook.PeriodFigures.read(years[$0], from: database) } },
-            { try stride(from: 1, to: yearCount, by: 2).map { try BoardWorkbook.PeriodFigures.read(years[$0], from: database) } })
+            { try stride(from: 0, to: yearCount, by: 2).map { try read(years, $0, from: database) } },
+            { try stride(from: 1, to: yearCount, by: 2).map { try read(years, $0, from: database) } })
         let figures = years.indices.compactMap { $0 % 2 == 0 ? even[safe: $0 / 2] : odd[safe: $0 / 2] }
         return FiveYearTrends(years: years, figures: figures)
+    }
+
+    /// The figures of the year at `index` of `years`, compliance measured only for the last two.
+    private static func read(_ years: [FinancialYear], _ index: Int, from database: some StoreReading) throws -> BoardWorkbook.PeriodFigures {
+        try BoardWorkbook.PeriodFigures.read(years[index], from: database, measuringCompliance: index >= years.count - 2)
     }
 
     /// Whether the year at `index` is on or after the first year holding a record.

@@ -12,7 +12,9 @@ extension AppDatabase {
             SELECT MAX(refresherMonths) FROM course WHERE level = 'foundation' AND refresherMonths IS NOT NULL
             """) else { return [:] }
         let from = day.adding(months: -longest)
-        let completions = try Row.fetchAll(db, sql: """
+        // Read through a cursor by column position: a year of the large data set holds some 200,000 completions.
+        var completions: [FoundationCompliance.Completion] = []
+        let rows = try Row.fetchCursor(db, sql: """
             SELECT b.learnerId, b.agencyId, s.startDate AS doneOn, c.refresherMonths
             FROM course c JOIN session s ON s.courseId = c.id AND s.startDate BETWEEN :from AND :day
             JOIN booking b ON b.sessionId = s.id AND b.status = 'attended'
@@ -21,9 +23,9 @@ extension AppDatabase {
             SELECT a.learnerId, a.agencyId, a.completedOn, c.refresherMonths
             FROM course c JOIN licenceAllocation a ON a.courseId = c.id AND a.status = 'completed' AND a.completedOn BETWEEN :from AND :day
             WHERE c.level = 'foundation' AND c.refresherMonths IS NOT NULL
-            """, arguments: ["from": from, "day": day]).map { row in
-            FoundationCompliance.Completion(learnerId: row["learnerId"], agencyId: row["agencyId"], doneOn: row["doneOn"],
-                                            refresherMonths: row["refresherMonths"])
+            """, arguments: ["from": from, "day": day])
+        while let row = try rows.next() {
+            completions.append(FoundationCompliance.Completion(learnerId: row[0], agencyId: row[1], doneOn: row[2], refresherMonths: row[3]))
         }
         return FoundationCompliance.learnersInDate(completions, on: day)
     }

@@ -32,16 +32,19 @@ extension AppDatabase {
         return reach
     }
 
-    /// Reads each agency's workforce for the year and its learners in date with the foundation course at the
-    /// period's end (`foundationInDate`), and asks `TakeUp` for the lines.
-    static func takeUp(period year: some ReportingPeriod, reach: Reach, in db: Database) throws -> [TakeUpLine] {
+    /// Reads each agency's workforce for the year and, unless told not to, its learners in date with the
+    /// foundation course at the period's end (`foundationInDate`; none counted otherwise), and asks `TakeUp`
+    /// for the lines.
+    static func takeUp(period year: some ReportingPeriod, reach: Reach, measuringCompliance: Bool = true,
+                       in db: Database) throws -> [TakeUpLine] {
         let agencies = try Row.fetchAll(db, sql: """
             SELECT a.id, a.name, a.sector, w.headcount FROM agency a
             LEFT JOIN agencyWorkforce w ON w.agencyId = a.id AND w.financialYear = ?
             """, arguments: [year.financialYear.startYear]).map { row in
             TakeUp.Agency(id: row["id"], name: row["name"], sector: try row.word("sector"), workforce: row["headcount"])
         }
-        return TakeUp.lines(agencies: agencies, reached: reach.byAgency, inDate: try foundationInDate(on: year.lastDay, in: db))
+        let inDate = measuringCompliance ? try foundationInDate(on: year.lastDay, in: db) : [:]
+        return TakeUp.lines(agencies: agencies, reached: reach.byAgency, inDate: inDate)
     }
 }
 
@@ -55,11 +58,13 @@ extension StoreReading {
     }
 
     /// Take-up as `takeUp(period:)` gives it, and the distinct learners reached as `learnersReached(period:)`
-    /// counts them, from one reading of the year.
-    public func takeUpAndReach(period year: some ReportingPeriod) throws -> (lines: [TakeUpLine], learnersReached: Int) {
+    /// counts them, from one reading of the year. Without `measuringCompliance`, no learner is counted in date
+    /// with the foundation course (the Trends sheet's earlier years, which do not show it).
+    public func takeUpAndReach(period year: some ReportingPeriod, measuringCompliance: Bool = true)
+        throws -> (lines: [TakeUpLine], learnersReached: Int) {
         try read { db in
             let reach = try AppDatabase.reach(period: year, in: db)
-            return (try AppDatabase.takeUp(period: year, reach: reach, in: db), reach.learners)
+            return (try AppDatabase.takeUp(period: year, reach: reach, measuringCompliance: measuringCompliance, in: db), reach.learners)
         }
     }
 
