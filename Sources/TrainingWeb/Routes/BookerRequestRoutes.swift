@@ -19,9 +19,7 @@ struct BookerRequestRoutes {
     }
 
     func agency(_ context: WebContext) throws -> (id: Int64, name: String) {
-        let user = try context.requireUser()
-        guard let id = user.agencyId, let name = user.agencyName else { throw HTTPError(.notFound) }
-        return (id, name)
+        try BookerRoutes(site: site).agency(context)
     }
 
     func requestId(_ context: WebContext) throws -> Int64 {
