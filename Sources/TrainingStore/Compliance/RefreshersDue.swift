@@ -30,7 +30,32 @@ public struct RefreshersDue: Sendable, Equatable {
     public var openSessions: [Int64: [SessionSummary]]
 }
 
+/// How many of an agency's staff stand where with their refreshers on a day (`StaffRecord.standing`).
+public struct AgencyRefresherStanding: Sendable, Hashable {
+    public var agencyId: Int64
+    public var agencyName: String
+    public var staff: Int
+    /// Staff with a course due within the next 90 days and none overdue.
+    public var dueSoon: Int
+    /// Staff with a course overdue.
+    public var overdue: Int
+}
+
 extension StoreReading {
+    /// Every agency, by name, with how many of its staff have a refresher due soon or overdue today.
+    public func refresherStandingByAgency() throws -> [AgencyRefresherStanding] {
+        let today = self.today
+        return try read { db in
+            let staff = Dictionary(grouping: try AppDatabase.staffRecords(agencyId: nil, in: db), by: \.agencyId)
+            return try Row.fetchAll(db, sql: "SELECT id, name FROM agency ORDER BY name COLLATE NOCASE, id").map { row in
+                let people = staff[row["id"]] ?? []
+                func count(_ state: RefresherState) -> Int { people.filter { $0.standing(on: today) == state }.count }
+                return AgencyRefresherStanding(agencyId: row["id"], agencyName: row["name"], staff: people.count,
+                                               dueSoon: count(.dueSoon), overdue: count(.overdue))
+            }
+        }
+    }
+
     /// The staff of an agency (nil: of every agency) whose refresher of a course falls due within the next
     /// `RefresherDue.dueSoonDays` days or is overdue today, with the open sessions of those courses
     /// (scheduled, not started, not past their booking cut-off) and any place each already holds on one.

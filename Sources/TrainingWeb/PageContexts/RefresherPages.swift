@@ -8,18 +8,17 @@ struct RefreshersPage: Encodable, Sendable {
     struct Line: Encodable, Sendable {
         /// The learner, as the session's booking form takes them.
         var learnerId: Int64
-        var name: String, role: String?, agency: String?, course: String, lastDone: String, due: String, state: String
+        var name: String, role: String?, course: String, lastDone: String, due: String, state: String
         var overdue: Bool
         /// The place already held on a coming session of the course, in words; nil when none is.
         var booked: String?
         var sessions: [OpenSession]
         var noSessions: Bool
 
-        init(_ line: RefresherDueLine, open: [SessionSummary], showingAgency: Bool) {
+        init(_ line: RefresherDueLine, open: [SessionSummary]) {
             learnerId = line.staff.learnerId
             name = line.staff.name
             role = line.staff.jobRole
-            agency = showingAgency ? line.staff.agencyName : nil
             course = line.course.courseTitle
             lastDone = Display.day(line.refresher.lastDone)
             due = Display.day(line.refresher.dueOn)
@@ -50,27 +49,44 @@ struct RefreshersPage: Encodable, Sendable {
     var lines: [Line]
     var none: Bool
 
-    init(_ due: RefreshersDue, showingAgency: Bool) {
+    init(_ due: RefreshersDue) {
         asAt = Display.day(due.today)
-        lines = due.lines.map { Line($0, open: due.openSessions[$0.course.courseId] ?? [], showingAgency: showingAgency) }
+        lines = due.lines.map { Line($0, open: due.openSessions[$0.course.courseId] ?? []) }
         none = due.lines.isEmpty
     }
 }
 
-/// The officer's view of refreshers: every agency's staff due, or one agency's, and the workbooks.
+/// The officer's view of refreshers: how many of each agency's staff are due, or one agency's staff due,
+/// and the workbooks.
 struct OfficerRefreshersPage: Encodable, Sendable {
-    var due: RefreshersPage
+    /// An agency's count, with the address of its own list.
+    struct AgencyCount: Encodable, Sendable {
+        var name: String, link: String, staff: Int, dueSoon: Int, overdue: Int
+    }
+
+    /// The chosen agency's staff due; nil when no agency is chosen.
+    var due: RefreshersPage?
+    /// Every agency's counts, when no agency is chosen.
+    var counts: [AgencyCount]
     /// The agency chosen, if one is; nil: every agency.
     var agency: String?
     var agencies: [SelectOption]
     /// The chosen agency's compliance workbook, or every agency's.
     var workbookLink: String
 
-    init(due: RefreshersPage, agency: String?, agencies: [String]) {
+    init(due: RefreshersPage?, counts: [AgencyRefresherStanding], agency: String?, agencies: [String]) {
         self.due = due
+        self.counts = counts.map {
+            AgencyCount(name: $0.agencyName, link: "/officer/refreshers" + Self.query($0.agencyName), staff: $0.staff,
+                        dueSoon: $0.dueSoon, overdue: $0.overdue)
+        }
         self.agency = agency
         self.agencies = agencies.map { SelectOption(value: $0, label: $0, selected: $0 == agency) }
-        let query = agency.flatMap { $0.addingPercentEncoding(withAllowedCharacters: .alphanumerics) }.map { "?agency=\($0)" } ?? ""
-        workbookLink = "/officer/refreshers/workbook" + query
+        workbookLink = "/officer/refreshers/workbook" + (agency.map(Self.query) ?? "")
+    }
+
+    /// `?agency=NAME`, the name percent-encoded.
+    static func query(_ agency: String) -> String {
+        "?agency=" + (agency.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")
     }
 }

@@ -6,8 +6,8 @@ import TrainingStore
 
 /// Refreshers and compliance (issue 22). A booker: the agency's staff due for a refresher, each with the
 /// sessions open to book them on (the booking goes to the session's own booking form, under the same rules),
-/// and the agency's compliance workbook — nothing of any other agency. The officer: the same for every
-/// agency or one, and the workbook of one agency or of every agency.
+/// and the agency's compliance workbook — nothing of any other agency. The officer: how many of each
+/// agency's staff are due, one agency's staff due, and the workbook of one agency or of every agency.
 struct RefresherRoutes {
     let site: Site
     var database: AppDatabase { site.database }
@@ -25,7 +25,7 @@ struct RefresherRoutes {
     func bookerPage(_ context: WebContext) async throws -> Response {
         let agency = try BookerRoutes(site: site).agency(context)
         let due = try await database.reading { try $0.refreshersDue(agencyId: agency.id) }
-        return site.pages.render("booker-refreshers", title: "Due for refresher", RefreshersPage(due, showingAgency: false),
+        return site.pages.render("booker-refreshers", title: "Due for refresher", RefreshersPage(due),
                                  context: context, path: "/agency/refreshers")
     }
 
@@ -41,13 +41,16 @@ struct RefresherRoutes {
         return agency
     }
 
+    /// Every agency's counts of staff due, or, for the agency the query names, its staff due.
     func officerPage(_ request: Request, _ context: WebContext) async throws -> Response {
-        let (agency, due, agencies) = try await database.reading { view in
+        let (agency, due, counts, agencies) = try await database.reading { view in
             let agency = try chosenAgency(request, on: view)
-            return (agency, try view.refreshersDue(agencyId: agency?.id), try view.agencies().map(\.agency.name))
+            let agencies = try view.agencies().map(\.agency.name)
+            guard let agency else { return (agency, RefreshersDue?.none, try view.refresherStandingByAgency(), agencies) }
+            return (agency, try view.refreshersDue(agencyId: agency.id), [], agencies)
         }
         return site.pages.render("officer-refreshers", title: agency.map { "Refreshers: \($0.name)" } ?? "Refreshers", OfficerRefreshersPage(
-            due: RefreshersPage(due, showingAgency: true), agency: agency?.name, agencies: agencies
+            due: due.map(RefreshersPage.init), counts: counts, agency: agency?.name, agencies: agencies
         ), context: context, path: "/officer/refreshers")
     }
 

@@ -106,6 +106,13 @@ struct RefreshersDueTests {
         #expect(due.lines.first { $0.staff.name == "Sam Patel" }?.place == nil)
     }
 
+    @Test func eachAgencyCountsItsStaffDueSoonAndOverdue() throws {
+        let partnership = try RefresherPartnership()
+        // The council: Jo due soon, Sam overdue, Kim up to date; the NHS: Ann overdue.
+        #expect(try partnership.database.refresherStandingByAgency().map { "\($0.agencyName): \($0.staff), \($0.dueSoon), \($0.overdue)" }
+                == ["Calderdale Council: 3, 1, 1", "Calderdale NHS: 1, 0, 1"])
+    }
+
     @Test func aBookerSeesOnlyTheirOwnAgencysStaffDue() throws {
         let partnership = try RefresherPartnership()
         #expect(try partnership.database.refreshersDue(agencyId: partnership.nhs).lines.map(\.staff.name) == ["Ann Nurse"])
