@@ -318,7 +318,7 @@ struct BackupTests {
     @Test func aBackupNeverOverwritesAFile() throws {
         let folder = TemporaryFolder()
         let programme = try Programme()
-        FileManager.default.createFile(atPath: folder.path("taken.sqlite"), contents: Data("keep me".utf8))
+        #expect(FileManager.default.createFile(atPath: folder.path("taken.sqlite"), contents: Data("keep me".utf8)))
         #expect(throws: InputError.self) { try programme.database.backup(to: folder.path("taken.sqlite")) }
         #expect(FileManager.default.contents(atPath: folder.path("taken.sqlite")) == Data("keep me".utf8))
     }
