@@ -162,7 +162,7 @@ extension AppDatabase {
             message.learnerId = request.learnerId
             message.agencyId = request.agencyId
             message.sessionId = session.id
-            try message.insert(db)
+            try message.insertQueued(db)
         }
     }
 
@@ -172,6 +172,6 @@ extension AppDatabase {
         guard let settings = try settingsOwing(kind, in: db),
               var message = try learnerMessage(kind, to: request.learnerId, about: session, settings: settings, copyingBookers: copyingBookers,
                                                at: instant, in: db, adjust) else { return }
-        try message.insert(db)
+        try message.insertQueued(db)
     }
 }

@@ -47,7 +47,7 @@ extension AppDatabase {
                                         facts: MessageFacts(partnershipName: settings.partnershipName, recipientName: learner.name), at: now())
             message.learnerId = learnerId
             message.agencyId = learner.agencyId
-            try message.insert(db)
+            try message.insertQueued(db)
         }
     }
 
