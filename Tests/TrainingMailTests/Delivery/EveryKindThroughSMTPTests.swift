@@ -9,16 +9,24 @@ import TrainingStore
 /// cancellation's event and the officer's alert of a failed message are in DeliveryThroughSMTPTests.
 @Suite("Every kind of message read back from a real SMTP server", .serialized)
 struct EveryKindThroughSMTPTests {
+    /// A message as the server received it: who it went to, and the message read back.
+    typealias Arrived = (recipients: [String], mail: ReceivedMail)
+
     /// Delivers what is due and reads back every message the server received, in the order it received them.
-    private func deliverAndReadBack(_ partnership: MailingPartnership, _ server: SMTPTestServer) async throws -> [(recipients: [String], mail: ReceivedMail)] {
+    private func deliverAndReadBack(_ partnership: MailingPartnership, _ server: SMTPTestServer) async throws -> [Arrived] {
         _ = try await partnership.deliver()
-        var mails: [(recipients: [String], mail: ReceivedMail)] = []
+        var mails: [Arrived] = []
         for received in try server.received() {
             let mail = try await received.message()
             #expect(mail.defects.isEmpty, "\(mail.header("Subject") ?? ""): \(mail.defects)")
             mails.append((received.recipients, mail))
         }
         return mails
+    }
+
+    /// The message received whose subject starts with `start`.
+    private func arrived(_ mails: [Arrived], subjectStartingWith start: String) throws -> Arrived {
+        try #require(mails.first { $0.mail.header("Subject")?.hasPrefix(start) == true }, "no message's subject starts with \(start)")
     }
 
     private func text(_ mail: ReceivedMail) throws -> String {
@@ -55,7 +63,7 @@ struct EveryKindThroughSMTPTests {
             try partnership.database.book(session: partnership.session, learnerEmail: "jo@council.example", by: "booker")
             try partnership.database.cancelBooking(first.storedID, by: "booker")
             let mails = try await deliverAndReadBack(partnership, server)
-            let offered = try #require(mails.first { $0.mail.header("Subject")?.hasPrefix("A place has come up for you") == true })
+            let offered = try arrived(mails, subjectStartingWith: "A place has come up for you")
             #expect(offered.recipients == ["jo@council.example", "booker@council.example"])
             #expect(offered.mail.header("To") == "Jo Bloggs <jo@council.example>")
             let words = try text(offered.mail)
@@ -98,7 +106,7 @@ struct EveryKindThroughSMTPTests {
             try partnership.database.book(session: partnership.session, learnerEmail: "sam@council.example", by: "booker")
             _ = try partnership.database.cancelSession(partnership.session, reason: .trainer, note: nil, by: "officer")
             let mails = try await deliverAndReadBack(partnership, server)
-            let cancelled = try #require(mails.first { $0.mail.header("Subject")?.hasPrefix("Session cancelled") == true })
+            let cancelled = try arrived(mails, subjectStartingWith: "Session cancelled")
             #expect(cancelled.recipients == ["sam@council.example", "booker@council.example"])
             let words = try text(cancelled.mail)
             #expect(words.contains("we have had to cancel Introduction to Safeguarding on Monday 17 November 2025"))
@@ -137,7 +145,7 @@ struct EveryKindThroughSMTPTests {
             try partnership.database.mark(session: partnership.session, present: ["sam@council.example"], by: "officer")
             try partnership.database.deliverSession(partnership.session, by: "officer")
             let mails = try await deliverAndReadBack(partnership, server)
-            let invitation = try #require(mails.first { $0.mail.header("Subject")?.hasPrefix("Tell us what you thought") == true })
+            let invitation = try arrived(mails, subjectStartingWith: "Tell us what you thought")
             #expect(invitation.recipients == ["sam@council.example"])
             #expect(invitation.mail.header("Subject") == "Tell us what you thought of Introduction to Safeguarding")
             let words = try text(invitation.mail)
@@ -155,7 +163,7 @@ struct EveryKindThroughSMTPTests {
             try partnership.clock.set("2025-11-17 13:00")
             try partnership.database.mark(session: partnership.session, absent: ["sam@council.example"], by: "officer")
             let mails = try await deliverAndReadBack(partnership, server)
-            let notice = try #require(mails.first { $0.mail.header("Subject")?.hasPrefix("You did not attend") == true })
+            let notice = try arrived(mails, subjectStartingWith: "You did not attend")
             #expect(notice.recipients == ["sam@council.example", "booker@council.example"])
             #expect(notice.mail.header("Cc") == "booker@council.example")
             // The default policy's non-attendance fee for a half day (180 minutes): £50.00.
@@ -174,7 +182,7 @@ struct EveryKindThroughSMTPTests {
             try #require(invoices.count == 1)
             let number = invoices[0].number
             let mails = try await deliverAndReadBack(partnership, server)
-            let invoice = try #require(mails.first { $0.mail.header("Subject")?.hasPrefix("Invoice") == true })
+            let invoice = try arrived(mails, subjectStartingWith: "Invoice")
             #expect(invoice.recipients == ["accounts@council.example"])
             #expect(try text(invoice.mail).contains("Invoice \(number) for Calderdale Council is attached."))
             #expect(try text(invoice.mail).contains("Total: £50.00"))
@@ -199,7 +207,7 @@ struct EveryKindThroughSMTPTests {
             try partnership.database.book(session: short, learnerEmail: "sam@council.example", by: "booker")
             try partnership.clock.set("2025-11-11 09:00")
             let mails = try await deliverAndReadBack(partnership, server)
-            let alert = try #require(mails.first { $0.mail.header("Subject")?.hasPrefix("Under minimum numbers") == true })
+            let alert = try arrived(mails, subjectStartingWith: "Under minimum numbers")
             #expect(alert.recipients == ["officer@partnership.example"])
             let words = try text(alert.mail)
             #expect(words.contains("Booked: 1\n"))
