@@ -102,20 +102,20 @@ extension SendmailTransport {
     /// counts as a failure.
     private static func start(_ make: () -> StartingSendmail) -> Result<StartingSendmail, any Error> {
         var wait = Duration.milliseconds(25)
-        for _ in 1..<7 {
+        var attempts = 1
+        while true {
             let sendmail = make()
             do {
                 try sendmail.process.run()
                 return .success(sendmail)
-            } catch where isTextFileBusy(error) {
+            } catch where attempts < 7 && isTextFileBusy(error) {
                 Thread.sleep(forTimeInterval: wait.timeInterval)
                 wait *= 2
+                attempts += 1
             } catch {
                 return .failure(error)
             }
         }
-        let sendmail = make()
-        return Result { try sendmail.process.run(); return sendmail }
     }
 
     /// A sendmail process set up with the pipes it is given the message on and complains on.
