@@ -241,4 +241,45 @@ struct LargeAgencyBookingTests {
             #expect(second.contains("Payable: <strong>£675.00</strong>") && second.contains("Showing 26–27 of 27"))
         }
     }
+
+    @Test func aSubstituteIsFoundBySearchingAndChosenFromThePageOfMatches() async throws {
+        let fixture = try WebFixture()
+        try fixture.addStaff(30)
+        let booking = try #require(try fixture.database.book(session: fixture.session, learnerEmail: "sam@nhs.example", by: "booker").booking.id)
+        try fixture.database.book(session: fixture.session, learnerEmail: "nurse03@nhs.example", by: "booker")
+        let zara = try fixture.id("zq@nhs.example")
+        try await fixture.withBrowser { browser in
+            try await browser.signIn("booker@nhs.example")
+            // 33 staff: Jo, the 30 nurses, Sam and Zara, by name, 25 to a page.
+            let first = Browser.text(try await browser.get("/agency/bookings/\(booking)"))
+            #expect(first.contains("33 people.") && first.contains("Showing 1–25 of 33"))
+            #expect(first.contains(#"<a href="/agency/bookings/\#(booking)?page=2" rel="next">"#))
+            #expect(!first.contains("<select"))
+            let second = Browser.text(try await browser.get("/agency/bookings/\(booking)?page=2"))
+            #expect(second.contains("Showing 26–33 of 33") && second.contains("Sam Patel <strong class=\"tag\">Holds this place</strong>"))
+            let found = Browser.text(try await browser.get("/agency/bookings/\(booking)?q=maternity"))
+            #expect(found.contains("1 person."))
+            #expect(found.contains(#"<input type="radio" id="substitute-\#(zara)" name="learner" value="zq@nhs.example"><label for="substitute-\#(zara)">Zara Quint, Midwife, Maternity"#))
+            let placed = Browser.text(try await browser.get("/agency/bookings/\(booking)?q=nurse03"))
+            #expect(placed.contains("Nurse 03 Hall, Health visitor, Ward 7 <strong class=\"tag\">Has a place</strong>"))
+            #expect(!placed.contains(#"type="radio""#))
+            #expect(try await browser.post("/agency/bookings/\(booking)/substitute", [("learner", "zq@nhs.example")]).status == .seeOther)
+        }
+        #expect(try fixture.database.agencyBooking(booking, agencyId: 1)?.learnerName == "Zara Quint")
+    }
+
+    @Test func choosingNoSubstituteSaysSoBesideTheMatches() async throws {
+        let fixture = try WebFixture()
+        let booking = try #require(try fixture.database.book(session: fixture.session, learnerEmail: "sam@nhs.example", by: "booker").booking.id)
+        try await fixture.withBrowser { browser in
+            try await browser.signIn("booker@nhs.example")
+            try await browser.get("/agency/bookings/\(booking)")
+            let page = Browser.text(try await browser.post("/agency/bookings/\(booking)/substitute", []))
+            // The summary links to the first choice, Jo, the first by name who does not hold the place.
+            #expect(page.contains(##"<a href="#substitute-\##(try fixture.id("jo@nhs.example"))">Select who takes the place</a>"##))
+            #expect(page.contains(#"<fieldset id="learner" aria-describedby="learner-hint learner-error">"#))
+            #expect(page.contains("Jo Bloggs"))
+        }
+        #expect(try fixture.database.agencyBooking(booking, agencyId: 1)?.learnerName == "Sam Patel")
+    }
 }

@@ -96,10 +96,6 @@ struct BookerBookingsPage: Encodable, Sendable {
 
 /// One booking: where it stands, its history, and (while it may change) cancelling or substituting.
 struct BookerBookingPage: Encodable, Sendable {
-    struct StaffMember: Encodable, Sendable {
-        var email: String, name: String
-    }
-
     struct HistoryLine: Encodable, Sendable {
         var when: String, what: String, detail: String
     }
@@ -109,10 +105,17 @@ struct BookerBookingPage: Encodable, Sendable {
     var venue: String
     var status: String
     var changeable: Bool
-    var staff: [StaffMember]
     var history: [HistoryLine]
     /// Whether the place has a certificate to download (CertificateRules).
     var certifiable = false
+    /// The words searched for a substitute (nil: none, every member of staff matches).
+    var search: String?
+    /// A page of the staff matching the search; those who hold a place on the session are not choosable.
+    var matches: [BookerSessionPage.StaffMember]
+    var hasMatches: Bool
+    /// How many match: "3 people".
+    var matchCount: String
+    var paging: PagingLinks?
 }
 
 /// Cancelling a place: the notice given and the charge it would raise, before the booker confirms.

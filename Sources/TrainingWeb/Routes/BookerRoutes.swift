@@ -19,7 +19,9 @@ struct BookerRoutes {
         }
         group.post("sessions/:session/book") { _, context in try await book(try context.parameters.require("session", as: Int64.self), context) }
         group.get("bookings") { request, context in try await bookings(request, context) }
-        group.get("bookings/:booking") { _, context in try await bookingPage(try bookingId(context), context) }
+        group.get("bookings/:booking") { request, context in
+            try await bookingPage(try bookingId(context), context, finding: StaffPicking(query: request.query))
+        }
         group.get("bookings/:booking/cancel") { _, context in try await cancelPage(try bookingId(context), context) }
         group.post("bookings/:booking/cancel") { _, context in try await cancel(try bookingId(context), context) }
         group.post("bookings/:booking/substitute") { _, context in try await substitute(try bookingId(context), context) }
@@ -103,21 +105,35 @@ struct BookerRoutes {
         booking.place.mayChange(at: database.currentTime())
     }
 
-    func bookingPage(_ id: Int64, _ context: WebContext, errors: [FieldError] = []) async throws -> Response {
+    /// A place of the agency's: when and where, its history, and while it may change, cancelling it and
+    /// passing it to a substitute, who is found by searching the agency's staff (name, email, job role or
+    /// team) and chosen from a page of the matches, as staff are picked for a booking.
+    func bookingPage(_ id: Int64, _ context: WebContext, finding: StaffPicking = StaffPicking(picked: []), errors: [FieldError] = []) async throws -> Response {
         let agency = try agency(context)
-        let (booking, events, people) = try await database.reading { view in
-            (try Self.booking(id, of: agency.id, on: view), try view.bookingHistory(id), try view.learners(agencyName: agency.name))
+        let search = LearnerSearch(agencyId: agency.id, text: finding.search)
+        let (booking, events, matches, placed) = try await database.reading { view in
+            let booking = try Self.booking(id, of: agency.id, on: view)
+            let details = try view.sessionDetails(booking.sessionId)
+            let placed = Set((details.places + details.waitingList).filter { $0.booking.agencyId == agency.id }.map(\.booking.learnerId))
+            return (booking, try view.bookingHistory(id), try view.learners(matching: search, page: finding.page), placed)
         }
         let history = events.map {
             BookerBookingPage.HistoryLine(when: Display.instant($0.at), what: $0.kind.rawValue, detail: $0.detail)
         }
-        let others = people.compactMap { person in
-            person.learner.email.flatMap { $0 == booking.learnerEmail ? nil : BookerBookingPage.StaffMember(email: $0, name: person.learner.name) }
+        let candidates = matches.items.map { listing in
+            var member = BookerSessionPage.StaffMember(listing)
+            member.state = listing.learner.email == booking.learnerEmail ? "Holds this place" : placed.contains(member.id) ? "Has a place" : nil
+            member.choosable = member.state == nil && listing.learner.email != nil
+            return member
         }
+        let total = matches.page.total
         return site.pages.render("booker-booking", title: "\(booking.learnerName): \(booking.courseTitle)", BookerBookingPage(
             id: booking.id, when: Display.session(booking.startsAt, booking.endsAt), venue: booking.venue ?? "",
-            status: Display.status(booking.status.rawValue), changeable: canChange(booking), staff: others, history: history,
-            certifiable: CertificateRules.certifies(booking: booking.status, learnerErased: booking.learnerEmail == nil)
+            status: Display.status(booking.status.rawValue), changeable: canChange(booking), history: history,
+            certifiable: CertificateRules.certifies(booking: booking.status, learnerErased: booking.learnerEmail == nil),
+            search: search.text.nilIfEmpty, matches: candidates, hasMatches: !candidates.isEmpty,
+            matchCount: "\(wholeNumberText(total)) \(total == 1 ? "person" : "people")",
+            paging: PagingLinks.shown(matches.page, label: "Pages of matching staff") { finding.address(booking: id, page: $0).text }
         ), context: context, path: "/agency/bookings", errors: errors)
     }
 

@@ -1,6 +1,6 @@
 import TrainingCore
 
-/// A booker choosing staff on a session's page, carried in the page's address since the site runs no script
+/// A booker choosing staff on a session's page (or a substitute on a booking's page, where nobody is picked), carried in the page's address since the site runs no script
 /// (issue 22): the words searched for, the page of matches, and the people picked so far, by id. The ids came
 /// back from the browser and so may name anyone: they are only ever looked up together with the booker's
 /// agency (`StoreReading.staff(ids:agencyId:)`), so another agency's learner is never shown or booked.
@@ -37,5 +37,10 @@ struct StaffPicking: Sendable {
     func address(session: Int64, picked: [Int64], page number: Int = 1) -> QueryAddress {
         QueryAddress(path: "/agency/sessions/\(session)", pairs: [("q", search)] + picked.map { ("picked", String($0)) })
             .with("page", number > 1 ? String(number) : nil)
+    }
+
+    /// The booking page's address with this search, on page `number` of the matches (choosing a substitute).
+    func address(booking: Int64, page number: Int = 1) -> QueryAddress {
+        QueryAddress(path: "/agency/bookings/\(booking)", pairs: [("q", search)]).with("page", number > 1 ? String(number) : nil)
     }
 }
