@@ -8,7 +8,8 @@ import TrainingStore
 /// this history: Sam (NHS) attended it on 20 October 2022 (overdue since 20 October 2025), Jo (NHS) on
 /// 1 June 2023 (up to date), Kim (council) on 15 December 2022 (due on 15 December 2025). The fixture's
 /// session, on 3 December 2025, is open.
-func refresherFixture() throws -> WebFixture {
+/// `nurses` more of the NHS's staff ("Nurse 01 Hall" ...) attended it on the afternoon of 20 October 2022.
+func refresherFixture(nurses: Int = 0) throws -> WebFixture {
     let fixture = try WebFixture(now: { try! LondonTime.parse("2025-11-03 09:00") })
     try fixture.database.importCatalogue([CatalogueEntry(definition: CourseDefinition(
         title: "Introduction to Safeguarding", level: .foundation, delivery: .faceToFace, duration: CourseDuration(minutes: 180)!,
@@ -19,12 +20,19 @@ func refresherFixture() throws -> WebFixture {
                           delivery: .faceToFace, start: try! LondonTime.parse("\(session.1) 09:30"), end: nil, venue: "Halifax", capacity: 20,
                           status: .delivered, cancelReason: nil)
     }
-    history.bookings = HistoryRows([("H1", "sam@nhs.example", "Sam Patel", "Calderdale NHS"), ("H3", "jo@nhs.example", "Jo Bloggs", "Calderdale NHS"),
-                                    ("H2", "kim@council.example", "Kim Lee", "Calderdale Council")].enumerated().map { line, place in
+    let places = [("H1", "sam@nhs.example", "Sam Patel", "Calderdale NHS"), ("H3", "jo@nhs.example", "Jo Bloggs", "Calderdale NHS"),
+                  ("H2", "kim@council.example", "Kim Lee", "Calderdale Council")]
+        + (0..<nurses).map { ("H4", String(format: "nurse%02d@nhs.example", $0 + 1), String(format: "Nurse %02d Hall", $0 + 1), "Calderdale NHS") }
+    history.bookings = HistoryRows(places.enumerated().map { line, place in
         BookingHistoryRow(line: line + 2, sessionReference: place.0,
                           person: HistoryPerson(email: try! EmailAddress(place.1), name: place.2, agencyName: place.3, sector: nil),
                           bookedOn: try! LondonTime.parse("2022-09-01 09:00"), status: .attended, cancelledOn: nil)
     })
+    if nurses > 0 {
+        history.sessions.append(SessionHistoryRow(line: 5, reference: "H4", courseTitle: "Introduction to Safeguarding", level: .foundation,
+                                                  delivery: .faceToFace, start: try LondonTime.parse("2022-10-20 13:30"), end: nil, venue: "Halifax",
+                                                  capacity: nurses, status: .delivered, cancelReason: nil))
+    }
     try fixture.database.importHistory(history, by: "setup")
     return fixture
 }
@@ -119,6 +127,27 @@ struct RefresherWebTests {
             try await browser.signIn("booker@nhs.example")
             #expect(try await browser.get("/officer/refreshers").status == .notFound)
             #expect(try await browser.get("/officer/refreshers/workbook").status == .notFound)
+        }
+    }
+
+    @Test func aLongListOfStaffDueIsPagedForTheBookerAndTheOfficer() async throws {
+        let fixture = try refresherFixture(nurses: 30)
+        try await fixture.withBrowser { browser in
+            try await browser.signIn("booker@nhs.example")
+            // Sam and the 30 nurses, all due on 20 October 2025, by name: the nurses, then Sam.
+            let first = Browser.text(try await browser.get("/agency/refreshers"))
+            #expect(first.contains("Showing 1–25 of 31") && first.contains(#"<a href="/agency/refreshers?page=2" rel="next">"#))
+            #expect(first.contains("Nurse 25 Hall") && !first.contains("Nurse 26 Hall") && !first.contains("Sam Patel"))
+            let second = Browser.text(try await browser.get("/agency/refreshers?page=2"))
+            #expect(second.contains("Showing 26–31 of 31") && second.contains("Nurse 26 Hall") && second.contains("Sam Patel"))
+            #expect(!second.contains("Nurse 25 Hall"))
+        }
+        try await fixture.withBrowser { browser in
+            try await browser.signIn("officer@partnership.example")
+            let first = Browser.text(try await browser.get("/officer/refreshers?agency=Calderdale%20NHS"))
+            #expect(first.contains(#"<a href="/officer/refreshers?agency=Calderdale%20NHS&amp;page=2" rel="next">"#))
+            let second = Browser.text(try await browser.get("/officer/refreshers?agency=Calderdale%20NHS&page=2"))
+            #expect(second.contains("Showing 26–31 of 31") && second.contains("Sam Patel"))
         }
     }
 }

@@ -30,6 +30,13 @@ public struct PageRequest: Sendable, Hashable {
         let pages = max(1, (total + size - 1) / size)
         return PageOfList(number: min(number, pages), size: size, total: total)
     }
+
+    /// The page asked for of a list already worked out in full (the refreshers due, which are found by
+    /// reading each person's record rather than by a query that could be paged).
+    public func page<Item: Sendable>(of items: [Item]) -> Paged<Item> {
+        let shown = shown(of: items.count)
+        return Paged(items: Array(items.dropFirst(shown.offset).prefix(shown.limit)), page: shown)
+    }
 }
 
 /// Where one page lies in a list of `total` items: what to read (`offset`, `limit`) and what to say

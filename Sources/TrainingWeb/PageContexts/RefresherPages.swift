@@ -46,13 +46,18 @@ struct RefreshersPage: Encodable, Sendable {
     }
 
     var asAt: String
+    /// One page of those due, a hospital trust's being thousands long.
     var lines: [Line]
     var none: Bool
+    var paging: PagingLinks?
 
-    init(_ due: RefreshersDue) {
+    /// Page `page` of the refreshers `due`, each page's address made by `address` from its number.
+    init(_ due: RefreshersDue, page: PageRequest, address: (Int) -> String) {
+        let shown = page.page(of: due.lines)
         asAt = Display.day(due.today)
-        lines = due.lines.map { Line($0, open: due.openSessions[$0.course.courseId] ?? []) }
+        lines = shown.items.map { Line($0, open: due.openSessions[$0.course.courseId] ?? []) }
         none = due.lines.isEmpty
+        paging = PagingLinks.shown(shown.page, label: "Pages of staff due for refresher", address: address)
     }
 }
 

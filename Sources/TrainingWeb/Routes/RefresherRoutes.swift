@@ -13,7 +13,7 @@ struct RefresherRoutes {
     var database: AppDatabase { site.database }
 
     func addBooker(to group: RouterGroup<WebContext>) {
-        group.get("refreshers") { _, context in try await bookerPage(context) }
+        group.get("refreshers") { request, context in try await bookerPage(context, page: PageRequest(request.query["page"])) }
         group.get("refreshers/workbook") { _, context in try await bookerWorkbook(context) }
     }
 
@@ -22,10 +22,11 @@ struct RefresherRoutes {
         group.get("refreshers/workbook") { request, context in try await officerWorkbook(request, context) }
     }
 
-    func bookerPage(_ context: WebContext) async throws -> Response {
+    func bookerPage(_ context: WebContext, page: PageRequest) async throws -> Response {
         let agency = try BookerRoutes(site: site).agency(context)
         let due = try await database.reading { try $0.refreshersDue(agencyId: agency.id) }
-        return site.pages.render("booker-refreshers", title: "Due for refresher", RefreshersPage(due),
+        let address = QueryAddress(path: "/agency/refreshers")
+        return site.pages.render("booker-refreshers", title: "Due for refresher", RefreshersPage(due, page: page) { address.page("page", $0) },
                                  context: context, path: "/agency/refreshers")
     }
 
@@ -49,8 +50,9 @@ struct RefresherRoutes {
             guard let agency else { return (agency, RefreshersDue?.none, try view.refresherStandingByAgency(), agencies) }
             return (agency, try view.refreshersDue(agencyId: agency.id), [], agencies)
         }
+        let address = QueryAddress(path: "/officer/refreshers").with("agency", agency?.name)
         return site.pages.render("officer-refreshers", title: agency.map { "Refreshers: \($0.name)" } ?? "Refreshers", OfficerRefreshersPage(
-            due: due.map(RefreshersPage.init), counts: counts, agency: agency?.name, agencies: agencies
+            due: due.map { RefreshersPage($0, page: PageRequest(request.query["page"])) { address.page("page", $0) } }, counts: counts, agency: agency?.name, agencies: agencies
         ), context: context, path: "/officer/refreshers")
     }
 
