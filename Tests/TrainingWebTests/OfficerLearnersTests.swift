@@ -22,7 +22,7 @@ struct OfficerLearnersTests {
             #expect(council.contains(#"<option value="Calderdale Council" selected>"#))
             let found = Browser.text(try await browser.get("/officer/learners?agency=Calderdale+NHS&q=maternity"))
             #expect(found.contains("<caption>1 learner matching “maternity”</caption>"))
-            #expect(found.contains("<tr><td>Zara Quint</td><td>zq@nhs.example</td><td>Calderdale NHS</td><td>Midwife</td><td>Maternity</td></tr>"))
+            #expect(found.contains("<tr><td>Zara Quint</td><td>zq@nhs.example</td><td><a href=\"/officer/learners?agency=Calderdale%20NHS\">Calderdale NHS</a></td><td>Midwife</td><td>Maternity</td></tr>"))
             let second = Browser.text(try await browser.get("/officer/learners?agency=Calderdale+NHS&page=2"))
             #expect(second.contains("Showing 26–33 of 33"))
             #expect(second.contains(#"<a href="/officer/learners?agency=Calderdale%20NHS" rel="prev">"#))
@@ -61,5 +61,49 @@ struct OfficerLearnersTests {
             try await browser.signIn("booker@nhs.example")
             #expect(try await browser.get("/officer/learners").status == .notFound)
         }
+    }
+
+    @Test func theOfficerLetsAnAgencysStaffAskForPlacesAndStopsThemAgain() async throws {
+        let fixture = try WebFixture()
+        let nhs = try #require(try fixture.database.agency(named: "Calderdale NHS").id)
+        try await fixture.withBrowser { browser in
+            try await browser.signIn("officer@partnership.example")
+            let before = Browser.text(try await browser.get("/officer/learners?agency=Calderdale+NHS"))
+            #expect(before.contains("Calderdale NHS's staff cannot ask for places from their own page"))
+            #expect(before.contains(#"<input type="hidden" name="takes" value="on">"#))
+            #expect(try await browser.post("/officer/learners/requests", [("agency", "Calderdale NHS"), ("takes", "on")]).status == .seeOther)
+            #expect(try fixture.database.agencyTakesRequests(agencyId: nhs))
+            let after = Browser.text(try await browser.get("/officer/learners?agency=Calderdale+NHS"))
+            #expect(after.contains("Calderdale NHS's staff can ask for a place on an open session from their own page"))
+            #expect(after.contains("Stop requests from Calderdale NHS's staff"))
+            #expect(try await browser.post("/officer/learners/requests", [("agency", "Calderdale NHS"), ("takes", "off")]).status == .seeOther)
+            #expect(try !fixture.database.agencyTakesRequests(agencyId: nhs))
+            // Every agency's list has no agency's setting on it.
+            #expect(!Browser.text(try await browser.get("/officer/learners")).contains("Requests for places"))
+        }
+        #expect(try fixture.database.auditLog(limit: 2).map(\.action) == [.placeRequestsStopped, .placeRequestsAllowed])
+    }
+
+    @Test func theRequestsSettingRefusesAnAgencyNotHeldOrAnAnswerThatIsNeitherOnNorOff() async throws {
+        let fixture = try WebFixture()
+        let council = try #require(try fixture.database.agency(named: "Calderdale Council").id)
+        try await fixture.withBrowser { browser in
+            try await browser.signIn("officer@partnership.example")
+            try await browser.get("/officer/learners")
+            #expect(try await browser.post("/officer/learners/requests", [("agency", "Nowhere"), ("takes", "on")]).status == .notFound)
+            #expect(try await browser.post("/officer/learners/requests", [("agency", "Calderdale Council"), ("takes", "yes")]).status == .badRequest)
+        }
+        #expect(try !fixture.database.agencyTakesRequests(agencyId: council))
+    }
+
+    @Test func aBookerCannotTurnRequestsOn() async throws {
+        let fixture = try WebFixture()
+        let nhs = try #require(try fixture.database.agency(named: "Calderdale NHS").id)
+        try await fixture.withBrowser { browser in
+            try await browser.signIn("booker@nhs.example")
+            try await browser.get("/agency")
+            #expect(try await browser.post("/officer/learners/requests", [("agency", "Calderdale NHS"), ("takes", "on")]).status == .notFound)
+        }
+        #expect(try !fixture.database.agencyTakesRequests(agencyId: nhs))
     }
 }
