@@ -22,8 +22,17 @@ extension StoreReading {
             let title = try AppDatabase.courseTitle(of: session, in: db)
             let changes = try db.count(sql: "SELECT COUNT(*) FROM bookingEvent WHERE bookingId = ?", arguments: [id])
             let lastChange = try Date.fetchOne(db, sql: "SELECT MAX(at) FROM bookingEvent WHERE bookingId = ?", arguments: [id]) ?? booking.bookedAt
-            return AppDatabase.event(for: session, title: title, uid: "booking-\(id)@training.lscp", sequence: max(0, changes - 1),
-                              stamp: lastChange, cancelled: booking.status == .cancelled)
+            // The emailed events (issue 18) number themselves, and a change of the session's time or place
+            // raises their number without a change to the booking: the download is never older than the
+            // last event emailed, or the learner's calendar would keep the emailed one.
+            let emailed = try Row.fetchOne(db, sql: """
+                SELECT MAX(calendarSequence) AS sequence, MAX(createdAt) AS at FROM outboxMessage
+                WHERE bookingId = ? AND calendarSequence IS NOT NULL
+                """, arguments: [id])
+            let emailedSequence: Int? = emailed?["sequence"], emailedAt: Date? = emailed?["at"]
+            return AppDatabase.event(for: session, title: title, uid: "booking-\(id)@training.lscp",
+                                     sequence: max(0, changes - 1, emailedSequence ?? 0),
+                                     stamp: max(lastChange, emailedAt ?? lastChange), cancelled: booking.status == .cancelled)
         }
     }
 

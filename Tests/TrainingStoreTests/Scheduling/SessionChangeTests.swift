@@ -28,6 +28,18 @@ struct SessionChangeTests {
         #expect(changed.first?.facts?.reason == "it is now at Halifax Library, Room 1")
     }
 
+    @Test func theDownloadedEventAfterAChangeIsNoOlderThanTheOneEmailed() throws {
+        let programme = try mailingProgramme()
+        let session = try programme.halfDaySession()
+        let booking = try #require(try programme.database.book(session: session, learnerEmail: "sam@council.example", by: "booker").booking.id)
+        #expect(try programme.database.calendarEvent(booking: booking).sequence == 0)
+        try programme.database.changeSession(session, SessionChange(start: at("2025-11-18 13:30")), by: "officer")
+        // The change emailed sequence 1 with no change to the booking itself: the download says 1, at the new time.
+        let event = try programme.database.calendarEvent(booking: booking)
+        #expect(event.sequence == 1)
+        #expect(event.start == at("2025-11-18 13:30"))
+    }
+
     @Test func aSessionThatHasStartedCannotBeMoved() throws {
         let programme = try Programme()
         let session = try programme.halfDaySession()
