@@ -531,7 +531,8 @@ def search_staff(browser, words, label):
 def large_agency_journey(browser, later):
     """Issue 22: the booker of a 2,500-strong agency books three staff onto the session a week away by
     searching: one of a ward's staff, one from the second page of that ward's, and one by name; the list
-    picked is kept across the searches and the pages of matches, and booked in one go."""
+    picked is kept across the searches and the pages of matches, and booked in one go; then one of them sends
+    someone else, found by name among the 2,500."""
     driver = browser.driver
     staff = large_agency_staff()
     browser.sign_in(LARGE_BOOKER[0], LARGE_BOOKER[2], "large agency booker")
@@ -562,6 +563,17 @@ def large_agency_journey(browser, later):
     assert browser.path() == "/agency/bookings", browser.path()
     for person in picked:
         assert f"{person}: place confirmed" in browser.text(), browser.text()
+
+    # The third sends someone else: found by name among the 2,500 on the booking's page, and chosen.
+    browser.click(By.LINK_TEXT, picked[2], "large agency: a booking")
+    assert "Showing 1–25 of 2,500" in browser.text(), browser.text()
+    substitute = staff[2000][0]
+    search_staff(browser, substitute, "large agency: a substitute found by name")
+    assert "1 person." in browser.text(), browser.text()
+    driver.find_element(By.CSS_SELECTOR, "input[type=radio][name=learner]").click()
+    browser.button("Substitute", "large agency: substituted")
+    assert f"has passed from {picked[2]} to another member of staff, free of charge." in browser.text(), browser.text()
+    assert browser.heading().startswith(f"{substitute}: "), browser.heading()
     browser.open("/agency/staff", "large agency: staff, first page")
     assert "Showing 1–25 of 2,500" in browser.text(), browser.text()
     browser.click(By.CSS_SELECTOR, "a[rel='next']", "large agency: staff, second page")
