@@ -18,7 +18,7 @@ extension AppDatabase {
     ///
     /// `bulkLoading` is for a database being built from nothing (the demo): commits are not waited onto
     /// the disk (`synchronous = OFF`), which is many times faster and safe only because a failed build is
-    /// simply built again, the writer's page cache is made large and its temporary files are kept in memory.
+    /// simply built again, and the writer's page cache is made large.
     /// Every rule still runs.
     public static func open(path: String, create: Bool = false, bulkLoading: Bool = false,
                             now: @escaping @Sendable () -> Date = Date.init) throws -> AppDatabase {
@@ -34,13 +34,14 @@ extension AppDatabase {
             let pool = try DatabasePool(path: path, configuration: configuration())
             try pool.writeWithoutTransaction { db in
                 try db.execute(sql: bulkLoading ? "PRAGMA synchronous = OFF" : "PRAGMA synchronous = FULL")
+                // Each write of a group commit is a savepoint, whose undo pages SQLite keeps in a statement
+                // journal, in memory up to 64 KiB and then in a new temporary file. A booking with mail on
+                // (its outbox row and the row's indexes) passed that size and made a file every time: a
+                // third of what mail added to a booking. In memory the journal lasts only as long as its
+                // write, and holds at most the pages that write changed.
+                try db.execute(sql: "PRAGMA temp_store = MEMORY")
                 // A large build's transactions touch far more pages than the default 2 MB cache holds.
-                if bulkLoading {
-                    try db.execute(sql: "PRAGMA cache_size = -\(bulkLoadingCacheKiB)")
-                    // Each step of a batch is a savepoint, whose undo pages SQLite keeps in a statement journal;
-                    // in memory they cost nothing, in a temporary file they were a tenth of the large build.
-                    try db.execute(sql: "PRAGMA temp_store = MEMORY")
-                }
+                if bulkLoading { try db.execute(sql: "PRAGMA cache_size = -\(bulkLoadingCacheKiB)") }
             }
             return try AppDatabase(pool, path: path, now: now)
         } catch let error as DatabaseError where error.resultCode == .SQLITE_NOTADB || error.resultCode == .SQLITE_CORRUPT {
