@@ -128,17 +128,10 @@ extension OutboxMessage {
         container["bodyClearedAt"] = bodyClearedAt.map(StoredInstant.init)
     }
 
+    /// Facts and copy addresses are flat records (FlatJSON), read back by `JSONDecoder`.
     private static func encodeJSON<Value: Encodable>(_ value: Value) throws -> String {
-        String(decoding: try jsonEncoder.encode(value), as: UTF8.self)
+        try FlatJSON.text(value)
     }
-
-    /// One encoder for every row (its settings never change after this): making one for each message was a
-    /// tenth of what mail added to a booking.
-    private static let jsonEncoder: JSONEncoder = {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = .sortedKeys
-        return encoder
-    }()
 
     /// Writes a new queued message, or nothing when its `dueKey` is already there (the scheduler's
     /// once-only messages), through one cached statement naming the columns a new message has. With mail
