@@ -70,7 +70,7 @@ extension AppDatabase {
             SELECT COUNT(*) FROM booking WHERE sessionId = ? AND status = 'waitlisted' AND id < ?
             """, arguments: [sessionId, booking.id])
         if confirmed {
-            try Self.oweLearnerMessage(.placeConfirmed, about: booking, on: session, carriesEvent: true, at: instant, in: db)
+            try Self.oweLearnerMessage(.placeConfirmed, about: booking, on: session, carriesEvent: true, newPlace: true, at: instant, in: db)
         } else {
             try Self.oweLearnerMessage(.waitingListPlace, about: booking, on: session, at: instant, in: db) { $0.waitingListPosition = position + 1 }
         }

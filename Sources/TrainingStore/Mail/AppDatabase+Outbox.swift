@@ -8,23 +8,23 @@ import TrainingCore
 extension AppDatabase {
     /// The partnership's settings when a message of `kind` is owed at all.
     static func settingsOwing(_ kind: MessageKind, in db: Database) throws -> PartnershipSettings? {
-        // Every booking asks, and mail off is the common case: one row answers it.
-        let transport = try String.fetchOne(db.cachedStatement(sql: "SELECT value FROM setting WHERE key = ?"),
-                                            arguments: [MailSettings.transportKey])
-        guard MailSettings.transport(stored: transport) != .off else { return nil }
-        let settings = try Self.settings(db)
-        let isOn = try Bool.fetchOne(db.cachedStatement(sql: "SELECT isOn FROM messageKindSwitch WHERE kind = ?"),
-                                     arguments: [kind.rawValue]) ?? true
-        return isOn ? settings : nil
+        // Every booking asks, and mail off is the common case: one row says whether mail is on and whether
+        // the officer switched this kind off; the settings are read only when a message is owed.
+        let owing = try Row.fetchOne(db.cachedStatement(sql: """
+            SELECT (SELECT value FROM setting WHERE key = ?) AS transport, (SELECT isOn FROM messageKindSwitch WHERE kind = ?) AS isOn
+            """), arguments: [MailSettings.transportKey, kind.rawValue])
+        guard MailSettings.transport(stored: owing?["transport"]) != .off, owing?["isOn"] as Bool? ?? true else { return nil }
+        return try Self.settings(db)
     }
 
     /// Owes a message to a booking's learner about their place, copied to their agency's bookers (a
     /// booker sees only their own agency's learner; the learner only themselves). A learner whose details
     /// were erased has no address and is owed nothing. `adjust` adds what only the caller knows (a
     /// position, a charge, a reason). A kind that carries a calendar event gets the next sequence of the
-    /// place's event, so a later event replaces an earlier one in the learner's calendar.
+    /// place's event, so a later event replaces an earlier one in the learner's calendar; a place made in
+    /// this same transaction (`newPlace`) has had no message, so its event is the first, without asking.
     static func oweLearnerMessage(_ kind: MessageKind, about booking: Booking, on session: Session, learner learnerId: Int64? = nil,
-                                  copyingBookers: Bool = true, carriesEvent: Bool = false, dueKey: String? = nil,
+                                  copyingBookers: Bool = true, carriesEvent: Bool = false, newPlace: Bool = false, dueKey: String? = nil,
                                   at instant: Date, in db: Database, _ adjust: (inout MessageFacts) -> Void = { _ in }) throws {
         guard let settings = try settingsOwing(kind, in: db), let bookingId = booking.id else { return }
         let learnerId = learnerId ?? booking.learnerId
@@ -33,7 +33,7 @@ extension AppDatabase {
         message.bookingId = bookingId
         message.dueKey = dueKey
         if carriesEvent {
-            message.calendarSequence = try Int.fetchOne(db.cachedStatement(sql: """
+            message.calendarSequence = newPlace ? 0 : try Int.fetchOne(db.cachedStatement(sql: """
                 SELECT COUNT(*) FROM outboxMessage WHERE bookingId = ? AND calendarSequence IS NOT NULL
                 """), arguments: [bookingId]) ?? 0
         }
@@ -61,8 +61,10 @@ extension AppDatabase {
     static func learnerMessage(_ kind: MessageKind, to learnerId: Int64, aboutCourse courseId: Int64, settings: PartnershipSettings,
                                copyingBookers: Bool, at instant: Date, in db: Database,
                                _ adjust: (inout MessageFacts) -> Void) throws -> OutboxMessage? {
+        // The bookers copied are read in the same statement: with mail on, every booking asks.
         guard let person = try Row.fetchOne(db.cachedStatement(sql: """
-            SELECT l.name, l.email, l.agencyId, a.name AS agencyName, c.title, c.level
+            SELECT l.name, l.email, l.agencyId, a.name AS agencyName, c.title, c.level,
+                   (SELECT group_concat(email, char(31)) FROM (\(activeBookers(ofAgency: "l.agencyId")))) AS bookers
             FROM learner l LEFT JOIN agency a ON a.id = l.agencyId JOIN course c ON c.id = ?
             WHERE l.id = ?
             """), arguments: [courseId, learnerId]),
@@ -73,7 +75,7 @@ extension AppDatabase {
         facts.courseTitle = person["title"]
         facts.courseLevel = person["level"]
         adjust(&facts)
-        let copies = copyingBookers ? try bookerAddresses(ofAgency: person["agencyId"], in: db) : []
+        let copies = copyingBookers ? (person["bookers"] as String?)?.split(separator: "\u{1F}").map(String.init) ?? [] : []
         var message = OutboxMessage(kind: kind, to: address, name: person["name"], copies: copies, facts: facts, at: instant)
         message.learnerId = learnerId
         message.agencyId = person["agencyId"]
@@ -110,12 +112,10 @@ extension AppDatabase {
         try message.insertQueued(db)
     }
 
-    /// The active bookers of an agency, who are copied on their learners' messages.
-    static func bookerAddresses(ofAgency agencyId: Int64?, in db: Database) throws -> [String] {
-        guard let agencyId else { return [] }
-        return try String.fetchAll(db.cachedStatement(sql: """
-            SELECT email FROM appUser WHERE role = 'booker' AND agencyId = ? AND isActive = 1 ORDER BY email
-            """), arguments: [agencyId])
+    /// The query of the addresses of an agency's active bookers, who are copied on their learners' messages,
+    /// by address; `agency` is the SQL giving the agency's id (here a column of the outer query).
+    static func activeBookers(ofAgency agency: String) -> String {
+        "SELECT email FROM appUser WHERE role = 'booker' AND agencyId = \(agency) AND isActive = 1 ORDER BY email"
     }
 }
 
