@@ -76,6 +76,15 @@ struct RouteFuzzTests {
         #expect(ErrorSummaryCheck.problems(in: page).isEmpty)
     }
 
+    @Test func aFieldWhoseTextBeginsWithACombiningMarkIsStillAField() {
+        let page = """
+            <div class="error-summary"><ul><li><a href="#body">Enter the message</a></li></ul></div>
+            <form><p class="error-message" id="body-error"><span class="visually-hidden">Error:</span> Enter the message</p>
+            <textarea id="body" name="body" aria-describedby="body-error">\u{030B}text</textarea></form>
+            """
+        #expect(ErrorSummaryCheck.problems(in: page).isEmpty)
+    }
+
     @Test func aRadioGroupTiedToItsMessageThroughItsFieldsetIsSound() {
         let page = """
             <div class="error-summary"><ul><li><a href="#satisfaction-1">Choose how satisfied you were</a></li></ul></div>
@@ -480,7 +489,7 @@ enum HTML {
         let range = NSRange(text.startIndex..., in: text)
         return regex.matches(in: text, range: range).map { match in
             (0..<match.numberOfRanges).map { index in
-                Range(match.range(at: index), in: text).map { String(text[$0]) } ?? ""
+                HTML.range(match.range(at: index), in: text).map { String(text[$0]) } ?? ""
             }
         }
     }
@@ -489,8 +498,19 @@ enum HTML {
     static func firstMatch(_ pattern: String, in text: String) -> (text: String, range: Range<String.Index>)? {
         guard let regex = try? NSRegularExpression(pattern: pattern, options: [.dotMatchesLineSeparators, .caseInsensitive]),
               let match = regex.firstMatch(in: text, range: NSRange(text.startIndex..., in: text)),
-              let range = Range(match.range, in: text) else { return nil }
+              let range = HTML.range(match.range, in: text) else { return nil }
         return (String(text[range]), range)
+    }
+
+    /// Where a match lies in `text`, counted in UTF-16 as the regular expression counts. Not
+    /// `Range(_:in:)`, which gives nothing when the match ends inside a character: a tag's `>` followed by
+    /// a combining mark typed into the field (one character of two scalars) made a field "no field".
+    static func range(_ found: NSRange, in text: String) -> Range<String.Index>? {
+        guard found.location != NSNotFound else { return nil }
+        let utf16 = text.utf16
+        guard let start = utf16.index(utf16.startIndex, offsetBy: found.location, limitedBy: utf16.endIndex),
+              let end = utf16.index(start, offsetBy: found.length, limitedBy: utf16.endIndex) else { return nil }
+        return start..<end
     }
 
     /// Text with its tags taken out and its spaces run together.
