@@ -61,10 +61,12 @@ extension AppDatabase {
     static func learnerMessage(_ kind: MessageKind, to learnerId: Int64, aboutCourse courseId: Int64, settings: PartnershipSettings,
                                copyingBookers: Bool, at instant: Date, in db: Database,
                                _ adjust: (inout MessageFacts) -> Void) throws -> OutboxMessage? {
-        // The bookers copied are read in the same statement: with mail on, every booking asks.
+        // The agency's active bookers, who are copied, are read in the same statement: with mail on, every
+        // booking asks.
         guard let person = try Row.fetchOne(db.cachedStatement(sql: """
             SELECT l.name, l.email, l.agencyId, a.name AS agencyName, c.title, c.level,
-                   (SELECT group_concat(email, char(31)) FROM (\(activeBookers(ofAgency: "l.agencyId")))) AS bookers
+                   (SELECT group_concat(email, char(31)) FROM (SELECT email FROM appUser
+                    WHERE role = 'booker' AND agencyId = l.agencyId AND isActive = 1 ORDER BY email)) AS bookers
             FROM learner l LEFT JOIN agency a ON a.id = l.agencyId JOIN course c ON c.id = ?
             WHERE l.id = ?
             """), arguments: [courseId, learnerId]),
@@ -110,12 +112,6 @@ extension AppDatabase {
         message.agencyId = invoice.agencyId
         message.invoiceId = invoiceId
         try message.insertQueued(db)
-    }
-
-    /// The query of the addresses of an agency's active bookers, who are copied on their learners' messages,
-    /// by address; `agency` is the SQL giving the agency's id (here a column of the outer query).
-    static func activeBookers(ofAgency agency: String) -> String {
-        "SELECT email FROM appUser WHERE role = 'booker' AND agencyId = \(agency) AND isActive = 1 ORDER BY email"
     }
 }
 

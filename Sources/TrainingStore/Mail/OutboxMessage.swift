@@ -105,7 +105,7 @@ extension OutboxMessage {
         container["kind"] = kind.rawValue
         container["recipientAddress"] = recipientAddress
         container["recipientName"] = recipientName
-        container["copyAddresses"] = try Self.encodeJSON(copyAddresses)
+        container["copyAddresses"] = try FlatJSON.text(copyAddresses)
         container["learnerId"] = learnerId
         container["userId"] = userId
         container["agencyId"] = agencyId
@@ -113,7 +113,7 @@ extension OutboxMessage {
         container["sessionId"] = sessionId
         container["invoiceId"] = invoiceId
         container["calendarSequence"] = calendarSequence
-        container["facts"] = try facts.map(Self.encodeJSON)
+        container["facts"] = try facts.map(FlatJSON.text)
         container["dueKey"] = dueKey
         container["status"] = status.rawValue
         container["attempts"] = attempts
@@ -128,11 +128,6 @@ extension OutboxMessage {
         container["bodyClearedAt"] = bodyClearedAt.map(StoredInstant.init)
     }
 
-    /// Facts and copy addresses are flat records (FlatJSON), read back by `JSONDecoder`.
-    private static func encodeJSON<Value: Encodable>(_ value: Value) throws -> String {
-        try FlatJSON.text(value)
-    }
-
     /// Writes a new queued message, or nothing when its `dueKey` is already there (the scheduler's
     /// once-only messages), through one cached statement naming the columns a new message has. With mail
     /// on every booking writes one, and GRDB's persistence (every column put in a container, the insert's
@@ -142,8 +137,8 @@ extension OutboxMessage {
             INSERT OR IGNORE INTO outboxMessage (kind, recipientAddress, recipientName, copyAddresses, learnerId, userId, agencyId,
                 bookingId, sessionId, invoiceId, calendarSequence, facts, dueKey, nextAttemptAt, createdAt)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """).execute(arguments: [kind.rawValue, recipientAddress, recipientName, try Self.encodeJSON(copyAddresses), learnerId, userId,
-                                     agencyId, bookingId, sessionId, invoiceId, calendarSequence, try facts.map(Self.encodeJSON), dueKey,
+            """).execute(arguments: [kind.rawValue, recipientAddress, recipientName, try FlatJSON.text(copyAddresses), learnerId, userId,
+                                     agencyId, bookingId, sessionId, invoiceId, calendarSequence, try facts.map(FlatJSON.text), dueKey,
                                      StoredInstant(nextAttemptAt), StoredInstant(createdAt)])
         if db.changesCount > 0 { id = db.lastInsertedRowID }
     }
