@@ -69,11 +69,7 @@ extension AppDatabase {
         let position = confirmed ? 0 : try db.count(cachedSQL: """
             SELECT COUNT(*) FROM booking WHERE sessionId = ? AND status = 'waitlisted' AND id < ?
             """, arguments: [sessionId, booking.id])
-        if confirmed {
-            try Self.oweLearnerMessage(.placeConfirmed, about: booking, on: session, carriesEvent: true, newPlace: true, at: instant, in: db)
-        } else {
-            try Self.oweLearnerMessage(.waitingListPlace, about: booking, on: session, at: instant, in: db) { $0.waitingListPosition = position + 1 }
-        }
+        try Self.owePlaceMessage(confirmed ? .placeConfirmed : .waitingListPlace, for: booking, to: learner, at: instant, in: db)
         return BookingOutcome(booking: booking, placed: decision.place, waitingPosition: position)
     }
 

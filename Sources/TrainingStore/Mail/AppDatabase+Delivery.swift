@@ -40,6 +40,7 @@ extension AppDatabase {
     }
 
     static func prepare(_ message: OutboxMessage, settings: PartnershipSettings, at instant: Date, in db: Database) throws -> PreparedMessage {
+        let message = try completed(message, settings: settings, in: db)
         var facts = message.facts ?? MessageFacts(partnershipName: settings.partnershipName, recipientName: message.recipientName)
         var event: CalendarEvent?
         var cancels = false
@@ -66,6 +67,47 @@ extension AppDatabase {
         }
         let words = try StoredMessageTemplate.fetchOne(db, key: message.kind.rawValue)
         return PreparedMessage(message: message, facts: facts, customWords: words, event: event, eventCancels: cancels)
+    }
+
+    /// A queued message written without its facts (a new place's, `owePlaceMessage`) with them read now
+    /// and kept on its row: what the learner's message says about the session, their place on the waiting
+    /// list while they are on it, and the agency's bookers it is copied to, as they stand when it is sent.
+    /// Any other message is returned as it is.
+    static func completed(_ message: OutboxMessage, settings: PartnershipSettings, in db: Database) throws -> OutboxMessage {
+        guard let read = try factsRead(message, settings: settings, in: db), let id = read.id else { return message }
+        try db.execute(sql: "UPDATE outboxMessage SET recipientAddress = ?, recipientName = ?, copyAddresses = ?, facts = ? WHERE id = ?",
+                       arguments: [read.recipientAddress, read.recipientName, try FlatJSON.text(read.copyAddresses),
+                                   try read.facts.map(FlatJSON.text), id])
+        return read
+    }
+
+    /// A queued message written without its facts, with them read as they stand now (nothing is written);
+    /// nil for any other message, and for one whose learner's details are gone.
+    static func factsRead(_ message: OutboxMessage, settings: PartnershipSettings, in db: Database) throws -> OutboxMessage? {
+        guard message.facts == nil, message.status == .queued, message.kind.isToLearner,
+              let learnerId = message.learnerId, let sessionId = message.sessionId,
+              let session = try Session.fetchOne(db, key: sessionId),
+              let read = try learnerMessage(message.kind, to: learnerId, about: session, settings: settings, copyingBookers: true,
+                                            at: message.createdAt, in: db, { _ in }) else { return nil }
+        var facts = read.facts
+        if message.kind == .waitingListPlace, let bookingId = message.bookingId {
+            facts?.waitingListPosition = try waitingListPosition(of: bookingId, in: db)
+        }
+        var message = message
+        message.recipientAddress = read.recipientAddress
+        message.recipientName = read.recipientName
+        message.copyAddresses = read.copyAddresses
+        message.facts = facts
+        return message
+    }
+
+    /// A place's number on its session's waiting list, first come first served (1 is next); nil once it is
+    /// no longer waiting.
+    static func waitingListPosition(of bookingId: Int64, in db: Database) throws -> Int? {
+        try Int.fetchOne(db, sql: """
+            SELECT (SELECT COUNT(*) FROM booking w WHERE w.sessionId = b.sessionId AND w.status = 'waitlisted' AND w.id < b.id) + 1
+            FROM booking b WHERE b.id = ? AND b.status = 'waitlisted'
+            """, arguments: [bookingId])
     }
 
     /// A new "manage my place" token for a booking, working until `expiry`; only its hash is kept.

@@ -61,6 +61,20 @@ extension StoreReading {
         }
     }
 
+    /// The latest of the last 20 messages of `kind` that says something, with what it says (a queued place
+    /// confirmation's facts read as they would be sent): the officer previews their words with it.
+    public func latestMessageWithFacts(_ kind: MessageKind) throws -> OutboxMessage? {
+        try read { db in
+            let settings = try AppDatabase.settings(db)
+            for message in try OutboxMessage.fetchAll(db, sql: "SELECT * FROM outboxMessage WHERE kind = ? ORDER BY id DESC LIMIT 20",
+                                                      arguments: [kind.rawValue]) {
+                if message.facts != nil { return message }
+                if let read = try AppDatabase.factsRead(message, settings: settings, in: db) { return read }
+            }
+            return nil
+        }
+    }
+
     /// One message by its number.
     public func message(_ id: Int64) throws -> OutboxMessage {
         try read { db in

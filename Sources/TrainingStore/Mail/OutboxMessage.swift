@@ -33,7 +33,8 @@ public struct OutboxMessage: Codable, Sendable, Hashable, Identifiable, Fetchabl
     public var invoiceId: Int64?
     /// The sequence of the calendar event it carries, higher for each later event of the same place.
     public var calendarSequence: Int?
-    /// What the message will say; cleared with the bodies.
+    /// What the message will say; cleared with the bodies. Nil on a new place's queued message, whose
+    /// facts are read when it is sent (`AppDatabase.owePlaceMessage`).
     public var facts: MessageFacts?
     /// Unique for messages the scheduler writes, so each is written once.
     public var dueKey: String?
@@ -52,7 +53,7 @@ public struct OutboxMessage: Codable, Sendable, Hashable, Identifiable, Fetchabl
     public mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
 
     /// A new queued message, due at once.
-    init(kind: MessageKind, to address: String, name: String, copies: [String] = [], facts: MessageFacts, at instant: Date) {
+    init(kind: MessageKind, to address: String, name: String, copies: [String] = [], facts: MessageFacts?, at instant: Date) {
         self.kind = kind
         self.recipientAddress = address
         self.recipientName = name

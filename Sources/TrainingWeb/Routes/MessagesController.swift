@@ -167,7 +167,7 @@ struct MessagesController {
                    errors: [FieldError] = []) async throws -> Response {
         let (settings, own, latest) = try await database.reading { view in
             (try view.settings(), try view.customMessageTemplate(kind),
-             try view.messages(MessageFilter(kind: kind, limit: 20)).first { $0.facts != nil })
+             try view.latestMessageWithFacts(kind))
         }
         let shipped = MessageTemplates.shippedDefault(for: kind)
         var shown: MessageWordsEditPage.Preview?

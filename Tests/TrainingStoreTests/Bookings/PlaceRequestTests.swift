@@ -45,7 +45,7 @@ struct PlaceRequestTests {
         #expect(outcome.placed == .confirmed)
         let line = try #require(try setup.database.agencyPlaceRequests(agencyId: setup.council).first)
         #expect(line.state == .approved && line.request.bookingId == outcome.booking.id && line.request.decidedBy == "web:booker@council.example")
-        let confirmation = try #require(try setup.messages(.placeConfirmed).first)
+        let confirmation = try #require(try setup.database.messagesDue(limit: 10).first { $0.message.kind == .placeConfirmed }?.message)
         #expect(confirmation.recipientAddress == "sam@council.example" && confirmation.copyAddresses == ["booker@council.example"])
         #expect(try setup.database.ownTraining(token: sam).places.map(\.booking) == [outcome.booking.id])
         let audit = try setup.database.auditLog(limit: 20).map { "\($0.action.rawValue) by \($0.actor)" }
@@ -64,7 +64,7 @@ struct PlaceRequestTests {
         let outcome = try setup.database.approvePlaceRequest(try request.storedID, agencyId: setup.council, by: "booker")
         #expect(outcome.placed == .waitlisted && outcome.waitingPosition == 0)
         #expect(try setup.database.waitingList(session: session).map(\.learnerName) == ["Sam Patel"])
-        #expect(try setup.messages(.waitingListPlace).first?.facts?.waitingListPosition == 1)
+        #expect(try setup.database.messagesDue(limit: 10).first { $0.message.kind == .waitingListPlace }?.facts.waitingListPosition == 1)
     }
 
     @Test func aDeclineNeedsAReasonWhichTheLearnerIsTold() throws {

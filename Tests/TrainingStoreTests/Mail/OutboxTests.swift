@@ -43,18 +43,51 @@ struct OutboxTests {
         let programme = try mailingProgramme()
         let session = try programme.halfDaySession()
         try programme.database.book(session: session, learnerEmail: "sam@council.example", by: "booker")
-        let message = try #require(try programme.database.outbox().only)
-        #expect(message.kind == .placeConfirmed)
-        #expect(message.recipientAddress == "sam@council.example")
-        #expect(message.copyAddresses == ["booker@council.example"])
-        #expect(message.calendarSequence == 0)
-        #expect(message.status == .queued)
-        let facts = try #require(message.facts)
-        #expect(facts.learnerName == "Sam Patel")
-        #expect(facts.courseTitle == Programme.halfDay)
-        #expect(facts.sessionDate == "Monday 17 November 2025")
-        #expect(facts.sessionTimes == "09:30 to 12:30")
-        #expect(facts.venue == "Halifax Town Hall")
+        let owed = try #require(try programme.database.outbox().only)
+        #expect(owed.kind == .placeConfirmed)
+        #expect(owed.recipientAddress == "sam@council.example")
+        #expect(owed.calendarSequence == 0)
+        #expect(owed.status == .queued)
+
+        let prepared = try #require(try programme.database.messagesDue(limit: 10).only)
+        #expect(prepared.message.copyAddresses == ["booker@council.example"])
+        #expect(prepared.facts.learnerName == "Sam Patel")
+        #expect(prepared.facts.courseTitle == Programme.halfDay)
+        #expect(prepared.facts.sessionDate == "Monday 17 November 2025")
+        #expect(prepared.facts.sessionTimes == "09:30 to 12:30")
+        #expect(prepared.facts.venue == "Halifax Town Hall")
+        #expect(prepared.event?.sequence == 0)
+    }
+
+    @Test func aConfirmationWrittenWithoutItsFactsKeepsThemOnceReadForSending() throws {
+        let programme = try mailingProgramme()
+        let session = try programme.halfDaySession()
+        try programme.database.book(session: session, learnerEmail: "sam@council.example", by: "booker")
+        #expect(try programme.database.outbox().only?.facts == nil)
+        _ = try programme.database.messagesDue(limit: 10)
+        let kept = try #require(try programme.database.outbox().only)
+        #expect(kept.copyAddresses == ["booker@council.example"])
+        #expect(kept.facts?.courseTitle == Programme.halfDay)
+        #expect(kept.facts?.venue == "Halifax Town Hall")
+    }
+
+    @Test func aConfirmationSaysTheSessionAsItStandsWhenItIsSent() throws {
+        let programme = try mailingProgramme()
+        let session = try programme.halfDaySession()
+        try programme.database.book(session: session, learnerEmail: "sam@council.example", by: "booker")
+        try programme.database.changeSession(session, SessionChange(venue: "Halifax Library, Room 1"), by: "officer")
+        let confirmation = try #require(try programme.database.messagesDue(limit: 10).first { $0.message.kind == .placeConfirmed })
+        #expect(confirmation.facts.venue == "Halifax Library, Room 1")
+    }
+
+    @Test func aConfirmationIsCopiedToTheBookersTheAgencyHasWhenItIsSent() throws {
+        let programme = try mailingProgramme()
+        let session = try programme.halfDaySession()
+        try programme.database.book(session: session, learnerEmail: "sam@council.example", by: "booker")
+        _ = try programme.database.addUser(email: "second.booker@council.example", name: "Cal Booker", role: .booker,
+                                           agencyName: "Calderdale Council", passwordHash: "x", by: "officer")
+        let confirmation = try #require(try programme.database.messagesDue(limit: 10).only)
+        #expect(confirmation.message.copyAddresses == ["booker@council.example", "second.booker@council.example"])
     }
 
     @Test func aBookingThatRollsBackOwesNothing() throws {
@@ -73,9 +106,34 @@ struct OutboxTests {
         try programme.database.book(session: session, learnerEmail: "sam@council.example", by: "booker")
         try programme.database.book(session: session, learnerEmail: "jo@council.example", by: "booker")
         try programme.database.book(session: session, learnerEmail: "kim@council.example", by: "booker")
-        let waiting = try programme.database.outbox().filter { $0.kind == .waitingListPlace }
-        #expect(waiting.map(\.recipientAddress) == ["jo@council.example", "kim@council.example"])
-        #expect(waiting.map { $0.facts?.waitingListPosition } == [1, 2])
+        let waiting = try programme.database.messagesDue(limit: 10).filter { $0.message.kind == .waitingListPlace }
+        #expect(waiting.map(\.message.recipientAddress) == ["jo@council.example", "kim@council.example"])
+        #expect(waiting.map(\.facts.waitingListPosition) == [1, 2])
+        #expect(waiting.map(\.message.copyAddresses) == [["booker@council.example"], ["booker@council.example"]])
+    }
+
+    @Test func aWaitingListPlaceSaysThePositionItHasWhenTheMessageIsSent() throws {
+        let programme = try mailingProgramme()
+        let session = try programme.halfDaySession(capacity: 1)
+        try programme.database.book(session: session, learnerEmail: "sam@council.example", by: "booker")
+        let jo = try programme.database.book(session: session, learnerEmail: "jo@council.example", by: "booker").booking
+        try programme.database.book(session: session, learnerEmail: "kim@council.example", by: "booker")
+        try programme.database.cancelBooking(try jo.storedID, by: "booker")
+        let kim = try #require(try programme.database.messagesDue(limit: 10).first {
+            $0.message.kind == .waitingListPlace && $0.message.recipientAddress == "kim@council.example"
+        })
+        #expect(kim.facts.waitingListPosition == 1)
+    }
+
+    @Test func aWaitingListPlaceNoLongerWaitingWhenItsMessageIsSentSaysNoPosition() throws {
+        let programme = try mailingProgramme()
+        let session = try programme.halfDaySession(capacity: 1)
+        let sam = try programme.database.book(session: session, learnerEmail: "sam@council.example", by: "booker").booking
+        try programme.database.book(session: session, learnerEmail: "jo@council.example", by: "booker")
+        try programme.database.cancelBooking(try sam.storedID, by: "booker")
+        let jo = try #require(try programme.database.messagesDue(limit: 10).first { $0.message.kind == .waitingListPlace })
+        #expect(jo.facts.waitingListPosition == nil)
+        #expect(jo.facts.courseTitle == Programme.halfDay)
     }
 
     @Test func aLateCancellationSaysItsChargeAndCarriesTheNextEventOfThePlaceAndOffersThePlaceToTheFirstWaiting() throws {
