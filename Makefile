@@ -15,6 +15,7 @@ demo: system-libraries
 	@echo "Building training (release)..."
 	$(SWIFT) build -c release --product training
 	rm -f $(DEMO_DB) $(DEMO_DB)-wal $(DEMO_DB)-shm
+	rm -rf Reports/mail
 	$(RELEASE_BIN) demo --database $(DEMO_DB) --report Reports
 	$(RELEASE_BIN) check --database $(DEMO_DB)
 	@echo
