@@ -84,11 +84,11 @@ extension AppDatabase {
     /// A queued message written without its facts, with them read as they stand now (nothing is written);
     /// nil for any other message, and for one whose learner's details are gone.
     static func factsRead(_ message: OutboxMessage, settings: PartnershipSettings, in db: Database) throws -> OutboxMessage? {
-        guard message.facts == nil, message.status == .queued, message.kind.isToLearner,
+        guard message.facts == nil, message.status == .queued, message.bodyClearedAt == nil, kindsReadWhenSent.contains(message.kind),
               let learnerId = message.learnerId, let sessionId = message.sessionId,
               let session = try Session.fetchOne(db, key: sessionId),
               let read = try learnerMessage(message.kind, to: learnerId, about: session, settings: settings, copyingBookers: true,
-                                            at: message.createdAt, in: db, { _ in }) else { return nil }
+                                            ofAgency: message.agencyId, at: message.createdAt, in: db, { _ in }) else { return nil }
         var facts = read.facts
         if message.kind == .waitingListPlace, let bookingId = message.bookingId {
             facts?.waitingListPosition = try waitingListPosition(of: bookingId, in: db)
@@ -184,6 +184,7 @@ extension AppDatabase {
             let instant = now()
             guard var message = try OutboxMessage.fetchOne(db, key: id) else { throw UnknownMessage(id: id) }
             guard message.status == .failed else { throw MessageRefusal.notFailed(id: id, status: message.status) }
+            guard message.bodyClearedAt == nil else { throw MessageRefusal.cleared(id: id) }
             let before = message.status
             message.status = .queued
             message.attempts = 0
@@ -207,10 +208,13 @@ public struct UnknownMessage: Error, Sendable, Equatable, UserFacingError {
 public enum MessageRefusal: Error, Sendable, Equatable, UserFacingError {
     /// Only a failed message is retried; a queued one is tried anyway, a sent one was delivered.
     case notFailed(id: Int64, status: OutboxMessage.Status)
+    /// What a failed message said was cleared after the retention period: there is nothing left to send.
+    case cleared(id: Int64)
 
     public var errorDescription: String? {
         switch self {
         case let .notFailed(id, status): "message \(id) is \(status.rawValue), not failed: only a failed message is retried"
+        case let .cleared(id): "message \(id) failed longer ago than the retention period and what it said was cleared: it cannot be sent again"
         }
     }
 }

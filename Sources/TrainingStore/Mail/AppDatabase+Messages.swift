@@ -75,11 +75,12 @@ extension StoreReading {
         }
     }
 
-    /// One message by its number.
+    /// One message by its number; a new place's message still queued shows what it would say and whom it
+    /// would copy if it were sent now.
     public func message(_ id: Int64) throws -> OutboxMessage {
         try read { db in
             guard let message = try OutboxMessage.fetchOne(db, key: id) else { throw UnknownMessage(id: id) }
-            return message
+            return try AppDatabase.factsRead(message, settings: AppDatabase.settings(db), in: db) ?? message
         }
     }
 

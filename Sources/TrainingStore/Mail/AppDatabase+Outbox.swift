@@ -29,15 +29,19 @@ extension AppDatabase {
     /// Reading and writing all that here was most of what mail added to a booking (issue 18 asks that
     /// bookings with mail on run at nine tenths of their speed with mail off).
     static func owePlaceMessage(_ kind: MessageKind, for booking: Booking, to learner: Learner, at instant: Date, in db: Database) throws {
+        precondition(kindsReadWhenSent.contains(kind), "only a new place's messages are written without their facts")
         guard try isOwed(kind, in: db), let address = learner.email else { return }
         var message = OutboxMessage(kind: kind, to: address, name: learner.name, facts: nil, at: instant)
         message.learnerId = learner.id
-        message.agencyId = learner.agencyId
+        message.agencyId = booking.agencyId
         message.bookingId = booking.id
         message.sessionId = booking.sessionId
         if kind == .placeConfirmed { message.calendarSequence = 0 }
         try message.insertQueued(db)
     }
+
+    /// The kinds `owePlaceMessage` writes without their facts, which are read when they are sent.
+    static let kindsReadWhenSent: Set<MessageKind> = [.placeConfirmed, .waitingListPlace]
 
     /// Owes a message to a booking's learner about their place, copied to their agency's bookers (a
     /// booker sees only their own agency's learner; the learner only themselves). A learner whose details
@@ -65,10 +69,10 @@ extension AppDatabase {
     /// when asked: the learner's name, agency, the course and the session's date, times and place, with
     /// what `adjust` adds. Nil when the learner's details were erased, leaving no address.
     static func learnerMessage(_ kind: MessageKind, to learnerId: Int64, about session: Session, settings: PartnershipSettings,
-                               copyingBookers: Bool, at instant: Date, in db: Database,
+                               copyingBookers: Bool, ofAgency agencyId: Int64? = nil, at instant: Date, in db: Database,
                                _ adjust: (inout MessageFacts) -> Void) throws -> OutboxMessage? {
         guard var message = try learnerMessage(kind, to: learnerId, aboutCourse: session.courseId, settings: settings,
-                                               copyingBookers: copyingBookers, at: instant, in: db, { facts in
+                                               copyingBookers: copyingBookers, ofAgency: agencyId, at: instant, in: db, { facts in
                                                    facts.describe(session)
                                                    adjust(&facts)
                                                }) else { return nil }
@@ -78,19 +82,20 @@ extension AppDatabase {
 
     /// A message of `kind` to a learner about a course (not yet written), copied to their agency's bookers
     /// when asked: the learner's name, agency and the course, with what `adjust` adds. Nil when the learner's
-    /// details were erased, leaving no address.
+    /// details were erased, leaving no address. `agencyId`, when given, is the agency named and copied
+    /// instead of the learner's own now: the agency a place was booked under, should the learner have moved.
     static func learnerMessage(_ kind: MessageKind, to learnerId: Int64, aboutCourse courseId: Int64, settings: PartnershipSettings,
-                               copyingBookers: Bool, at instant: Date, in db: Database,
+                               copyingBookers: Bool, ofAgency agencyId: Int64? = nil, at instant: Date, in db: Database,
                                _ adjust: (inout MessageFacts) -> Void) throws -> OutboxMessage? {
         // The agency's active bookers, who are copied, are read in the same statement: with mail on, every
         // booking asks.
         guard let person = try Row.fetchOne(db.cachedStatement(sql: """
-            SELECT l.name, l.email, l.agencyId, a.name AS agencyName, c.title, c.level,
+            SELECT l.name, l.email, a.id AS agencyId, a.name AS agencyName, c.title, c.level,
                    (SELECT group_concat(email, char(31)) FROM (SELECT email FROM appUser
-                    WHERE role = 'booker' AND agencyId = l.agencyId AND isActive = 1 ORDER BY email)) AS bookers
-            FROM learner l LEFT JOIN agency a ON a.id = l.agencyId JOIN course c ON c.id = ?
+                    WHERE role = 'booker' AND agencyId = a.id AND isActive = 1 ORDER BY email)) AS bookers
+            FROM learner l LEFT JOIN agency a ON a.id = COALESCE(?, l.agencyId) JOIN course c ON c.id = ?
             WHERE l.id = ?
-            """), arguments: [courseId, learnerId]),
+            """), arguments: [agencyId, courseId, learnerId]),
             let address = person["email"] as String? else { return nil }
         var facts = MessageFacts(partnershipName: settings.partnershipName, recipientName: person["name"])
         facts.learnerName = person["name"]

@@ -79,6 +79,8 @@ struct MessageDeliveryStateTests {
         let programme = try mailingProgramme()
         let session = try programme.halfDaySession()
         try programme.database.book(session: session, learnerEmail: "sam@council.example", by: "booker")
+        // Made ready to send, as the delivery pass does first: a new place's facts are read then.
+        _ = try programme.database.messagesDue(limit: 10)
         return (programme, try #require(try programme.database.outbox().first?.id))
     }
 
@@ -112,8 +114,18 @@ struct MessageDeliveryStateTests {
         #expect(try programme.database.auditLog().contains { $0.action == .messageRetried })
     }
 
+    @Test func aFailedMessageWhoseWordsWereClearedIsNotRetried() throws {
+        let (programme, id) = try queuedMessage()
+        try programme.database.recordDelivery(of: id, .permanentFailure("550 no such user"))
+        programme.clock.set("2026-02-02 09:00")   // 91 days on
+        #expect(try programme.database.clearOldMessageBodies() == 1)
+        #expect(throws: MessageRefusal.cleared(id: id)) { try programme.database.retryMessage(id, by: "officer") }
+        #expect(try programme.database.message(id).status == .failed)
+    }
+
     @Test func whatASentMessageSaidIsClearedAfterTheRetentionPeriodLeavingTheEnvelope() throws {
         let (programme, id) = try queuedMessage()
+        #expect(try programme.database.message(id).facts?.courseTitle == Programme.halfDay)
         try programme.database.recordDelivery(of: id, .sent(subject: "Place confirmed", text: "Dear Sam", html: "<p>Dear Sam</p>"))
         programme.clock.set("2026-01-31 09:00")   // 89 days on
         #expect(try programme.database.clearOldMessageBodies() == 0)

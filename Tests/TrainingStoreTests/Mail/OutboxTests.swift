@@ -90,6 +90,31 @@ struct OutboxTests {
         #expect(confirmation.message.copyAddresses == ["booker@council.example", "second.booker@council.example"])
     }
 
+    @Test func aConfirmationIsCopiedToTheBookersOfTheAgencyThePlaceWasBookedUnderIfTheLearnerHasMoved() throws {
+        let programme = try mailingProgramme()
+        let session = try programme.halfDaySession()
+        try programme.database.book(session: session, learnerEmail: "sam@council.example", by: "booker")
+        try programme.database.writer.write { db in
+            try db.execute(sql: """
+                UPDATE learner SET agencyId = (SELECT id FROM agency WHERE name = 'Calderdale NHS') WHERE email = 'sam@council.example'
+                """)
+        }
+        let confirmation = try #require(try programme.database.messagesDue(limit: 10).only)
+        #expect(confirmation.message.copyAddresses == ["booker@council.example"])
+        #expect(confirmation.facts.agencyName == "Calderdale Council")
+    }
+
+    @Test func aQueuedConfirmationShowsWhatItWouldSayAndWhomItWouldCopy() throws {
+        let programme = try mailingProgramme()
+        let session = try programme.halfDaySession()
+        try programme.database.book(session: session, learnerEmail: "sam@council.example", by: "booker")
+        let id = try #require(try programme.database.outbox().only?.id)
+        let shown = try programme.database.message(id)
+        #expect(shown.copyAddresses == ["booker@council.example"])
+        #expect(shown.facts?.venue == "Halifax Town Hall")
+        #expect(try programme.database.outbox().only?.facts == nil)
+    }
+
     @Test func aBookingThatRollsBackOwesNothing() throws {
         let programme = try mailingProgramme()
         let session = try programme.halfDaySession()
