@@ -96,9 +96,7 @@ extension AppDatabase {
         guard [.confirmed, .waitlisted].contains(booking.status) else { throw PlaceLinkError.expired }
         guard let course = try Row.fetchOne(db, sql: "SELECT title, level FROM course WHERE id = ?", arguments: [session.courseId]),
               let learner = try Learner.fetchOne(db, key: booking.learnerId) else { throw PlaceLinkError.unknown }
-        let position = booking.status != .waitlisted ? nil : try db.count(cachedSQL: """
-            SELECT COUNT(*) FROM booking WHERE sessionId = ? AND status = 'waitlisted' AND (bookedAt < ? OR (bookedAt = ? AND id < ?))
-            """, arguments: [booking.sessionId, StoredInstant(booking.bookedAt), StoredInstant(booking.bookedAt), booking.id]) + 1
+        let position = try Self.waitingListPosition(of: booking.storedID, in: db)
         let policy = try Self.chargingPolicy(db)
         let terms = CancellationRules.terms(facts, receivedAt: instant, reason: nil, calendar: try Self.workingCalendar(db), policy: policy)
         return OwnPlace(booking: try booking.storedID, learnerId: booking.learnerId, learnerName: learner.name, courseTitle: course["title"],

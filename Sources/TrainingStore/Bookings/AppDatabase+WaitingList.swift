@@ -3,6 +3,17 @@ import GRDB
 import TrainingCore
 
 extension AppDatabase {
+    /// A waiting place's number on its session's waiting list (1 is next), in the order the list is read
+    /// and places are given (booked first, then booking number, as `bookingLines`); nil when the place is
+    /// not waiting.
+    static func waitingListPosition(of bookingId: Int64, in db: Database) throws -> Int? {
+        try Int.fetchOne(db.cachedStatement(sql: """
+            SELECT (SELECT COUNT(*) FROM booking w WHERE w.sessionId = b.sessionId AND w.status = 'waitlisted'
+                    AND (w.bookedAt < b.bookedAt OR (w.bookedAt = b.bookedAt AND w.id < b.id))) + 1
+            FROM booking b WHERE b.id = ? AND b.status = 'waitlisted'
+            """), arguments: [bookingId])
+    }
+
     /// Gives a free place to the first waiting learner whose agency is within any fair-share cap
     /// (WaitingListRules.next), and tells their booker. Nothing happens when no place is free or nobody
     /// waiting may take it.

@@ -101,15 +101,6 @@ extension AppDatabase {
         return message
     }
 
-    /// A place's number on its session's waiting list, first come first served (1 is next); nil once it is
-    /// no longer waiting.
-    static func waitingListPosition(of bookingId: Int64, in db: Database) throws -> Int? {
-        try Int.fetchOne(db, sql: """
-            SELECT (SELECT COUNT(*) FROM booking w WHERE w.sessionId = b.sessionId AND w.status = 'waitlisted' AND w.id < b.id) + 1
-            FROM booking b WHERE b.id = ? AND b.status = 'waitlisted'
-            """, arguments: [bookingId])
-    }
-
     /// A new "manage my place" token for a booking, working until `expiry`; only its hash is kept.
     static func issuePlaceLink(booking: Int64, until expiry: Date, baseURL: String, at instant: Date, in db: Database) throws -> String {
         let token = SecretToken.make()
