@@ -16,9 +16,10 @@ extension WebFixture {
         return fixture
     }
 
-    /// The outbox's message to `address` of `kind` (the newest).
+    /// The outbox's message to `address` of `kind` (the newest), numbered as the officer's list numbers it.
     func message(to address: String, _ kind: MessageKind = .placeConfirmed) throws -> OutboxMessage {
-        try #require(try database.messages(MessageFilter(kind: kind)).first { $0.recipientAddress == address })
+        try database.queueOwedMessages()
+        return try #require(try database.messages(MessageFilter(kind: kind)).first { $0.recipientAddress == address })
     }
 
     /// Delivers the messages due as the mail service would: those to `failing` refused for good, the rest

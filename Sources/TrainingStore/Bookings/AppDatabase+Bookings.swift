@@ -69,7 +69,7 @@ extension AppDatabase {
         let position = confirmed ? 0 : try db.count(cachedSQL: """
             SELECT COUNT(*) FROM booking WHERE sessionId = ? AND status = 'waitlisted' AND id < ?
             """, arguments: [sessionId, booking.id])
-        try Self.owePlaceMessage(confirmed ? .placeConfirmed : .waitingListPlace, for: booking, to: learner, at: instant, in: db)
+        try Self.owePlaceMessage(confirmed ? .placeConfirmed : .waitingListPlace, for: booking, to: learner, in: db)
         return BookingOutcome(booking: booking, placed: decision.place, waitingPosition: position)
     }
 

@@ -134,6 +134,7 @@ extension AppDatabase {
         // Messages to or about them are their personal data through and through (issue 18): they go, with
         // the links that would still open their places.
         try db.execute(sql: "DELETE FROM outboxMessage WHERE learnerId = ?", arguments: [id])
+        try db.execute(sql: "DELETE FROM owedPlaceMessage WHERE learnerId = ?", arguments: [id])
         try db.execute(sql: "DELETE FROM placeLink WHERE bookingId IN (SELECT id FROM booking WHERE learnerId = ?)", arguments: [id])
         // Their certificates name them and say what they did (issue 22): they go too, so a verification code
         // no longer finds them.

@@ -51,6 +51,8 @@ extension StoreReading {
                 UNION ALL SELECT bookingId, MIN(at), NULL FROM bookingEvent
                 WHERE previousLearnerId = \(id) AND kind = 'substituted' GROUP BY bookingId
                 """
+            // Their messages: the outbox's, and a new place's message still owed (`owedMessage`).
+            let messageColumns = "id, createdAt, kind, recipientAddress, status, sentAt, subject, textBody"
             func within(_ instant: String) -> String {
                 "(h.until IS NULL OR \(instant) <= h.until) AND (h.since IS NULL OR \(instant) >= h.since)"
             }
@@ -157,7 +159,9 @@ extension StoreReading {
                 try section("Email messages", "Messages sent to you, or about your places to the person who booked them; what a message said is kept for a set time after it was sent, then only its envelope.", """
                     SELECT m.createdAt AS "Written", m.kind AS "Kind", m.recipientAddress AS "To", m.status AS "Status",
                            m.sentAt AS "Sent", m.subject AS "Subject", m.textBody AS "Message"
-                    FROM outboxMessage m WHERE m.learnerId = \(id) ORDER BY m.createdAt, m.id
+                    FROM (SELECT \(messageColumns) FROM outboxMessage WHERE learnerId = \(id)
+                          UNION ALL SELECT \(messageColumns) FROM owedMessage WHERE learnerId = \(id)) m
+                    ORDER BY m.createdAt, m.id IS NULL, m.id
                     """),
                 try section("Audit entries", "The log of changes to your record, bookings, licences and charges.", """
                     SELECT e.at AS "When", e.actor AS "By", e.action AS "Action", e.entity AS "Record", e.entityId AS "Record id",

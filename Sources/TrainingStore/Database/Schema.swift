@@ -27,6 +27,7 @@ enum Schema {
         migrator.registerMigration("16-learner-team", migrate: addLearnerTeam)
         migrator.registerMigration("17-learner-links", migrate: createLearnerLinks)
         migrator.registerMigration("18-place-requests", migrate: createPlaceRequests)
+        migrator.registerMigration("19-owed-place-messages", migrate: createOwedPlaceMessages)
         return migrator
     }
 

@@ -24,14 +24,16 @@ public enum DeliveryAttempt: Sendable, Hashable {
 }
 
 extension AppDatabase {
-    /// Up to `limit` queued messages due by now, oldest first, each with fresh personal links: a "manage
-    /// my place" link to every learner whose place is still to come (valid until the session starts), and
-    /// the evaluation or follow-up link an invitation carries (which gives that invitation out). One
-    /// write, since making a link stores its hash.
+    /// Up to `limit` queued messages due by now, oldest first (the new places' messages owed are queued
+    /// first, `queueOwedPlaceMessages`), each with fresh personal links: a "manage my place" link to every
+    /// learner whose place is still to come (valid until the session starts), and the evaluation or
+    /// follow-up link an invitation carries (which gives that invitation out). One write, since making a
+    /// link stores its hash.
     public func messagesDue(limit: Int) throws -> [PreparedMessage] {
         try write { db in
             let instant = now()
             let settings = try Self.settings(db)
+            try Self.queueOwedPlaceMessages(in: db)
             let due = try OutboxMessage.fetchAll(db.cachedStatement(sql: """
                 SELECT * FROM outboxMessage WHERE status = 'queued' AND nextAttemptAt <= ? ORDER BY nextAttemptAt, id LIMIT ?
                 """), arguments: [StoredInstant(instant), limit])
@@ -173,6 +175,8 @@ extension AppDatabase {
     public func retryMessage(_ id: Int64, by actor: String) throws {
         try write { db in
             let instant = now()
+            // A number the officer was shown may be that of a new place's message queued since.
+            try Self.queueOwedPlaceMessages(in: db)
             guard var message = try OutboxMessage.fetchOne(db, key: id) else { throw UnknownMessage(id: id) }
             guard message.status == .failed else { throw MessageRefusal.notFailed(id: id, status: message.status) }
             guard message.bodyClearedAt == nil else { throw MessageRefusal.cleared(id: id) }

@@ -30,7 +30,8 @@ extension AppDatabase {
     ///   lapsed, and its learner and their bookers told (`lapseWaitingRequests` does this while mail is off);
     /// - to each learner and their agency's bookers: a course falling due again in 60 days
     ///   (`oweRefresherReminders`).
-    /// Nothing while mail is off. `training mail send` and `training serve` run it.
+    /// The new places' messages still owed are queued first (`queueOwedPlaceMessages`). Nothing while mail
+    /// is off. `training mail send` and `training serve` run it.
     @discardableResult
     public func scheduleDueMessages() throws -> ScheduledMessages {
         guard try settings().mail.isOn else { return ScheduledMessages() }
@@ -38,6 +39,8 @@ extension AppDatabase {
         return try write { db in
             let instant = now()
             let today = LondonTime.date(of: instant)
+            // Before anything is counted: the messages a pass owes are counted by the rows they write.
+            try Self.queueOwedPlaceMessages(in: db)
             let settings = try Self.settings(db)
             var scheduled = ScheduledMessages()
             scheduled.reminders = try Self.oweReminders(reminderWorkingDays: settings.mail.reminderWorkingDays, today: today, at: instant, in: db)

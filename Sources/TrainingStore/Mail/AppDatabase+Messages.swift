@@ -43,8 +43,18 @@ extension AppDatabase {
     }
 }
 
+extension AppDatabase {
+    /// Queues the new places' messages still owed (`queueOwedPlaceMessages`), which numbers them: the
+    /// officer's list of the outbox and a message's page, on the web and the command line, call it before
+    /// they read, so the messages they show can be opened by their numbers.
+    public func queueOwedMessages() throws {
+        try write { try Self.queueOwedPlaceMessages(in: $0) }
+    }
+}
+
 extension StoreReading {
-    /// The outbox, newest first, filtered.
+    /// The outbox, newest first, filtered: the new places' messages still owed (`owedMessage`, queued and
+    /// not yet numbered) come first, as the newest.
     public func messages(_ filter: MessageFilter) throws -> [OutboxMessage] {
         try read { db in
             var where_ = SQLFilter()
@@ -55,19 +65,26 @@ extension StoreReading {
                 guard let learner = try AppDatabase.learner(withEmail: address.text, in: db) else { throw UnknownLearner(email: address.text) }
                 where_.add("(m.learnerId = ? OR m.recipientAddress = ?)", [learner.id, address.text])
             }
-            return try OutboxMessage.fetchAll(db, sql: """
-                SELECT m.* FROM outboxMessage m WHERE \(where_.clause) ORDER BY m.id DESC LIMIT ?
+            let owed = try OutboxMessage.fetchAll(db, sql: """
+                SELECT m.* FROM owedMessage m WHERE \(where_.clause) ORDER BY m.bookingId DESC LIMIT ?
                 """, arguments: where_.arguments + [filter.limit])
+            return try owed + OutboxMessage.fetchAll(db, sql: """
+                SELECT m.* FROM outboxMessage m WHERE \(where_.clause) ORDER BY m.id DESC LIMIT ?
+                """, arguments: where_.arguments + [filter.limit - owed.count])
         }
     }
 
-    /// The latest of the last 20 messages of `kind` that says something, with what it says (a queued place
-    /// confirmation's facts read as they would be sent): the officer previews their words with it.
+    /// The latest of the last 20 messages of `kind` that says something, with what it says (a new place's
+    /// message, owed or queued, has its facts read as they would be sent): the officer previews their words
+    /// with it.
     public func latestMessageWithFacts(_ kind: MessageKind) throws -> OutboxMessage? {
         try read { db in
             let settings = try AppDatabase.settings(db)
-            for message in try OutboxMessage.fetchAll(db, sql: "SELECT * FROM outboxMessage WHERE kind = ? ORDER BY id DESC LIMIT 20",
-                                                      arguments: [kind.rawValue]) {
+            let latest = try OutboxMessage.fetchAll(db, sql: "SELECT * FROM owedMessage WHERE kind = ? ORDER BY bookingId DESC LIMIT 20",
+                                                    arguments: [kind.rawValue])
+                + OutboxMessage.fetchAll(db, sql: "SELECT * FROM outboxMessage WHERE kind = ? ORDER BY id DESC LIMIT 20",
+                                         arguments: [kind.rawValue])
+            for message in latest.prefix(20) {
                 if message.facts != nil { return message }
                 if let read = try AppDatabase.factsRead(message, settings: settings, in: db) { return read }
             }
@@ -84,13 +101,14 @@ extension StoreReading {
         }
     }
 
-    /// How many messages are queued, sent and failed.
+    /// How many messages are queued (the new places' messages still owed among them), sent and failed.
     public func outboxCounts() throws -> OutboxCounts {
         try read { db in
             var counts = OutboxCounts()
+            counts.queued = try db.count(sql: "SELECT COUNT(*) FROM owedMessage")
             for row in try Row.fetchAll(db, sql: "SELECT status, COUNT(*) AS n FROM outboxMessage GROUP BY status") {
                 switch try row.word("status", as: OutboxMessage.Status.self) {
-                case .queued: counts.queued = row["n"]
+                case .queued: counts.queued += row["n"] as Int
                 case .sent: counts.sent = row["n"]
                 case .failed: counts.failed = row["n"]
                 }

@@ -18,6 +18,8 @@ public struct OutboxMessage: Codable, Sendable, Hashable, Identifiable, Fetchabl
         case failed
     }
 
+    /// The outbox's number for it; nil while a new place's message is still owed (`owedMessage`), until the
+    /// next write that touches the outbox queues it (`AppDatabase.queueOwedPlaceMessages`).
     public var id: Int64?
     public var kind: MessageKind
     public var recipientAddress: String
@@ -133,7 +135,9 @@ extension OutboxMessage {
     /// once-only messages), through one cached statement naming the columns a new message has. With mail
     /// on every booking writes one, and GRDB's persistence (every column put in a container, the insert's
     /// SQL looked up for each row) took a third of what mail added to a booking.
+    /// The new places' messages still owed are queued first, so the outbox keeps the order of events.
     mutating func insertQueued(_ db: Database) throws {
+        try AppDatabase.queueOwedPlaceMessages(in: db)
         try db.cachedStatement(sql: """
             INSERT OR IGNORE INTO outboxMessage (kind, recipientAddress, recipientName, copyAddresses, learnerId, userId, agencyId,
                 bookingId, sessionId, invoiceId, calendarSequence, facts, dueKey, nextAttemptAt, createdAt)

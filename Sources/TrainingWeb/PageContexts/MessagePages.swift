@@ -60,11 +60,12 @@ extension OutboxMessage.Status {
 /// The outbox: how many messages stand where, the filters, and one page of messages, newest first.
 struct MessagesPage: Encodable, Sendable {
     struct Row: Encodable, Sendable {
-        var id: Int64, kind: String, to: String, address: String, status: String, written: String, sent: String?, attempts: Int
+        /// Nil for a new place's message still owed, which has no number until mail is next sent.
+        var id: Int64?, kind: String, to: String, address: String, status: String, written: String, sent: String?, attempts: Int
         var problem: String?
 
         init(_ message: OutboxMessage) {
-            id = message.id ?? 0
+            id = message.id
             kind = message.kind.label
             to = message.recipientName
             address = message.recipientAddress
@@ -84,6 +85,8 @@ struct MessagesPage: Encodable, Sendable {
     var learner: String?
     var messages: [Row]
     var none: Bool
+    /// Whether the page shows a message not numbered yet, which the page then explains.
+    var anyOwed: Bool
     /// The page shown, and the links to the pages either side (with the same filters), when there are any.
     var pageNumber: Int
     var previous: String?

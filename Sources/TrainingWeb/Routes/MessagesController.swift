@@ -41,6 +41,7 @@ struct MessagesController {
         let learner = query["learner"]
         let pageNumber = try query["page"].map { try Self.known(Int($0).flatMap { (1...Self.lastPage).contains($0) ? $0 : nil }) } ?? 1
         let filter = MessageFilter(status: status, kind: kind, learnerEmail: learner, limit: pageNumber * Self.pageSize + 1)
+        try await database.writing { try $0.queueOwedMessages() }
         let (counts, found, errors) = try await database.reading { view in
             let counts = try view.outboxCounts()
             do {
@@ -62,7 +63,8 @@ struct MessagesController {
             queuedCount: counts.queued, sentCount: counts.sent, failedCount: counts.failed,
             statuses: OutboxMessage.Status.allCases.map { SelectOption(value: $0.rawValue, label: $0.label, selected: $0 == status) },
             kinds: MessageKind.allCases.map { SelectOption(value: $0.rawValue, label: $0.label, selected: $0 == kind) },
-            learner: learner, messages: shown.map(MessagesPage.Row.init), none: shown.isEmpty, pageNumber: pageNumber,
+            learner: learner, messages: shown.map(MessagesPage.Row.init), none: shown.isEmpty,
+            anyOwed: shown.contains { $0.id == nil }, pageNumber: pageNumber,
             previous: previous, next: next, paged: previous != nil || next != nil
         ), context, errors: errors)
     }
@@ -193,7 +195,7 @@ struct MessagesController {
         if kind.isToLearner, facts.manageLink == nil { facts.manageLink = "\(settings.baseURL)/my/\(placeholder)" }
         if kind.carriesOwnPageLink, facts.ownPageLink == nil { facts.ownPageLink = "\(settings.baseURL)/my/\(placeholder)" }
         if kind == .evaluationInvitation || kind == .followUpInvitation, facts.evaluationLink == nil { facts.evaluationLink = placeholder }
-        return (facts, "Shown with the facts of the latest \(kind.label.lowercased()) message in the outbox: message \(message.id ?? 0), "
+        return (facts, "Shown with the facts of the latest \(kind.label.lowercased()) message in the outbox: \(message.id.map { "message \($0)" } ?? "a message not numbered yet"), "
                     + "to \(message.recipientName), written \(Display.instant(message.createdAt)).")
     }
 
@@ -203,6 +205,7 @@ struct MessagesController {
     func message(_ context: WebContext) async throws -> OutboxMessage {
         let id = try context.parameters.require("message", as: Int64.self)
         do {
+            try await database.writing { try $0.queueOwedMessages() }
             return try await database.reading { try $0.message(id) }
         } catch is UnknownMessage {
             throw HTTPError(.notFound)

@@ -24,7 +24,8 @@ struct MigrationTests {
                                                 "7-report-covering-indexes", "8-web-sessions", "9-year-scan-covering-indexes",
                                                 "10-officer-notifications", "11-credit-notes",
                                                 "12-register-and-licence-statuses", "13-imported-booking-notes", "14-outbox",
-                                                "15-certificates", "16-learner-team", "17-learner-links", "18-place-requests"])
+                                                "15-certificates", "16-learner-team", "17-learner-links", "18-place-requests",
+                                                "19-owed-place-messages"])
     }
 
     @Test func theSchemaCoversEverythingTheDomainHolds() throws {

@@ -18,8 +18,12 @@ func mailingProgramme(clock: TestClock = TestClock("2025-11-03 09:00")) throws -
 }
 
 extension AppDatabase {
-    /// Every message in the outbox, oldest first.
-    func outbox() throws -> [OutboxMessage] { try messages(MessageFilter()).reversed() }
+    /// Every message in the outbox, oldest first, as the officer is shown it: the new places' messages
+    /// owed queued first, so each has its number.
+    func outbox() throws -> [OutboxMessage] {
+        try queueOwedMessages()
+        return try messages(MessageFilter()).reversed()
+    }
 }
 
 @Suite("The outbox: a change owes its messages in its own transaction")

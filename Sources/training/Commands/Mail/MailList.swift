@@ -16,13 +16,15 @@ extension Training.Mail {
         @Option(help: "At most this many.") var limit = 200
 
         func run() throws {
-            let messages = try options.open().messages(MessageFilter(status: status, kind: kind, learnerEmail: learner, limit: max(1, limit)))
+            let database = try options.open()
+            try database.queueOwedMessages()
+            let messages = try database.messages(MessageFilter(status: status, kind: kind, learnerEmail: learner, limit: max(1, limit)))
             guard !messages.isEmpty else {
                 print("No messages.")
                 return
             }
             print(TextTable.render(header: ["Number", "Kind", "To", "Status", "Written", "Sent", "Attempts", "Problem"], rows: messages.map {
-                [String($0.id ?? 0), $0.kind.rawValue, $0.recipientAddress, $0.status.rawValue, LondonTime.format($0.createdAt),
+                [$0.id.map(String.init) ?? "not yet", $0.kind.rawValue, $0.recipientAddress, $0.status.rawValue, LondonTime.format($0.createdAt),
                  $0.sentAt.map(LondonTime.format) ?? "", String($0.attempts), $0.lastError ?? ""]
             }))
         }

@@ -13,7 +13,9 @@ extension Training.Mail {
         @Argument(help: "The message's number.", transform: Arguments.id) var number: Int64
 
         func run() throws {
-            let message = try options.open().message(number)
+            let database = try options.open()
+            try database.queueOwedMessages()
+            let message = try database.message(number)
             print("Message \(number) — \(message.kind.rawValue)")
             print("  To:       \(message.recipientName) <\(message.recipientAddress)>")
             if !message.copyAddresses.isEmpty { print("  Copy to:  \(message.copyAddresses.joined(separator: ", "))") }
