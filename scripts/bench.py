@@ -316,7 +316,7 @@ def booking_measures(runs, table):
 def mail_measures(runs, table):
     """5. Email (issue 18): 1,000 queued messages sent to an SMTP server on this machine (scripts/smtp-test-server,
     aiosmtpd) over one connection, each rendered, sent and recorded as sent before the next; and bookings a second
-    with mail on (each booking writes its confirmation to the outbox in its own transaction) beside mail off."""
+    with mail on (each booking owes its confirmation in its own transaction) beside mail off, at least five pairs."""
     print("5/5 email...", flush=True)
     received = tempfile.mkdtemp(prefix="training-bench-mail-")
     server = subprocess.Popen([os.path.join(ROOT, "scripts", "smtp-test-server"), "--port", "0", "--out", received],
@@ -335,15 +335,16 @@ def mail_measures(runs, table):
         shutil.rmtree(received, ignore_errors=True)
 
     def rate(extra):
-        values = []
-        for _ in range(runs):
-            _, _, output = run([TRAINING_BENCH, "bookings", "--bookers", "16", "--bookings-per-booker", "250"] + extra)
-            values.append(float(re.search(r"rate: ([\d.]+) bookings/s", output).group(1)))
-        return statistics.median(values)
+        _, _, output = run([TRAINING_BENCH, "bookings", "--bookers", "16", "--bookings-per-booker", "1000"] + extra)
+        return float(re.search(r"rate: ([\d.]+) bookings/s", output).group(1))
 
-    off, on = rate([]), rate(["--mail"])
-    table.add("bookings, 16 concurrent bookers, mail on", f"{on:,.0f}/s", f"{off:,.0f}/s (mail off)", f"{on / off:.2f}x", ">= 0.90x",
-              on / off >= 0.90)
+    # Mail off and on in turn, so a machine slowing down or speeding up during the runs weighs on both alike.
+    pairs = [(rate([]), rate(["--mail"])) for _ in range(max(runs, 5))]
+    off = statistics.median(off for off, _ in pairs)
+    on = statistics.median(on for _, on in pairs)
+    ratio = statistics.median(on / off for off, on in pairs)
+    table.add("bookings, 16 concurrent bookers × 1,000, mail on (median of the pairs' ratios)", f"{on:,.0f}/s", f"{off:,.0f}/s (mail off)",
+              f"{ratio:.2f}x", ">= 0.90x", ratio >= 0.90)
 
 
 if __name__ == "__main__":
