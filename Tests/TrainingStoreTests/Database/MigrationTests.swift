@@ -50,6 +50,34 @@ struct MigrationTests {
         #expect(try schema(old) == schema(fresh))
     }
 
+    @Test func aLaterMigrationCanWidenACheckOfATableAViewReads() throws {
+        let queue = try DatabaseQueue()
+        try Schema.migrator.migrate(queue)
+        let before = try schema(queue)
+        try queue.writeWithoutTransaction { db in
+            try db.execute(sql: "PRAGMA foreign_keys = OFF")
+            try db.inTransaction {
+                try Schema.allow(["a-later-status"], in: "status", of: "booking", db)
+                return .commit
+            }
+        }
+        let after = try schema(queue)
+        #expect(after.contains { $0.hasPrefix("view owedMessage:") })
+        #expect(after.filter { $0.hasPrefix("view ") } == before.filter { $0.hasPrefix("view ") })
+        #expect(after.first { $0.hasPrefix("table booking:") }?.contains("'a-later-status'") == true)
+        let owed = try queue.read { try Int.fetchOne($0, sql: "SELECT COUNT(*) FROM owedMessage") }
+        #expect(owed == 0)
+    }
+
+    @Test func anOwedMessageReadsAsAnOutboxRowColumnForColumn() throws {
+        let queue = try DatabaseQueue()
+        try Schema.migrator.migrate(queue)
+        let columns = try queue.read { db in
+            (try db.columns(in: "outboxMessage").map(\.name), try db.columns(in: "owedMessage").map(\.name))
+        }
+        #expect(columns.0 == columns.1)
+    }
+
     @Test func dataWrittenUnderTheFirstVersionSurvivesTheUpgrade() throws {
         let folder = TemporaryFolder()
         let path = folder.path("old.sqlite")
