@@ -39,7 +39,7 @@ extension AppDatabase {
         return try write { db in
             let instant = now()
             let today = LondonTime.date(of: instant)
-            // Before anything is counted: the messages a pass owes are counted by the rows they write.
+            // First, so the outbox keeps the order of events (the messages of this pass come after them).
             try Self.queueOwedPlaceMessages(in: db)
             let settings = try Self.settings(db)
             var scheduled = ScheduledMessages()
@@ -50,33 +50,25 @@ extension AppDatabase {
             for session in attention.underMinimum {
                 let summary = session.summary
                 guard let sessionId = summary.session.id else { continue }
-                scheduled.officerAlerts += try Self.counting(db) {
-                    try Self.oweOfficerMessage(.underMinimum, sessionId: sessionId, dueKey: "under-minimum:\(sessionId)", at: instant, in: db) {
-                        $0.courseTitle = summary.courseTitle
-                        $0.describe(summary.session)
-                        $0.bookedCount = summary.placesTaken
-                        $0.cutoffDate = MessageWording.longDate(session.decideBy)
-                    }
+                let alerted = try Self.oweOfficerMessage(.underMinimum, sessionId: sessionId, dueKey: "under-minimum:\(sessionId)",
+                                                         at: instant, in: db) {
+                    $0.courseTitle = summary.courseTitle
+                    $0.describe(summary.session)
+                    $0.bookedCount = summary.placesTaken
+                    $0.cutoffDate = MessageWording.longDate(session.decideBy)
                 }
+                if alerted { scheduled.officerAlerts += 1 }
             }
             for pool in attention.licencePools where pool.concerns.contains(.runningLow) {
                 guard let poolId = pool.status.pool?.id else { continue }
-                scheduled.officerAlerts += try Self.counting(db) {
-                    try Self.oweOfficerMessage(.licencePoolLow, dueKey: "licence-pool-low:\(poolId)", at: instant, in: db) {
-                        $0.poolName = pool.status.pool?.supplier.map { "\($0) (pool \(poolId))" } ?? "Pool \(poolId)"
-                        $0.licencesLeft = pool.status.available
-                    }
+                let alerted = try Self.oweOfficerMessage(.licencePoolLow, dueKey: "licence-pool-low:\(poolId)", at: instant, in: db) {
+                    $0.poolName = pool.status.pool?.supplier.map { "\($0) (pool \(poolId))" } ?? "Pool \(poolId)"
+                    $0.licencesLeft = pool.status.available
                 }
+                if alerted { scheduled.officerAlerts += 1 }
             }
             return scheduled
         }
-    }
-
-    /// How many messages `owe` wrote (an alert already owed is not written again).
-    static func counting(_ db: Database, _ owe: () throws -> Void) throws -> Int {
-        let before = db.totalChangesCount
-        try owe()
-        return db.totalChangesCount - before
     }
 
     /// The joining instructions of every confirmed place on a session that has not started, from its
@@ -97,10 +89,8 @@ extension AppDatabase {
                 ORDER BY b.id
                 """), arguments: [session.id, session.startDate])
             for booking in bookings {
-                owed += try counting(db) {
-                    try oweLearnerMessage(.reminder, about: booking, on: session, copyingBookers: false,
-                                          dueKey: "reminder:\(booking.id ?? 0):\(session.startDate)", at: instant, in: db)
-                }
+                if try oweLearnerMessage(.reminder, about: booking, on: session, copyingBookers: false,
+                                         dueKey: "reminder:\(booking.id ?? 0):\(session.startDate)", at: instant, in: db) { owed += 1 }
             }
         }
         return owed
@@ -125,10 +115,8 @@ extension AppDatabase {
             let session = try Self.session(booking.sessionId, in: db)
             let kind: InvitationKind = try row.word("kind")
             let invitationId: Int64 = row["id"]
-            owed += try counting(db) {
-                try oweLearnerMessage(kind == .evaluation ? .evaluationInvitation : .followUpInvitation, about: booking, on: session,
-                                      copyingBookers: false, dueKey: "invitation:\(invitationId)", at: instant, in: db)
-            }
+            if try oweLearnerMessage(kind == .evaluation ? .evaluationInvitation : .followUpInvitation, about: booking, on: session,
+                                     copyingBookers: false, dueKey: "invitation:\(invitationId)", at: instant, in: db) { owed += 1 }
         }
         return owed
     }

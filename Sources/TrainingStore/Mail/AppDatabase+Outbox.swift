@@ -40,7 +40,8 @@ extension AppDatabase {
     /// Moves every new place's message owed (`owePlaceMessage`) into the outbox, queued, in the order the
     /// places were booked, each with its number and its `Message-ID` from then on. Done before any other
     /// message is written (so the outbox keeps the order things happened in: a place's confirmation
-    /// before its cancellation), by the delivery pass, and before an erasure.
+    /// before its cancellation), by the delivery pass, the scheduler and a retry, and before the officer's
+    /// list or a message's page is read (`queueOwedMessages`). An erasure deletes the learner's instead.
     static func queueOwedPlaceMessages(in db: Database) throws {
         guard try Bool.fetchOne(db.cachedStatement(sql: "SELECT EXISTS (SELECT 1 FROM owedPlaceMessage)")) == true else { return }
         try db.execute(sql: """
@@ -60,14 +61,17 @@ extension AppDatabase {
     /// booker sees only their own agency's learner; the learner only themselves). A learner whose details
     /// were erased has no address and is owed nothing. `adjust` adds what only the caller knows (a
     /// position, a charge, a reason). A kind that carries a calendar event gets the next sequence of the
-    /// place's event, so a later event replaces an earlier one in the learner's calendar.
+    /// place's event, so a later event replaces an earlier one in the learner's calendar. True when a
+    /// message was written (not when mail or the kind is off, the learner has no address, or its `dueKey`
+    /// was already owed).
+    @discardableResult
     static func oweLearnerMessage(_ kind: MessageKind, about booking: Booking, on session: Session, learner learnerId: Int64? = nil,
                                   copyingBookers: Bool = true, carriesEvent: Bool = false, dueKey: String? = nil,
-                                  at instant: Date, in db: Database, _ adjust: (inout MessageFacts) -> Void = { _ in }) throws {
-        guard let settings = try settingsOwing(kind, in: db), let bookingId = booking.id else { return }
+                                  at instant: Date, in db: Database, _ adjust: (inout MessageFacts) -> Void = { _ in }) throws -> Bool {
+        guard let settings = try settingsOwing(kind, in: db), let bookingId = booking.id else { return false }
         let learnerId = learnerId ?? booking.learnerId
         guard var message = try learnerMessage(kind, to: learnerId, about: session, settings: settings, copyingBookers: copyingBookers,
-                                               at: instant, in: db, adjust) else { return }
+                                               at: instant, in: db, adjust) else { return false }
         message.bookingId = bookingId
         message.dueKey = dueKey
         if carriesEvent {
@@ -77,7 +81,7 @@ extension AppDatabase {
                 SELECT COUNT(*) FROM outboxMessage WHERE bookingId = ? AND calendarSequence IS NOT NULL
                 """), arguments: [bookingId]) ?? 0
         }
-        try message.insertQueued(db)
+        return try message.insertQueued(db)
     }
 
     /// A message of `kind` to a learner about a session (not yet written), copied to their agency's bookers
@@ -102,8 +106,8 @@ extension AppDatabase {
     static func learnerMessage(_ kind: MessageKind, to learnerId: Int64, aboutCourse courseId: Int64, settings: PartnershipSettings,
                                copyingBookers: Bool, ofAgency agencyId: Int64? = nil, at instant: Date, in db: Database,
                                _ adjust: (inout MessageFacts) -> Void) throws -> OutboxMessage? {
-        // The agency's active bookers, who are copied, are read in the same statement: with mail on, every
-        // booking asks.
+        // The agency's active bookers, who are copied, are read in the same statement: a session cancelled
+        // or delivered asks once for each of its places.
         guard let person = try Row.fetchOne(db.cachedStatement(sql: """
             SELECT l.name, l.email, a.id AS agencyId, a.name AS agencyName, c.title, c.level,
                    (SELECT group_concat(email, char(31)) FROM (SELECT email FROM appUser
@@ -126,16 +130,17 @@ extension AppDatabase {
     }
 
     /// Owes the officer an alert, at the `officer-email` setting (nothing when it is blank). `dueKey`
-    /// makes the scheduler's alerts once-only.
+    /// makes the scheduler's alerts once-only. True when the alert was written.
+    @discardableResult
     static func oweOfficerMessage(_ kind: MessageKind, sessionId: Int64? = nil, dueKey: String?, at instant: Date, in db: Database,
-                                  _ adjust: (inout MessageFacts) -> Void) throws {
-        guard let settings = try settingsOwing(kind, in: db), !settings.mail.officerEmail.isEmpty else { return }
+                                  _ adjust: (inout MessageFacts) -> Void) throws -> Bool {
+        guard let settings = try settingsOwing(kind, in: db), !settings.mail.officerEmail.isEmpty else { return false }
         var facts = MessageFacts(partnershipName: settings.partnershipName, recipientName: "Learning and improvement officer")
         adjust(&facts)
         var message = OutboxMessage(kind: kind, to: settings.mail.officerEmail, name: facts.recipientName, facts: facts, at: instant)
         message.sessionId = sessionId
         message.dueKey = dueKey
-        try message.insertQueued(db)
+        return try message.insertQueued(db)
     }
 
     /// Owes an agency's billing contact its invoice (the workbook is attached when it is sent). Nothing

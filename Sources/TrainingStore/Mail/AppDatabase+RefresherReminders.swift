@@ -33,9 +33,7 @@ extension AppDatabase {
                     guard let refresher = record.refresher, refresher.refresherMonths == months,
                           reminderDays.contains(refresher.dueOn.adding(days: -refresherReminderDays)),
                           places[LearnerAndCourse(learnerId: learnerId, courseId: record.courseId)] == nil else { continue }
-                    owed += try counting(db) {
-                        try oweRefresherReminder(record, refresher: refresher, learner: learnerId, at: instant, in: db)
-                    }
+                    if try oweRefresherReminder(record, refresher: refresher, learner: learnerId, at: instant, in: db) { owed += 1 }
                 }
             }
         }
@@ -43,10 +41,11 @@ extension AppDatabase {
     }
 
     /// Owes the learner their reminder that `record` falls due again, copied to their agency's bookers, with
-    /// the sessions of the course open for booking. Nothing for a learner whose details were erased.
+    /// the sessions of the course open for booking. Nothing for a learner whose details were erased. True
+    /// when the reminder was written.
     static func oweRefresherReminder(_ record: CourseRecord, refresher: RefresherDue, learner learnerId: Int64, at instant: Date,
-                                     in db: Database) throws {
-        guard let settings = try settingsOwing(.refresherDue, in: db) else { return }
+                                     in db: Database) throws -> Bool {
+        guard let settings = try settingsOwing(.refresherDue, in: db) else { return false }
         let open = try openSessions(courses: [record.courseId], at: instant, in: db)[record.courseId] ?? []
         guard var message = try learnerMessage(.refresherDue, to: learnerId, aboutCourse: record.courseId, settings: settings,
                                                copyingBookers: true, at: instant, in: db, { facts in
@@ -57,8 +56,8 @@ extension AppDatabase {
                 return "- \(MessageWording.longDate(session.startDate)), \(MessageWording.times(from: session.startsAt, to: session.endsAt)), "
                     + (session.venue ?? session.delivery.rawValue)
             }.joined(separator: "\n")
-        }) else { return }
+        }) else { return false }
         message.dueKey = "refresher-due:\(learnerId):\(record.courseId):\(refresher.dueOn)"
-        try message.insertQueued(db)
+        return try message.insertQueued(db)
     }
 }

@@ -72,8 +72,9 @@ public struct OutboxMessage: Codable, Sendable, Hashable, Identifiable, Fetchabl
     public var messageIDLocalPart: String { "outbox-\(id ?? 0)" }
 }
 
-// Written by hand, as the busiest records are (RecordRows.swift): with mail on, every booking writes one,
-// and GRDB's Codable path (an encoder per row, dates through a DateFormatter) halved the bookings a second.
+// Written by hand, as the busiest records are (RecordRows.swift): a session cancelled or delivered writes one
+// for each of its places, and GRDB's Codable path (an encoder per row, dates through a DateFormatter) halved
+// how fast bookings ran when each of them wrote one.
 extension OutboxMessage {
     public init(row: Row) throws {
         id = row["id"]
@@ -132,11 +133,13 @@ extension OutboxMessage {
     }
 
     /// Writes a new queued message, or nothing when its `dueKey` is already there (the scheduler's
-    /// once-only messages), through one cached statement naming the columns a new message has. With mail
-    /// on every booking writes one, and GRDB's persistence (every column put in a container, the insert's
-    /// SQL looked up for each row) took a third of what mail added to a booking.
+    /// once-only messages), through one cached statement naming the columns a new message has: GRDB's
+    /// persistence (every column put in a container, the insert's SQL looked up for each row) took a third
+    /// of what mail added to a booking when each booking wrote its message here.
     /// The new places' messages still owed are queued first, so the outbox keeps the order of events.
-    mutating func insertQueued(_ db: Database) throws {
+    /// True when the message was written.
+    @discardableResult
+    mutating func insertQueued(_ db: Database) throws -> Bool {
         try AppDatabase.queueOwedPlaceMessages(in: db)
         try db.cachedStatement(sql: """
             INSERT OR IGNORE INTO outboxMessage (kind, recipientAddress, recipientName, copyAddresses, learnerId, userId, agencyId,
@@ -145,7 +148,9 @@ extension OutboxMessage {
             """).execute(arguments: [kind.rawValue, recipientAddress, recipientName, try FlatJSON.text(copyAddresses), learnerId, userId,
                                      agencyId, bookingId, sessionId, invoiceId, calendarSequence, try facts.map(FlatJSON.text), dueKey,
                                      StoredInstant(nextAttemptAt), StoredInstant(createdAt)])
-        if db.changesCount > 0 { id = db.lastInsertedRowID }
+        guard db.changesCount > 0 else { return false }
+        id = db.lastInsertedRowID
+        return true
     }
 
     private static func decodeJSON<Value: Decodable>(_ type: Value.Type, _ text: String?) throws -> Value? {
