@@ -84,6 +84,35 @@ struct MessagesTests {
         }
     }
 
+    @Test func openingTheOutboxOrAMessageNumbersTheNewPlacesMessagesStillOwed() async throws {
+        let fixture = try WebFixture.mailing()
+        try fixture.database.book(session: fixture.session, learnerEmail: "sam@nhs.example", by: "booker")
+        try await fixture.withBrowser { browser in
+            try await browser.signIn("officer@partnership.example")
+            let page = Browser.text(try await browser.get("/officer/messages"))
+            #expect(page.contains(#"<a href="/officer/messages/1">1</a>"#))
+            #expect(!page.contains("Not numbered yet"))
+            try fixture.database.book(session: fixture.session, learnerEmail: "kim@council.example", by: "booker")
+            let kims = try await browser.get("/officer/messages/2")
+            #expect(kims.status == .ok)
+            #expect(Browser.text(kims).contains("kim@council.example"))
+        }
+    }
+
+    @Test func aMessageStillOwedIsShownWithoutANumberAndThePageSaysWhy() throws {
+        let fixture = try WebFixture.mailing()
+        try fixture.database.book(session: fixture.session, learnerEmail: "sam@nhs.example", by: "booker")
+        let owed = try #require(try fixture.database.messages(MessageFilter()).first)
+        #expect(owed.id == nil)
+        let html = try Pages().content("officer-messages", MessagesPage(
+            queuedCount: 1, sentCount: 0, failedCount: 0, statuses: [], kinds: [], learner: nil,
+            messages: [MessagesPage.Row(owed)], none: false, anyOwed: true, pageNumber: 1, previous: nil, next: nil, paged: false))
+        #expect(html.contains(#"<tr><th scope="row">Not numbered yet</th>"#))
+        #expect(html.contains("sam@nhs.example"))
+        #expect(html.contains("reload the page to number it"))
+        #expect(!html.contains(#"href="/officer/messages/0""#))
+    }
+
     @Test func aLongOutboxIsShownAPageAtATimeWithLinksBetweenThePages() async throws {
         let fixture = try WebFixture.mailing()
         // Each booking and its cancellation owe a message: 52 in all.

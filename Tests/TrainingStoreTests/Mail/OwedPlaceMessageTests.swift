@@ -75,6 +75,71 @@ struct OwedPlaceMessageTests {
         #expect(queued.map(\.calendarSequence) == [0, 1, 2])
     }
 
+    @Test func aPlaceOfferedBeforeTheWaitingPlaceIsQueuedComesAfterItInTheOrderThingsHappened() throws {
+        let programme = try mailingProgramme()
+        let session = try programme.halfDaySession(capacity: 1)
+        let booking = try programme.database.book(session: session, learnerEmail: "sam@council.example", by: "booker").booking
+        try programme.database.book(session: session, learnerEmail: "jo@council.example", by: "booker")
+        try programme.database.cancelBooking(booking.id!, by: "booker")
+        let queued = try programme.database.messages(MessageFilter()).reversed()
+        #expect(queued.map(\.kind) == [.placeConfirmed, .waitingListPlace, .placeCancelled, .placeOffered])
+        #expect(queued.map(\.recipientAddress) == ["sam@council.example", "jo@council.example", "sam@council.example", "jo@council.example"])
+        // Sam's event: 0 then its cancellation 1; Jo's first event is the offered place's.
+        #expect(queued.map(\.calendarSequence) == [0, nil, 1, 0])
+        #expect(queued.compactMap(\.id) == [1, 2, 3, 4])
+    }
+
+    @Test func aSessionCancelledBeforeItsConfirmationsAreQueuedCancelsEachPlacesFirstEvent() throws {
+        let programme = try mailingProgramme()
+        let session = try programme.halfDaySession()
+        try programme.database.book(session: session, learnerEmail: "sam@council.example", by: "booker")
+        try programme.database.book(session: session, learnerEmail: "ann@nhs.example", by: "booker")
+        try programme.database.cancelSession(session, reason: .trainer, note: nil, by: "officer")
+        let queued = try programme.database.messages(MessageFilter()).reversed()
+        #expect(queued.map(\.kind) == [.placeConfirmed, .placeConfirmed, .sessionCancelled, .sessionCancelled])
+        #expect(queued.map(\.recipientAddress) == ["sam@council.example", "ann@nhs.example", "sam@council.example", "ann@nhs.example"])
+        #expect(queued.map(\.calendarSequence) == [0, 0, 1, 1])
+    }
+
+    @Test func theOfficersFiltersApplyToMessagesStillOwed() throws {
+        let programme = try mailingProgramme()
+        let session = try programme.halfDaySession()
+        try programme.database.book(session: session, learnerEmail: "sam@council.example", by: "booker")
+        try programme.database.book(session: session, learnerEmail: "ann@nhs.example", by: "booker")
+        #expect(try programme.database.messages(MessageFilter(status: .sent)).isEmpty)
+        #expect(try programme.database.messages(MessageFilter(status: .queued)).count == 2)
+        let ann = try programme.database.messages(MessageFilter(learnerEmail: "ann@nhs.example"))
+        #expect(ann.map(\.recipientAddress) == ["ann@nhs.example"])
+        #expect(ann.map(\.id) == [nil])
+    }
+
+    @Test func theCountsAddMessagesStillOwedToThoseQueuedBesideThoseSent() throws {
+        let programme = try mailingProgramme()
+        let session = try programme.halfDaySession()
+        try programme.database.book(session: session, learnerEmail: "sam@council.example", by: "booker")
+        let due = try #require(try programme.database.messagesDue(limit: 10).only)
+        try programme.database.recordDelivery(of: #require(due.message.id), .sent(subject: "Place confirmed", text: "t", html: "h"))
+        try programme.database.book(session: session, learnerEmail: "jo@council.example", by: "booker")
+        try programme.database.book(session: session, learnerEmail: "ann@nhs.example", by: "booker")
+        #expect(try programme.database.rows(in: "owedPlaceMessage") == 2)
+        #expect(try programme.database.outboxCounts() == OutboxCounts(queued: 2, sent: 1, failed: 0))
+    }
+
+    @Test func theSchedulerCountsItsOwnMessagesNotThePlacesItQueuesFirst() throws {
+        let programme = try mailingProgramme()
+        let session = try programme.halfDaySession()   // Monday 17 November 2025: reminders from Monday 10th
+        programme.clock.set("2025-11-10 07:00")
+        try programme.database.book(session: session, learnerEmail: "sam@council.example", by: "booker")
+        try programme.database.book(session: session, learnerEmail: "ann@nhs.example", by: "booker")
+        let scheduled = try programme.database.scheduleDueMessages()
+        // Two joining instructions, and the officer's alert: two places of the course's minimum of six.
+        #expect(scheduled.reminders == 2)
+        #expect(scheduled.officerAlerts == 1)
+        #expect(scheduled.total == 3)
+        #expect(try programme.database.messages(MessageFilter()).reversed().map(\.kind)
+                == [.placeConfirmed, .placeConfirmed, .reminder, .reminder, .underMinimum])
+    }
+
     @Test func subjectAccessListsAMessageStillOwed() throws {
         let programme = try mailingProgramme()
         let session = try programme.halfDaySession()
@@ -106,7 +171,7 @@ struct OwedPlaceMessageTests {
         #expect(latest.copyAddresses == ["booker@council.example"])
     }
 
-    @Test func aFailedMessagesRetryFindsANumberTheOfficerWasShownBeforeItWasQueued() throws {
+    @Test func aRetryByTheNumberAnOwedMessageWillHaveAnswersAboutThatMessage() throws {
         let programme = try mailingProgramme()
         let session = try programme.halfDaySession()
         try programme.database.book(session: session, learnerEmail: "sam@council.example", by: "booker")
