@@ -26,7 +26,7 @@ extension Bench {
         @Option(help: "Bookings each booker makes.") var bookingsPerBooker = 250
         @Option(help: "Places per session; sessions fill and overflow to waiting lists.") var capacity = 20
         @Flag(help: "Give each booker its own database handle, as separate processes would have.") var handlePerBooker = false
-        @Flag(help: "Mail on (maildir): each booking also writes its confirmation to the outbox, in its own transaction.") var mail = false
+        @Flag(help: "Mail on (maildir): each booking also owes its message (an owed-message row, queued into the outbox later), in its own transaction.") var mail = false
 
         func validate() throws {
             guard bookers > 0, bookingsPerBooker > 0, capacity > 0 else { throw ValidationError("every count must be at least 1") }

@@ -3,7 +3,9 @@ import TrainingCore
 
 extension Schema {
     /// Email (issue 18). The outbox holds every message owed, written in the transaction of the change
-    /// that owes it, or once (its `dueKey` unique) by the scheduler for messages that fall due later.
+    /// that owes it (a new place's message is first owed in a row of its own, migration 19, and queued here
+    /// by the next write that touches the outbox), or once (its `dueKey` unique) by the scheduler for
+    /// messages that fall due later.
     /// A message's facts are kept as JSON until it is sent; what was sent (subject and bodies) is kept for
     /// the retention period, then cleared, leaving the envelope. `placeLink` holds the hashes of learners'
     /// "manage my place" tokens; `messageTemplate` the officer's own words for a kind, and

@@ -6,9 +6,9 @@ extension Schema {
     /// which every other booking waits for, cost a quarter of the bookings a second. So a booking writes
     /// only `owedPlaceMessage`: the booking, the kind, and the learner it went to (a substitution before the
     /// message is queued must not send it to the substitute); keyed by the booking, as each booking owes
-    /// one such message. The next write that touches the outbox (the delivery pass, any other message owed,
-    /// an erasure) moves these rows into it, in the order the places were booked
-    /// (`AppDatabase.queueOwedPlaceMessages`).
+    /// one such message. The next write that touches the outbox (the delivery pass, the scheduler, any other
+    /// message owed, a retry, or the officer opening the messages) moves these rows into it, in the order the
+    /// places were booked (`AppDatabase.queueOwedPlaceMessages`); an erasure deletes the learner's.
     ///
     /// `owedMessage` shows the owed rows as the outbox will hold them, queued, with no number yet: what the
     /// move inserts, and what the outbox's readers (the officer's list and counts, subject access) add to

@@ -175,7 +175,8 @@ extension AppDatabase {
     public func retryMessage(_ id: Int64, by actor: String) throws {
         try write { db in
             let instant = now()
-            // A number the officer was shown may be that of a new place's message queued since.
+            // The number may be that of a new place's message still owed: it is queued first, so the answer
+            // is about that message, not that there is none.
             try Self.queueOwedPlaceMessages(in: db)
             guard var message = try OutboxMessage.fetchOne(db, key: id) else { throw UnknownMessage(id: id) }
             guard message.status == .failed else { throw MessageRefusal.notFailed(id: id, status: message.status) }

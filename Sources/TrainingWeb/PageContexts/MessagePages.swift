@@ -60,7 +60,8 @@ extension OutboxMessage.Status {
 /// The outbox: how many messages stand where, the filters, and one page of messages, newest first.
 struct MessagesPage: Encodable, Sendable {
     struct Row: Encodable, Sendable {
-        /// Nil for a new place's message still owed, which has no number until mail is next sent.
+        /// Nil for a new place's message still owed (booked while the page was being read), which has its
+        /// number when the outbox is next written or this page is next opened.
         var id: Int64?, kind: String, to: String, address: String, status: String, written: String, sent: String?, attempts: Int
         var problem: String?
 
