@@ -83,6 +83,12 @@ extension Bench {
             if failures.value > 0 || overfilled > 0 {
                 throw BenchFailure("the benchmark broke a rule: \(failures.value) errors, \(overfilled) sessions over capacity")
             }
+            if mail {
+                // Each booking owes its learner one message (confirmed or waiting), none sent yet.
+                let owed = try setup.outboxCounts().queued
+                print("messages owed: \(owed)")
+                guard owed == total else { throw BenchFailure("\(total) bookings owe \(owed) messages, not one each") }
+            }
         }
     }
 }
