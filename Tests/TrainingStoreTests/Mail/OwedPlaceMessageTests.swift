@@ -15,6 +15,15 @@ extension AppDatabase {
 /// outbox queues: nothing a person sees or is owed may differ for it.
 @Suite("A new place's message, owed before it is queued")
 struct OwedPlaceMessageTests {
+    /// Sam (Calderdale Council) and Ann (Calderdale NHS) booked on the half-day session, their messages owed.
+    func twoPlacesBooked() throws -> (Programme, Int64) {
+        let programme = try mailingProgramme()
+        let session = try programme.halfDaySession()
+        try programme.database.book(session: session, learnerEmail: "sam@council.example", by: "booker")
+        try programme.database.book(session: session, learnerEmail: "ann@nhs.example", by: "booker")
+        return (programme, session)
+    }
+
     @Test func aBookingOwesItsMessageInARowOfItsOwnAndTheOutboxShowsItQueuedWithoutANumber() throws {
         let programme = try mailingProgramme()
         let session = try programme.halfDaySession()
@@ -90,10 +99,7 @@ struct OwedPlaceMessageTests {
     }
 
     @Test func aSessionCancelledBeforeItsConfirmationsAreQueuedCancelsEachPlacesFirstEvent() throws {
-        let programme = try mailingProgramme()
-        let session = try programme.halfDaySession()
-        try programme.database.book(session: session, learnerEmail: "sam@council.example", by: "booker")
-        try programme.database.book(session: session, learnerEmail: "ann@nhs.example", by: "booker")
+        let (programme, session) = try twoPlacesBooked()
         try programme.database.cancelSession(session, reason: .trainer, note: nil, by: "officer")
         let queued = try programme.database.messages(MessageFilter()).reversed()
         #expect(queued.map(\.kind) == [.placeConfirmed, .placeConfirmed, .sessionCancelled, .sessionCancelled])
@@ -102,10 +108,7 @@ struct OwedPlaceMessageTests {
     }
 
     @Test func theOfficersFiltersApplyToMessagesStillOwed() throws {
-        let programme = try mailingProgramme()
-        let session = try programme.halfDaySession()
-        try programme.database.book(session: session, learnerEmail: "sam@council.example", by: "booker")
-        try programme.database.book(session: session, learnerEmail: "ann@nhs.example", by: "booker")
+        let (programme, _) = try twoPlacesBooked()
         #expect(try programme.database.messages(MessageFilter(status: .sent)).isEmpty)
         #expect(try programme.database.messages(MessageFilter(status: .queued)).count == 2)
         let ann = try programme.database.messages(MessageFilter(learnerEmail: "ann@nhs.example"))
