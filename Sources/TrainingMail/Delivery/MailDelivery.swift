@@ -112,7 +112,8 @@ public struct MailDelivery: Sendable {
         guard let id = message.id else { throw MailSetupError.noMessageNumber }
         guard !settings.mail.mailFrom.isEmpty else { throw MailSetupError.noMailFrom }
         let from = try MailAddress(settings.mail.mailFrom, name: settings.partnershipName)
-        let recipient = try MailAddress(message.recipientAddress, name: message.recipientName)
+        guard let address = message.recipientAddress else { throw MailSetupError.recipientCleared }
+        let recipient = try MailAddress(address, name: message.recipientName)
         let copies = try message.copyAddresses.map { try MailAddress($0) }
         let rendered = render(prepared.message.kind, words: prepared.customWords, facts: prepared.facts)
         var kept = prepared.facts
@@ -181,6 +182,7 @@ public enum MailSetupError: Error, Sendable, Hashable, UserFacingError {
     case noPassword
     case unreadablePasswordFile(String)
     case noMessageNumber
+    case recipientCleared
 
     public var errorDescription: String? {
         switch self {
@@ -190,6 +192,7 @@ public enum MailSetupError: Error, Sendable, Hashable, UserFacingError {
         case .noPassword: "smtp-user is set but no password is given: put it in TRAINING_SMTP_PASSWORD or in a file named by smtp-password-file"
         case .unreadablePasswordFile(let path): "the password file \(path) (smtp-password-file) cannot be read"
         case .noMessageNumber: "a message was read without its number"
+        case .recipientCleared: "who the message went to was cleared under the retention setting, so it cannot be sent"
         }
     }
 }

@@ -7,7 +7,8 @@ extension Schema {
     /// by the next write that touches the outbox), or once (its `dueKey` unique) by the scheduler for
     /// messages that fall due later.
     /// A message's facts are kept as JSON until it is sent; what was sent (subject and bodies) is kept for
-    /// the retention period, then cleared, leaving the envelope. `placeLink` holds the hashes of learners'
+    /// the retention period, then cleared, leaving the envelope (who it went to is cleared with it, since
+    /// migration 20). `placeLink` holds the hashes of learners'
     /// "manage my place" tokens; `messageTemplate` the officer's own words for a kind, and
     /// `messageKindSwitch` the kinds the officer switched off.
     static func createOutbox(_ db: Database) throws {

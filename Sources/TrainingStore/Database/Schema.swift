@@ -28,6 +28,7 @@ enum Schema {
         migrator.registerMigration("17-learner-links", migrate: createLearnerLinks)
         migrator.registerMigration("18-place-requests", migrate: createPlaceRequests)
         migrator.registerMigration("19-owed-place-messages", migrate: createOwedPlaceMessages)
+        migrator.registerMigration("20-cleared-message-recipients", migrate: allowClearedRecipients)
         return migrator
     }
 

@@ -43,7 +43,7 @@ extension AppDatabase {
 
     static func prepare(_ message: OutboxMessage, settings: PartnershipSettings, at instant: Date, in db: Database) throws -> PreparedMessage {
         let message = try completed(message, settings: settings, in: db)
-        var facts = message.facts ?? MessageFacts(partnershipName: settings.partnershipName, recipientName: message.recipientName)
+        var facts = message.facts ?? MessageFacts(partnershipName: settings.partnershipName, recipientName: message.recipientName ?? "")
         var event: CalendarEvent?
         var cancels = false
         if let bookingId = message.bookingId, let booking = try Booking.fetchOne(db, key: bookingId),
@@ -162,7 +162,7 @@ extension AppDatabase {
                 message.lastError = failure
                 if message.kind != .deliveryFailed {
                     try Self.oweOfficerMessage(.deliveryFailed, dueKey: "delivery-failed:\(id)", at: instant, in: db) {
-                        $0.failedSummary = "\(message.kind.rawValue) to \(message.recipientAddress) (message \(id))"
+                        $0.failedSummary = "\(message.kind.rawValue) to \(message.recipientAddress ?? "no address") (message \(id))"
                         $0.reason = failure
                     }
                 }

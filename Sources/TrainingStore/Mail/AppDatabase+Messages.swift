@@ -26,8 +26,9 @@ public struct OutboxCounts: Sendable, Hashable {
 }
 
 extension AppDatabase {
-    /// Clears what messages sent (or failed) more than `message-retention-days` ago said, keeping the
-    /// envelope: kind, recipient, times and status (issue 18, "Data protection"). Returns how many.
+    /// Clears what messages sent (or failed) more than `message-retention-days` ago said and who they went
+    /// to (address, name, copies, and the server's words, which name the address), keeping the envelope:
+    /// kind, the recipient's ids, times and status (issue 18, "Data protection"). Returns how many.
     @discardableResult
     public func clearOldMessageBodies() throws -> Int {
         try write { db in
@@ -35,7 +36,8 @@ extension AppDatabase {
             let days = try Self.settings(db).mail.messageRetentionDays
             let before = instant.addingTimeInterval(-Double(days) * 86_400)
             try db.execute(sql: """
-                UPDATE outboxMessage SET subject = NULL, textBody = NULL, htmlBody = NULL, facts = NULL, bodyClearedAt = ?
+                UPDATE outboxMessage SET subject = NULL, textBody = NULL, htmlBody = NULL, facts = NULL, recipientAddress = NULL,
+                    recipientName = NULL, copyAddresses = '[]', lastError = NULL, bodyClearedAt = ?
                 WHERE bodyClearedAt IS NULL AND status <> 'queued' AND COALESCE(sentAt, failedAt) < ?
                 """, arguments: [StoredInstant(instant), StoredInstant(before)])
             return db.changesCount

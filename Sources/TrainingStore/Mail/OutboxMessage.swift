@@ -3,8 +3,9 @@ import GRDB
 import TrainingCore
 
 /// One message owed by email (issue 18), as the outbox holds it: who it goes to, what it is about, the
-/// facts it will say, and where its delivery stands. Once sent, what it said is kept for the retention
-/// period (`message-retention-days`), then cleared, leaving the envelope.
+/// facts it will say, and where its delivery stands. Once sent, what it said and who it went to are kept
+/// for the retention period (`message-retention-days`), then cleared, leaving the envelope: kind, the
+/// recipient's ids, times and status.
 public struct OutboxMessage: Codable, Sendable, Hashable, Identifiable, FetchableRecord, MutablePersistableRecord {
     public static let databaseTableName = "outboxMessage"
 
@@ -22,9 +23,10 @@ public struct OutboxMessage: Codable, Sendable, Hashable, Identifiable, Fetchabl
     /// next write that touches the outbox queues it (`AppDatabase.queueOwedPlaceMessages`).
     public var id: Int64?
     public var kind: MessageKind
-    public var recipientAddress: String
-    public var recipientName: String
-    /// The agency's bookers, copied on a message to their learner.
+    /// Who it goes to: nil once the retention period has cleared the message (`bodyClearedAt`), and only then.
+    public var recipientAddress: String?
+    public var recipientName: String?
+    /// The agency's bookers, copied on a message to their learner; empty once the message is cleared.
     public var copyAddresses: [String]
     /// The learner the message goes to or is about: subject access and erasure find it by this.
     public var learnerId: Int64?

@@ -62,13 +62,14 @@ struct MessagesPage: Encodable, Sendable {
     struct Row: Encodable, Sendable {
         /// Nil for a new place's message still owed (booked while the page was being read), which has its
         /// number when the outbox is next written or this page is next opened.
-        var id: Int64?, kind: String, to: String, address: String, status: String, written: String, sent: String?, attempts: Int
+        /// `address` is nil once retention has cleared who the message went to, which `to` then says.
+        var id: Int64?, kind: String, to: String, address: String?, status: String, written: String, sent: String?, attempts: Int
         var problem: String?
 
         init(_ message: OutboxMessage) {
             id = message.id
             kind = message.kind.label
-            to = message.recipientName
+            to = MessageRecipient.name(of: message)
             address = message.recipientAddress
             status = message.status.label
             written = Display.instant(message.createdAt)
@@ -100,7 +101,8 @@ struct MessagePage: Encodable, Sendable {
     var id: Int64
     var kind: String
     var to: String
-    var address: String
+    /// Nil once retention has cleared who the message went to, which `to` then says.
+    var address: String?
     var copies: String?
     var status: String
     /// "1 attempt", "3 attempts".
@@ -120,7 +122,7 @@ struct MessagePage: Encodable, Sendable {
     init(_ message: OutboxMessage) {
         id = message.id ?? 0
         kind = message.kind.label
-        to = message.recipientName
+        to = MessageRecipient.name(of: message)
         address = message.recipientAddress
         copies = message.copyAddresses.isEmpty ? nil : message.copyAddresses.joined(separator: ", ")
         status = message.status.label
@@ -134,6 +136,13 @@ struct MessagePage: Encodable, Sendable {
         text = message.textBody.map(MessageParagraph.paragraphs)
         cleared = message.bodyClearedAt != nil
         retriable = message.status == .failed
+    }
+}
+
+/// Who a message went to, as the officer's pages name them: no one once retention has cleared it.
+enum MessageRecipient {
+    static func name(of message: OutboxMessage) -> String {
+        message.recipientName ?? "Cleared under the retention setting"
     }
 }
 

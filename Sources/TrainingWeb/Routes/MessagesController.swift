@@ -196,7 +196,7 @@ struct MessagesController {
         if kind.carriesOwnPageLink, facts.ownPageLink == nil { facts.ownPageLink = "\(settings.baseURL)/my/\(placeholder)" }
         if kind == .evaluationInvitation || kind == .followUpInvitation, facts.evaluationLink == nil { facts.evaluationLink = placeholder }
         return (facts, "Shown with the facts of the latest \(kind.label.lowercased()) message in the outbox: \(message.id.map { "message \($0)" } ?? "a message not numbered yet"), "
-                    + "to \(message.recipientName), written \(Display.instant(message.createdAt)).")
+                    + "to \(MessageRecipient.name(of: message)), written \(Display.instant(message.createdAt)).")
     }
 
     // MARK: The path and the form

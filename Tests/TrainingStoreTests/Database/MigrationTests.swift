@@ -25,7 +25,7 @@ struct MigrationTests {
                                                 "10-officer-notifications", "11-credit-notes",
                                                 "12-register-and-licence-statuses", "13-imported-booking-notes", "14-outbox",
                                                 "15-certificates", "16-learner-team", "17-learner-links", "18-place-requests",
-                                                "19-owed-place-messages"])
+                                                "19-owed-place-messages", "20-cleared-message-recipients"])
     }
 
     @Test func theSchemaCoversEverythingTheDomainHolds() throws {
@@ -76,6 +76,27 @@ struct MigrationTests {
             (try db.columns(in: "outboxMessage").map(\.name), try db.columns(in: "owedMessage").map(\.name))
         }
         #expect(columns.0 == columns.1)
+    }
+
+    @Test func aMessageWrittenBeforeRecipientsCouldBeClearedKeepsItsRecipientAndCanThenBeCleared() throws {
+        let queue = try DatabaseQueue()
+        try Schema.migrator.migrate(queue, upTo: "19-owed-place-messages")
+        try queue.write { db in
+            try db.execute(sql: """
+                INSERT INTO outboxMessage (kind, recipientAddress, recipientName, status, nextAttemptAt, createdAt, sentAt)
+                VALUES ('place-confirmed', 'sam@council.example', 'Sam Patel', 'sent', '2025-11-03 09:00:00.000',
+                        '2025-11-03 09:00:00.000', '2025-11-03 09:00:00.000')
+                """)
+        }
+        try Schema.migrator.migrate(queue)
+        let kept = try queue.read { try Row.fetchOne($0, sql: "SELECT recipientAddress, recipientName FROM outboxMessage") }
+        #expect(kept?["recipientAddress"] == "sam@council.example" && kept?["recipientName"] == "Sam Patel")
+        try queue.write { db in
+            try db.execute(sql: """
+                UPDATE outboxMessage SET recipientAddress = NULL, recipientName = NULL, bodyClearedAt = '2026-02-02 09:00:00.000'
+                """)
+        }
+        #expect(try queue.read { try Int.fetchOne($0, sql: "SELECT COUNT(*) FROM outboxMessage WHERE recipientAddress IS NULL") } == 1)
     }
 
     @Test func dataWrittenUnderTheFirstVersionSurvivesTheUpgrade() throws {
@@ -169,6 +190,19 @@ struct ConstraintTests {
             INSERT INTO course (title, level, delivery, durationMinutes, defaultCapacity, minimumNumbers, createdAt, updatedAt)
             VALUES ('X', 'basic', 'virtual', 60, 10, 1, \(now), \(now))
             """, in: database))
+    }
+
+    @Test func onlyAMessageClearedUnderTheRetentionSettingMayBeWithoutItsRecipient() throws {
+        let database = try AppDatabase.inMemory()
+        func message(address: String, name: String, clearedAt: String) -> String {
+            """
+            INSERT INTO outboxMessage (kind, recipientAddress, recipientName, status, nextAttemptAt, createdAt, sentAt, bodyClearedAt)
+            VALUES ('place-confirmed', \(address), \(name), 'sent', \(now), \(now), \(now), \(clearedAt))
+            """
+        }
+        #expect(try rejects(message(address: "NULL", name: "'Sam Patel'", clearedAt: "NULL"), in: database))
+        #expect(try rejects(message(address: "'sam@council.example'", name: "NULL", clearedAt: "NULL"), in: database))
+        #expect(try !rejects(message(address: "NULL", name: "NULL", clearedAt: now), in: database))
     }
 
     @Test func minimumNumbersAboveCapacityAreRejected() throws {

@@ -123,17 +123,35 @@ struct MessageDeliveryStateTests {
         #expect(try programme.database.message(id).status == .failed)
     }
 
-    @Test func whatASentMessageSaidIsClearedAfterTheRetentionPeriodLeavingTheEnvelope() throws {
+    @Test func whatASentMessageSaidAndWhoItWentToAreClearedAfterTheRetentionPeriodLeavingTheEnvelope() throws {
         let (programme, id) = try queuedMessage()
-        #expect(try programme.database.message(id).facts?.courseTitle == Programme.halfDay)
+        let queued = try programme.database.message(id)
+        #expect(queued.facts?.courseTitle == Programme.halfDay)
+        #expect(queued.recipientAddress == "sam@council.example" && queued.recipientName == "Sam Patel")
+        #expect(queued.copyAddresses == ["booker@council.example"])
         try programme.database.recordDelivery(of: id, .sent(subject: "Place confirmed", text: "Dear Sam", html: "<p>Dear Sam</p>"))
         programme.clock.set("2026-01-31 09:00")   // 89 days on
         #expect(try programme.database.clearOldMessageBodies() == 0)
+        #expect(try programme.database.message(id).recipientAddress == "sam@council.example")
         programme.clock.set("2026-02-02 09:00")   // 91 days on
         #expect(try programme.database.clearOldMessageBodies() == 1)
         let cleared = try programme.database.message(id)
         #expect(cleared.subject == nil && cleared.textBody == nil && cleared.htmlBody == nil && cleared.facts == nil)
-        #expect(cleared.kind == .placeConfirmed && cleared.recipientAddress == "sam@council.example" && cleared.status == .sent)
+        #expect(cleared.recipientAddress == nil && cleared.recipientName == nil && cleared.copyAddresses.isEmpty)
+        // The envelope: kind, the recipient's id, times and status.
+        #expect(cleared.kind == .placeConfirmed && cleared.status == .sent)
+        #expect(cleared.learnerId == queued.learnerId && cleared.learnerId != nil)
+        #expect(cleared.createdAt == queued.createdAt && cleared.sentAt == at("2025-11-03 09:00"))
+        #expect(cleared.bodyClearedAt == at("2026-02-02 09:00"))
+    }
+
+    @Test func theServersWordsOnAFailedMessageNamingItsAddressAreClearedWithIt() throws {
+        let (programme, id) = try queuedMessage()
+        try programme.database.recordDelivery(of: id, .permanentFailure("550 5.1.1 <sam@council.example>: no such mailbox"))
+        programme.clock.set("2026-02-02 09:00")   // 91 days on
+        #expect(try programme.database.clearOldMessageBodies() == 1)
+        let cleared = try programme.database.message(id)
+        #expect(cleared.status == .failed && cleared.lastError == nil && cleared.recipientAddress == nil)
     }
 
     @Test func erasureRemovesThePersonsMessagesAndSubjectAccessListsThem() throws {

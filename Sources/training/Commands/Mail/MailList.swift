@@ -24,7 +24,7 @@ extension Training.Mail {
                 return
             }
             print(TextTable.render(header: ["Number", "Kind", "To", "Status", "Written", "Sent", "Attempts", "Problem"], rows: messages.map {
-                [$0.id.map(String.init) ?? "not yet", $0.kind.rawValue, $0.recipientAddress, $0.status.rawValue, LondonTime.format($0.createdAt),
+                [$0.id.map(String.init) ?? "not yet", $0.kind.rawValue, $0.recipientAddress ?? "(cleared)", $0.status.rawValue, LondonTime.format($0.createdAt),
                  $0.sentAt.map(LondonTime.format) ?? "", String($0.attempts), $0.lastError ?? ""]
             }))
         }

@@ -17,7 +17,11 @@ extension Training.Mail {
             try database.queueOwedMessages()
             let message = try database.message(number)
             print("Message \(number) — \(message.kind.rawValue)")
-            print("  To:       \(message.recipientName) <\(message.recipientAddress)>")
+            if let address = message.recipientAddress {
+                print("  To:       \(message.recipientName ?? "") <\(address)>")
+            } else {
+                print("  To:       cleared under the retention setting")
+            }
             if !message.copyAddresses.isEmpty { print("  Copy to:  \(message.copyAddresses.joined(separator: ", "))") }
             print("  Status:   \(message.status.rawValue) after \(message.attempts) attempt(s)")
             print("  Written:  \(LondonTime.format(message.createdAt))")
